@@ -1,0 +1,58 @@
+// swift-tools-version: 6.1
+// prove-collapse: exact proofs of what a neural network computes when its activations
+// are (or are not) linear. Dependencies flow one way, down this list:
+// CGMP/CMPFR -> ExactNumbers -> Enclosures -> Algebra -> NetworkModel -> Collapse
+// -> Rendering -> ProveCollapseCLI.
+import PackageDescription
+
+let package = Package(
+    name: "prove-collapse",
+    products: [
+        .executable(name: "prove-collapse", targets: ["ProveCollapseCLI"]),
+        .executable(name: "collapse-bench", targets: ["CollapseBenchmark"]),
+        .executable(name: "leak-stress", targets: ["LeakStress"]),
+        .library(name: "ProveCollapse", targets: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+    ],
+    targets: [
+        // C libraries (Debian packages) through one shim header each.
+        .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
+        .systemLibrary(name: "CMPFR", pkgConfig: "mpfr", providers: [.apt(["libmpfr-dev"])]),
+
+        // Arbitrary-precision integers and rationals: the only module that touches GMP
+        // (besides Enclosures, which needs MPFR's GMP-typed entry points).
+        .target(name: "ExactNumbers", dependencies: ["CGMP"]),
+        // Rigorous rational enclosures of transcendental functions (MPFR, directed rounding).
+        .target(name: "Enclosures", dependencies: ["ExactNumbers", "CGMP", "CMPFR"]),
+        // Symbols, polynomials, matrices and affine maps over exact scalars.
+        .target(name: "Algebra", dependencies: ["ExactNumbers"]),
+        // Network specs: reading YAML/JSON with source locations, activations, errors.
+        .target(name: "NetworkModel", dependencies: ["ExactNumbers", "Algebra", .product(name: "Yams", package: "Yams")]),
+        // Composition, exact evaluation, identity checks, witnesses, verdicts, derivations.
+        .target(name: "Collapse", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel"]),
+        // Text, JSON and LaTeX renderings of a verdict: pure functions, no I/O.
+        .target(name: "Rendering", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse"]),
+        // The command: options, files, exit codes, nothing else.
+        .executableTarget(
+            name: "ProveCollapseCLI",
+            dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse", "Rendering",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Benchmarks (release build): chain composition timings.
+        .executableTarget(name: "CollapseBenchmark", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse"]),
+        // Stress executable run under valgrind by scripts/check-leaks.sh.
+        .executableTarget(name: "LeakStress", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse"]),
+
+        .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "EnclosuresTests", dependencies: ["ExactNumbers", "Enclosures", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "AlgebraTests", dependencies: ["ExactNumbers", "Algebra", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "NetworkModelTests", dependencies: ["ExactNumbers", "Algebra", "NetworkModel"]),
+        .testTarget(name: "CollapseTests", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "RenderingTests", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
+        .testTarget(name: "CLITests", dependencies: ["ProveCollapseCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// The Algebra module; see Package.swift for its place in the dependency chain.
