@@ -107,6 +107,8 @@ import Testing
         }
         #expect(Rational(0).power(0) == .one)
         #expect(Rational(-1).power(Int.max) == -1)
+        #expect(Rational(-1).power(Int.min) == 1)  // regression: used to overflow on -Int.min
+        #expect(Rational(1, 2).power(-64) == Rational(BigInt(1).shiftedLeft(64)))
         #expect(Rational(-2, 3).power(-3) == Rational(-27, 8))
     }
 
