@@ -30,6 +30,7 @@ enum Oracle {
     /// term_{k+1} = term_k·t/(k+1) down and up; once k + 1 >= 2t the tail is <= 2·term_k.
     /// For t < 0, e^t = 1/e^−t.
     static func exp(_ t: Rational) -> Bounds {
+        if t.isZero { return Bounds(lo: 1, hi: 1) }
         if t.signum < 0 {
             let b = exp(-t)
             return Bounds(lo: down(b.hi.reciprocal), hi: up(b.lo.reciprocal))
@@ -44,7 +45,7 @@ enum Oracle {
             termLo = down(termLo * t / Rational(k))
             termHi = up(termHi * t / Rational(k))
         }
-        return Bounds(lo: sumLo, hi: sumHi + 2 * termHi + epsilon)
+        return Bounds(lo: sumLo, hi: sumHi + 2 * termHi)
     }
 
     // MARK: log
