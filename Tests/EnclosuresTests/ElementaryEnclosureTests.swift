@@ -52,7 +52,11 @@ import Testing
     @Test func erfEnclosesTheAlternatingSeriesValue() {
         forAll(seed: 26, zip(Gen.int(in: -400...400), Gen.int(in: 100...200))) { v, note in
             let t = Rational(v.0, v.1)
-            expectEncloses(Enclosure.erf(RationalInterval(exactly: t)), Oracle.erf(t), note)
+            let e = Oracle.erf(t)
+            expectEncloses(Enclosure.erf(RationalInterval(exactly: t)), e, note)
+            expectEncloses(Enclosure.erfc(RationalInterval(exactly: t)), Oracle.Bounds(lo: 1 - e.hi, hi: 1 - e.lo), note)
+            let x = RationalInterval(lo: t, hi: t + Rational(1, 64))
+            expectEncloses(Enclosure.erfc(x), Oracle.Bounds(lo: 1 - Oracle.erf(x.hi).hi, hi: 1 - e.lo), note)
         }
     }
 
