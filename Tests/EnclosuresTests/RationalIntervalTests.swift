@@ -1,4 +1,5 @@
 import ExactNumbers
+import PropertyBased
 import Testing
 @testable import Enclosures
 
@@ -74,4 +75,3 @@ import Testing
     }
 }
 
-import PropertyBased
