@@ -24,6 +24,7 @@ extension SpecWalker {
     /// numeric layers: no polynomial is built, no error is formatted).
     func fastRational(_ node: SpecNode) -> Rational? {
         guard case .scalar(let scalar) = node.kind, !scalar.text.isEmpty else { return nil }
+        if let value = FastLiteral.rational(scalar.text) { return value }
         return try? Rational.parse(scalar.text)
     }
 

@@ -57,3 +57,33 @@ import Testing
         #expect(error.message.contains("layer 1 weight (row 74, column 42)"), "\(error)")
     }
 }
+
+@Suite struct LiteralFastPathTests {
+    /// A random literal in the contract's number syntax, including edge lengths.
+    static func literal(_ g: inout SplitMix64) -> String {
+        func digits(_ count: Int) -> String { String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &g))) }) }
+        let sign = ["", "-", "+"][Int.random(in: 0...2, using: &g)]
+        switch Int.random(in: 0...3, using: &g) {
+        case 0: return sign + digits(Int.random(in: 1...22, using: &g))
+        case 1:
+            let q = ["", "-"][Int.random(in: 0...1, using: &g)] + "1" + digits(Int.random(in: 0...20, using: &g))
+            return sign + digits(Int.random(in: 1...20, using: &g)) + "/" + q
+        case 2: return sign + digits(Int.random(in: 0...10, using: &g)) + "." + digits(Int.random(in: 1...12, using: &g))
+        default:
+            return sign + digits(Int.random(in: 1...10, using: &g)) + "." + digits(Int.random(in: 0...10, using: &g))
+                + ["e", "E"][Int.random(in: 0...1, using: &g)] + ["", "-", "+"][Int.random(in: 0...2, using: &g)]
+                + String(Int.random(in: 0...25, using: &g))
+        }
+    }
+
+    @Test func numericLayersAgreeWithRationalParseOnRandomLiterals() throws {
+        var generator = SplitMix64(seed: 0xF00D)
+        let texts = (0..<2000).map { _ in Self.literal(&generator) }
+        let row = texts.map { "\"\($0)\"" }.joined(separator: ", ")
+        let network = try json(#"{"input": \#(texts.count), "layers": [{"dense": {"weights": [[\#(row)]]}}]}"#)
+        let map = try #require(numericMap(network.layers[0]))
+        for (j, text) in texts.enumerated() {
+            #expect(map.weights[0, j] == (try Rational.parse(text)), "seed 0xF00D literal \(text)")
+        }
+    }
+}
