@@ -40,6 +40,13 @@ import Testing
         expectError("input: \(deep)", .yaml, line: 1, column: 208, "nesting too deep")
     }
 
+    @Test func deeplyNestedExpressionsAreAnErrorNotACrash() {
+        let parens = String(repeating: "(", count: 50_000) + "a" + String(repeating: ")", count: 50_000)
+        expectError("input: 1\nlayers:\n  - dense: {weights: [[\"\(parens)\"]]}\n", line: 3, column: 125, "nested too deeply")
+        let signs = String(repeating: "- ", count: 50_000) + "a"
+        expectError(#"{"input": 1, "layers": [{"dense": {"weights": [["\#(signs)"]]}}]}"#, .json, line: 1, column: 250, "too many signs")
+    }
+
     @Test func binaryGarbageAndInvalidUTF8AreClearErrors() {
         let cases: [([UInt8], SpecFormat, Int, Int, String)] = [
             (Array("input: 1\nla".utf8) + [0xFF, 0xFE] + Array("yers: []".utf8), .yaml, 2, 3, "invalid UTF-8 (byte 0xFF)"),
