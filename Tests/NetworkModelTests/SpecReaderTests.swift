@@ -195,3 +195,29 @@ let contractExampleJSON = """
         #expect(list[1].location == NetworkModel.SourceLocation(file: "d.json", line: 3, column: 3))
     }
 }
+
+@Suite struct ModelTypeTests {
+    @Test func polynomialMapOfANumericLayerHasConstantEntries() {
+        let weights = numeric([[q(1), q(2, 3)]], [q(-1)])
+        let map = weights.polynomialMap
+        #expect(map.weights.rowArray(0) == [p(1), p(2, 3)])
+        #expect(map.bias == [p(-1)])
+        #expect(weights.symbols.isEmpty)
+        #expect(weights.isNumeric)
+        #expect(weights.inputDimension == 2 && weights.outputDimension == 1)
+    }
+
+    @Test func layerEqualityIgnoresTheLocation() {
+        let a = Layer(dense: nil, activation: .relu, location: .start(of: "a.yaml"))
+        let b = Layer(dense: nil, activation: .relu)
+        #expect(a == b)
+        #expect(a.hashValue == b.hashValue)
+    }
+
+    @Test func networkWithoutDenseLayersKeepsItsInputSize() {
+        let network = Network(inputNames: ["u", "v"], layers: [Layer(dense: nil, activation: .softmax)])
+        #expect(network.outputDimension == 2)
+        #expect(network.isNumeric)
+        #expect(Network(inputNames: ["u"], layers: []).outputDimension == 1)
+    }
+}
