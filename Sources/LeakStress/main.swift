@@ -2,9 +2,13 @@
 // (scripts/check-leaks.sh) can prove no GMP limb or storage object is lost. Deterministic
 // (a fixed-seed SplitMix64), so a leak report is reproducible. Prints one summary line.
 import ExactNumbers
+import Enclosures
+import Algebra
+import NetworkModel
+import Collapse
 
 /// SplitMix64: a tiny deterministic generator (no global state, no Foundation).
-struct SplitMix64: RandomNumberGenerator {
+struct StressRandom: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
@@ -15,7 +19,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-var rng = SplitMix64(state: 0x5EED_C011_A95E)
+var rng = StressRandom(state: 0x5EED_C011_A95E)
 let iterations = 3_000
 /// A checksum of results, printed so that no work can be optimised away.
 var checksum = 0
@@ -118,8 +122,34 @@ for round in 0..<20 {
     operations += 300
 }
 
-// MARK: - Later modules (Enclosures, Algebra, NetworkModel, Collapse)
-// Add their stress loops here as they land: interval enclosures (MPFR values freed), polynomial
-// and matrix arithmetic, spec parsing, composition. Keep each section deterministic (use `rng`).
+// MARK: - Later modules: Enclosures, Algebra, NetworkModel, Collapse
+// Interval enclosures (MPFR values initialised and cleared per call), polynomial and matrix
+// arithmetic, spec parsing and writing, composition, witness search. Deterministic seeds.
+let specText = """
+input: [x1, x2]
+layers:
+  - dense: {weights: [[1, "2/3"], [w, -1]], bias: ["1/2", 0.25]}
+  - dense: {weights: [["a*b - c^2", 2]]}
+"""
+for i in 0..<60 {
+    let activations: [Activation] = [.relu, .sigmoid, .tanh, .identity, .abs, .gelu, .silu, .softplus, .arctan, .step]
+    let network = RandomNetwork.make(inputs: 2, layers: 2, width: 3, outputs: 1, activation: activations[i % activations.count], seed: UInt64(i))
+    let analysis = Analyzer.analyze(network)
+    checksum &+= analysis.verdict.rawValue.utf8.count
+    if let symbolic = try? SpecReader.parse(text: specText, file: "stress.yaml", format: .yaml) {
+        let a = Analyzer.analyze(symbolic)
+        checksum &+= a.layerFindings.count
+        checksum &+= SpecWriter.json(symbolic).utf8.count
+    }
+    _ = try? SpecReader.parse(text: "layers: [[[", file: "bad.yaml", format: .yaml)
+    _ = try? SpecReader.parse(text: "{\"input\": 1, \"layers\": [{\"dense\": {\"weights\": [[\"1/0\"]]}}]}", file: "bad.json", format: .json)
+    let p = try! Polynomial.parse("(a + \(i)/7)^3 - b*a")
+    checksum &+= (p * p).termCount
+    let m = Matrix(rows: [[Rational(i, 3), Rational(1)], [Rational(2), Rational(-i, 5)]])
+    checksum &+= (m * m).rank()
+    let interval = RationalInterval(lo: Rational(-i, 7), hi: Rational(i + 1, 5))
+    checksum &+= Enclosure.softmax([interval, Enclosure.sigmoid(interval), Enclosure.gelu(interval)]).count
+    operations += 10
+}
 
 print("leak-stress: \(operations) operations over \(iterations) iterations per section, checksum \(checksum)")
