@@ -1,0 +1,98 @@
+import ExactNumbers
+
+/// An integral domain with exact division where divisibility is known: what fraction-free
+/// (Bareiss) elimination needs (internal).
+protocol FractionFreeDomain {
+    var isZero: Bool { get }
+    /// A size measure; elimination prefers small pivots to limit growth.
+    var pivotCost: Int { get }
+    static func * (lhs: Self, rhs: Self) -> Self
+    static func - (lhs: Self, rhs: Self) -> Self
+    /// self / divisor, which the caller knows to be exact.
+    func exactQuotient(_ divisor: Self) -> Self
+}
+
+extension BigInt: FractionFreeDomain {
+    var pivotCost: Int { bitWidth }
+    func exactQuotient(_ divisor: BigInt) -> BigInt { dividedExactly(by: divisor) }
+}
+
+extension Polynomial: FractionFreeDomain {
+    var pivotCost: Int { isConstant ? 0 : termCount * (totalDegree + 1) }
+    func exactQuotient(_ divisor: Polynomial) -> Polynomial {
+        guard let q = dividedExactly(by: divisor) else {
+            preconditionFailure("internal: Bareiss division \(self) / \(divisor) is not exact")
+        }
+        return q
+    }
+}
+
+/// The rank of a rows × columns matrix over the fraction field of a domain, by fraction-free
+/// Gaussian elimination (Bareiss): with p the previous pivot, each step sets
+/// aᵢⱼ ← (a_rc·aᵢⱼ − aᵢc·a_rj) / p, an exact division (every entry is a minor of the input).
+/// Columns without a pivot are skipped; the number of pivots is the rank. O(m·n·min(m, n))
+/// domain operations.
+func fractionFreeRank<T: FractionFreeDomain>(_ a: [T], rows: Int, columns: Int) -> Int {
+    var a = a
+    var previous: T? = nil
+    var rank = 0
+    for column in 0..<columns where rank < rows {
+        // Choose the cheapest nonzero pivot in this column, at or below row `rank`.
+        var pivotRow: Int? = nil
+        for i in rank..<rows where !a[i * columns + column].isZero {
+            if let best = pivotRow, a[best * columns + column].pivotCost <= a[i * columns + column].pivotCost { continue }
+            pivotRow = i
+        }
+        guard let p = pivotRow else { continue }
+        if p != rank {
+            for j in column..<columns { a.swapAt(p * columns + j, rank * columns + j) }
+        }
+        let pivot = a[rank * columns + column]
+        for i in (rank + 1)..<rows {
+            let factor = a[i * columns + column]
+            for j in (column + 1)..<columns {
+                var value = pivot * a[i * columns + j]
+                if !factor.isZero { value = value - factor * a[rank * columns + j] }
+                if let previous { value = value.exactQuotient(previous) }
+                a[i * columns + j] = value
+            }
+            a[i * columns + column] = pivot - pivot  // zero, of the right type
+        }
+        previous = pivot
+        rank += 1
+    }
+    return rank
+}
+
+extension Matrix where Scalar == Rational {
+    /// The rank over ℚ, exactly: each row is scaled to integers by the lcm of its denominators
+    /// (rank unchanged), then fraction-free Bareiss elimination runs over the integers with
+    /// `BigInt.dividedExactly`. 0 for empty shapes.
+    public func rank() -> Int {
+        if rows == 0 || columns == 0 { return 0 }
+        return fractionFreeRank(integerRows().entries, rows: rows, columns: columns)
+    }
+}
+
+extension Matrix where Scalar == Polynomial {
+    /// The rank over the field ℚ(symbols) of rational functions, exactly: the rank for generic
+    /// values of the symbols (values off a proper algebraic subset give this rank, special
+    /// values may give less). Fraction-free Bareiss elimination with exact polynomial division
+    /// (`Polynomial.dividedExactly`), not random evaluation. 0 for empty shapes.
+    public func genericRank() -> Int {
+        if rows == 0 || columns == 0 { return 0 }
+        if let numeric = asRationalMatrix() { return numeric.rank() }
+        return fractionFreeRank(entries, rows: rows, columns: columns)
+    }
+
+    /// The rational matrix when every entry is a constant, else nil.
+    public func asRationalMatrix() -> Matrix<Rational>? {
+        var out: [Rational] = []
+        out.reserveCapacity(entries.count)
+        for x in entries {
+            guard let c = x.constantValue else { return nil }
+            out.append(c)
+        }
+        return Matrix<Rational>(rows: rows, columns: columns, entries: out)
+    }
+}
