@@ -1,5 +1,6 @@
 import ExactNumbers
 import Enclosures
+import Algebra
 
 /// A real number known exactly (a rational) or only within a rigorous rational enclosure.
 ///
@@ -11,19 +12,26 @@ public enum ExactValue: Sendable, Hashable, CustomStringConvertible {
     case exact(Rational)
     /// A value known to lie in the closed interval.
     case enclosed(RationalInterval)
+    /// A value that is a polynomial in the network's weight symbols (symbolic networks).
+    case symbolic(Polynomial)
 
-    /// The value as an interval (a point interval when exact).
-    public var interval: RationalInterval {
+    /// The value as an interval (a point interval when exact); nil when symbolic and
+    /// not constant.
+    public var interval: RationalInterval? {
         switch self {
         case .exact(let r): return RationalInterval(exactly: r)
         case .enclosed(let i): return i
+        case .symbolic(let p): return p.constantValue.map { RationalInterval(exactly: $0) }
         }
     }
 
     /// The exact value when known.
     public var exactValue: Rational? {
-        if case .exact(let r) = self { return r }
-        return nil
+        switch self {
+        case .exact(let r): return r
+        case .enclosed: return nil
+        case .symbolic(let p): return p.constantValue
+        }
     }
 
     /// Builds from an interval, collapsing a point interval to an exact value.
@@ -36,22 +44,32 @@ public enum ExactValue: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .exact(let r): return r.description
         case .enclosed(let i): return "[\(i.lo), \(i.hi)]"
+        case .symbolic(let p): return p.description
         }
     }
 
-    /// Whether the two values are provably different: exact and unequal, or disjoint
-    /// enclosures.
+    /// Whether the two values are provably different: exact and unequal, disjoint
+    /// enclosures, or (symbolic) different polynomials, i.e. different for generic values of
+    /// the symbols.
     public func provablyDiffers(from other: ExactValue) -> Bool {
         switch (self, other) {
         case (.exact(let a), .exact(let b)): return a != b
-        default: return !interval.overlaps(other.interval)
+        case (.symbolic(let a), .symbolic(let b)): return a != b
+        case (.symbolic(let a), .exact(let b)), (.exact(let b), .symbolic(let a)): return a != Polynomial(b)
+        default:
+            guard let i = interval, let j = other.interval else { return false }
+            return !i.overlaps(j)
         }
     }
 
-    /// Whether the two values are provably equal: both exact and equal.
+    /// Whether the two values are provably equal: exact (or symbolic) and equal.
     public func provablyEquals(_ other: ExactValue) -> Bool {
-        if case .exact(let a) = self, case .exact(let b) = other { return a == b }
-        return false
+        switch (self, other) {
+        case (.exact(let a), .exact(let b)): return a == b
+        case (.symbolic(let a), .symbolic(let b)): return a == b
+        case (.symbolic(let a), .exact(let b)), (.exact(let b), .symbolic(let a)): return a == Polynomial(b)
+        default: return false
+        }
     }
 }
 

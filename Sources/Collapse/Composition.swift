@@ -1,0 +1,129 @@
+import ExactNumbers
+import Algebra
+import NetworkModel
+
+/// Symbolic composition of layers whose activations are affine.
+///
+/// An affine activation a·t + c folds into its layer: a·(W x + b) + c = (aW) x + (a b + c);
+/// an activation-only layer of width d becomes (a·I_d, c·1). The folded chain then composes
+/// into one map, W' x + b' (`AffineMap.composeChain`; for rationals by cleared denominators
+/// over the integers).
+public enum Composition {
+    /// The layers with their affine activations folded in, over the rationals; nil when some
+    /// activation is not affine or some weight or parameter is symbolic.
+    public static func foldedNumeric(_ network: Network) -> [AffineMap<Rational>]? {
+        var width = network.inputDimension
+        var maps = [AffineMap<Rational>]()
+        for layer in network.layers {
+            guard let (a, c) = layer.activation.affineForm,
+                  let slope = a.constantValue, let intercept = c.constantValue else { return nil }
+            var map: AffineMap<Rational>
+            switch layer.dense {
+            case .none:
+                map = AffineMap(weights: Matrix<Rational>.identity(width), bias: Array(repeating: .zero, count: width))
+            case .numeric(let m)?: map = m
+            case .symbolic?: return nil
+            }
+            if !slope.isOne || !intercept.isZero {
+                map = AffineMap(weights: slope.isOne ? map.weights : map.weights.scaled(by: slope),
+                                bias: map.bias.map { slope * $0 + intercept })
+            }
+            maps.append(map)
+            width = map.outputDimension
+        }
+        return maps
+    }
+
+    /// The layers with their affine activations folded in, over the polynomials in the weight
+    /// symbols; nil when some activation is not affine.
+    public static func foldedSymbolic(_ network: Network) -> [AffineMap<Polynomial>]? {
+        var width = network.inputDimension
+        var maps = [AffineMap<Polynomial>]()
+        for layer in network.layers {
+            guard let (a, c) = layer.activation.affineForm else { return nil }
+            var map: AffineMap<Polynomial>
+            switch layer.dense {
+            case .none:
+                map = AffineMap(weights: Matrix<Polynomial>.identity(width), bias: Array(repeating: Polynomial(Rational.zero), count: width))
+            case .numeric(let m)?:
+                map = AffineMap(weights: m.weights.map { Polynomial($0) }, bias: m.bias.map { Polynomial($0) })
+            case .symbolic(let m)?: map = m
+            }
+            if a != Polynomial(Rational.one) || !c.isZero {
+                map = AffineMap(weights: map.weights.scaled(by: a), bias: map.bias.map { a * $0 + c })
+            }
+            maps.append(map)
+            width = map.outputDimension
+        }
+        return maps
+    }
+
+    /// F's outputs as polynomials in `inputs` (and the weight symbols), layer by layer, for
+    /// networks whose activations are all polynomials; nil otherwise, or when some
+    /// intermediate polynomial would exceed `termLimit` terms.
+    public static func polynomialOutputs(_ network: Network, inputs: [Polynomial], termLimit: Int = 20_000) -> [Polynomial]? {
+        var h = inputs
+        for layer in network.layers {
+            guard let coefficients = layer.activation.polynomialCoefficients else { return nil }
+            if let dense = layer.dense {
+                switch dense {
+                case .numeric(let m):
+                    h = (0..<m.outputDimension).map { i in
+                        var z = Polynomial(m.bias[i])
+                        for j in 0..<m.inputDimension where !m.weights[i, j].isZero {
+                            z += Polynomial(m.weights[i, j]) * h[j]
+                        }
+                        return z
+                    }
+                case .symbolic(let m):
+                    h = (0..<m.outputDimension).map { i in
+                        var z = m.bias[i]
+                        for j in 0..<m.inputDimension where !m.weights[i, j].isZero {
+                            z += m.weights[i, j] * h[j]
+                        }
+                        return z
+                    }
+                }
+            }
+            var next = [Polynomial]()
+            next.reserveCapacity(h.count)
+            for z in h {
+                var acc = Polynomial(Rational.zero)
+                for c in coefficients.reversed() {
+                    acc = acc * z + c
+                    if acc.terms.count > termLimit { return nil }
+                }
+                next.append(acc)
+            }
+            h = next
+        }
+        return h
+    }
+
+    /// The input symbols for symbolic work: the network's input names, renamed
+    /// (`x_in1`, ...) only when a name collides with a weight symbol.
+    public static func inputSymbols(_ network: Network) -> [Symbol] {
+        let weightSymbols = Set(network.symbols)
+        let names = network.inputNames.map { Symbol($0) }
+        if names.allSatisfy({ !weightSymbols.contains($0) }) { return names }
+        var k = 0
+        return names.map { _ in
+            k += 1
+            var candidate = Symbol("x_in\(k)")
+            while weightSymbols.contains(candidate) { candidate = Symbol(candidate.name + "_") }
+            return candidate
+        }
+    }
+}
+
+extension Activation {
+    /// The activation's parameters (slope, intercept, coefficients, alpha).
+    public var parameters: [Polynomial] {
+        switch self {
+        case .affine(let a, let c): return [a, c]
+        case .polynomial(let cs): return cs
+        case .leakyRelu(let a), .elu(let a): return [a]
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import ExactNumbers
+import Algebra
+import NetworkModel
+
+/// The three identities for a network proved equal to W'x + b', with their evidence.
+///
+/// Symbolically, F(x+y) − F(x) − F(y) = −b' and F(c·x) − c·F(x) = (1 − c)·b', and
+/// F(x+y) + F(0) − F(x) − F(y) = 0. For small networks these residuals are computed layer by
+/// layer with symbolic x, y, c (an independent check of the closed form); witnesses
+/// (x = y = 0; x = 0, c = 2) are evaluated through the network itself, not through W'.
+enum IdentityEvidence {
+    /// Largest network (inputs × parameters) whose residuals are computed layer by layer.
+    static let symbolicLimit = 2_000
+
+    static func forCollapsed(_ network: Network, map: CollapsedMap) -> (additivity: IdentityCheck, homogeneity: IdentityCheck, affinity: IdentityCheck) {
+        let symbolicMap = map.symbolicMap
+        let b = symbolicMap.bias
+        let c = cSymbol(network)
+        var additiveResidual = b.map { -$0 }
+        var homogeneousResidual = b.map { (Polynomial(Rational.one) - Polynomial(c)) * $0 }
+        var affineResidual = b.map { _ in Polynomial(Rational.zero) }
+        if let computed = layerByLayerResiduals(network, c: c) {
+            additiveResidual = computed.additive
+            homogeneousResidual = computed.homogeneous
+            affineResidual = computed.affine
+        }
+        let biasZero = map.biasIsZero
+        let zero = Array(repeating: Rational.zero, count: network.inputDimension)
+        var additivityWitness: Witness? = nil
+        var homogeneityWitness: Witness? = nil
+        if !biasZero, let f0 = value(network, at: zero) {
+            let twice = addVectors(f0, f0)
+            additivityWitness = Witness(x: zero, y: zero, c: nil, lhs: f0, rhs: twice)
+            homogeneityWitness = Witness(x: zero, y: nil, c: Rational(2), lhs: f0, rhs: twice)
+        }
+        return (IdentityCheck(identity: .additivity, holds: biasZero, witness: additivityWitness, residual: additiveResidual),
+                IdentityCheck(identity: .homogeneity, holds: biasZero, witness: homogeneityWitness, residual: homogeneousResidual),
+                IdentityCheck(identity: .affinity, holds: true, witness: nil, residual: affineResidual))
+    }
+
+    /// F(p) evaluated through the layers: exactly for numeric networks, as polynomials in the
+    /// weight symbols otherwise.
+    static func value(_ network: Network, at p: [Rational]) -> [ExactValue]? {
+        if network.isNumeric { return try? Evaluator.evaluate(network, at: p) }
+        guard let outputs = Composition.polynomialOutputs(network, inputs: p.map { Polynomial($0) }) else { return nil }
+        return outputs.map { p in p.constantValue.map { .exact($0) } ?? .symbolic(p) }
+    }
+
+    /// The scalar symbol c, renamed when a weight is called c.
+    static func cSymbol(_ network: Network) -> Symbol {
+        let taken = Set(network.symbols).union(Composition.inputSymbols(network))
+        var c = Symbol("c")
+        while taken.contains(c) { c = Symbol(c.name + "_") }
+        return c
+    }
+
+    /// The residuals computed by pushing symbolic x, y and c through the layers.
+    static func layerByLayerResiduals(_ network: Network, c: Symbol) -> (additive: [Polynomial], homogeneous: [Polynomial], affine: [Polynomial])? {
+        let parameters = network.layers.reduce(0) { $0 + ($1.dense.map { $0.outputDimension * ($0.inputDimension + 1) } ?? 0) }
+        guard network.inputDimension * max(parameters, 1) <= symbolicLimit else { return nil }
+        let taken = Set(network.symbols).union([c])
+        func fresh(_ base: String, _ k: Int) -> Polynomial {
+            var s = Symbol("\(base)\(k)")
+            while taken.contains(s) { s = Symbol(s.name + "_") }
+            return Polynomial(s)
+        }
+        let n = network.inputDimension
+        let x = (1...max(n, 1)).prefix(n).map { fresh("x_", $0) }
+        let y = (1...max(n, 1)).prefix(n).map { fresh("y_", $0) }
+        let cp = Polynomial(c)
+        let zero = Array(repeating: Polynomial(Rational.zero), count: n)
+        guard let fx = Composition.polynomialOutputs(network, inputs: x),
+              let fy = Composition.polynomialOutputs(network, inputs: y),
+              let fxy = Composition.polynomialOutputs(network, inputs: zip(x, y).map { $0 + $1 }),
+              let fcx = Composition.polynomialOutputs(network, inputs: x.map { cp * $0 }),
+              let f0 = Composition.polynomialOutputs(network, inputs: zero) else { return nil }
+        let additive = (0..<fx.count).map { fxy[$0] - fx[$0] - fy[$0] }
+        let homogeneous = (0..<fx.count).map { fcx[$0] - cp * fx[$0] }
+        let affine = (0..<fx.count).map { fxy[$0] + f0[$0] - fx[$0] - fy[$0] }
+        return (additive, homogeneous, affine)
+    }
+}

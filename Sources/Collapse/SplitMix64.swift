@@ -1,0 +1,26 @@
+/// A small seeded generator (SplitMix64): the same seed gives the same sequence on every
+/// machine, so random networks, check points and witness searches are reproducible.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    /// A generator started at `seed`.
+    public init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+import ExactNumbers
+
+extension Rational {
+    /// A random rational p/q with p in `numerators` and q in `denominators` (q > 0).
+    public static func random(numerators: ClosedRange<Int>, denominators: ClosedRange<Int>, using rng: inout SplitMix64) -> Rational {
+        Rational(Int.random(in: numerators, using: &rng), Int.random(in: denominators, using: &rng))
+    }
+}

@@ -1,0 +1,213 @@
+import ExactNumbers
+import Algebra
+import NetworkModel
+
+/// Searches for exact counterexamples to the identities on a numeric network, using the
+/// activations' structure: for every unit it finds where the unit's pre-activation crosses a
+/// breakpoint (exactly, through the local affine map of the layers before it) and tries
+/// points on both sides. Every witness returned was evaluated exactly (or by disjoint
+/// enclosures) with `Evaluator`, so it is evidence, not an estimate.
+struct WitnessSearch {
+    let network: Network
+    let precision: Int
+    var rng: SplitMix64
+    /// Evaluations allowed (a network evaluation counts once).
+    var budget: Int
+    private var cache: [[Rational]: [ExactValue]] = [:]
+
+    init(network: Network, precision: Int, seed: UInt64, budget: Int) {
+        self.network = network
+        self.precision = precision
+        self.rng = SplitMix64(seed: seed)
+        self.budget = budget
+    }
+
+    /// F(x), memoised; nil when the budget is spent or evaluation is impossible.
+    mutating func value(at x: [Rational]) -> [ExactValue]? {
+        if let v = cache[x] { return v }
+        guard budget > 0 else { return nil }
+        budget -= 1
+        guard let v = try? Evaluator.evaluate(network, at: x, precision: precision) else { return nil }
+        cache[x] = v
+        return v
+    }
+
+    var zero: [Rational] { Array(repeating: .zero, count: network.inputDimension) }
+
+    /// The affinity witness: F(x+y) + F(0) provably differs from F(x) + F(y).
+    mutating func affinityWitness() -> Witness? {
+        for (x, y) in candidatePairs() {
+            if let w = check(.affinity, x: x, y: y) { return w }
+            if budget <= 0 { break }
+        }
+        return nil
+    }
+
+    /// Evaluates one identity at (x, y) or (x, c) and returns a witness when the two sides
+    /// provably differ (retrying at higher precision when enclosures overlap).
+    mutating func check(_ identity: Identity, x: [Rational], y: [Rational]? = nil, c: Rational? = nil) -> Witness? {
+        for bits in [precision, precision * 4] {
+            guard let sides = sides(identity, x: x, y: y, c: c, precision: bits) else { return nil }
+            if sides.lhs.provablyDiffers(from: sides.rhs) {
+                return Witness(x: x, y: y, c: c, lhs: sides.lhs, rhs: sides.rhs)
+            }
+            let exact = zip(sides.lhs, sides.rhs).allSatisfy { $0.provablyEquals($1) }
+            if exact { return nil }
+        }
+        return nil
+    }
+
+    private mutating func sides(_ identity: Identity, x: [Rational], y: [Rational]?, c: Rational?, precision bits: Int) -> (lhs: [ExactValue], rhs: [ExactValue])? {
+        let eval: (inout WitnessSearch, [Rational]) -> [ExactValue]? = { search, p in
+            if bits == search.precision { return search.value(at: p) }
+            guard search.budget > 0 else { return nil }
+            search.budget -= 1
+            return try? Evaluator.evaluate(search.network, at: p, precision: bits)
+        }
+        switch identity {
+        case .additivity, .affinity:
+            guard let y else { return nil }
+            let sum = zip(x, y).map { $0 + $1 }
+            guard let fxy = eval(&self, sum), let fx = eval(&self, x), let fy = eval(&self, y) else { return nil }
+            if identity == .additivity { return (fxy, addVectors(fx, fy)) }
+            guard let f0 = eval(&self, zero) else { return nil }
+            return (addVectors(fxy, f0), addVectors(fx, fy))
+        case .homogeneity:
+            guard let c else { return nil }
+            guard let fcx = eval(&self, x.map { c * $0 }), let fx = eval(&self, x) else { return nil }
+            return (fcx, scaleVector(fx, by: c))
+        }
+    }
+
+    /// Additivity witness given that affinity failed at (x, y): (0, 0) when F(0) ≠ 0, else
+    /// the same (x, y); then the other candidates.
+    mutating func additivityWitness(after affinity: Witness?) -> Witness? {
+        if let w = check(.additivity, x: zero, y: zero) { return w }
+        if let a = affinity, let y = a.y, let w = check(.additivity, x: a.x, y: y) { return w }
+        for (x, y) in candidatePairs().prefix(64) {
+            if let w = check(.additivity, x: x, y: y) { return w }
+        }
+        return nil
+    }
+
+    /// Homogeneity witness: x = 0, c = 2 when F(0) ≠ 0; then points near breakpoints with
+    /// c in {-1, 2, 1/2, -2, 3}.
+    mutating func homogeneityWitness(after affinity: Witness?) -> Witness? {
+        if let w = check(.homogeneity, x: zero, c: Rational(2)) { return w }
+        var points = [[Rational]]()
+        if let a = affinity { points.append(a.x); if let y = a.y { points.append(y) } }
+        points += unitVectors()
+        points += candidatePairs().prefix(16).map(\.0)
+        for x in points {
+            for c in [Rational(-1), Rational(2), Rational(1, 2), Rational(-2), Rational(3)] {
+                if let w = check(.homogeneity, x: x, c: c) { return w }
+            }
+        }
+        return nil
+    }
+
+    func unitVectors() -> [[Rational]] {
+        let n = network.inputDimension
+        return (0..<n).flatMap { i -> [[Rational]] in
+            var e = zero
+            e[i] = .one
+            return [e, e.map { -$0 }]
+        }
+    }
+
+    /// Pairs (x, y) to try: breakpoint crossings first, then generic small pairs.
+    mutating func candidatePairs() -> [([Rational], [Rational])] {
+        var pairs = crossingPairs()
+        let units = unitVectors()
+        for e in units { pairs.append((e, e)); pairs.append((e, e.map { $0 * Rational(2) })) }
+        for (a, b) in zip(units, units.dropFirst()) { pairs.append((a, b)) }
+        for _ in 0..<8 {
+            let x = zero.map { _ in Rational.random(numerators: -4...4, denominators: 1...3, using: &rng) }
+            let y = zero.map { _ in Rational.random(numerators: -4...4, denominators: 1...3, using: &rng) }
+            pairs.append((x, y))
+        }
+        return pairs
+    }
+
+    /// For each unit and each breakpoint τ of its activation: the point x* where the unit's
+    /// pre-activation z(x) = g·x + β (exact local affine map at a base point) equals τ, and
+    /// the pairs (x* − δg, 2δg), (x* + δg, −2δg), whose parallelograms with 0 straddle it.
+    mutating func crossingPairs() -> [([Rational], [Rational])] {
+        let n = network.inputDimension
+        let cost = network.layers.reduce(0) { acc, layer in
+            acc + (layer.dense.map { $0.outputDimension * $0.inputDimension } ?? 0)
+        } * max(n, 1)
+        guard cost <= 400_000 else { return [] }
+        var bases = [zero] + unitVectors().prefix(4)
+        bases.append(zero.map { _ in Rational.random(numerators: -3...3, denominators: 1...2, using: &rng) })
+        var pairs = [([Rational], [Rational])]()
+        for base in bases {
+            for crossing in LocalAffine.breakpointCrossings(network, at: base) {
+                let g = crossing.gradient
+                let gg = g.reduce(Rational.zero) { $0 + $1 * $1 }
+                guard !gg.isZero else { continue }
+                let s = (crossing.breakpoint - crossing.value) / gg
+                let xStar = zip(base, g).map { $0 + s * $1 }
+                let gmax = g.map(\.magnitude).max()!
+                for delta in [Rational(1, 2), Rational(1, 16), Rational(2)] {
+                    let d = g.map { delta * $0 / gmax }  // a step along g, scaled to size δ
+                    let twice = d.map { $0 * Rational(2) }
+                    pairs.append((zip(xStar, d).map { $0 - $1 }, twice))
+                    pairs.append((zip(xStar, d).map { $0 + $1 }, twice.map { -$0 }))
+                }
+            }
+        }
+        return pairs
+    }
+}
+
+/// The exact local affine behaviour of a piecewise-linear prefix of a network.
+enum LocalAffine {
+    /// A unit's pre-activation near a base point: z(x) ≈ value + gradient·(x − base), and a
+    /// breakpoint τ of its activation.
+    struct Crossing {
+        let layer: Int
+        let unit: Int
+        let value: Rational
+        let gradient: [Rational]
+        let breakpoint: Rational
+    }
+
+    /// Propagates (value, Jacobian) exactly through the layers while activations are
+    /// piecewise linear (slopes on the right-hand piece at a breakpoint), and lists each
+    /// unit's breakpoint crossings. Stops at the first layer it cannot follow.
+    static func breakpointCrossings(_ network: Network, at base: [Rational]) -> [Crossing] {
+        let n = base.count
+        var value = base
+        var jacobian = Matrix<Rational>.identity(n)
+        var crossings = [Crossing]()
+        for (index, layer) in network.layers.enumerated() {
+            if let dense = layer.dense {
+                guard case .numeric(let m) = dense else { return crossings }
+                value = m.apply(value)
+                jacobian = m.weights * jacobian
+            }
+            let f = layer.activation
+            for unit in 0..<value.count {
+                for tau in f.interestingPoints {
+                    crossings.append(Crossing(layer: index + 1, unit: unit, value: value[unit],
+                                              gradient: jacobian.rowArray(unit), breakpoint: tau))
+                }
+            }
+            guard f.isPiecewiseLinear, !f.isVectorValued else { return crossings }
+            var slopes = [Rational](), outputs = [Rational]()
+            for t in value {
+                guard let s = f.pieceSlope(at: t, side: 1),
+                      let y = ActivationEvaluation.exactScalar(f, t) ?? nil else { return crossings }
+                slopes.append(s)
+                outputs.append(y)
+            }
+            value = outputs
+            var entries = [Rational]()
+            entries.reserveCapacity(jacobian.rows * n)
+            for i in 0..<jacobian.rows { entries += jacobian.rowArray(i).map { slopes[i] * $0 } }
+            jacobian = Matrix(rows: jacobian.rows, columns: n, entries: entries)
+        }
+        return crossings
+    }
+}

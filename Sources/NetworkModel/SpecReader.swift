@@ -1,0 +1,68 @@
+internal import Foundation
+
+/// Reads network specs (contract §1) from YAML or JSON into a `Network`.
+///
+/// Every fault in a spec (malformed text, an unknown key, a size mismatch, a bad number)
+/// is thrown as exactly one `SpecError` at the offending node's file, line and column. The
+/// reader never prints and never traps on bad input.
+public enum SpecReader {
+    /// Reads the spec at `path`; `.json` files are JSON, everything else YAML.
+    ///
+    /// - Throws: `SpecError` at `PATH:1:1` when the file does not exist, is a directory or
+    ///   cannot be read; otherwise as `parse(bytes:file:format:)`.
+    public static func read(path: String) throws(SpecError) -> Network {
+        let bytes = try contents(ofFile: path)
+        return try parse(bytes: bytes, file: path, format: SpecFormat(path: path))
+    }
+
+    /// Parses spec text; `file` names the source in error locations.
+    public static func parse(text: String, file: String, format: SpecFormat) throws(SpecError) -> Network {
+        try parse(bytes: Array(text.utf8), file: file, format: format)
+    }
+
+    /// Parses spec bytes (which must be UTF-8 text); `file` names the source in error
+    /// locations.
+    public static func parse(bytes: [UInt8], file: String, format: SpecFormat) throws(SpecError) -> Network {
+        let (root, source) = try document(bytes: bytes, file: file, format: format)
+        return try SpecWalker(file: file, source: source).network(root)
+    }
+
+    /// The positioned document tree of spec bytes, before the schema is checked, with the
+    /// decoded text (for tools that want the raw structure).
+    public static func document(bytes: [UInt8], file: String, format: SpecFormat) throws(SpecError) -> (root: SpecNode, text: String) {
+        try bytes.withUnsafeBufferPointer { buffer throws(SpecError) in
+            try SourceText.validateUTF8(buffer, file: file)
+            switch format {
+            case .json:
+                let root = try JSONSpecReader.parse(buffer, file: file)
+                return (root, String(decoding: buffer, as: UTF8.self))
+            case .yaml:
+                let text = String(decoding: buffer, as: UTF8.self)
+                return (try YAMLSpecReader.parse(text, file: file), text)
+            }
+        }
+    }
+
+    /// The bytes of a file, or a `SpecError` at `path:1:1` saying why they cannot be read.
+    static func contents(ofFile path: String) throws(SpecError) -> [UInt8] {
+        let at = SourceLocation.start(of: path)
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard !path.isEmpty, manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw SpecError("no such file; expected the path of a YAML or JSON spec file", at: at)
+        }
+        guard !isDirectory.boolValue else {
+            throw SpecError("is a directory; expected a YAML or JSON spec file", at: at)
+        }
+        guard manager.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
+            throw SpecError("cannot be read (permission denied); expected a readable spec file", at: at)
+        }
+        defer { try? handle.close() }
+        do {
+            guard let data = try handle.readToEnd() else { return [] }
+            return [UInt8](data)
+        } catch {
+            throw SpecError("cannot be read (\(error.localizedDescription)); expected a readable spec file", at: at)
+        }
+    }
+}
