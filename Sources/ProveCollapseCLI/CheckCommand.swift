@@ -35,9 +35,9 @@ struct CheckCommand: ExitStatusCommand {
         let analysis = Analyzer.analyze(network)
         let summary = PropertyCheck.run(network, analysis: analysis, trials: trials, seed: seed)
         switch format {
-        case .text: StandardStreams.output(CheckReport.text(verdict: analysis.verdict, summary: summary, seed: seed))
-        case .json: StandardStreams.output(CheckReport.json(verdict: analysis.verdict, summary: summary, seed: seed))
+        case .text: StandardStreams.output(CheckReport.text(verdict: analysis.verdict, summary: summary, trials: trials, seed: seed))
+        case .json: StandardStreams.output(CheckReport.json(verdict: analysis.verdict, summary: summary, trials: trials, seed: seed))
         }
-        return summary.failed == 0 ? 0 : 1
+        return summary.allPassed ? 0 : 1
     }
 }

@@ -4,27 +4,7 @@ import NetworkModel
 /// How activations are named in reports: the spec's own names (contract §1).
 public enum ActivationText {
     /// The spec name: `identity`, `affine`, `polynomial`, `relu`, `leaky_relu`, ...
-    public static func name(_ activation: Activation) -> String {
-        switch activation {
-        case .identity: return "identity"
-        case .affine: return "affine"
-        case .polynomial: return "polynomial"
-        case .relu: return "relu"
-        case .leakyRelu: return "leaky_relu"
-        case .hardtanh: return "hardtanh"
-        case .step: return "step"
-        case .sign: return "sign"
-        case .abs: return "abs"
-        case .sigmoid: return "sigmoid"
-        case .tanh: return "tanh"
-        case .arctan: return "arctan"
-        case .softplus: return "softplus"
-        case .silu: return "silu"
-        case .gelu: return "gelu"
-        case .elu: return "elu"
-        case .softmax: return "softmax"
-        }
-    }
+    public static func name(_ activation: Activation) -> String { activation.name }
 
     /// The name with its parameters, as a person reads it: `affine(slope 2, intercept -1)`,
     /// `polynomial [0, 0, 1]`, `leaky_relu(alpha 1/5)`.

@@ -1,26 +1,28 @@
 import Collapse
 
-/// The output of `prove-collapse check`: how many random trials agreed with the verdict.
+/// The output of `prove-collapse check`: how many random checks agreed with the verdict.
 public enum CheckReport {
-    /// `verdict: affine` then `trials: 100, passed: 100, failed: 0 (seed 7)` and each failure.
-    public static func text(verdict: Verdict, summary: PropertyCheckSummary, seed: UInt64) -> String {
+    /// `verdict: affine`, the counts, each failure and skipped check, then the outcome.
+    public static func text(verdict: Verdict, summary: PropertyCheckSummary, trials: Int, seed: UInt64) -> String {
         var lines = ["verdict: \(verdict.rawValue)",
-                     "trials: \(summary.trials), passed: \(summary.passed), failed: \(summary.failed) (seed \(seed))"]
-        for failure in summary.failures { lines.append("  failure: \(failure)") }
-        lines.append(summary.failed == 0 ? "check passed" : "check FAILED: \(summary.failed) disagreement(s) with the verdict")
+                     "checks: \(summary.passed) passed, \(summary.failures.count) failed, \(summary.skipped.count) skipped (\(trials) trials, seed \(seed))"]
+        for failure in summary.failures { lines.append("  failed: \(failure)") }
+        for skipped in summary.skipped { lines.append("  skipped: \(skipped)") }
+        lines.append(summary.allPassed ? "check passed" : "check FAILED: \(summary.failures.count) disagreement(s) with the verdict")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `{"verdict": ..., "trials": n, "passed": n, "failed": n, "seed": s, "failures": [...]}`.
-    public static func json(verdict: Verdict, summary: PropertyCheckSummary, seed: UInt64) -> String {
+    /// `{"verdict", "trials", "seed", "passed", "failed", "failures": [...], "skipped": [...]}`.
+    public static func json(verdict: Verdict, summary: PropertyCheckSummary, trials: Int, seed: UInt64) -> String {
         var writer = JSONWriter()
         writer.beginObject()
         writer.key("verdict"); writer.string(verdict.rawValue)
-        writer.key("trials"); writer.int(summary.trials)
-        writer.key("passed"); writer.int(summary.passed)
-        writer.key("failed"); writer.int(summary.failed)
+        writer.key("trials"); writer.int(trials)
         writer.key("seed"); writer.appendRaw(String(seed))
-        writer.key("failures"); writer.strings(summary.failures.map { "\($0)" })
+        writer.key("passed"); writer.int(summary.passed)
+        writer.key("failed"); writer.int(summary.failures.count)
+        writer.key("failures"); writer.strings(summary.failures)
+        writer.key("skipped"); writer.strings(summary.skipped)
         writer.endObject()
         return writer.finish()
     }

@@ -13,7 +13,8 @@ extension JSONWriter {
         endArray()
     }
 
-    /// An exact value as a rational string, or an enclosure as `{"lo": "p/q", "hi": "p/q"}`.
+    /// An exact value as a rational string, an enclosure as `{"lo": "p/q", "hi": "p/q"}`, or
+    /// a polynomial in the weight symbols as its plain text.
     mutating func exactValue(_ value: ExactValue) {
         switch value {
         case .exact(let r):
@@ -23,6 +24,8 @@ extension JSONWriter {
             key("lo"); rational(interval.lo)
             key("hi"); rational(interval.hi)
             endObject()
+        case .symbolic(let p):
+            string(p.description)
         }
     }
 

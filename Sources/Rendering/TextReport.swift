@@ -110,14 +110,14 @@ public enum TextReport {
 
     /// `rank: 2 (full)` or `rank 2 < 3: the width-2 layer is a bottleneck (layer 2)`.
     static func rankLine(_ rank: RankFinding, collapsed: CollapsedMap?) -> String {
-        let generic = rank.isGeneric ? " (generic rank, over the rational functions in the symbols)" : ""
+        let generic = rank.isGeneric ? "; generic, over the rational functions in the symbols" : ""
         if rank.isBottleneck, let layer = rank.narrowestLayer {
-            return "rank \(rank.rank) < \(rank.fullRank): the width-\(rank.narrowestWidth) layer is a bottleneck (layer \(layer))\(generic)"
+            return "rank \(rank.rank) < \(rank.fullRank): the width-\(rank.narrowestWidth) layer is a bottleneck (layer \(layer)\(generic))"
         }
         if rank.rank == rank.fullRank {
-            return "rank: \(rank.rank) (full rank)\(generic)"
+            return "rank: \(rank.rank) (full rank\(generic))"
         }
-        return "rank: \(rank.rank) < \(rank.fullRank) = min(inputs, outputs)\(generic)"
+        return "rank: \(rank.rank) < \(rank.fullRank) = min(inputs, outputs)" + (rank.isGeneric ? " (generic, over the rational functions in the symbols)" : "")
     }
 
     /// The identity's statement, its difference as written, and how it reads for a map.
@@ -150,7 +150,7 @@ public enum TextReport {
         var lines = ["  " + TextMatrix.padRight(name, to: 12) + TextMatrix.padRight(law + ":", to: 30) + status]
         if let residual = check.residual {
             let named = residualName(check.identity, residual: residual, collapsed: collapsed)
-            let values = TextMatrix.inline(residual.map(\.description))
+            let values = residual.allSatisfy(\.isZero) ? "0" : TextMatrix.inline(residual.map(\.description))
             lines.append("      \(difference) = \(named.map { "\($0) = " } ?? "")\(values)")
         }
         if let witness = check.witness {
