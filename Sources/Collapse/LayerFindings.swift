@@ -66,8 +66,9 @@ enum LayerFindings {
             }
             var text = "\(name) is not affine"
             if let brk = f.scalarBreak() {
-                let (s, t) = (brk.s.description, brk.t.signum < 0 ? "(\(brk.t))" : brk.t.description)
-                let lhs = brk.fixesZero ? "\(name)(\(s) + \(t))" : "\(name)(\(s) + \(t)) + \(name)(0)"
+                let (s, t) = (brk.s.description, brk.t.description)
+                let sum = "\(s) + \(brk.t.signum < 0 ? "(\(t))" : t)"
+                let lhs = brk.fixesZero ? "\(name)(\(sum))" : "\(name)(\(sum)) + \(name)(0)"
                 text += ": \(lhs) = \(brk.lhs.humanText(digits: 6)) but \(name)(\(s)) + \(name)(\(t)) = \(brk.rhs.humanText(digits: 6))"
             } else if f.isVectorValued {
                 text += ": softmax(t) sums to 1 for every t, so softmax(x + y) and softmax(x) + softmax(y) (which sums to 2) always differ"

@@ -1,1 +1,78 @@
-print("not yet")
+// collapse-bench: times the exact composition of chains of dense layers (release build).
+//
+//   swift run -c release collapse-bench [--sizes 32,128,256] [--layers 2,4,8] [--flavours small,float32]
+//
+// Flavour "small": numerators in [-100, 100], denominators in [1, 100]; "float32":
+// normal(0, 1/sqrt(n)) float32 weights taken exactly (their dyadic values). Fixed seed.
+// Prints one row per workload: seconds of AffineMap.composeChain and the bit sizes of the
+// largest numerator and denominator of W'. Timing is a benchmark, never a test assertion.
+import ExactNumbers
+import Algebra
+import Collapse
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+func option(_ name: String, default value: String) -> [String] {
+    let args = CommandLine.arguments
+    if let i = args.firstIndex(of: name), i + 1 < args.count { return args[i + 1].split(separator: ",").map(String.init) }
+    return value.split(separator: ",").map(String.init)
+}
+
+/// A weight of the given flavour. The float32 draw uses floating point only to make test
+/// data; the weight is then taken exactly.
+func weight(_ flavour: String, n: Int, rng: inout SplitMix64) -> Rational {
+    if flavour == "small" {
+        return Rational(Int.random(in: -100...100, using: &rng), Int.random(in: 1...100, using: &rng))
+    }
+    let u1 = Double.random(in: Double.ulpOfOne...1, using: &rng), u2 = Double.random(in: 0..<1, using: &rng)
+    let gauss = (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2) / Double(n).squareRoot()
+    return Rational(exactly: Float(gauss))!
+}
+
+func chain(_ flavour: String, n: Int, layers: Int) -> [AffineMap<Rational>] {
+    var rng = SplitMix64(seed: 20261122 &+ UInt64(n * 101 + layers))
+    return (0..<layers).map { _ in
+        let w = (0..<(n * n)).map { _ in weight(flavour, n: n, rng: &rng) }
+        let b = (0..<n).map { _ in weight(flavour, n: n, rng: &rng) }
+        return AffineMap(weights: Matrix(rows: n, columns: n, entries: w), bias: b)
+    }
+}
+
+let sizes = option("--sizes", default: "32,128,256").compactMap { Int($0) }
+let depths = option("--layers", default: "2,4,8").compactMap { Int($0) }
+let flavours = option("--flavours", default: "small,float32")
+
+func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
+print("flavour      n   L   seconds   num bits   den bits")
+for flavour in flavours {
+    for n in sizes {
+        for depth in depths {
+            let maps = chain(flavour, n: n, layers: depth)
+            let start = now()
+            let result = AffineMap<Rational>.composeChain(maps)
+            let seconds = now() - start
+            let numBits = result.weights.entries.map { $0.numerator.bitWidth }.max() ?? 0
+            let denBits = result.weights.entries.map { $0.denominator.bitWidth }.max() ?? 0
+            let secondsText = String(Int((seconds * 10_000).rounded())).paddedSeconds
+            print("\(flavour.padding(8)) \(pad(String(n), 5)) \(pad(String(depth), 3)) \(pad(secondsText, 9)) \(pad(String(numBits), 10)) \(pad(String(denBits), 10))")
+        }
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+    /// "12345" ten-thousandths of a second as "1.2345".
+    var paddedSeconds: String {
+        let digits = count < 5 ? String(repeating: "0", count: 5 - count) + self : self
+        var s = digits
+        s.insert(".", at: s.index(s.endIndex, offsetBy: -4))
+        return s
+    }
+}

@@ -61,11 +61,13 @@ extension Rational {
     /// self^exponent for any integer exponent (numerator and denominator by `mpz_pow_ui`).
     /// Precondition: self is not zero when exponent < 0.
     public func power(_ exponent: Int) -> Rational {
-        if exponent < 0 { return reciprocal.power(-exponent) }
-        let e = UInt(exponent)
+        // `exponent.magnitude`, not `-exponent`: power(Int.min) must not overflow (it is
+        // meaningful for ±1).
+        let base = exponent < 0 ? reciprocal : self
+        let e = exponent.magnitude
         return Rational.make { p in
-            __gmpz_pow_ui(cgmp_mpq_numref(p), cgmp_mpq_numref(storage.pointer), e)
-            __gmpz_pow_ui(cgmp_mpq_denref(p), cgmp_mpq_denref(storage.pointer), e)
+            __gmpz_pow_ui(cgmp_mpq_numref(p), cgmp_mpq_numref(base.storage.pointer), e)
+            __gmpz_pow_ui(cgmp_mpq_denref(p), cgmp_mpq_denref(base.storage.pointer), e)
         }
     }
 

@@ -108,8 +108,11 @@ private struct LiteralReader {
             }
             let expStart = position
             while let d = peek, LiteralReader.isDigit(d) {
-                exponent = exponent * 10 + Int(d - 0x30)
-                if exponent > Rational.maximumDecimalExponent + 1_000_000 { exponent = Rational.maximumDecimalExponent + 1_000_000 }
+                // Saturate far above any fraction-digit count a string can hold: a cap near
+                // maximumDecimalExponent could be cancelled by a long fraction and yield a wrong,
+                // small power of ten instead of `exponentTooLarge`.
+                let cap = Int.max / 4
+                exponent = exponent >= cap / 10 ? cap : exponent * 10 + Int(d - 0x30)
                 position += 1
             }
             guard position > expStart else { throw fault(.missingDigits) }

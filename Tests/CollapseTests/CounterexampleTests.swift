@@ -1,0 +1,78 @@
+import Testing
+import ExactNumbers
+import Algebra
+import NetworkModel
+@testable import Collapse
+
+@Suite struct Counterexamples {
+    func singleUnit(_ activation: String, weight: String = "1", bias: String = "0") throws -> Network {
+        try spec("""
+        input: 1
+        layers:
+          - dense: {weights: [[\(weight)]], bias: [\(bias)]}
+            activation: \(activation)
+        """)
+    }
+
+    @Test(arguments: ["relu", "step", "square", "sigmoid", "tanh", "abs", "hardtanh", "sign", "softplus", "silu", "gelu", "arctan", "elu", "{leaky_relu: {alpha: \"1/5\"}}"])
+    func nonAffineActivationsGiveRecheckedWitnesses(_ activation: String) throws {
+        let n = try singleUnit(activation)
+        let a = Analyzer.analyze(n)
+        #expect(a.verdict == .notAffine, "\(activation): \(a.reason ?? "")")
+        #expect(a.collapsed == nil && a.rank == nil)
+        #expect(a.affinity.holds == false)
+        #expect(witnessRechecks(n, a.affinity), "affinity witness of \(activation) re-checks")
+        if a.additivity.witness != nil { #expect(witnessRechecks(n, a.additivity)) }
+        if a.homogeneity.witness != nil { #expect(witnessRechecks(n, a.homogeneity)) }
+    }
+
+    @Test func reluBreaksAdditivityButIsPositivelyHomogeneous() throws {
+        let n = try singleUnit("relu")
+        let a = Analyzer.analyze(n)
+        #expect(a.additivity.holds == false)
+        #expect(a.homogeneity.holds == false)
+        #expect(a.homogeneity.witness?.c.map { $0.signum < 0 } == true, "a ReLU with no bias is positively homogeneous, so c must be negative")
+        let finding = a.layerFindings[0].summary
+        #expect(finding.contains("relu(1 + (-1)) = 0 but relu(1) + relu(-1) = 1"))
+        #expect(finding.contains("positively homogeneous"))
+    }
+
+    @Test func reluAfterADeepLayerIsFoundThroughItsBreakpoint() throws {
+        // The second-layer unit only switches where x1 + x2 = 7/2; the search must find it.
+        let n = try spec("""
+        input: 2
+        layers:
+          - dense: {weights: [[1, 0], [0, 1]], bias: [10, 10]}
+            activation: relu
+          - dense: {weights: [[1, 1]], bias: ["-47/2"]}
+            activation: relu
+        """)
+        let a = Analyzer.analyze(n)
+        #expect(a.verdict == .notAffine)
+        #expect(witnessRechecks(n, a.affinity))
+    }
+
+    @Test func sigmoidWitnessUsesDisjointEnclosures() throws {
+        let n = try singleUnit("sigmoid")
+        let a = Analyzer.analyze(n)
+        let w = try #require(a.affinity.witness)
+        #expect(w.lhs.provablyDiffers(from: w.rhs))
+        // sigmoid(0) = 1/2 exactly: the homogeneity witness x = 0, c = 2 is exact.
+        #expect(a.homogeneity.witness?.lhs == [.exact(q("1/2"))])
+    }
+
+    @Test func symbolicReluNetworkIsUndecided() throws {
+        let n = try singleUnit("relu", weight: "w")
+        let a = Analyzer.analyze(n)
+        #expect(a.verdict == .unknown)
+        #expect(a.reason?.contains("symbol") == true)
+    }
+
+    @Test func reluOfAnAlwaysPositiveUnitIsNotRefuted() throws {
+        // relu(0*x + 1) = 1: constant, affine. The search finds no witness; without the
+        // piecewise-linear decision the honest verdict is unknown, never not-affine.
+        let n = try singleUnit("relu", weight: "0", bias: "1")
+        let a = Analyzer.analyze(n)
+        #expect(a.verdict != .notAffine)
+    }
+}
