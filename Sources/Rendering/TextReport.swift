@@ -159,8 +159,11 @@ public enum TextReport {
             if let c = witness.c { point += ", c = \(c)" }
             let (lhs, rhs) = sides(check.identity)
             lines.append("      witness: \(point)")
-            lines.append("        \(lhs) = \(TextMatrix.inline(witness.lhs.map(\.description)))")
-            lines.append("        \(rhs) = \(TextMatrix.inline(witness.rhs.map(\.description)))")
+            lines.append("        \(lhs) = \(TextMatrix.inline(witness.lhs.map { $0.humanText() }))")
+            lines.append("        \(rhs) = \(TextMatrix.inline(witness.rhs.map { $0.humanText() }))")
+            if (witness.lhs + witness.rhs).contains(where: { if case .enclosed = $0 { true } else { false } }) {
+                lines.append("        (enclosures [lo, hi] rounded outward to 10 decimals; the exact rational bounds are in --format json)")
+            }
         }
         return lines
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ExactNumbers
 
 /// The contract's exit statuses, end to end: 0 collapses, 1 not-affine, 3 unknown.
 @Suite struct ExitStatusTests {
@@ -74,5 +75,26 @@ import Testing
         let explicit = try cli.run("analyze", "net.yaml", "--format", "json")
         #expect(implicit.status == 0 && explicit.status == 0)
         #expect(implicit.stdout == explicit.stdout)
+    }
+
+    @Test func tanhNetworkExitsOneWithDisjointEnclosures() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("tanh.yaml", "input: 1\nlayers:\n  - dense:\n      weights: [[1]]\n    activation: tanh\n")
+        let result = try cli.run("tanh.yaml", "--format", "json")
+        #expect(result.status == 1, "\(result.stderr)")
+        let report = try parseJSON(result)
+        let witness = try #require((report["affinity"] as? [String: Any])?["witness"] as? [String: Any])
+        let lhs = try #require((witness["lhs"] as? [[String: String]])?.first)
+        let rhs = try #require((witness["rhs"] as? [[String: String]])?.first)
+        func value(_ text: String?) throws -> Rational {
+            let text = try #require(text)
+            return try #require(Rational(text))
+        }
+        #expect(try value(lhs["lo"]) < value(lhs["hi"]))
+        #expect(try value(rhs["lo"]) < value(rhs["hi"]))
+        #expect(try value(lhs["hi"]) < value(rhs["lo"]) || value(rhs["hi"]) < value(lhs["lo"]))
+        let eval = try cli.run("eval", "tanh.yaml", "--at", "1")
+        #expect(eval.status == 0)
+        #expect(eval.stdout.hasPrefix("F(1) = ([0.7615941559"))
     }
 }
