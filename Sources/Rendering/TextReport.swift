@@ -173,7 +173,12 @@ public enum TextReport {
     static func residualName(_ identity: Identity, residual: [Polynomial], collapsed: CollapsedMap?) -> String? {
         if residual.allSatisfy(\.isZero) { return nil }
         guard let collapsed, residual.count == collapsed.outputDimension else { return nil }
-        let bias = collapsed.symbolicMap.bias
+        // b' as polynomials (only the bias: converting a large W' would be wasted work).
+        let bias: [Polynomial]
+        switch collapsed {
+        case .numeric(let map): bias = map.bias.map { Polynomial($0) }
+        case .symbolic(let map): bias = map.bias
+        }
         switch identity {
         case .additivity, .affinity:
             return residual == bias.map({ -$0 }) ? "−b'" : nil

@@ -97,4 +97,17 @@ import ExactNumbers
         #expect(eval.status == 0)
         #expect(eval.stdout.hasPrefix("F(1) = ([0.7615941559"))
     }
+
+    @Test func squareActivationIsNotAffineWithPolynomialOutputs() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("sq.yaml", "input: [a]\nlayers:\n  - dense:\n      weights: [[2]]\n    activation: square\n")
+        let result = try cli.run("sq.yaml", "--format", "json")
+        #expect(result.status == 1, "\(result.stderr)")
+        let report = try parseJSON(result)
+        #expect(report["verdict"] as? String == "not-affine")
+        #expect(report["polynomial_outputs"] as? [String] == ["4*a^2"])
+        let witness = try #require((report["affinity"] as? [String: Any])?["witness"] as? [String: Any])
+        // F(x) = 4x²: F(x+y) + F(0) − F(x) − F(y) = 8xy, so the two sides differ exactly.
+        #expect(witness["lhs"] as? [String] != witness["rhs"] as? [String])
+    }
 }
