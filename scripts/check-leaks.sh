@@ -23,6 +23,7 @@ trap 'rm -f "$log"' EXIT
 
 status=0
 valgrind --leak-check=full --show-leak-kinds=definite,indirect \
+    --suppressions=scripts/valgrind-swift.supp \
     --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
     --log-file="$log" "$binary" || status=$?
 

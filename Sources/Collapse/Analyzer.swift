@@ -170,7 +170,10 @@ public enum Analyzer {
         var reason: String
         if let affinity, let culprit {
             let name = network.layers[culprit - 1].activation.name
-            reason = polynomialReason ?? "layer \(culprit) applies \(name), which is not affine, and a unit of it is reached on both sides of a breakpoint"
+            let how = network.layers[culprit - 1].activation.isPiecewiseLinear
+                ? "a unit of it is reached on both sides of a breakpoint"
+                : "its units are reached where it bends"
+            reason = polynomialReason ?? "layer \(culprit) applies \(name), which is not affine, and \(how)"
             reason += "; exact witness: F(x+y) + F(0) = \(affinity.lhs.map { $0.humanText() }.joined(separator: ", ")) but F(x) + F(y) = \(affinity.rhs.map { $0.humanText() }.joined(separator: ", "))"
         } else {
             reason = "no exact witness of non-affinity was found in \(budget) evaluations and affinity is not proved: the non-affine units may never be reached on both sides of a breakpoint (a complete decision for piecewise-linear networks is planned)"

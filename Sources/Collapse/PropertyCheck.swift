@@ -13,6 +13,13 @@ public struct PropertyCheckSummary: Sendable {
 
     /// Whether nothing disagreed.
     public var allPassed: Bool { failures.isEmpty }
+
+    /// Creates a summary.
+    public init(passed: Int, failures: [String], skipped: [String]) {
+        self.passed = passed
+        self.failures = failures
+        self.skipped = skipped
+    }
 }
 
 /// Property-tests an analysis against independent exact evaluation: the collapsed map W'x + b'
