@@ -76,12 +76,6 @@ public enum Analyzer {
     }
 
     static func rankFinding(_ network: Network, map: CollapsedMap) -> RankFinding {
-        let rank: Int
-        let generic: Bool
-        switch map {
-        case .numeric(let m): rank = m.weights.rank(); generic = false
-        case .symbolic(let m): rank = m.weights.genericRank(); generic = true
-        }
         var narrowest = network.inputDimension
         var narrowestLayer: Int? = nil
         var width = network.inputDimension
@@ -93,6 +87,12 @@ public enum Analyzer {
             }
         }
         let full = min(map.inputDimension, map.outputDimension)
+        let rank: Int
+        let generic: Bool
+        switch map {
+        case .numeric(let m): rank = m.weights.rank(atMost: min(narrowest, full)); generic = false
+        case .symbolic(let m): rank = m.weights.genericRank(); generic = true
+        }
         return RankFinding(rank: rank, isGeneric: generic, narrowestWidth: min(narrowest, full),
                            narrowestLayer: narrowest < full ? narrowestLayer : nil, fullRank: full)
     }

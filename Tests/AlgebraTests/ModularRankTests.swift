@@ -1,0 +1,44 @@
+import Testing
+import ExactNumbers
+import Algebra
+
+/// rank(atMost:) is exact: it agrees with fraction-free elimination on random matrices of
+/// every shape, full rank or not, whatever bound is claimed (as long as it is a true bound).
+@Suite struct ModularRank {
+    @Test(arguments: 0..<40)
+    func boundedRankEqualsBareissRank(seed: Int) {
+        var rng = SeededRandom(seed: UInt64(seed))
+        let rows = Int.random(in: 0...6, using: &rng), inner = Int.random(in: 0...6, using: &rng), cols = Int.random(in: 0...6, using: &rng)
+        func random(_ r: Int, _ c: Int) -> Matrix<Rational> {
+            Matrix(rows: r, columns: c, entries: (0..<(r * c)).map { _ in Rational(Int.random(in: -9...9, using: &rng), Int.random(in: 1...5, using: &rng)) })
+        }
+        // A product through an `inner`-wide bottleneck: rank <= inner.
+        let m = random(rows, inner) * random(inner, cols)
+        let exact = m.rank()
+        #expect(m.rank(atMost: inner) == exact, "seed \(seed)")
+        #expect(m.rank(atMost: min(rows, cols)) == exact, "seed \(seed)")
+        if let r = m.rankModulo(4_294_967_291) { #expect(r <= exact, "seed \(seed): rank mod p is a lower bound") }
+    }
+
+    @Test func rankModuloLosesRankOnlyWhenThePrimeDividesAMinor() {
+        let p = 4_294_967_291
+        // det [[p, 0], [0, 1]] = p ≡ 0 (mod p): rank 1 mod p but 2 over the rationals.
+        let m = Matrix(rows: [[Rational(p), Rational(0)], [Rational(0), Rational(1)]])
+        #expect(m.rankModulo(UInt64(p)) == 1)
+        #expect(m.rank() == 2)
+        #expect(m.rank(atMost: 2) == 2)
+    }
+}
+
+/// SplitMix64, local to this test file (AlgebraTests does not depend on Collapse).
+private struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
