@@ -83,3 +83,12 @@ public struct RegionEnumerationSummary: Sendable, Hashable {
     /// Whether it stopped because `maxRegions` was reached.
     public var hitLimit: Bool
 }
+
+extension LinearRegion {
+    /// The same region without the conditions implied by the others (one exact linear
+    /// program per condition).
+    public func withoutRedundantConstraints() -> LinearRegion {
+        LinearRegion(pattern: pattern, constraints: LinearFeasibility.irredundant(constraints, point: point),
+                     point: point, map: map, dimension: dimension)
+    }
+}

@@ -39,7 +39,7 @@ enum RegionDecision {
         var badLower: LinearRegion? = nil
         var differing: (LinearRegion, LinearRegion)? = nil
         var kept = [LinearRegion]()
-        let enumeration = RegionEnumerationOptions(maxRegions: options.maxRegions, progress: options.progress)
+        let enumeration = RegionEnumerationOptions(maxRegions: options.maxRegions, progress: options.progress, progressInterval: 5000)
         guard let summary = RegionEnumerator.enumerate(network, options: enumeration, visit: { region in
             if kept.count < RegionAnalysis.keptLimit { kept.append(region) }
             if region.dimension == n {
