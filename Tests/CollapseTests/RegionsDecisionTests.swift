@@ -163,7 +163,7 @@ import NetworkModel
         """)
         let limited = Analyzer.analyze(n, options: AnalysisOptions(maxRegions: 3))
         #expect(limited.verdict == .unknown)
-        #expect(limited.reason?.contains("3 regions") == true)
+        #expect(limited.reason?.contains("limit of 3 regions") == true)
         #expect(limited.regions?.hitLimit == true && limited.regions?.regionsExamined == 3)
         let full = Analyzer.analyze(n)
         #expect(full.verdict == .affine)

@@ -73,7 +73,7 @@ enum RegionDecision {
         }
         if summary.hitLimit {
             var result = Analyzer.undecided(network, findings: findings,
-                reason: "the region enumeration stopped at the limit of \(options.maxRegions) regions (--max-regions) with \(summary.progress.fullDimensional) full-dimensional regions all carrying the same affine map and no exact witness of non-affinity; raise the limit to decide")
+                reason: "the region enumeration stopped at the limit of \(plural(options.maxRegions, "region")) (--max-regions) with \(plural(summary.progress.fullDimensional, "full-dimensional region")) all carrying the same affine map and no exact witness of non-affinity; raise the limit to decide")
             result.regions = facts([], nil)
             return result
         }
@@ -122,6 +122,11 @@ enum RegionDecision {
         result.regions = facts
         return result
     }
+}
+
+/// `1 region`, `3 regions`.
+func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
 
 /// `(1/2, -3)`.
