@@ -156,12 +156,15 @@ public struct Analysis: Sendable {
     public let foldedLayers: [CollapsedMap]
     /// With polynomial activations: F's outputs as polynomials in the input names.
     public let polynomialOutputs: [Polynomial]?
+    /// With piecewise-linear activations decided by enumerating the linear regions: what the
+    /// enumeration found (nil when it did not run).
+    public internal(set) var regions: RegionAnalysis?
 
     /// Creates an analysis.
     public init(network: Network, verdict: Verdict, reason: String?, collapsed: CollapsedMap?, rank: RankFinding?,
                 additivity: IdentityCheck, homogeneity: IdentityCheck, affinity: IdentityCheck,
                 linearIf: [Polynomial]?, affineIf: [Polynomial]?, layerFindings: [LayerFinding],
-                foldedLayers: [CollapsedMap], polynomialOutputs: [Polynomial]?) {
+                foldedLayers: [CollapsedMap], polynomialOutputs: [Polynomial]?, regions: RegionAnalysis? = nil) {
         self.network = network
         self.verdict = verdict
         self.reason = reason
@@ -175,5 +178,6 @@ public struct Analysis: Sendable {
         self.layerFindings = layerFindings
         self.foldedLayers = foldedLayers
         self.polynomialOutputs = polynomialOutputs
+        self.regions = regions
     }
 }

@@ -12,13 +12,21 @@ public struct AnalysisOptions: Sendable {
     public var evaluationBudget: Int
     /// Largest polynomial (in terms) the composition of polynomial activations may build.
     public var termLimit: Int
+    /// At most this many linear regions in the complete decision for piecewise-linear
+    /// networks (`--max-regions`); past it the verdict is `unknown`.
+    public var maxRegions: Int
+    /// Called now and then during a long region enumeration (the library does no I/O).
+    public var progress: (@Sendable (RegionProgress) -> Void)?
 
     /// Defaults: 128 bits, seed 1, a budget scaled to the network's size.
-    public init(precision: Int = 128, seed: UInt64 = 1, evaluationBudget: Int? = nil, termLimit: Int = 20_000) {
+    public init(precision: Int = 128, seed: UInt64 = 1, evaluationBudget: Int? = nil, termLimit: Int = 20_000,
+                maxRegions: Int = 4096, progress: (@Sendable (RegionProgress) -> Void)? = nil) {
         self.precision = precision
         self.seed = seed
         self.evaluationBudget = evaluationBudget ?? 0
         self.termLimit = termLimit
+        self.maxRegions = maxRegions
+        self.progress = progress
     }
 }
 
@@ -43,7 +51,12 @@ public enum Analyzer {
             return undecided(network, findings: findings,
                              reason: "layer \(culprit) applies \(name), which is not affine, to values that depend on symbolic weights; whether the network is affine depends on the values of the symbols (give them numbers to decide)")
         }
-        return searchWitness(network, findings: findings, options: options, polynomialReason: nil)
+        let searched = searchWitness(network, findings: findings, options: options, polynomialReason: nil)
+        if searched.verdict == .unknown, RegionEnumerator.supports(network),
+           let decided = RegionDecision.decide(network, findings: findings, options: options) {
+            return decided
+        }
+        return searched
     }
 
     // MARK: Affine activations: compose exactly
@@ -176,7 +189,7 @@ public enum Analyzer {
             reason = polynomialReason ?? "layer \(culprit) applies \(name), which is not affine, and \(how)"
             reason += "; exact witness: F(x+y) + F(0) = \(affinity.lhs.map { $0.humanText() }.joined(separator: ", ")) but F(x) + F(y) = \(affinity.rhs.map { $0.humanText() }.joined(separator: ", "))"
         } else {
-            reason = "no exact witness of non-affinity was found in \(budget) evaluations and affinity is not proved: the non-affine units may never be reached on both sides of a breakpoint (a complete decision for piecewise-linear networks is planned)"
+            reason = "no exact witness of non-affinity was found in \(budget) evaluations and affinity is not proved: the non-affine units may never be reached on both sides of a breakpoint"
         }
         return Analysis(network: network, verdict: verdict, reason: reason, collapsed: nil, rank: nil,
                         additivity: IdentityCheck(identity: .additivity, holds: additivity == nil ? nil : false, witness: additivity, residual: nil),
@@ -200,7 +213,7 @@ extension Analysis {
         Analysis(network: network, verdict: verdict, reason: reason, collapsed: collapsed, rank: rank,
                  additivity: additivity, homogeneity: homogeneity, affinity: affinity, linearIf: linearIf,
                  affineIf: affineIf, layerFindings: layerFindings, foldedLayers: foldedLayers,
-                 polynomialOutputs: polynomialOutputs)
+                 polynomialOutputs: polynomialOutputs, regions: regions)
     }
 }
 

@@ -1,6 +1,7 @@
 // collapse-bench: times the exact composition of chains of dense layers (release build).
 //
 //   swift run -c release collapse-bench [--sizes 32,128,256] [--layers 2,4,8] [--flavours small,float32]
+//   swift run -c release collapse-bench regions [...]   (region enumeration: RegionsBenchmark.swift)
 //
 // Flavour "small": numerators in [-100, 100], denominators in [1, 100]; "float32":
 // normal(0, 1/sqrt(n)) float32 weights taken exactly (their dyadic values). Fixed seed.
@@ -43,6 +44,11 @@ func chain(_ flavour: String, n: Int, layers: Int) -> [AffineMap<Rational>] {
         let b = (0..<n).map { _ in weight(flavour, n: n, rng: &rng) }
         return AffineMap(weights: Matrix(rows: n, columns: n, entries: w), bias: b)
     }
+}
+
+if CommandLine.arguments.dropFirst().first == "regions" {
+    runRegionsBenchmark()
+    exit(0)
 }
 
 let sizes = option("--sizes", default: "32,128,256").compactMap { Int($0) }

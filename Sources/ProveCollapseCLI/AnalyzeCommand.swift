@@ -22,9 +22,15 @@ struct AnalyzeCommand: ExitStatusCommand {
     @Option(name: .long, help: ArgumentHelp("Also write a standalone LaTeX document; '-' writes it to standard output instead of the report.", valueName: "FILE"))
     var latex: String?
 
+    @Option(name: .long, help: ArgumentHelp("Piecewise-linear networks: stop the exact region enumeration after this many regions (verdict unknown).", valueName: "N"))
+    var maxRegions: Int = 4096
+
     func execute() throws -> Int32 {
         let network = try SpecLoading.load(spec)
-        let analysis = Analyzer.analyze(network)
+        let progress: @Sendable (RegionProgress) -> Void = { p in
+            StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
+        }
+        let analysis = Analyzer.analyze(network, options: AnalysisOptions(maxRegions: max(1, maxRegions), progress: progress))
         if let latex {
             let document = LaTeXDocument.render(analysis)
             if latex == "-" {

@@ -1,0 +1,94 @@
+import ExactNumbers
+import Algebra
+import NetworkModel
+
+/// Which piece of its activation every unit is on: one array per layer of the network
+/// (empty for layers whose activation has a single piece), one piece index per unit.
+public struct ActivationPattern: Hashable, Sendable, CustomStringConvertible {
+    /// Per layer, per unit: the index into `Activation.pieces`.
+    public let pieces: [[Int]]
+    /// Per layer: the pieces' one-character labels (`+-0`), empty for unsplit layers.
+    public let symbols: [String]
+
+    /// The labels of the split layers, separated by ` | `: `+-+ | -+`.
+    public var description: String {
+        let shown = symbols.filter { !$0.isEmpty }
+        return shown.isEmpty ? "(no piecewise-linear units)" : shown.joined(separator: " | ")
+    }
+}
+
+/// A region of the input space on which the network is one affine map.
+///
+/// The region is relatively open: the points x with every `constraints` condition (strict
+/// inequalities a·x < b and equalities a·x = b). Regions of full dimension have no
+/// equalities; lower-dimensional ones arise where a unit sits exactly on a breakpoint and the
+/// activation jumps there (step, sign).
+public struct LinearRegion: Hashable, Sendable {
+    /// The pieces the units are on throughout the region.
+    public let pattern: ActivationPattern
+    /// The region, as conditions on the inputs (`.less` and `.equal` only).
+    public let constraints: [LinearConstraint]
+    /// An exact point in the (relative) interior of the region.
+    public let point: [Rational]
+    /// F(x) = W·x + b for every x in the region.
+    public let map: AffineMap<Rational>
+    /// The dimension of the region (the input dimension minus the number of equalities).
+    public let dimension: Int
+
+    /// Whether the region is open in the input space.
+    public var isFullDimensional: Bool { constraints.allSatisfy { $0.relation != .equal } }
+}
+
+/// Settings of a region enumeration.
+public struct RegionEnumerationOptions: Sendable {
+    /// Stop (incomplete) before visiting more regions than this.
+    public var maxRegions: Int
+    /// Include the breakpoint regions of every unit (the lower-dimensional pieces), not only
+    /// where they can change the value (at a jump, or before a later jump).
+    public var allBreakpointCells: Bool
+    /// Extra conditions on the inputs (a box for a plot); empty for the whole space.
+    public var domain: [LinearConstraint]
+    /// Called every `progressInterval` regions with the work so far.
+    public var progress: (@Sendable (RegionProgress) -> Void)?
+    /// Regions between two progress calls.
+    public var progressInterval: Int
+
+    /// Defaults: at most 4096 regions, the whole space, no progress reports.
+    public init(maxRegions: Int = 4096, allBreakpointCells: Bool = false, domain: [LinearConstraint] = [],
+                progress: (@Sendable (RegionProgress) -> Void)? = nil, progressInterval: Int = 1000) {
+        self.maxRegions = maxRegions
+        self.allBreakpointCells = allBreakpointCells
+        self.domain = domain
+        self.progress = progress
+        self.progressInterval = progressInterval
+    }
+}
+
+/// Work done so far by a region enumeration.
+public struct RegionProgress: Sendable, Hashable {
+    /// Regions visited (all dimensions).
+    public var regions: Int
+    /// Of those, the full-dimensional ones.
+    public var fullDimensional: Int
+    /// Exact linear programs solved.
+    public var linearPrograms: Int
+}
+
+/// How a region enumeration ended.
+public struct RegionEnumerationSummary: Sendable, Hashable {
+    /// The counts when it ended.
+    public var progress: RegionProgress
+    /// Whether every region was visited (false: stopped at `maxRegions` or by the visitor).
+    public var complete: Bool
+    /// Whether it stopped because `maxRegions` was reached.
+    public var hitLimit: Bool
+}
+
+extension LinearRegion {
+    /// The same region without the conditions implied by the others (one exact linear
+    /// program per condition).
+    public func withoutRedundantConstraints() -> LinearRegion {
+        LinearRegion(pattern: pattern, constraints: LinearFeasibility.irredundant(constraints, point: point),
+                     point: point, map: map, dimension: dimension)
+    }
+}

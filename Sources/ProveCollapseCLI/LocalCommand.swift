@@ -1,0 +1,43 @@
+import ArgumentParser
+import ExactNumbers
+import NetworkModel
+import Collapse
+import Rendering
+
+/// `prove-collapse local SPEC --at x`: the exact affine map around x and its region.
+struct LocalCommand: ExitStatusCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "local",
+        abstract: "The exact affine map a piecewise-linear network computes around a point, and its region.",
+        discussion: """
+            What a gradient at x sees, exactly: W and b with F(x') = W x' + b for every x' in \
+            the region, and the inequalities of the region (only those not implied by others).
+            Example:
+              prove-collapse local net.yaml --at "1/2, -3"
+            """)
+
+    @Argument(help: "The network spec (.yaml, .yml or .json).")
+    var spec: String
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The point, e.g. \"1/2, -3\".", valueName: "POINT"))
+    var at: String
+
+    @Option(help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    func execute() throws -> Int32 {
+        let network = try SpecLoading.load(spec)
+        try RegionsSupport.requireSupported(network, spec: spec)
+        let point = try PointParsing.parse(at, file: "--at", line: 1)
+        guard point.count == network.inputDimension else {
+            throw CLIError.input(SourceLocation(file: "--at", line: 1, column: 1),
+                                 "the point has \(point.count) coordinate(s); expected \(network.inputDimension), the network's input dimension")
+        }
+        guard let region = LocalRegion.at(network, point: point) else { return Failure.badInput }
+        switch format {
+        case .text: StandardStreams.output(RegionsReport.localText(network: network, region: region))
+        case .json: StandardStreams.output(RegionsReport.localJSON(network: network, region: region))
+        }
+        return 0
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import ExactNumbers
+import NetworkModel
+import Collapse
+import Rendering
+
+/// `prove-collapse regions SPEC`: the linear regions of a piecewise-linear network.
+struct RegionsCommand: ExitStatusCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "regions",
+        abstract: "List the linear regions of a piecewise-linear network (pattern, interior point, affine map).",
+        discussion: """
+            Every region is found exactly (rational linear programs, no floating point). With \
+            --plot, a network with two inputs is drawn in the box: one polygon per region, \
+            coloured by its affine map, with the breakpoint lines.
+            Examples:
+              prove-collapse regions net.yaml
+              prove-collapse regions net.yaml --count
+              prove-collapse regions net.yaml --plot regions.svg --box "-2,2,-2,2"
+            Exit status: 0 listed; 2 bad input (including activations that are not piecewise \
+            linear, or symbolic weights); 3 stopped at --max-regions.
+            """)
+
+    @Argument(help: "The network spec (.yaml, .yml or .json).")
+    var spec: String
+
+    @Flag(help: "Print only the number of linear regions.")
+    var count = false
+
+    @Option(help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("Write an SVG picture of the regions (two inputs only).", valueName: "FILE.svg"))
+    var plot: String?
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The box of the plot: \"xmin,xmax,ymin,ymax\".", valueName: "BOX"))
+    var box: String = "-2,2,-2,2"
+
+    @Option(name: .long, help: ArgumentHelp("Stop after this many regions.", valueName: "N"))
+    var maxRegions: Int = 4096
+
+    func validate() throws {
+        if maxRegions < 1 { throw ValidationError("--max-regions must be at least 1") }
+    }
+
+    func execute() throws -> Int32 {
+        let network = try SpecLoading.load(spec)
+        try RegionsSupport.requireSupported(network, spec: spec)
+        let progress: @Sendable (RegionProgress) -> Void = { p in
+            StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
+        }
+        let options = RegionEnumerationOptions(maxRegions: maxRegions, progress: progress, progressInterval: 5000)
+        guard let (found, summary) = RegionEnumerator.regions(network, options: options) else { return Failure.badInput }
+        var regions = found
+        if !count && regions.count <= 512 {
+            regions = regions.map { $0.withoutRedundantConstraints() }
+        }
+        let counts = RegionsReport.counts(regions, summary: summary)
+        if let plot {
+            guard network.inputDimension == 2 else {
+                throw CLIError.input(SourceLocation(file: "--plot", line: 1, column: 1),
+                                     "the network has \(network.inputDimension) input(s); --plot draws networks with exactly 2 inputs")
+            }
+            let b = try RegionsSupport.parseBox(box)
+            let boxConstraints = [LinearConstraint([1, 0], .less, b.x1), LinearConstraint([-1, 0], .less, -b.x0),
+                                  LinearConstraint([0, 1], .less, b.y1), LinearConstraint([0, -1], .less, -b.y0)]
+            let boxOptions = RegionEnumerationOptions(maxRegions: maxRegions, domain: boxConstraints, progress: progress, progressInterval: 5000)
+            guard let (inBox, _) = RegionEnumerator.regions(network, options: boxOptions) else { return Failure.badInput }
+            let title = (network.name ?? spec) + ": \(inBox.count) linear region\(inBox.count == 1 ? "" : "s") in the box"
+            try AtomicFile.write(RegionsPlot.svg(regions: inBox, box: b, inputNames: network.inputNames, title: title), to: plot)
+        }
+        switch format {
+        case .text: StandardStreams.output(RegionsReport.text(network: network, regions: regions, counts: counts, countOnly: count, maxRegions: maxRegions))
+        case .json: StandardStreams.output(RegionsReport.json(network: network, regions: regions, counts: counts, countOnly: count))
+        }
+        return summary.complete ? 0 : 3
+    }
+}
+
+/// Shared checks of `regions` and `local`.
+enum RegionsSupport {
+    /// Fails with a message unless the network is numeric and piecewise linear.
+    static func requireSupported(_ network: Network, spec: String) throws(CLIError) {
+        guard RegionEnumerator.supports(network) else {
+            let index = network.layers.firstIndex { $0.activation.pieces == nil }
+            let location = index.map { network.layers[$0].location } ?? SourceLocation(file: spec, line: 1, column: 1)
+            let what = index.map { "layer \($0 + 1) applies \(network.layers[$0].activation.name), which is not piecewise linear with numeric parameters" }
+                ?? "the network has symbolic weights"
+            throw .input(location, "\(what); expected identity, affine, relu, leaky_relu, hardtanh, step, sign or abs with numeric weights")
+        }
+    }
+
+    /// `"-2,2,-2,2"` as a box with xmin < xmax and ymin < ymax.
+    static func parseBox(_ text: String) throws(CLIError) -> (x0: Rational, x1: Rational, y0: Rational, y1: Rational) {
+        let values = try PointParsing.parse(text, file: "--box", line: 1)
+        guard values.count == 4, values[0] < values[1], values[2] < values[3] else {
+            throw .input(SourceLocation(file: "--box", line: 1, column: 1),
+                         "the box has to be \"xmin,xmax,ymin,ymax\" with xmin < xmax and ymin < ymax")
+        }
+        return (values[0], values[1], values[2], values[3])
+    }
+}

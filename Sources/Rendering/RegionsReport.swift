@@ -1,0 +1,143 @@
+import ExactNumbers
+import Algebra
+import NetworkModel
+import Collapse
+
+/// Listings of linear regions (`prove-collapse regions`, `prove-collapse local`): pure
+/// functions from regions to text or JSON.
+public enum RegionsReport {
+    /// Counts of a listing.
+    public struct Counts: Sendable {
+        /// Full-dimensional regions (the linear regions).
+        public var full: Int
+        /// Lower-dimensional regions (where a jumping unit sits on its breakpoint).
+        public var lower: Int
+        /// Distinct affine maps among all regions.
+        public var distinctMaps: Int
+        /// Exact linear programs solved.
+        public var linearPrograms: Int
+        /// Whether the enumeration finished (false: stopped at --max-regions).
+        public var complete: Bool
+
+        /// Creates counts.
+        public init(full: Int, lower: Int, distinctMaps: Int, linearPrograms: Int, complete: Bool) {
+            self.full = full
+            self.lower = lower
+            self.distinctMaps = distinctMaps
+            self.linearPrograms = linearPrograms
+            self.complete = complete
+        }
+    }
+
+    /// The counts of a list of regions.
+    public static func counts(_ regions: [LinearRegion], summary: RegionEnumerationSummary) -> Counts {
+        Counts(full: regions.filter(\.isFullDimensional).count, lower: regions.filter { !$0.isFullDimensional }.count,
+               distinctMaps: Set(regions.map(\.map)).count, linearPrograms: summary.progress.linearPrograms,
+               complete: summary.complete)
+    }
+
+    /// The text listing; with `countOnly`, just the counts.
+    public static func text(network: Network, regions: [LinearRegion], counts: Counts, countOnly: Bool, maxRegions: Int) -> String {
+        var out = ""
+        let name = network.name.map { "\($0): " } ?? ""
+        let bound = counts.complete ? "" : "at least "
+        out += "\(name)\(bound)\(counts.full) linear region\(counts.full == 1 ? "" : "s")"
+        if counts.lower > 0 { out += " and \(counts.lower) lower-dimensional region\(counts.lower == 1 ? "" : "s") (on the jumps of step/sign)" }
+        out += "; \(counts.distinctMaps) distinct affine map\(counts.distinctMaps == 1 ? "" : "s"); \(counts.linearPrograms) exact linear programs\n"
+        if !counts.complete {
+            out += "stopped at the limit of \(maxRegions) regions (--max-regions): the list is incomplete\n"
+        }
+        if countOnly { return out }
+        let names = network.inputNames
+        for (k, region) in regions.enumerated() {
+            out += "\nregion \(k + 1)\(region.isFullDimensional ? "" : " (dimension \(region.dimension))"): pattern \(region.pattern)\n"
+            out += "  point:  (\(region.point.map(\.description).joined(separator: ", ")))\n"
+            out += "  map:    " + mapLines(region.map, names: names).joined(separator: "\n          ") + "\n"
+            if region.constraints.isEmpty {
+                out += "  where:  everywhere\n"
+            } else {
+                out += "  where:  " + region.constraints.map { $0.text(names: names) }.joined(separator: "\n          ") + "\n"
+            }
+        }
+        return out
+    }
+
+    /// `y1 = 2*x1 - x2 + 1/2`, one line per output.
+    static func mapLines(_ map: AffineMap<Rational>, names: [String]) -> [String] {
+        (0..<map.outputDimension).map { i in
+            let row = LinearConstraint(map.weights.rowArray(i), .equal, .zero).text(names: names)
+            var lhs = String(row.dropLast(4))  // drop " = 0"
+            let b = map.bias[i]
+            if !b.isZero { lhs = lhs == "0" ? b.description : lhs + (b.signum < 0 ? " - \(b.magnitude)" : " + \(b)") }
+            return "y\(i + 1) = \(lhs)"
+        }
+    }
+
+    /// The JSON listing: `{"network", "input_dim", "output_dim", "complete", "linear_regions",
+    /// "lower_dimensional_regions", "distinct_maps", "linear_programs", "regions": [{"pattern",
+    /// "dimension", "point", "weights", "bias", "constraints": [{"coefficients", "relation",
+    /// "bound"}]}]}` (regions omitted with `countOnly`). Rationals are strings.
+    public static func json(network: Network, regions: [LinearRegion], counts: Counts, countOnly: Bool) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.key("network"); w.optionalString(network.name)
+        w.key("input_dim"); w.int(network.inputDimension)
+        w.key("output_dim"); w.int(network.outputDimension)
+        w.key("complete"); w.bool(counts.complete)
+        w.key("linear_regions"); w.int(counts.full)
+        w.key("lower_dimensional_regions"); w.int(counts.lower)
+        w.key("distinct_maps"); w.int(counts.distinctMaps)
+        w.key("linear_programs"); w.int(counts.linearPrograms)
+        if !countOnly {
+            w.key("regions")
+            w.beginArray()
+            for region in regions { writeRegion(&w, region) }
+            w.endArray()
+        }
+        w.endObject()
+        return w.finish()
+    }
+
+    static func writeRegion(_ w: inout JSONWriter, _ region: LinearRegion) {
+        w.beginObject()
+        w.key("pattern"); w.strings(region.pattern.symbols.filter { !$0.isEmpty })
+        w.key("dimension"); w.int(region.dimension)
+        w.key("point"); w.rationals(region.point)
+        w.key("weights"); w.matrix(region.map.weights)
+        w.key("bias"); w.rationals(region.map.bias)
+        w.key("constraints")
+        w.beginArray()
+        for c in region.constraints {
+            w.beginObject()
+            w.key("coefficients"); w.rationals(c.coefficients)
+            w.key("relation"); w.string(c.relation.rawValue)
+            w.key("bound"); w.rational(c.bound)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+    }
+
+    /// `prove-collapse local`: the map around x and its region, for a person.
+    public static func localText(network: Network, region: LinearRegion) -> String {
+        let names = network.inputNames
+        var out = "at x = (\(region.point.map(\.description).joined(separator: ", "))): pattern \(region.pattern)\n"
+        if region.isFullDimensional {
+            out += "around x, F is exactly the affine map\n"
+        } else {
+            out += "x lies on a breakpoint: the map below holds on the \(region.dimension)-dimensional region through x (the equalities), not on a neighbourhood of x\n"
+        }
+        out += "  " + mapLines(region.map, names: names).joined(separator: "\n  ") + "\n"
+        out += "on the region\n"
+        out += region.constraints.isEmpty ? "  (all inputs)\n" : region.constraints.map { "  " + $0.text(names: names) + "\n" }.joined()
+        return out
+    }
+
+    /// `prove-collapse local --format json`: `{"point", "dimension", "pattern", "weights",
+    /// "bias", "constraints"}`.
+    public static func localJSON(network: Network, region: LinearRegion) -> String {
+        var w = JSONWriter()
+        writeRegion(&w, region)
+        return w.finish()
+    }
+}
