@@ -57,7 +57,8 @@ extension SpecWalker {
         do {
             polynomial = try Polynomial.parse(text)
         } catch {
-            throw SpecError("\(what) \(SpecError.quote(text)) is neither a number nor an expression (\(error.message)); \(SpecWalker.expectedScalar)",
+            let detail = error.message.contains(";") ? error.message : error.message + "; " + SpecWalker.expectedScalar
+            throw SpecError("\(what) \(SpecError.quote(text)) is neither a number nor an expression: \(detail)",
                             at: location(ofOffset: error.offset, in: scalar, at: node.location))
         }
         if let constant = polynomial.constantValue { return .number(constant) }
