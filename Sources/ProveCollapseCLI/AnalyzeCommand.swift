@@ -22,11 +22,14 @@ struct AnalyzeCommand: ExitStatusCommand {
     @Option(name: .long, help: ArgumentHelp("Also write a standalone LaTeX document; '-' writes it to standard output instead of the report.", valueName: "FILE"))
     var latex: String?
 
+    @Option(help: "Vectors in the LaTeX derivation: column (y = W x + b, the default) or row (y = x W + b, every W transposed).")
+    var convention: LaTeXOptions.Convention = .column
+
     func execute() throws -> Int32 {
         let network = try SpecLoading.load(spec)
         let analysis = Analyzer.analyze(network)
         if let latex {
-            let document = LaTeXDocument.render(analysis)
+            let document = LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention))
             if latex == "-" {
                 StandardStreams.output(document)
                 return analysis.verdict.exitCode
