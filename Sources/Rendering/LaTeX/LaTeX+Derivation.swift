@@ -72,7 +72,7 @@ extension LaTeXBuilder {
             line("\\paragraph{Substitution.} Put each layer into the next one:")
             line("\\begin{align*}")
             line("  y &= \(nested) \\\\")
-            line("    &= \(expanded) \\\\")
+            if hasBias || steps.count > 2 || nested.contains("(") { line("    &= \(expanded) \\\\") }
             line("    &= \(final)\(hasBias ? " + b'" : "").")
             line("\\end{align*}")
             if !hasBias { line("No layer has a bias, so there is no constant term: $b' = 0$.") }
@@ -162,13 +162,10 @@ extension LaTeXBuilder {
             a = newA
             c = newC
         }
-        if c.allSatisfy(\.isZero) && !steps.contains(where: { $0.biasName != nil }) {
-            lines.append("b' &= 0 \\quad\\text{(no layer has a bias)}")
-        }
         line(lines.map { "  " + $0 }.joined(separator: ",\\\\\n") + ".")
         line("\\end{align*}")
         if c.allSatisfy(\.isZero) && steps.contains(where: { $0.biasName != nil }) {
-            line("The offsets cancel: the layers have biases, yet $b' = 0$.")
+            line("The offsets cancel: the network has biases, yet $b' = 0$.")
         }
         line("")
         notes()
@@ -183,21 +180,24 @@ extension LaTeXBuilder {
         let res = matrix(result)
         let lhsWidth = TeXWidth.estimate(lhs)
         var text = "\(lhs) &= "
-        if lhsWidth + l.width + r.width + 2 <= Self.lineWidth {
-            text += "\(l.tex) \(r.tex)"
-            if S.self == Rational.self, result.rows * result.columns <= 4, left.columns <= 3,
-               let expansion = expandedProduct(first, second) {
-                let e = matrixOfTexts(expansion)
-                if lhsWidth + l.width + r.width + e.width + res.width + 6 <= Self.lineWidth {
-                    text += " = \(e.tex)"
-                } else if e.width + res.width + 4 <= Self.lineWidth {
-                    text += "\\\\\n    &= \(e.tex)"
-                }
+        guard lhsWidth + l.width + r.width + 2 <= Self.lineWidth else { return text + res.tex }
+        text += "\(l.tex) \(r.tex)"
+        var current = lhsWidth + l.width + r.width + 2
+        if S.self == Rational.self, result.rows * result.columns <= 4, left.columns <= 3,
+           let expansion = expandedProduct(first, second) {
+            let e = matrixOfTexts(expansion)
+            if current + e.width + 2 <= Self.lineWidth {
+                text += " = \(e.tex)"
+                current += e.width + 2
+            } else if e.width + lhsWidth + 2 <= Self.lineWidth {
+                text += "\\\\\n    &= \(e.tex)"
+                current = lhsWidth + e.width + 2
             }
-            if TeXWidth.estimate(text) + res.width + 2 > Self.lineWidth { text += "\\\\\n    " }
+        }
+        if current + res.width + 2 <= Self.lineWidth {
             text += " = \(res.tex)"
         } else {
-            text += "\(res.tex)"
+            text += "\\\\\n    &= \(res.tex)"
         }
         return text
     }
@@ -267,7 +267,8 @@ extension LaTeXBuilder {
                 let body = equations.count == 1
                     ? "\\[\n  \(equations[0]).\n\\]"
                     : "\\begin{align*}\n" + equations.map { "  " + $0.replacingOccurrences(of: " = ", with: " &= ", options: [], range: $0.range(of: " = ")) }.joined(separator: ",\\\\\n") + ".\n\\end{align*}"
-                line("So the whole network is \(m == 1 ? "the single affine map" : "one affine map, coordinate by coordinate:")")
+                let kind = map.bias.allSatisfy(\.isZero) ? "linear" : "affine"
+                line("So the whole network is \(m == 1 ? "the single \(kind) map" : "one \(kind) map, coordinate by coordinate:")")
                 line(body)
                 line("")
                 return

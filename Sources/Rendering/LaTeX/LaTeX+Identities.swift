@@ -18,7 +18,10 @@ extension LaTeXBuilder {
     /// The scalar of homogeneity: c, or λ when a weight is called c….
     var scalarName: String {
         let names = network.inputNames + network.symbols.map(\.name)
-        return names.contains(where: { $0.hasPrefix("c") }) ? "\\lambda" : "c"
+        for (candidate, tex) in [("c", "c"), ("lambda", "\\lambda"), ("mu", "\\mu"), ("s", "s")] where !names.contains(where: { $0.hasPrefix(candidate) }) {
+            return tex
+        }
+        return "\\kappa"
     }
 
     /// F applied to `v` in the convention (`W'v + b'` or `vW' + b'`).
@@ -131,7 +134,8 @@ extension LaTeXBuilder {
             }
         case .notAffine:
             let names = nonAffineActivationNames()
-            text += "No affine map equals $F$: the exact witness above rules out $F(x) = \(affineText("x"))$ for every choice of $W'$ and $b'$. The \(names.isEmpty ? "nonlinear activations" : joinedList(names) + (names.count == 1 ? " activation" : " activations")) give the network what a stack of linear layers cannot have; it does not collapse into one layer."
+            let subject = names.isEmpty ? "nonlinear activations give" : joinedList(names) + (names.count == 1 ? " activation gives" : " activations give")
+            text += "No affine map equals $F$: the exact witness above rules out $F(x) = \(affineText("x"))$ for every choice of $W'$ and $b'$. The \(subject) the network what a stack of linear layers cannot have; it does not collapse into one layer."
         case .unknown:
             text += "Not decided: prove-collapse neither composed the network into one affine map nor found an exact witness against it."
         }

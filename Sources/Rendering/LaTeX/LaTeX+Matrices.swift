@@ -24,12 +24,15 @@ extension LaTeXBuilder {
         for i in shownRows {
             var row = [String]()
             for (k, j) in shownColumns.enumerated() {
-                let cell: String
+                var cell: String
                 switch (i, j) {
                 case (nil, nil): cell = "\\ddots"
                 case (nil, _): cell = "\\vdots"
                 case (_, nil): cell = "\\cdots"
-                case (let i?, let j?): cell = entry(&self, i, j)
+                case (let i?, let j?):
+                    cell = entry(&self, i, j)
+                    // `\\ [` would read the bracket as the row separator's optional argument.
+                    if cell.hasPrefix("[") { cell = "{}" + cell }
                 }
                 columnWidths[k] = max(columnWidths[k], TeXWidth.estimate(cell))
                 row.append(cell)
@@ -37,10 +40,12 @@ extension LaTeXBuilder {
             cells.append(row)
         }
         let lines = cells.map { $0.joined(separator: " & ") }
-        let oneLine = lines.joined(separator: " \\\\ ")
+        // Stacked fractions need a little air between rows.
+        let separator = cells.joined().contains { $0.contains("\\tfrac") } ? " \\\\[2pt] " : " \\\\ "
+        let oneLine = lines.joined(separator: separator)
         let tex = oneLine.count <= 90
             ? "\\begin{bmatrix} \(oneLine) \\end{bmatrix}"
-            : "\\begin{bmatrix}\n    " + lines.joined(separator: " \\\\\n    ") + "\n  \\end{bmatrix}"
+            : "\\begin{bmatrix}\n    " + lines.joined(separator: separator.trimmingCharacters(in: .whitespaces) + "\n    ") + "\n  \\end{bmatrix}"
         let width = columnWidths.reduce(0, +) + Double(columnWidths.count) * 0.9 + 0.8
         return Typeset(tex: tex, width: width)
     }

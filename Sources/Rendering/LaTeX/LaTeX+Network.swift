@@ -96,7 +96,7 @@ extension LaTeXBuilder {
     /// One sentence saying where the argument goes.
     mutating func claim() {
         let n = network.layers.count
-        let layers = n == 1 ? "one layer" : "\(n) layers"
+        let layers = n == 1 ? "one layer" : "\(Self.count(n)) layers"
         let map = isRow ? "y = xW' + b'" : "y = W'x + b'"
         let linearMap = isRow ? "y = xW'" : "y = W'x"
         var text: String
@@ -112,7 +112,8 @@ extension LaTeXBuilder {
             text = "Whether this network collapses into a single affine layer is not decided here; the reason is given below."
         }
         line("\\noindent\\textbf{Claim.} " + text)
-        line("All arithmetic below is exact, with rational numbers; nothing is rounded\(usesEnclosures ? " except where a value is given by a rigorous enclosure" : "").")
+        let numbers = network.isNumeric ? "rational numbers" : "rational numbers and polynomials in the symbols"
+        line("All arithmetic below is exact, with \(numbers); nothing is rounded\(usesEnclosures ? ", and the values of transcendental functions are given by rigorous enclosures" : "").")
         line("")
     }
 
@@ -129,13 +130,13 @@ extension LaTeXBuilder {
         let n = network.inputDimension
         let names = network.inputNames
         let inputs = tuple(count: n) { _, i in LaTeXEscaping.name(names[i]) }
-        let inputText = isRow ? "a row vector $x = \(inputs)$" : "$x = \(inputs)^{\\top}$"
+        let inputText = n == 1 ? "$x = \(LaTeXEscaping.name(names[0]))$, a single number"
+            : isRow ? "a row vector $x = \(inputs)$" : "$x = \(inputs)^{\\top}$"
         let count = network.layers.count
-        line("\\paragraph{The network.} Input \(inputText); \(count == 0 ? "no layers, so $y = x$." : count == 1 ? "one layer:" : "\(count) layers, applied in order:")")
+        let rowNote = isRow ? " (vectors are rows here, so each weight matrix is the transpose of the spec's $\\text{out} \\times \\text{in}$ matrix):" : ":"
+        let layerText = count == 0 ? "no layers, so $y = x$." : (count == 1 ? "one layer" : "\(Self.count(count)) layers, applied in order") + rowNote
+        line("\\paragraph{The network.} Input \(inputText); \(layerText)")
         guard count > 0 else { line(""); return }
-        if isRow {
-            line("Vectors are rows here, so each weight matrix is the transpose of the spec's $\\text{out} \\times \\text{in}$ matrix.")
-        }
         var rows = [(equation: Typeset, weights: Typeset?, bias: Typeset?, k: Int)]()
         var definitions = [String]()
         for (index, layer) in network.layers.enumerated() {
@@ -203,6 +204,12 @@ extension LaTeXBuilder {
         notes()
     }
 
+    /// Small counts in words: "two", ..., "ten"; digits above.
+    static func count(_ n: Int) -> String {
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        return n >= 0 && n < words.count ? words[n] : String(n)
+    }
+
     /// "a", "a and b", "a, b and c".
     func joinedList(_ items: [String]) -> String {
         switch items.count {
@@ -229,18 +236,16 @@ extension LaTeXBuilder {
             let k = index + 1
             let layer = network.layers[index]
             let (a, c) = layer.activation.affineForm!
-            let aTeX = a == Polynomial(Rational.one) ? "" : (a.needsParentheses ? "(\(polynomial(a)))\\," : polynomial(a) + " ")
+            let aTeX = a == Polynomial(Rational.one) ? "" : a == Polynomial(Rational(-1)) ? "-" : (a.needsParentheses ? "(\(polynomial(a)))\\," : polynomial(a) + " ")
             let map = folded[index].symbolicMap
             let hasBias = layer.dense.map { d in !d.polynomialMap.bias.allSatisfy(\.isZero) } ?? false
             var wFormula: String, bFormula: String
             if layer.dense != nil {
                 wFormula = "\(aTeX)W_{\(k)}"
-                let cPart = c.isZero ? "" : signed(polynomial(c)) + "\\mathbf{1}"
-                bFormula = hasBias ? "\(aTeX)b_{\(k)}\(cPart)" : (c.isZero ? "0" : polynomial(c) + "\\mathbf{1}")
-                if !hasBias && !c.isZero && c.needsParentheses { bFormula = "(\(polynomial(c)))\\mathbf{1}" }
+                bFormula = hasBias ? "\(aTeX)b_{\(k)}" + (c.isZero ? "" : signed(ones(c))) : ones(c)
             } else {
                 wFormula = "\(aTeX)I_{\(map.inputDimension)}"
-                bFormula = c.isZero ? "0" : (c.needsParentheses ? "(\(polynomial(c)))" : polynomial(c)) + "\\mathbf{1}"
+                bFormula = ones(c)
             }
             let w = foldedMatrix(folded[index])
             let b = foldedVector(folded[index])
@@ -257,6 +262,15 @@ extension LaTeXBuilder {
         line("\\end{align*}")
         line("")
         notes()
+    }
+
+    /// c·1, the constant vector: `\mathbf{1}`, `-\mathbf{1}`, `\tfrac{1}{4}\,\mathbf{1}`, `0`.
+    mutating func ones(_ c: Polynomial) -> String {
+        if c.isZero { return "0" }
+        if c == Polynomial(Rational.one) { return "\\mathbf{1}" }
+        if c == Polynomial(Rational(-1)) { return "-\\mathbf{1}" }
+        let tex = polynomial(c)
+        return (c.termCount > 1 ? "(\(tex))" : tex) + "\\,\\mathbf{1}"
     }
 
     /// " + p" or " - q" for appending a term.

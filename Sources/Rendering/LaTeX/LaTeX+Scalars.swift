@@ -48,7 +48,7 @@ extension LaTeXBuilder {
     mutating func digits(_ text: String) -> String {
         guard text.count > options.maxDigits else { return text }
         shortened = true
-        return LaTeXEscaping.shortenedDigits(text, keep: options.maxDigits, ellipsis: "\\ldots{}")
+        return LaTeXEscaping.shortenedDigits(text, keep: 15, ellipsis: "\\ldots{}")
     }
 
     /// A monomial in math mode: `w_{11}^{2} z_{1}`.
@@ -56,40 +56,43 @@ extension LaTeXBuilder {
         if m.isOne { return "1" }
         return zip(m.symbols, m.exponents).map { s, e in
             let base = LaTeXEscaping.symbol(s)
-            return e == 1 ? base : "{\(base)}^{\(e)}"
+            return e == 1 ? base : "\(base)^{\(e)}"
         }.joined(separator: " ")
     }
 
     /// A polynomial in math mode, terms in the printing order (graded lex, decreasing);
     /// more than `maxTerms` terms are shortened to the first ones, `\cdots` and the last.
     mutating func polynomial(_ p: Polynomial) -> String {
+        polynomialTerms(p, maxTerms: options.maxTerms).joined(separator: " ")
+    }
+
+    /// The terms of a polynomial, each with its sign (`3 x_{1}^{2}`, `- 2 x_{2}`, `+ 1`), the
+    /// first without a plus; past `maxTerms` the first ones, `+ \cdots` and the last.
+    mutating func polynomialTerms(_ p: Polynomial, maxTerms: Int) -> [String] {
         let terms = p.sortedTerms
-        if terms.isEmpty { return "0" }
+        if terms.isEmpty { return ["0"] }
         var shown: [(monomial: Monomial, coefficient: Rational)?] = terms.map { $0 }
-        if terms.count > options.maxTerms {
+        if terms.count > maxTerms {
             shortened = true
-            shown = Array(terms.prefix(options.maxTerms - 2)) + [nil] + [terms[terms.count - 1]]
+            shown = Array(terms.prefix(maxTerms - 2)) + [nil] + [terms[terms.count - 1]]
         }
-        var out = ""
+        var out = [String]()
         for (index, term) in shown.enumerated() {
             guard let (m, c) = term else {
-                out += " + \\cdots"
+                out.append("+ \\cdots")
                 continue
             }
             let negative = c.signum < 0
-            if index == 0 {
-                if negative { out += "-" }
-            } else {
-                out += negative ? " - " : " + "
-            }
+            var text = index == 0 ? (negative ? "-" : "") : (negative ? "- " : "+ ")
             let magnitude = c.magnitude
             if m.isOne {
-                out += number(magnitude)
+                text += number(magnitude)
             } else if magnitude.isOne {
-                out += monomial(m)
+                text += monomial(m)
             } else {
-                out += number(magnitude) + " " + monomial(m)
+                text += number(magnitude) + " " + monomial(m)
             }
+            out.append(text)
         }
         return out
     }

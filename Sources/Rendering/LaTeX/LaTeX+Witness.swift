@@ -19,7 +19,8 @@ extension LaTeXBuilder {
             let layers = network.layers.indices.filter { network.layers[$0].activation == f }.map { String($0 + 1) }
             let which = layers.count == 1 ? "Layer \(layers[0]) applies" : "Layers \(joinedList(layers)) apply"
             let tex = activationTeX(f, layer: index + 1)
-            var sentence = "\(which) \\texttt{\(LaTeXEscaping.text(f.name))}, which is not affine"
+            let label = coefficients(of: f) != nil && tex.definition != nil ? "$\(tex.definition!)$" : "\\texttt{\(LaTeXEscaping.text(f.name))}"
+            var sentence = "\(which) \(label), which is not affine"
             if let brk = f.scalarBreak() {
                 sentence += ": " + scalarBreakText(f, tex, brk)
             } else if !f.isElementwise {
@@ -140,6 +141,11 @@ extension LaTeXBuilder {
             let digits = separatingDigits(w.lhs, w.rhs)
             line("Additivity fails at $x = \(point(w.x))$, $\(z) = \(point(y))$: $F(x + \(z)) \(relationSign(w)) \(intervalValues(w.lhs, digits))$ but $F(x) + F(\(z)) \(relationSign(w)) \(intervalValues(w.rhs, digits))$.")
         }
+        let noBias = network.layers.allSatisfy { $0.dense.map { d in d.polynomialMap.bias.allSatisfy(\.isZero) } ?? true }
+        let positive = network.layers.allSatisfy { $0.activation.isPositivelyHomogeneous }
+        if noBias && positive {
+            line("No layer has a bias and every activation is positively homogeneous, so $F(\(c)\\,x) = \(c)\\,F(x)$ for every $\(c) \\ge 0$: the network itself is positively homogeneous, and homogeneity can fail only for negative $\(c)$.")
+        }
         if let w = analysis.homogeneity.witness, let scalar = w.c {
             let digits = separatingDigits(w.lhs, w.rhs)
             line("Homogeneity fails at $x = \(point(w.x))$, $\(c) = \(number(scalar))$: $F(\(c)\\,x) \(relationSign(w)) \(intervalValues(w.lhs, digits))$ but $\(c)\\,F(x) \(relationSign(w)) \(intervalValues(w.rhs, digits))$.")
@@ -205,12 +211,13 @@ extension LaTeXBuilder {
         let groups: [[Int]] = total <= Self.lineWidth || points.count < 2
             ? [Array(points.indices)]
             : [Array(points.indices.prefix(points.count / 2)), Array(points.indices.dropFirst(points.count / 2))]
+        let rowEnd = cells.joined().contains { $0.contains("\\tfrac") || $0.contains("^{") } ? " \\\\[2pt]" : " \\\\"
         for group in groups {
             line("\\[")
             line("\\begin{array}{r|" + String(repeating: "c", count: group.count) + "}")
             line("   & " + group.map { "\(headers[$0])" }.joined(separator: " & ") + " \\\\ \\hline")
             for row in cells {
-                line("  " + ([row[0]] + group.map { row[$0 + 1] }).joined(separator: " & ") + " \\\\")
+                line("  " + ([row[0]] + group.map { row[$0 + 1] }).joined(separator: " & ") + rowEnd)
             }
             line("\\end{array}")
             line("\\]")
@@ -235,16 +242,36 @@ extension LaTeXBuilder {
             return max(cs.count - 1, 0)
         }
         let bound = degrees.reduce(1, *)
-        let quadratic = degrees.allSatisfy { $0 == 2 }
+        let raising = degrees.filter { $0 != 1 }
+        let quadratic = !raising.isEmpty && raising.allSatisfy { $0 == 2 }
         var text = "\\paragraph{A polynomial network.} Every activation is a polynomial, so $F$ is a polynomial map of the inputs. A layer whose activation has degree $d$ multiplies the degree by at most $d$, so $\\deg F \\le "
-        text += quadratic ? "2^{\(degrees.count)} = \(bound)$: each quadratic layer squares the degree." : "\(degrees.map(String.init).joined(separator: " \\cdot ")) = \(bound)$."
+        text += quadratic
+            ? "2^{\(raising.count)} = \(bound)$: each of the \(Self.count(raising.count)) quadratic layers doubles the degree, and the affine layers keep it."
+            : "\(degrees.map(String.init).joined(separator: " \\cdot ")) = \(bound)$."
         text += " Here $F$ has degree \(degree) in $x$" + (degree >= 2 ? ", and a polynomial map of degree 2 or more is not affine." : ".")
         line(text)
         let totalTerms = outputs.map(\.termCount).reduce(0, +)
-        if outputs.count <= 3 && totalTerms <= 40 {
+        if outputs.count <= 3 && totalTerms <= 60 {
+            // Long polynomials over several aligned lines.
+            var rows = [String]()
+            for (i, p) in outputs.enumerated() {
+                let name = outputs.count == 1 ? "y" : "y_{\(i + 1)}"
+                var current = "  \(name) &= "
+                var width = 0.0
+                for term in polynomialTerms(p, maxTerms: 40) {
+                    let w = TeXWidth.estimate(term)
+                    if width > 0 && width + w > Self.lineWidth - 6 {
+                        rows.append(current)
+                        current = "    &\\quad "
+                        width = 0
+                    }
+                    current += (width == 0 && current.hasSuffix("&= ") ? "" : " ") + term
+                    width += w + 0.5
+                }
+                rows.append(current)
+            }
             line("\\begin{align*}")
-            let rows = outputs.enumerated().map { i, p in "  \(outputs.count == 1 ? "y" : "y_{\(i + 1)}") &= \(polynomial(p))" }
-            line(rows.joined(separator: ",\\\\\n") + ".")
+            line(rows.joined(separator: "\\\\\n") + ".")
             line("\\end{align*}")
         } else {
             line("(Expanded, its \(outputs.count) output\(outputs.count == 1 ? " has" : "s have") \(totalTerms) terms in all.)")

@@ -73,8 +73,8 @@ struct LaTeXBuilder {
     var intervalNotationUsed = false
     var intervalNotationNoted = false
 
-    /// Usable line width in em (11pt, 2.5 cm margins: about 41 em, less a safety margin).
-    static let lineWidth = 37.0
+    /// Usable line width in em (11pt, 2.5 cm margins: about 43 em; the estimates run about 10% high).
+    static let lineWidth = 39.0
 
     init(analysis: Analysis, options: LaTeXOptions) {
         self.analysis = analysis
@@ -155,7 +155,7 @@ struct LaTeXBuilder {
             sentences.append("A value written $0.7310_{5}^{6}$ is known to lie in the interval $[0.73105, 0.73106]$: the subscript completes the lower bound and the superscript the upper bound. These are rigorous enclosures, computed with directed (outward) rounding and printed with the lower bound rounded down and the upper bound rounded up, so the true value is inside.")
         }
         if !sentences.isEmpty {
-            line("\\emph{Note.} " + sentences.joined(separator: " "))
+            line("{\\small\\noindent\\emph{Note.} " + sentences.joined(separator: " ") + "\\par}")
             line("")
         }
     }
