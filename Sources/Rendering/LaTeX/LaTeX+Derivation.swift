@@ -268,13 +268,13 @@ extension LaTeXBuilder {
                     ? "\\[\n  \(equations[0]).\n\\]"
                     : "\\begin{align*}\n" + equations.map { "  " + $0.replacingOccurrences(of: " = ", with: " &= ", options: [], range: $0.range(of: " = ")) }.joined(separator: ",\\\\\n") + ".\n\\end{align*}"
                 let kind = map.bias.allSatisfy(\.isZero) ? "linear" : "affine"
-                line("So the whole network is \(m == 1 ? "the single \(kind) map" : "one \(kind) map, coordinate by coordinate:")")
+                line("\\noindent So the whole network is \(m == 1 ? "the single \(kind) map" : "one \(kind) map, coordinate by coordinate:")")
                 line(body)
                 line("")
                 return
             }
         }
-        line("So the whole network is the single layer $y = \(isRow ? "xW'" : "W'x") + b'$ with the $W'$ and $b'$ above ($W'$ has \(m) row\(m == 1 ? "" : "s") and \(n) column\(n == 1 ? "" : "s")\(isRow ? ", transposed here" : "")).")
+        line("\\noindent So the whole network is the single layer $y = \(isRow ? "xW'" : "W'x") + b'$ with the $W'$ and $b'$ above ($W'$ has \(m) row\(m == 1 ? "" : "s") and \(n) column\(n == 1 ? "" : "s")\(isRow ? ", transposed here" : "")).")
         line("")
     }
 

@@ -46,7 +46,8 @@ extension LaTeXBuilder {
             line("Since $b' = 0$, the two sides agree in both lines: $F(x + \(z)) = F(x) + F(\(z))$ and $F(\(c)\\,x) = \(c)\\,F(x)$ for all $x$, $\(z)$ and $\(c)$. Additivity and homogeneity hold, so $F$ is linear.")
         } else {
             line("The first pair differs by $b'$ and the second by $(1 - \(c))\\,b'$.")
-            let b = vector(map.bias)
+            // A single output reads better as a number than as a 1 x 1 matrix.
+            let b = map.bias.count == 1 ? Typeset(tex: polynomial(map.bias[0]), width: 0) : vector(map.bias)
             if case .numeric = collapsed {
                 line("Here $b' = \(b.tex) \\neq 0$, so additivity fails, and homogeneity fails for every $\(c) \\neq 1$.")
             } else {

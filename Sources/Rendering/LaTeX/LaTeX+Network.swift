@@ -100,12 +100,18 @@ extension LaTeXBuilder {
         let map = isRow ? "y = xW' + b'" : "y = W'x + b'"
         let linearMap = isRow ? "y = xW'" : "y = W'x"
         var text: String
+        let linearIfSymbols = analysis.linearIf != nil
         switch analysis.verdict {
         case .linear:
-            text = "The \(layers) of this network compute one linear map, $\(linearMap)$: they collapse into a single layer without bias."
+            text = n == 1
+                ? "The single layer of this network computes a linear map, $\(linearMap)$: it has no bias to make it merely affine."
+                : "The \(layers) of this network compute one linear map, $\(linearMap)$: they collapse into a single layer without bias."
         case .affine:
-            text = "The \(layers) of this network compute one affine map, $\(map)$ with $b' \\neq 0$: they collapse into a single layer, which is affine but not linear."
-            if analysis.linearIf != nil { text = "The \(layers) of this network compute one affine map, $\(map)$: they collapse into a single layer. It is linear exactly when $b' = 0$, which depends on the values of the symbols." }
+            let subject = n == 1 ? "The single layer of this network computes an affine map" : "The \(layers) of this network compute one affine map"
+            let collapse = n == 1 ? "" : ": they collapse into a single layer"
+            text = linearIfSymbols
+                ? "\(subject), $\(map)$\(collapse). It is linear exactly when $b' = 0$, which depends on the values of the symbols."
+                : "\(subject), $\(map)$ with $b' \\neq 0$\(collapse)\(n == 1 ? ": it is" : ", which is") affine but not linear."
         case .notAffine:
             text = "No affine map $\(map)$ computes this network: an exact counterexample below shows that it does not collapse into a single layer."
         case .unknown:
