@@ -81,7 +81,7 @@ extension LaTeXBuilder {
             let step = isRow
                 ? "h_{k+1} &= (x A_{k} + c_{k})\\, W_{k+1} + b_{k+1} \\\\\n          &= x\\,(A_{k} W_{k+1}) + (c_{k} W_{k+1} + b_{k+1})"
                 : "h_{k+1} &= W_{k+1} (A_{k} x + c_{k}) + b_{k+1} \\\\\n          &= (W_{k+1} A_{k})\\, x + (W_{k+1} c_{k} + b_{k+1})"
-            line("\\paragraph{Substitution, by induction.} Write $W_{k}$, $b_{k}$ for the $k$-th of the \(count) affine maps (after folding; $b_{k} = 0$ where a layer has no bias). Suppose the first $k$ maps together compute one affine map, $h_{k} = \(isRow ? "x A_{k}" : "A_{k} x") + c_{k}$; this holds for $k = 1$ with $A_{1} = W_{1}$, $c_{1} = b_{1}$. Then the next map gives")
+            line("\\paragraph{Substitution, by induction.} Write $W_{k}$, $b_{k}$ for the $k$-th of the \(Self.count(count)) affine maps (after folding; $b_{k} = 0$ where a layer has no bias). Suppose the first $k$ maps together compute one affine map, $h_{k} = \(isRow ? "x A_{k}" : "A_{k} x") + c_{k}$; this holds for $k = 1$ with $A_{1} = W_{1}$, $c_{1} = b_{1}$. Then the next map gives")
             line("\\begin{align*}")
             line("  \(step),")
             line("\\end{align*}")
@@ -91,7 +91,7 @@ extension LaTeXBuilder {
             let bSum = isRow
                 ? "\\sum_{k=1}^{\(count)} b_{k} W_{k+1} \\cdots W_{\(count)}"
                 : "\\sum_{k=1}^{\(count)} W_{\(count)} \\cdots W_{k+1} b_{k}"
-            line("so $\(aStep)$ and $\(cStep)$: the first $k + 1$ maps are again one affine map. By induction all \(count) are:")
+            line("so $\(aStep)$ and $\(cStep)$: the first $k + 1$ maps are again one affine map. By induction all \(Self.count(count)) are:")
             line("\\[")
             line("  y = \(final) + b', \\qquad W' = A_{\(count)} = \(wProduct), \\qquad b' = c_{\(count)} = \(bSum).")
             line("\\]")

@@ -47,7 +47,9 @@ extension LaTeXBuilder {
         } else {
             line("The first pair differs by $b'$ and the second by $(1 - \(c))\\,b'$.")
             // A single output reads better as a number than as a 1 x 1 matrix.
-            let b = map.bias.count == 1 ? Typeset(tex: polynomial(map.bias[0]), width: 0) : vector(map.bias)
+            let bias = map.bias
+            let b = bias.count == 1 ? Typeset(tex: polynomial(bias[0]), width: 0)
+                : Typeset(tex: tuple(count: bias.count) { b, i in b.polynomial(bias[i]) } + (isRow ? "" : "^{\\top}"), width: 0)
             if case .numeric = collapsed {
                 line("Here $b' = \(b.tex) \\neq 0$, so additivity fails, and homogeneity fails for every $\(c) \\neq 1$.")
             } else {
@@ -64,12 +66,12 @@ extension LaTeXBuilder {
                 let at = w.x.allSatisfy(\.isZero) && y.allSatisfy(\.isZero)
                     ? "At $x = \(z) = 0$"
                     : "At $x = \(point(w.x))$, $\(z) = \(point(y))$"
-                let lhs = values(w.lhs), rhs = values(w.rhs)
+                let lhs = values(w.lhs, inline: true), rhs = values(w.rhs, inline: true)
                 line(at + (at.hasSuffix("0$") ? ": $F(0) = \(lhs)$ but $F(0) + F(0) = \(rhs)$." : ": $F(x + \(z)) = \(lhs)$ but $F(x) + F(\(z)) = \(rhs)$."))
             }
             if let w = analysis.homogeneity.witness, let scalar = w.c {
                 let s = number(scalar)
-                let lhs = values(w.lhs), rhs = values(w.rhs)
+                let lhs = values(w.lhs, inline: true), rhs = values(w.rhs, inline: true)
                 if w.x.allSatisfy(\.isZero) {
                     line("At $\(c) = \(s)$, $x = 0$: $F(0) = \(lhs)$ but $\(s)\\,F(0) = \(rhs)$.")
                 } else {
@@ -88,9 +90,11 @@ extension LaTeXBuilder {
         notes()
     }
 
-    /// A vector of values: a scalar when it has one entry, else a vector in the convention.
-    mutating func values(_ v: [ExactValue], digits: Int = 4) -> String {
+    /// A vector of values: a scalar when it has one entry, else a vector in the convention
+    /// (or an inline tuple, for running text).
+    mutating func values(_ v: [ExactValue], digits: Int = 4, inline: Bool = false) -> String {
         if v.count == 1 { return value(v[0], digits: digits) }
+        if inline { return tuple(count: v.count) { b, i in b.value(v[i], digits: digits) } }
         // Only the entries shown after elision are typeset.
         var texts = [String](repeating: "", count: v.count)
         for i in shownIndices(v.count).compactMap({ $0 }) { texts[i] = value(v[i], digits: digits) }

@@ -139,7 +139,7 @@ extension LaTeXBuilder {
         let z = secondPoint, c = scalarName
         if let w = analysis.additivity.witness, let y = w.y, !(w.x == pair.0 && y == pair.1) {
             let digits = separatingDigits(w.lhs, w.rhs)
-            line("Additivity fails at $x = \(point(w.x))$, $\(z) = \(point(y))$: $F(x + \(z)) \(relationSign(w)) \(intervalValues(w.lhs, digits))$ but $F(x) + F(\(z)) \(relationSign(w)) \(intervalValues(w.rhs, digits))$.")
+            line("Additivity fails at $x = \(point(w.x))$, $\(z) = \(point(y))$: $F(x + \(z)) \(relationSign(w)) \(intervalValues(w.lhs, digits, inline: true))$ but $F(x) + F(\(z)) \(relationSign(w)) \(intervalValues(w.rhs, digits, inline: true))$.")
         }
         let noBias = network.layers.allSatisfy { $0.dense.map { d in d.polynomialMap.bias.allSatisfy(\.isZero) } ?? true }
         let positive = network.layers.allSatisfy { $0.activation.isPositivelyHomogeneous }
@@ -148,7 +148,7 @@ extension LaTeXBuilder {
         }
         if let w = analysis.homogeneity.witness, let scalar = w.c {
             let digits = separatingDigits(w.lhs, w.rhs)
-            line("Homogeneity fails at $x = \(point(w.x))$, $\(c) = \(number(scalar))$: $F(\(c)\\,x) \(relationSign(w)) \(intervalValues(w.lhs, digits))$ but $\(c)\\,F(x) \(relationSign(w)) \(intervalValues(w.rhs, digits))$.")
+            line("Homogeneity fails at $x = \(point(w.x))$, $\(c) = \(number(scalar))$: $F(\(c)\\,x) \(relationSign(w)) \(intervalValues(w.lhs, digits, inline: true))$ but $\(c)\\,F(x) \(relationSign(w)) \(intervalValues(w.rhs, digits, inline: true))$.")
         } else if analysis.homogeneity.holds == nil {
             line("No counterexample to homogeneity was found.")
         }
@@ -159,8 +159,9 @@ extension LaTeXBuilder {
     }
 
     /// A vector of values with enclosures written as `[lo, hi]`.
-    mutating func intervalValues(_ v: [ExactValue], _ digits: Int) -> String {
+    mutating func intervalValues(_ v: [ExactValue], _ digits: Int, inline: Bool = false) -> String {
         if v.count == 1 { return intervalText(v[0], digits) }
+        if inline { return tuple(count: v.count) { b, i in b.intervalText(v[i], digits) } }
         var texts = [String](repeating: "", count: v.count)
         for i in shownIndices(v.count).compactMap({ $0 }) { texts[i] = intervalText(v[i], digits) }
         return vector(texts: texts).tex
