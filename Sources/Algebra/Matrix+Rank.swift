@@ -77,12 +77,32 @@ extension Matrix where Scalar == Rational {
 extension Matrix where Scalar == Polynomial {
     /// The rank over the field ℚ(symbols) of rational functions, exactly: the rank for generic
     /// values of the symbols (values off a proper algebraic subset give this rank, special
-    /// values may give less). Fraction-free Bareiss elimination with exact polynomial division
-    /// (`Polynomial.dividedExactly`), not random evaluation. 0 for empty shapes.
+    /// values may give less).
+    ///
+    /// Exact in every case, never a probabilistic answer: the matrix is first evaluated at a
+    /// few deterministic rational points; the rank at a point is a proven lower bound, so when
+    /// it reaches min(rows, columns) that is the answer. Otherwise fraction-free Bareiss
+    /// elimination runs over the polynomials with exact division (`Polynomial.dividedExactly`).
+    /// 0 for empty shapes.
     public func genericRank() -> Int {
         if rows == 0 || columns == 0 { return 0 }
         if let numeric = asRationalMatrix() { return numeric.rank() }
+        let bound = Swift.min(rows, columns)
+        let symbols = Set(entries.flatMap(\.symbols)).sorted()
+        for salt in 0..<3 {
+            let point = Dictionary(uniqueKeysWithValues: symbols.map { ($0, Matrix.samplePoint($0, salt: salt)) })
+            if map({ Polynomial($0.evaluated(at: point)) }).asRationalMatrix()!.rank() == bound { return bound }
+        }
         return fractionFreeRank(entries, rows: rows, columns: columns)
+    }
+
+    /// A deterministic integer in [-997, 997] for a symbol (FNV-1a hash of its name and a salt).
+    static func samplePoint(_ symbol: Symbol, salt: Int) -> Rational {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 &+ UInt64(salt) &* 0x9E37_79B9_7F4A_7C15
+        for byte in symbol.name.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return Rational(Int(hash % 1995) - 997)
     }
 
     /// The rational matrix when every entry is a constant, else nil.

@@ -14,10 +14,14 @@ public struct Monomial: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// The exponents, all > 0, aligned with `symbols`.
     public let exponents: [Int]
 
+    /// The sum of the exponents (0 for `.one`), stored: the first key of the monomial order.
+    public let totalDegree: Int
+
     /// Trusted initialiser: the caller guarantees the canonical-form invariant.
     init(uncheckedSymbols symbols: [Symbol], exponents: [Int]) {
         self.symbols = symbols
         self.exponents = exponents
+        self.totalDegree = exponents.reduce(0, +)
     }
 
     /// The empty product, 1.
@@ -50,9 +54,6 @@ public struct Monomial: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// Whether this is the empty product 1.
     public var isOne: Bool { symbols.isEmpty }
-
-    /// The sum of the exponents (0 for `.one`).
-    public var totalDegree: Int { exponents.reduce(0, +) }
 
     /// The exponent of `symbol` (0 when absent). O(log k).
     public func exponent(of symbol: Symbol) -> Int {
@@ -146,6 +147,7 @@ public struct Monomial: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Whether the symbols are strictly increasing and every exponent is positive.
     public func checkInvariants() -> Bool {
         symbols.count == exponents.count
+            && totalDegree == exponents.reduce(0, +)
             && exponents.allSatisfy { $0 > 0 }
             && zip(symbols, symbols.dropFirst()).allSatisfy { $0 < $1 }
     }

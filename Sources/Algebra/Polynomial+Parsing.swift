@@ -203,7 +203,7 @@ struct ExpressionParser {
     func unexpectedAfterOperand(expecting closing: String? = nil) -> ExpressionParseError {
         let expected = (closing.map { "\($0) or " } ?? "") + "an operator (+, -, *, /, ^)"
         guard let c = peek else { return fault("unexpected end of expression; expected \(expected)") }
-        if (c.isASCII && (c.isLetter || c.isNumber)) || c == "_" || c == "(" || c == "." {
+        if (c.isASCII && (c.isLetter || c.isNumber)) || c == "_" || c == "(" {
             return fault("unexpected '\(c)': implicit multiplication is not allowed; expected \(expected), as in 2*a")
         }
         if c == ")" {

@@ -18,9 +18,9 @@ extension Activation {
         }
     }
 
-    /// The coefficients c0..ck when the activation is a polynomial in t (identity and
-    /// affine included); nil for the others.
-    public var polynomialCoefficients: [Polynomial]? {
+    /// The coefficients c0..ck, trailing zeros dropped, when the activation is a polynomial
+    /// in t (identity, affine and leaky_relu with alpha 1 included); nil for the others.
+    public var polynomialForm: [Polynomial]? {
         switch self {
         case .identity: return [Polynomial(Rational.zero), Polynomial(Rational.one)]
         case .affine(let a, let c): return [c, a]

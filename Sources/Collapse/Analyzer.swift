@@ -33,7 +33,7 @@ public enum Analyzer {
         if allAffine {
             return collapseAffine(network, findings: findings)
         }
-        let allPolynomial = network.layers.allSatisfy { $0.activation.polynomialCoefficients != nil }
+        let allPolynomial = network.layers.allSatisfy { $0.activation.polynomialForm != nil }
         if allPolynomial, let result = analyzePolynomial(network, findings: findings, options: options) {
             return result
         }

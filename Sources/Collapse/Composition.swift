@@ -64,7 +64,7 @@ public enum Composition {
     public static func polynomialOutputs(_ network: Network, inputs: [Polynomial], termLimit: Int = 20_000) -> [Polynomial]? {
         var h = inputs
         for layer in network.layers {
-            guard let coefficients = layer.activation.polynomialCoefficients else { return nil }
+            guard let coefficients = layer.activation.polynomialForm else { return nil }
             if let dense = layer.dense {
                 switch dense {
                 case .numeric(let m):
@@ -112,18 +112,6 @@ public enum Composition {
             var candidate = Symbol("x_in\(k)")
             while weightSymbols.contains(candidate) { candidate = Symbol(candidate.name + "_") }
             return candidate
-        }
-    }
-}
-
-extension Activation {
-    /// The activation's parameters (slope, intercept, coefficients, alpha).
-    public var parameters: [Polynomial] {
-        switch self {
-        case .affine(let a, let c): return [a, c]
-        case .polynomial(let cs): return cs
-        case .leakyRelu(let a), .elu(let a): return [a]
-        default: return []
         }
     }
 }

@@ -64,12 +64,12 @@ extension Enclosure {
         var parts: [RationalInterval] = []
         if x.lo.signum <= 0 {
             let negative = RationalInterval(lo: x.lo, hi: Swift.min(x.hi, .zero))
-            parts.append(expm1(negative, precision: precision).scaled(by: alpha))
+            parts.append(compact(expm1(negative, precision: precision).scaled(by: alpha), precision: precision))
         }
         if x.hi.signum > 0 {
             parts.append(RationalInterval(lo: Swift.max(x.lo, .zero), hi: x.hi))
         }
-        return compact(parts.dropFirst().reduce(parts[0]) { $0.hull($1) }, precision: precision)
+        return parts.dropFirst().reduce(parts[0]) { $0.hull($1) }
     }
 
     /// Encloses elu(t) for one rational t.

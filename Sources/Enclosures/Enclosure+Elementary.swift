@@ -58,6 +58,21 @@ extension Enclosure {
         increasingElementary(x, precision: precision) { mpfr_erf($0, $1, $2) }
     }
 
+    /// Encloses the complementary error function erfc t = 1 − erf t for t ∈ x (`mpfr_erfc`;
+    /// accurate relative to the result for large t). erfc is decreasing:
+    /// erfc(X) ⊆ [erfc↓(hi↑), erfc↑(lo↓)].
+    public static func erfc(_ x: RationalInterval, precision: Int = defaultPrecision) -> RationalInterval {
+        let f: MPFRUnaryFunction = { mpfr_erfc($0, $1, $2) }
+        func bound(_ t: Rational, _ direction: RoundingDirection) -> Rational {
+            // Decreasing: an argument rounded the opposite way moves the value the right way.
+            let v = MPFRValue(precision: precision)
+            v.set(t, rounding: direction == .down ? .up : .down)
+            v.apply(f, rounding: direction)
+            return v.rational(bound: direction)
+        }
+        return RationalInterval(lo: bound(x.hi, .down), hi: bound(x.lo, .up))
+    }
+
     /// Encloses 1/√2 (`mpfr_rec_sqrt` of the exact 2, rounded down and up; 1/√s decreases in
     /// s, but s = 2 is stored exactly, so only the result's rounding matters).
     static func reciprocalSquareRootOfTwo(precision: Int) -> RationalInterval {

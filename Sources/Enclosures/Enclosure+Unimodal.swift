@@ -65,9 +65,13 @@ extension Enclosure {
         geluAtPoint(t, precision: precision)
     }
 
-    /// Encloses Φ(t) = (1 + erf(t·(1/√2)))/2.
+    /// Encloses Φ(t) = (1 + erf(t/√2))/2 = erfc(−t/√2)/2, the second form for t < 0 so that
+    /// the tiny values far left keep their relative accuracy (no cancellation in 1 + erf).
     static func normalDistributionAtPoint(_ t: Rational, precision: Int) -> RationalInterval {
         let u = reciprocalSquareRootOfTwo(precision: precision + 8).scaled(by: t)
+        if t.signum < 0 {
+            return erfc(-u, precision: precision + 8) / Rational(2)
+        }
         return (1 + erf(u, precision: precision + 8)) / Rational(2)
     }
 

@@ -39,8 +39,7 @@ public enum LayerWeights: Hashable, Sendable {
         switch self {
         case .symbolic(let map): return map
         case .numeric(let map):
-            let rows = (0..<map.weights.rows).map { i in map.weights.rowArray(i).map { Polynomial($0) } }
-            return AffineMap(weights: Matrix(rows: rows), bias: map.bias.map { Polynomial($0) })
+            return AffineMap(weights: map.weights.map { Polynomial($0) }, bias: map.bias.map { Polynomial($0) })
         }
     }
 

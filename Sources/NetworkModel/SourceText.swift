@@ -17,7 +17,7 @@ enum SourceText {
                 continue
             }
             let length: Int
-            var minimum: UInt32
+            let minimum: UInt32
             var value: UInt32
             switch b {
             case 0xC2...0xDF: length = 2; value = UInt32(b & 0x1F); minimum = 0x80
@@ -34,7 +34,6 @@ enum SourceText {
             guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else {
                 throw invalid(at: i, bytes, file)
             }
-            minimum = 0
             i += length
         }
     }

@@ -72,7 +72,6 @@ public enum SpecWriter {
             let rows = (0..<map.weights.rows).map { map.weights.rowArray($0).map(Entry.number) }
             return (rows, map.bias.map(Entry.number))
         case .symbolic(let map):
-            func entry(_ p: Polynomial) -> Entry { p.constantValue.map(Entry.number) ?? .expression(p) }
             let rows = (0..<map.weights.rows).map { map.weights.rowArray($0).map(entry) }
             return (rows, map.bias.map(entry))
         }

@@ -18,7 +18,7 @@ public enum CheckReport {
         writer.beginObject()
         writer.key("verdict"); writer.string(verdict.rawValue)
         writer.key("trials"); writer.int(trials)
-        writer.key("seed"); writer.appendRaw(String(seed))
+        writer.key("seed"); writer.uint64(seed)
         writer.key("passed"); writer.int(summary.passed)
         writer.key("failed"); writer.int(summary.failures.count)
         writer.key("failures"); writer.strings(summary.failures)

@@ -10,7 +10,8 @@ import Collapse
 /// `rank` (int or null), `additivity`, `homogeneity`, `affinity` (each
 /// `{"holds": bool|null, "witness": {...}|null}`). Extensions follow, as new keys only:
 /// `residual` inside an identity check (when computed symbolically), `linear_if` and
-/// `affine_if` (when the symbols decide), `reason` (when given), `input_names`, `layers`
+/// `affine_if` (when the symbols decide), `reason` (when given), `input_names`,
+/// `polynomial_outputs` (F as polynomials in the inputs, polynomial activations), `layers`
 /// (per-layer findings), `rank_generic` (symbolic rank) and `rank_bottleneck` (when a
 /// narrow layer caps the rank).
 ///
@@ -57,6 +58,7 @@ public enum JSONReport {
         if let affineIf = analysis.affineIf { writer.key("affine_if"); writer.polynomials(affineIf) }
         if let reason = analysis.reason { writer.key("reason"); writer.string(reason) }
         writer.key("input_names"); writer.strings(analysis.network.inputNames)
+        if let outputs = analysis.polynomialOutputs { writer.key("polynomial_outputs"); writer.polynomials(outputs) }
         if analysis.verdict.collapses, let rank = analysis.rank {
             if rank.isGeneric { writer.key("rank_generic"); writer.bool(true) }
             if rank.isBottleneck {

@@ -36,6 +36,7 @@ struct JSONWriter {
 
     mutating func string(_ value: String) { item(); appendQuoted(value) }
     mutating func int(_ value: Int) { item(); appendRaw(String(value)) }
+    mutating func uint64(_ value: UInt64) { item(); appendRaw(String(value)) }
     mutating func bool(_ value: Bool) { item(); appendRaw(value ? "true" : "false") }
     mutating func null() { item(); appendRaw("null") }
     mutating func optionalBool(_ value: Bool?) { if let value { bool(value) } else { null() } }
@@ -49,8 +50,9 @@ struct JSONWriter {
         endArray()
     }
 
-    /// Appends bytes that the caller guarantees are valid JSON (numbers, literals).
-    mutating func appendRaw(_ text: String) {
+    /// Appends bytes that the caller guarantees are valid JSON (numbers, literals); no
+    /// separator is written, so this is only for the value methods above.
+    private mutating func appendRaw(_ text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }

@@ -69,7 +69,7 @@ enum TextMatrix {
     static func inline(_ values: [String], limit: Int = 8) -> String {
         guard values.count > limit else { return "(" + values.joined(separator: ", ") + ")" }
         let head = values.prefix(limit / 2), tail = values.suffix(limit / 2)
-        return "(" + (head + ["…"] + tail).joined(separator: ", ") + ")  [\(values.count) entries]"
+        return "(" + (head + ["…"] + tail).joined(separator: ", ") + "; \(values.count) entries)"
     }
 
     /// Right-aligns `text` in a field of `width` characters.

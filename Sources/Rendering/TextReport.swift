@@ -159,8 +159,11 @@ public enum TextReport {
             if let c = witness.c { point += ", c = \(c)" }
             let (lhs, rhs) = sides(check.identity)
             lines.append("      witness: \(point)")
-            lines.append("        \(lhs) = \(TextMatrix.inline(witness.lhs.map(\.description)))")
-            lines.append("        \(rhs) = \(TextMatrix.inline(witness.rhs.map(\.description)))")
+            lines.append("        \(lhs) = \(TextMatrix.inline(witness.lhs.map { $0.humanText() }))")
+            lines.append("        \(rhs) = \(TextMatrix.inline(witness.rhs.map { $0.humanText() }))")
+            if (witness.lhs + witness.rhs).contains(where: { if case .enclosed = $0 { true } else { false } }) {
+                lines.append("        (enclosures [lo, hi] rounded outward to 10 decimals; the exact rational bounds are in --format json)")
+            }
         }
         return lines
     }
@@ -170,7 +173,12 @@ public enum TextReport {
     static func residualName(_ identity: Identity, residual: [Polynomial], collapsed: CollapsedMap?) -> String? {
         if residual.allSatisfy(\.isZero) { return nil }
         guard let collapsed, residual.count == collapsed.outputDimension else { return nil }
-        let bias = collapsed.symbolicMap.bias
+        // b' as polynomials (only the bias: converting a large W' would be wasted work).
+        let bias: [Polynomial]
+        switch collapsed {
+        case .numeric(let map): bias = map.bias.map { Polynomial($0) }
+        case .symbolic(let map): bias = map.bias
+        }
         switch identity {
         case .additivity, .affinity:
             return residual == bias.map({ -$0 }) ? "−b'" : nil

@@ -21,20 +21,21 @@ public struct EvaluationRecord: Sendable {
 }
 
 /// The output of `prove-collapse eval`: exact values per point, layer by layer with
-/// `--trace`. Enclosures print as `[lo, hi]` in text and `{"lo", "hi"}` in JSON.
+/// `--trace`. Enclosures print in text as `[lo, hi]` with the bounds rounded outward to 20
+/// decimals (still rigorous), and in JSON as exact `{"lo": "p/q", "hi": "p/q"}`.
 public enum TraceReport {
     /// `F(1/2, -3) = (7/4, -1)` per point; with layers, one indented line per layer.
     public static func text(network: Network, records: [EvaluationRecord]) -> String {
         var lines: [String] = []
         for record in records {
             let x = "(" + record.point.map(\.description).joined(separator: ", ") + ")"
-            let y = "(" + record.output.map(\.description).joined(separator: ", ") + ")"
+            let y = "(" + record.output.map(Self.human).joined(separator: ", ") + ")"
             if let layers = record.layers {
                 lines.append("x = \(x)")
                 for (index, values) in layers.enumerated() where index > 0 {
                     let layer = index - 1 < network.layers.count ? network.layers[index - 1] : nil
                     let kind = layer.map { ($0.dense == nil ? "" : "dense + ") + ActivationText.display($0.activation) } ?? ""
-                    lines.append("  layer \(index) (\(kind)): (" + values.map(\.description).joined(separator: ", ") + ")")
+                    lines.append("  layer \(index) (\(kind)): (" + values.map(Self.human).joined(separator: ", ") + ")")
                 }
                 lines.append("F\(x) = \(y)")
             } else {
@@ -43,6 +44,9 @@ public enum TraceReport {
         }
         return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
     }
+
+    /// An exact value as is; an enclosure as outward-rounded decimals.
+    static func human(_ value: ExactValue) -> String { value.humanText(digits: 20) }
 
     /// `{"network": ..., "points": [{"x": [...], "y": [...], "layers": [[...], ...]}]}`.
     public static func json(network: Network, records: [EvaluationRecord]) -> String {
