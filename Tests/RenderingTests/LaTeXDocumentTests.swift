@@ -46,7 +46,7 @@ private let twoLayer = """
 struct LaTeXDocumentTests {
     @Test func documentIsStandaloneWithOnlyAmsmathAmssymbAndGeometry() throws {
         let tex = try latex(twoLayer)
-        #expect(tex.contains("\\documentclass[11pt]{article}\n"))
+        #expect(tex.hasPrefix("\\documentclass[11pt]{article}\n"))
         #expect(tex.contains("\\begin{document}\n"))
         #expect(tex.hasSuffix("\\end{document}\n"))
         #expect(tex.components(separatedBy: "\\begin{document}").count == 2)
