@@ -55,7 +55,7 @@ enum LaTeXEscaping {
     static func name(_ name: String) -> String { symbol(Symbol(name)) }
 
     /// `text` with every run of more than `maxDigits` digits shortened to its leading and
-    /// trailing digits around `...`; the flag says whether anything was shortened.
+    /// trailing digits around `...`.
     static func shortenDigitRuns(_ text: String, maxDigits: Int) -> String {
         var out = "", run = ""
         func flush() {

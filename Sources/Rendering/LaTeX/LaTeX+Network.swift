@@ -153,7 +153,6 @@ extension LaTeXBuilder {
             var argument = previous
             var weights: Typeset? = nil, bias: Typeset? = nil
             if let dense = layer.dense {
-                let map = dense.polynomialMap
                 argument = applied("W_{\(k)}", to: previous)
                 switch dense {
                 case .numeric(let m):
@@ -164,7 +163,6 @@ extension LaTeXBuilder {
                     if !m.bias.allSatisfy(\.isZero) { bias = vector(m.bias) }
                 }
                 if bias != nil { argument += " + b_{\(k)}" }
-                _ = map
             }
             let equation = "\(stateName(k)) &= \(f.apply(argument))"
             rows.append((Typeset(tex: equation, width: TeXWidth.estimate(equation)), weights, bias, k))
