@@ -25,6 +25,9 @@ struct AnalyzeCommand: ExitStatusCommand {
     @Option(name: .long, help: ArgumentHelp("Piecewise-linear networks: stop the exact region enumeration after this many regions (verdict unknown).", valueName: "N"))
     var maxRegions: Int = 4096
 
+    @Option(help: "Vectors in the LaTeX derivation: column (y = W x + b, the default) or row (y = x W + b, every W transposed).")
+    var convention: LaTeXOptions.Convention = .column
+
     func execute() throws -> Int32 {
         let network = try SpecLoading.load(spec)
         let progress: @Sendable (RegionProgress) -> Void = { p in
@@ -32,7 +35,7 @@ struct AnalyzeCommand: ExitStatusCommand {
         }
         let analysis = Analyzer.analyze(network, options: AnalysisOptions(maxRegions: max(1, maxRegions), progress: progress))
         if let latex {
-            let document = LaTeXDocument.render(analysis)
+            let document = LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention))
             if latex == "-" {
                 StandardStreams.output(document)
                 return analysis.verdict.exitCode

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Rendering
 
 /// `--format` for reports: text for a person, or JSON.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -11,3 +12,6 @@ enum SpecNotation: String, ExpressibleByArgument, CaseIterable {
     case yaml
     case json
 }
+
+/// `--convention` for the LaTeX derivation: column vectors (W x + b) or row vectors (x W + b).
+extension LaTeXOptions.Convention: ExpressibleByArgument {}

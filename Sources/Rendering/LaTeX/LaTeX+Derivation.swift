@@ -1,0 +1,318 @@
+import ExactNumbers
+import Algebra
+import NetworkModel
+import Collapse
+
+/// One affine map of the chain: layer k with its activation folded in.
+struct ChainStep<S: TeXScalar> {
+    /// 1-based layer index.
+    let layer: Int
+    /// `W_{k}` or `\widetilde{W}_{k}`.
+    let weightName: String
+    /// `b_{k}` or `\tilde{b}_{k}`; nil when the (folded) bias is zero.
+    let biasName: String?
+    /// The map, with the spec's out × in weights.
+    let map: AffineMap<S>
+}
+
+extension LaTeXBuilder {
+    /// The substitution chain, the exact products and the collapsed map.
+    mutating func derivationSections<S: TeXScalar>(folded: [AffineMap<S>], collapsed: AffineMap<S>) {
+        guard folded.count == network.layers.count else {
+            polynomialCollapse(collapsed)
+            return
+        }
+        var steps = [ChainStep<S>]()
+        for (index, map) in folded.enumerated() {
+            let layer = network.layers[index]
+            if layer.dense == nil && isIdentityActivation(layer.activation) { continue }
+            let k = index + 1
+            steps.append(ChainStep(layer: k, weightName: weightName(k),
+                                   biasName: map.bias.allSatisfy(\.isZero) ? nil : biasName(k), map: map))
+        }
+        substitutionChain(steps)
+        products(steps, collapsed: collapsed)
+        collapsedSummary(collapsed)
+    }
+
+    // MARK: The chain, symbolically
+
+    /// y = W_3(W_2(W_1 x + b_1) + b_2) + b_3 = W_3W_2W_1 x + (W_3W_2b_1 + W_3b_2 + b_3)
+    /// = W'x + b' for up to three maps; the induction step for longer chains.
+    mutating func substitutionChain<S>(_ steps: [ChainStep<S>]) {
+        let final = isRow ? "x W'" : "W' x"
+        let hasBias = steps.contains { $0.biasName != nil }
+        switch steps.count {
+        case 0:
+            line("\\paragraph{Substitution.} Every layer is the identity, so $y = x$: $W' = I$ and $b' = 0$.")
+            line("")
+            return
+        case 1:
+            let s = steps[0]
+            let map = applied(s.weightName, to: "x") + (s.biasName.map { " + " + $0 } ?? "")
+            line("\\paragraph{Substitution.} There is one affine map, $y = \(map)$; it is already a single layer, $y = \(final)\(hasBias ? " + b'" : "")$ with $W' = \(s.weightName)$\(s.biasName.map { " and $b' = \($0)$" } ?? "").")
+            line("")
+            return
+        case 2, 3:
+            var nested = ""
+            for (i, s) in steps.enumerated() {
+                let inner = i == 0 ? "x" : (nested.contains("+") ? "(\(nested))" : nested)
+                nested = applied(s.weightName, to: inner) + (s.biasName.map { " + " + $0 } ?? "")
+            }
+            let product = productName(steps, upTo: steps.count)
+            var biasTerms = [String]()
+            for (j, s) in steps.enumerated() {
+                guard let b = s.biasName else { continue }
+                let after = Array(steps[(j + 1)...])
+                biasTerms.append(isRow
+                    ? ([b] + after.map(\.weightName)).joined(separator: " ")
+                    : (after.reversed().map(\.weightName) + [b]).joined(separator: " "))
+            }
+            let expanded = (isRow ? "x\\,(\(product))" : "(\(product))\\,x") + (biasTerms.isEmpty ? "" : " + (" + biasTerms.joined(separator: " + ") + ")")
+            line("\\paragraph{Substitution.} Put each layer into the next one:")
+            line("\\begin{align*}")
+            line("  y &= \(nested) \\\\")
+            if hasBias || steps.count > 2 || nested.contains("(") { line("    &= \(expanded) \\\\") }
+            line("    &= \(final)\(hasBias ? " + b'" : "").")
+            line("\\end{align*}")
+            if !hasBias { line("No layer has a bias, so there is no constant term: $b' = 0$.") }
+        default:
+            let count = steps.count
+            let step = isRow
+                ? "h_{k+1} &= (x A_{k} + c_{k})\\, W_{k+1} + b_{k+1} \\\\\n          &= x\\,(A_{k} W_{k+1}) + (c_{k} W_{k+1} + b_{k+1})"
+                : "h_{k+1} &= W_{k+1} (A_{k} x + c_{k}) + b_{k+1} \\\\\n          &= (W_{k+1} A_{k})\\, x + (W_{k+1} c_{k} + b_{k+1})"
+            line("\\paragraph{Substitution, by induction.} Write $W_{k}$, $b_{k}$ for the $k$-th of the \(Self.count(count)) affine maps (after folding; $b_{k} = 0$ where a layer has no bias). Suppose the first $k$ maps together compute one affine map, $h_{k} = \(isRow ? "x A_{k}" : "A_{k} x") + c_{k}$; this holds for $k = 1$ with $A_{1} = W_{1}$, $c_{1} = b_{1}$. Then the next map gives")
+            line("\\begin{align*}")
+            line("  \(step),")
+            line("\\end{align*}")
+            let aStep = isRow ? "A_{k+1} = A_{k} W_{k+1}" : "A_{k+1} = W_{k+1} A_{k}"
+            let cStep = isRow ? "c_{k+1} = c_{k} W_{k+1} + b_{k+1}" : "c_{k+1} = W_{k+1} c_{k} + b_{k+1}"
+            let wProduct = isRow ? "W_{1} W_{2} \\cdots W_{\(count)}" : "W_{\(count)} \\cdots W_{2} W_{1}"
+            let bSum = isRow
+                ? "\\sum_{k=1}^{\(count)} b_{k} W_{k+1} \\cdots W_{\(count)}"
+                : "\\sum_{k=1}^{\(count)} W_{\(count)} \\cdots W_{k+1} b_{k}"
+            line("so $\(aStep)$ and $\(cStep)$: the first $k + 1$ maps are again one affine map. By induction all \(Self.count(count)) are:")
+            line("\\[")
+            line("  y = \(final) + b', \\qquad W' = A_{\(count)} = \(wProduct), \\qquad b' = c_{\(count)} = \(bSum).")
+            line("\\]")
+            let names = steps.map { "$W_{\($0.layer)}$" }
+            if steps.enumerated().contains(where: { $0.offset + 1 != $0.element.layer }) || steps.contains(where: { $0.weightName != "W_{\($0.layer)}" }) {
+                line("Here the $k$-th map is layer \(joinedList(steps.map { String($0.layer) })) in turn (\(joinedList(names.count > 0 ? steps.map { "$\($0.weightName)$" } : [])).")
+            }
+        }
+        line("")
+    }
+
+    /// The product of the first `count` weight names in the convention's order:
+    /// `W_{2} W_{1}` or `W_{1} W_{2}`.
+    func productName<S>(_ steps: [ChainStep<S>], upTo count: Int) -> String {
+        let names = steps.prefix(count).map(\.weightName)
+        return (isRow ? names : names.reversed()).joined(separator: " ")
+    }
+
+    // MARK: The chain, concretely
+
+    /// The running products A_k = W_k A_{k-1} and c_k = W_k c_{k-1} + b_k with the actual
+    /// matrices, one step per line.
+    mutating func products<S: TeXScalar>(_ steps: [ChainStep<S>], collapsed: AffineMap<S>) {
+        guard steps.count >= 2 else {
+            if let s = steps.first {
+                let w = matrix(collapsed.weights), b = vector(collapsed.bias)
+                line("\\paragraph{The map.}")
+                line("\\[")
+                line("  W' = \(s.weightName) = \(w.tex), \\qquad b' = \(b.tex).")
+                line("\\]")
+                line("")
+                notes()
+            }
+            return
+        }
+        let useA = steps.count >= 4
+        line("\\paragraph{The products, exactly.} \(useA ? "Step by step, with the actual matrices:" : "With the actual matrices:")")
+        line("\\begin{align*}")
+        var a = steps[0].map.weights
+        var c = steps[0].map.bias
+        var cName = steps[0].biasName
+        var lines = [String]()
+        for (position, s) in steps.enumerated().dropFirst() {
+            let i = position + 1
+            let isLast = i == steps.count
+            let newA = s.map.weights * a
+            let newC = zip(s.map.weights.applied(to: c), s.map.bias).map { $0 + $1 }
+            // The weights.
+            let aName = useA ? "A_{\(i - 1)}" : productName(steps, upTo: i - 1)
+            var lhs = useA ? "A_{\(i)} = " + (isRow ? "\(aName) \(s.weightName)" : "\(s.weightName) \(aName)") : productName(steps, upTo: i)
+            if !useA && i > 2 { lhs = isRow ? "(\(aName))\\, \(s.weightName)" : "\(s.weightName)\\,(\(aName))" }
+            if isLast { lhs = "W' = " + lhs }
+            lines.append(productLine(lhs: lhs, left: s.map.weights, right: a, result: newA))
+            // The bias.
+            let cIsZero = c.allSatisfy(\.isZero)
+            if !(cIsZero && s.biasName == nil) {
+                let cLabel = useA ? "c_{\(i - 1)}" : (cName.map { $0.contains("+") ? "(\($0))" : $0 } ?? "0")
+                var terms = [String]()
+                if !cIsZero { terms.append(isRow ? "\(cLabel) \(s.weightName)" : "\(s.weightName) \(cLabel)") }
+                if let b = s.biasName { terms.append(b) }
+                let formula = terms.joined(separator: " + ")
+                let label = useA ? "c_{\(i)} = " + formula : formula
+                lines.append(biasLine(lhs: isLast ? "b' = " + label : label, weights: s.map.weights, previous: cIsZero ? nil : c, bias: s.biasName == nil ? nil : s.map.bias, result: newC))
+                cName = formula
+            } else {
+                cName = nil
+            }
+            a = newA
+            c = newC
+        }
+        line(lines.map { "  " + $0 }.joined(separator: ",\\\\\n") + ".")
+        line("\\end{align*}")
+        if c.allSatisfy(\.isZero) && steps.contains(where: { $0.biasName != nil }) {
+            line("The offsets cancel: the network has biases, yet $b' = 0$.")
+        }
+        line("")
+        notes()
+    }
+
+    /// `lhs &= [L][R] = [entry expansions] = [result]`, dropping the factors (and the
+    /// expansions) when they do not fit on a line.
+    mutating func productLine<S: TeXScalar>(lhs: String, left: Matrix<S>, right: Matrix<S>, result: Matrix<S>) -> String {
+        // With row vectors the displayed product is Aᵀ Wᵀ = (W A)ᵀ; `matrix` transposes.
+        let (first, second) = isRow ? (right.transposed(), left.transposed()) : (left, right)
+        let l = isRow ? matrix(right) : matrix(left), r = isRow ? matrix(left) : matrix(right)
+        let res = matrix(result)
+        let lhsWidth = TeXWidth.estimate(lhs)
+        var text = "\(lhs) &= "
+        guard lhsWidth + l.width + r.width + 2 <= Self.lineWidth else { return text + res.tex }
+        text += "\(l.tex) \(r.tex)"
+        var current = lhsWidth + l.width + r.width + 2
+        if S.self == Rational.self, result.rows * result.columns <= 4, left.columns <= 3,
+           let expansion = expandedProduct(first, second) {
+            let e = matrixOfTexts(expansion)
+            if current + e.width + 2 <= Self.lineWidth {
+                text += " = \(e.tex)"
+                current += e.width + 2
+            } else if e.width + lhsWidth + 2 <= Self.lineWidth {
+                text += "\\\\\n    &= \(e.tex)"
+                current = lhsWidth + e.width + 2
+            }
+        }
+        if current + res.width + 2 <= Self.lineWidth {
+            text += " = \(res.tex)"
+        } else {
+            text += "\\\\\n    &= \(res.tex)"
+        }
+        return text
+    }
+
+    /// `lhs &= [W][c] + [b] = [result]` (or `[c][W] + [b]` with row vectors).
+    mutating func biasLine<S: TeXScalar>(lhs: String, weights: Matrix<S>, previous: [S]?, bias: [S]?, result: [S]) -> String {
+        let res = vector(result)
+        var parts = [String]()
+        var width = TeXWidth.estimate(lhs) + res.width + 2
+        if let previous {
+            let w = matrix(weights), p = vector(previous)
+            parts.append(isRow ? "\(p.tex) \(w.tex)" : "\(w.tex) \(p.tex)")
+            width += w.width + p.width
+        }
+        if let bias {
+            let b = vector(bias)
+            parts.append(b.tex)
+            width += b.width + 1
+        }
+        if width <= Self.lineWidth, !parts.isEmpty, !(previous == nil && parts.count == 1) {
+            return "\(lhs) &= " + parts.joined(separator: " + ") + " = \(res.tex)"
+        }
+        return "\(lhs) &= \(res.tex)"
+    }
+
+    /// Entry (i, j) of L·R written out: `3\cdot 1 + (-2)\cdot\tfrac{1}{2}` (numeric only).
+    mutating func expandedProduct<S: TeXScalar>(_ l: Matrix<S>, _ r: Matrix<S>) -> [[String]]? {
+        guard l.columns == r.rows, l.columns > 0 else { return nil }
+        var rows = [[String]]()
+        for i in 0..<l.rows {
+            var row = [String]()
+            for j in 0..<r.columns {
+                var terms = [String]()
+                for k in 0..<l.columns {
+                    let a = l[i, k], b = r[k, j]
+                    let at = a.tex(&self), bt = b.tex(&self)
+                    var term = (k > 0 && a.needsParentheses ? "(\(at))" : at) + "\\cdot " + (b.needsParentheses ? "(\(bt))" : bt)
+                    if k > 0 { term = "+ " + term }
+                    terms.append(term)
+                }
+                row.append(terms.joined(separator: " "))
+            }
+            rows.append(row)
+        }
+        return rows
+    }
+
+    /// A bmatrix of typeset cells.
+    mutating func matrixOfTexts(_ cells: [[String]]) -> Typeset {
+        bmatrix(rows: cells.count, columns: cells.first?.count ?? 0) { _, i, j in cells[i][j] }
+    }
+
+    // MARK: The result
+
+    /// "So the whole network is the single layer y_1 = 2x_1 + 8x_2 + 5/2."
+    mutating func collapsedSummary<S: TeXScalar>(_ map: AffineMap<S>) {
+        let m = map.outputDimension, n = map.inputDimension
+        guard m > 0 else { return }
+        if m <= 4 && n <= 6 {
+            var equations = [String]()
+            for i in 0..<m {
+                let lhs = m == 1 ? "y" : "y_{\(i + 1)}"
+                equations.append("\(lhs) = " + linearCombination(weights: (0..<n).map { map.weights[i, $0] }, bias: map.bias[i]))
+            }
+            let width = equations.map(TeXWidth.estimate).max() ?? 0
+            if width <= Self.lineWidth {
+                let body = equations.count == 1
+                    ? "\\[\n  \(equations[0]).\n\\]"
+                    : "\\begin{align*}\n" + equations.map { "  " + $0.replacingOccurrences(of: " = ", with: " &= ", options: [], range: $0.range(of: " = ")) }.joined(separator: ",\\\\\n") + ".\n\\end{align*}"
+                let kind = map.bias.allSatisfy(\.isZero) ? "linear" : "affine"
+                line("\\noindent So the whole network is \(m == 1 ? "the single \(kind) map" : "one \(kind) map, coordinate by coordinate:")")
+                line(body)
+                line("")
+                return
+            }
+        }
+        line("\\noindent So the whole network is the single layer $y = \(isRow ? "xW'" : "W'x") + b'$ with the $W'$ and $b'$ above ($W'$ has \(m) row\(m == 1 ? "" : "s") and \(n) column\(n == 1 ? "" : "s")\(isRow ? ", transposed here" : "")).")
+        line("")
+    }
+
+    /// Σ_j a_j x_j + b, with signs and parentheses as a person writes them.
+    mutating func linearCombination<S: TeXScalar>(weights: [S], bias: S) -> String {
+        var out = ""
+        for (j, w) in weights.enumerated() where !w.isZero {
+            let x = LaTeXEscaping.name(network.inputNames[j])
+            let p = w.asPolynomial
+            var term: String
+            if let c = p.constantValue {
+                term = c.magnitude.isOne ? x : number(c.magnitude) + " " + x
+                term = out.isEmpty ? (c.signum < 0 ? "-" + term : term) : (c.signum < 0 ? " - " : " + ") + term
+            } else if p.termCount == 1 {
+                let t = polynomial(p)
+                term = out.isEmpty ? t + " " + x : signed(t) + " " + x
+            } else {
+                term = (out.isEmpty ? "" : " + ") + "(\(polynomial(p)))\\, " + x
+            }
+            out += term
+        }
+        if !bias.isZero {
+            let b = bias.tex(&self)
+            out += out.isEmpty ? b : signed(b)
+        }
+        return out.isEmpty ? "0" : out
+    }
+
+    /// A network that collapses because the terms of degree >= 2 of its polynomial
+    /// activations cancel: the expanded outputs, then W' and b'.
+    mutating func polynomialCollapse<S: TeXScalar>(_ map: AffineMap<S>) {
+        line("\\paragraph{Expanding.} Every activation is a polynomial, so $F$ is a polynomial map; expanding it layer by layer, every term of degree 2 or more in $x$ cancels:")
+        collapsedSummary(map)
+        let w = matrix(map.weights), b = vector(map.bias)
+        line("\\[")
+        line("  W' = \(w.tex), \\qquad b' = \(b.tex).")
+        line("\\]")
+        line("")
+        notes()
+    }
+}

@@ -1,0 +1,204 @@
+import ExactNumbers
+import Enclosures
+import Algebra
+import Collapse
+
+/// A scalar the derivation can typeset: an exact rational or a polynomial in the weight
+/// symbols.
+protocol TeXScalar: ExactRing {
+    /// The scalar in math mode (shortened when over-long; the builder records it).
+    func tex(_ builder: inout LaTeXBuilder) -> String
+    /// Whether the scalar needs parentheses as a factor: (−2)·3, (a + b) x.
+    var needsParentheses: Bool { get }
+    /// The scalar as a polynomial (a rational as a constant).
+    var asPolynomial: Polynomial { get }
+}
+
+extension Rational: TeXScalar {
+    func tex(_ builder: inout LaTeXBuilder) -> String { builder.number(self) }
+    var needsParentheses: Bool { signum < 0 }
+    var asPolynomial: Polynomial { Polynomial(self) }
+}
+
+extension Polynomial: TeXScalar {
+    func tex(_ builder: inout LaTeXBuilder) -> String { builder.polynomial(self) }
+    var needsParentheses: Bool {
+        if let c = constantValue { return c.signum < 0 }
+        return termCount > 1 || (sortedTerms.first?.coefficient.signum ?? 1) < 0
+    }
+    var asPolynomial: Polynomial { self }
+}
+
+/// Typeset math with an estimate of its width in em, for layout decisions.
+struct Typeset {
+    var tex: String
+    var width: Double
+}
+
+extension LaTeXBuilder {
+    /// A rational in math mode: integers as digits, fractions as `\tfrac{p}{q}` with the sign
+    /// in front; digit strings past `maxDigits` shortened.
+    mutating func number(_ r: Rational) -> String {
+        if r.isInteger { return (r.signum < 0 ? "-" : "") + digits(r.numerator.magnitude.description) }
+        let body = "\\tfrac{\(digits(r.numerator.magnitude.description))}{\(digits(r.denominator.description))}"
+        return r.signum < 0 ? "-" + body : body
+    }
+
+    /// A digit string, shortened to leading and trailing digits when too long.
+    mutating func digits(_ text: String) -> String {
+        guard text.count > options.maxDigits else { return text }
+        shortened = true
+        return LaTeXEscaping.shortenedDigits(text, keep: 15, ellipsis: "\\ldots{}")
+    }
+
+    /// A monomial in math mode: `w_{11}^{2} z_{1}`.
+    func monomial(_ m: Monomial) -> String {
+        if m.isOne { return "1" }
+        return zip(m.symbols, m.exponents).map { s, e in
+            let base = LaTeXEscaping.symbol(s)
+            return e == 1 ? base : "\(base)^{\(e)}"
+        }.joined(separator: " ")
+    }
+
+    /// A polynomial in math mode, terms in the printing order (graded lex, decreasing);
+    /// more than `maxTerms` terms are shortened to the first ones, `\cdots` and the last.
+    mutating func polynomial(_ p: Polynomial) -> String {
+        polynomialTerms(p, maxTerms: options.maxTerms).joined(separator: " ")
+    }
+
+    /// The terms of a polynomial, each with its sign (`3 x_{1}^{2}`, `- 2 x_{2}`, `+ 1`), the
+    /// first without a plus; past `maxTerms` the first ones, `+ \cdots` and the last.
+    mutating func polynomialTerms(_ p: Polynomial, maxTerms: Int) -> [String] {
+        let terms = p.sortedTerms
+        if terms.isEmpty { return ["0"] }
+        var shown: [(monomial: Monomial, coefficient: Rational)?] = terms.map { $0 }
+        if terms.count > maxTerms {
+            shortened = true
+            shown = Array(terms.prefix(maxTerms - 2)) + [nil] + [terms[terms.count - 1]]
+        }
+        var out = [String]()
+        for (index, term) in shown.enumerated() {
+            guard let (m, c) = term else {
+                out.append("+ \\cdots")
+                continue
+            }
+            let negative = c.signum < 0
+            var text = index == 0 ? (negative ? "-" : "") : (negative ? "- " : "+ ")
+            let magnitude = c.magnitude
+            if m.isOne {
+                text += number(magnitude)
+            } else if magnitude.isOne {
+                text += monomial(m)
+            } else {
+                text += number(magnitude) + " " + monomial(m)
+            }
+            out.append(text)
+        }
+        return out
+    }
+
+    /// A value of the analysis: exact, symbolic, or a rigorous enclosure written compactly
+    /// (`0.7310_{5}^{6}`) with `digits` decimals.
+    mutating func value(_ v: ExactValue, digits: Int = 4) -> String {
+        switch v {
+        case .exact(let r): return number(r)
+        case .symbolic(let p): return polynomial(p)
+        case .enclosed(let i): return compactInterval(i, digits: digits)
+        }
+    }
+
+    /// `[lo, hi]` with lo rounded down and hi rounded up to `digits` decimals.
+    func bracketInterval(_ i: RationalInterval, digits: Int) -> String {
+        "[\(i.lo.decimalText(digits: digits, roundingUp: false)), \(i.hi.decimalText(digits: digits, roundingUp: true))]"
+    }
+
+    /// The interval as its common decimal prefix with the lower bound's remaining digits as
+    /// subscript and the upper bound's as superscript: [0.73105, 0.73106] → 0.7310_{5}^{6};
+    /// `[lo, hi]` when the bounds share no digit.
+    mutating func compactInterval(_ i: RationalInterval, digits: Int) -> String {
+        let lo = i.lo.decimalText(digits: digits, roundingUp: false)
+        let hi = i.hi.decimalText(digits: digits, roundingUp: true)
+        if lo == hi { return lo }
+        let a = Array(lo), b = Array(hi)
+        var common = 0
+        while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
+        let prefix = String(a[..<common])
+        guard a.count == b.count, prefix.contains(where: { $0.isNumber }), common < a.count else {
+            return bracketInterval(i, digits: digits)
+        }
+        intervalNotationUsed = true
+        return "\(prefix)_{\(String(a[common...]))}^{\(String(b[common...]))}"
+    }
+}
+
+/// A rough width estimate of math-mode TeX in em at text size: enough to decide whether a
+/// display fits on a line or must be broken.
+enum TeXWidth {
+    static func estimate(_ tex: String) -> Double {
+        var scanner = Array(tex.unicodeScalars)[...]
+        return measure(&scanner, scale: 1)
+    }
+
+    private static func group(_ s: inout ArraySlice<Unicode.Scalar>, scale: Double) -> Double {
+        // Skips spaces, then reads one {...} group or one token.
+        while let c = s.first, c == " " { s.removeFirst() }
+        guard let c = s.first else { return 0 }
+        if c == "{" {
+            s.removeFirst()
+            var depth = 1
+            var inner = [Unicode.Scalar]()
+            while let d = s.first {
+                s.removeFirst()
+                if d == "{" { depth += 1 } else if d == "}" { depth -= 1; if depth == 0 { break } }
+                inner.append(d)
+            }
+            var slice = inner[...]
+            return measure(&slice, scale: scale)
+        }
+        var one = [s.removeFirst()][...]
+        return measure(&one, scale: scale)
+    }
+
+    private static func measure(_ s: inout ArraySlice<Unicode.Scalar>, scale: Double) -> Double {
+        var width = 0.0
+        while let c = s.first {
+            s.removeFirst()
+            switch c {
+            case "\\":
+                var name = ""
+                while let d = s.first, d.properties.isAlphabetic { name.unicodeScalars.append(d); s.removeFirst() }
+                if name.isEmpty, let d = s.first {
+                    s.removeFirst()
+                    switch d {
+                    case ",": width += 0.17 * scale
+                    case ";": width += 0.28 * scale
+                    case "\\": break
+                    default: width += 0.5 * scale
+                    }
+                    continue
+                }
+                switch name {
+                case "tfrac", "frac":
+                    let factor = name == "tfrac" ? 0.7 : 1.0
+                    let a = group(&s, scale: scale * factor), b = group(&s, scale: scale * factor)
+                    width += max(a, b) + 0.3 * scale
+                case "text", "mathrm", "operatorname", "mathbf", "textbf", "emph", "ensuremath", "widetilde", "tilde":
+                    width += group(&s, scale: scale)
+                case "quad": width += 1 * scale
+                case "qquad": width += 2 * scale
+                case "left", "right", "bigl", "bigr", "Bigl", "Bigr", "top", "limits", "displaystyle": width += 0.3 * scale
+                case "begin", "end": _ = group(&s, scale: 0)
+                case "cdots", "ldots", "vdots", "ddots": width += 1.2 * scale
+                default: width += 0.8 * scale
+                }
+            case "_", "^":
+                width += group(&s, scale: scale * 0.7)
+            case "{", "}", " ", "&": break
+            case "+", "-", "=", "<", ">": width += 1.1 * scale
+            case "(", ")", "[", "]", ",", ".", "'", "|": width += 0.35 * scale
+            default: width += (c.properties.isAlphabetic ? 0.55 : 0.5) * scale
+            }
+        }
+        return width
+    }
+}

@@ -1,0 +1,312 @@
+import ExactNumbers
+import Enclosures
+import Algebra
+import NetworkModel
+import Collapse
+
+extension LaTeXBuilder {
+    // MARK: What each non-affine activation breaks
+
+    /// For each non-affine activation: an exact scalar counterexample, relu(1 + (−1)) = 0 but
+    /// relu(1) + relu(−1) = 1, and positive homogeneity where it holds.
+    mutating func activationSection() {
+        var seen = Set<Activation>()
+        var sentences = [String]()
+        for (index, layer) in network.layers.enumerated() {
+            let f = layer.activation
+            guard f.affineForm == nil, !seen.contains(f) else { continue }
+            seen.insert(f)
+            let layers = network.layers.indices.filter { network.layers[$0].activation == f }.map { String($0 + 1) }
+            let which = layers.count == 1 ? "Layer \(layers[0]) applies" : "Layers \(joinedList(layers)) apply"
+            let tex = activationTeX(f, layer: index + 1)
+            let label = coefficients(of: f) != nil && tex.definition != nil ? "$\(tex.definition!)$" : "\\texttt{\(LaTeXEscaping.text(f.name))}"
+            var sentence = "\(which) \(label), which is not affine"
+            if let brk = f.scalarBreak() {
+                sentence += ": " + scalarBreakText(f, tex, brk)
+            } else if !f.isElementwise {
+                sentence += ": its coordinates sum to 1 for every input, so $\(tex.apply("x + z"))$ sums to 1 while $\(tex.apply("x")) + \(tex.apply("z"))$ sums to 2; they always differ."
+            } else if !f.symbols.isEmpty {
+                sentence = "\(which) \\texttt{\(LaTeXEscaping.text(f.name))} with symbolic parameters; whether it is affine depends on their values."
+            } else {
+                sentence += "."
+            }
+            if f.isPositivelyHomogeneous && !isIdentityActivation(f) {
+                sentence += " Yet it is positively homogeneous, $\(tex.apply("c\\,t")) = c\\,\(tex.apply("t"))$ for every $c \\ge 0$: scaling by a nonnegative factor cannot expose it; what it breaks is additivity."
+            }
+            sentences.append(sentence)
+        }
+        guard !sentences.isEmpty else { return }
+        line("\\paragraph{Why the activations matter.} " + sentences.joined(separator: " "))
+        line("")
+        notes()
+    }
+
+    /// `relu(1 + (-1)) = relu(0) = 0`, but `relu(1) + relu(-1) = 1 + 0 = 1`.
+    mutating func scalarBreakText(_ f: Activation, _ tex: ActivationTeX, _ brk: ScalarBreak) -> String {
+        let s = brk.s, t = brk.t
+        let digits = separatingDigits([brk.lhs], [brk.rhs])
+        let fs = scalarValue(f, s), ft = scalarValue(f, t), fst = scalarValue(f, s + t), f0 = scalarValue(f, .zero)
+        func show(_ v: ExactValue?) -> String? { v.map { value($0, digits: digits) } }
+        let sText = number(s), tText = t.signum < 0 ? "(\(number(t)))" : number(t)
+        var lhs = tex.apply("\(sText) + \(tText)")
+        if let v = show(fst) { lhs += " = " + tex.apply(number(s + t)) + (fst.map { isExact($0) } == true ? " = \(v)" : " \\in \(intervalText(fst!, digits))") }
+        var rhs = "\(tex.apply(number(s))) + \(tex.apply(number(t)))"
+        if let a = show(fs), let b = show(ft) { rhs += " = \(a) + \(b)" }
+        if brk.fixesZero {
+            return "$\(lhs)$, but $\(rhs)\(sumText(brk.rhs, digits))$."
+        }
+        let zeroText = show(f0).map { " + \($0)" } ?? ""
+        return "$\(tex.apply("\(sText) + \(tText)")) + \(tex.apply("0")) = \(show(fst) ?? tex.apply(number(s + t)))\(zeroText)\(sumText(brk.lhs, digits))$, but $\(rhs)\(sumText(brk.rhs, digits))$."
+    }
+
+    /// " = v" when exact, " \in [lo, hi]" for an enclosure.
+    mutating func sumText(_ v: ExactValue, _ digits: Int) -> String {
+        isExact(v) ? " = \(value(v))" : " \\in \(intervalText(v, digits))"
+    }
+
+    func isExact(_ v: ExactValue) -> Bool {
+        if case .enclosed = v { return false }
+        return true
+    }
+
+    /// `[lo, hi]` for an enclosure, the value for an exact one.
+    mutating func intervalText(_ v: ExactValue, _ digits: Int) -> String {
+        if case .enclosed(let i) = v { return bracketInterval(i, digits: digits) }
+        return value(v)
+    }
+
+    /// f(r), exactly or as an enclosure, through the engine's own evaluator.
+    func scalarValue(_ f: Activation, _ r: Rational) -> ExactValue? {
+        guard f.isElementwise else { return nil }
+        let one = Network(name: nil, inputNames: ["t"], layers: [Layer(dense: nil, activation: f)])
+        return (try? Evaluator.evaluate(one, at: [r]))?.first
+    }
+
+    /// The fewest decimals (from a short list) at which the outward-rounded enclosures of
+    /// some coordinate of `a` and `b` are disjoint, so the printed bounds themselves prove
+    /// the two sides differ.
+    func separatingDigits(_ a: [ExactValue], _ b: [ExactValue]) -> Int {
+        func rounded(_ v: ExactValue, _ d: Int) -> (Rational, Rational)? {
+            switch v {
+            case .exact(let r): return (r, r)
+            case .symbolic: return nil
+            case .enclosed(let i):
+                let scale = Rational(BigInt(10).power(d))
+                return (Rational((i.lo * scale).floor) / scale, Rational((i.hi * scale).ceiling) / scale)
+            }
+        }
+        for d in [4, 6, 8, 10, 12, 16, 20, 30, 40, 60] {
+            for (u, v) in zip(a, b) {
+                guard let p = rounded(u, d), let q = rounded(v, d) else { continue }
+                if p.1 < q.0 || q.1 < p.0 { return d }
+            }
+        }
+        return 60
+    }
+
+    // MARK: The witness, layer by layer
+
+    /// The affinity witness evaluated step by step at x, z, x + z and 0, and the two sides
+    /// of F(x + z) + F(0) = F(x) + F(z); then the additivity and homogeneity witnesses.
+    mutating func witnessSection() {
+        guard let w = analysis.affinity.witness, let y = w.y else { return }
+        let z = secondPoint
+        let sum = zip(w.x, y).map { $0 + $1 }
+        let zero = [Rational](repeating: .zero, count: w.x.count)
+        line("\\paragraph{A witness, layer by layer.} Take $x = \(point(w.x))$ and $\(z) = \(point(y))$. Every affine map $G$ satisfies $G(x + \(z)) + G(0) = G(x) + G(\(z))$ (both sides are $\(applied("W'", to: "x")) + \(applied("W'", to: z)) + 2b'$). Evaluating the network exactly at the four points, step by step:")
+        witnessTable(points: [w.x, y, sum, zero], headers: ["x", z, "x + \(z)", "0"])
+        let digits = separatingDigits(w.lhs, w.rhs)
+        let exact = (w.lhs + w.rhs).allSatisfy(isExact)
+        let relation = exact ? "=" : "\\in"
+        line("\\[")
+        line("  F(x + \(z)) + F(0) \(relation) \(intervalValues(w.lhs, digits)), \\qquad F(x) + F(\(z)) \(relation) \(intervalValues(w.rhs, digits)).")
+        line("\\]")
+        if exact {
+            line("The two sides differ, so $F$ is not affine: no choice of $W'$ and $b'$ gives $F(x) = \(affineText("x"))$.")
+        } else {
+            line("Each entry is a rigorous enclosure: the exact value lies in the interval shown (computed with directed rounding, the lower bound printed rounded down and the upper bound rounded up). In at least one coordinate the two intervals are disjoint, so the two sides differ: $F$ is not affine, and no rounding error can change that conclusion.")
+        }
+        if let f0 = try? Evaluator.evaluate(network, at: zero), f0.allSatisfy({ $0.provablyEquals(.exact(.zero)) }) {
+            line("Here $F(0) = 0$, so this is also a failure of additivity, $F(x + \(z)) \\neq F(x) + F(\(z))$.")
+        }
+        otherWitnesses(skippingAdditivityAt: (w.x, y))
+        line("")
+        notes()
+    }
+
+    /// The additivity and homogeneity witnesses, one sentence each.
+    mutating func otherWitnesses(skippingAdditivityAt pair: ([Rational], [Rational])) {
+        let z = secondPoint, c = scalarName
+        if let w = analysis.additivity.witness, let y = w.y, !(w.x == pair.0 && y == pair.1) {
+            let digits = separatingDigits(w.lhs, w.rhs)
+            line("Additivity fails at $x = \(point(w.x))$, $\(z) = \(point(y))$: $F(x + \(z)) \(relationSign(w)) \(intervalValues(w.lhs, digits, inline: true))$ but $F(x) + F(\(z)) \(relationSign(w)) \(intervalValues(w.rhs, digits, inline: true))$.")
+        }
+        let noBias = network.layers.allSatisfy { $0.dense.map { d in d.polynomialMap.bias.allSatisfy(\.isZero) } ?? true }
+        let positive = network.layers.allSatisfy { $0.activation.isPositivelyHomogeneous }
+        if noBias && positive {
+            line("No layer has a bias and every activation is positively homogeneous, so $F(\(c)\\,x) = \(c)\\,F(x)$ for every $\(c) \\ge 0$: the network itself is positively homogeneous, and homogeneity can fail only for negative $\(c)$.")
+        }
+        if let w = analysis.homogeneity.witness, let scalar = w.c {
+            let digits = separatingDigits(w.lhs, w.rhs)
+            line("Homogeneity fails at $x = \(point(w.x))$, $\(c) = \(number(scalar))$: $F(\(c)\\,x) \(relationSign(w)) \(intervalValues(w.lhs, digits, inline: true))$ but $\(c)\\,F(x) \(relationSign(w)) \(intervalValues(w.rhs, digits, inline: true))$.")
+        } else if analysis.homogeneity.holds == nil {
+            line("No counterexample to homogeneity was found.")
+        }
+    }
+
+    func relationSign(_ w: Witness) -> String {
+        (w.lhs + w.rhs).allSatisfy(isExact) ? "=" : "\\in"
+    }
+
+    /// A vector of values with enclosures written as `[lo, hi]`.
+    mutating func intervalValues(_ v: [ExactValue], _ digits: Int, inline: Bool = false) -> String {
+        if v.count == 1 { return intervalText(v[0], digits) }
+        if inline { return tuple(count: v.count) { b, i in b.intervalText(v[i], digits) } }
+        var texts = [String](repeating: "", count: v.count)
+        for i in shownIndices(v.count).compactMap({ $0 }) { texts[i] = intervalText(v[i], digits) }
+        return vector(texts: texts).tex
+    }
+
+    /// A table: one row per step (input, each dense part, each activation), one column per
+    /// point; split in two when too wide, middle rows elided for very deep networks.
+    mutating func witnessTable(points: [[Rational]], headers: [String]) {
+        // The network with every layer split into its dense part and its activation.
+        var layers = [Layer]()
+        var labels = ["\\text{input}"]
+        for (index, layer) in network.layers.enumerated() {
+            let k = index + 1
+            if let dense = layer.dense {
+                layers.append(Layer(dense: dense, activation: .identity))
+                let hasBias = !dense.polynomialMap.bias.allSatisfy(\.isZero)
+                labels.append((isRow ? "(\\cdot)\\, W_{\(k)}" : "W_{\(k)}(\\cdot)") + (hasBias ? " + b_{\(k)}" : ""))
+            }
+            if !isIdentityActivation(layer.activation) || layer.dense == nil {
+                layers.append(Layer(dense: nil, activation: layer.activation))
+                labels.append(activationTeX(layer.activation, layer: k).apply("\\cdot"))
+            }
+        }
+        let split = Network(name: nil, inputNames: network.inputNames, layers: layers)
+        var traces = [[[ExactValue]]]()
+        for p in points {
+            guard let trace = try? Evaluator.trace(split, at: p) else { return }
+            traces.append(trace)
+        }
+        var rows = Array(labels.indices).map { Optional($0) }
+        if rows.count > 24 { rows = Array(rows.prefix(10)) + [nil] + Array(rows.suffix(10)) }
+        var cells = [[String]]()
+        for r in rows {
+            guard let r else {
+                cells.append(["\\vdots"] + points.map { _ in "\\vdots" })
+                continue
+            }
+            var row = ["\(labels[r])"]
+            for trace in traces {
+                let v = trace[r]
+                row.append(v.count == 1 ? value(v[0]) : tuple(count: v.count, limit: 4) { b, i in b.value(v[i]) })
+            }
+            cells.append(row)
+        }
+        let labelWidth = cells.map { TeXWidth.estimate($0[0]) }.max() ?? 0
+        let columnWidths = points.indices.map { j in cells.map { TeXWidth.estimate($0[j + 1]) }.max() ?? 0 }
+        let total = labelWidth + columnWidths.reduce(0, +) + Double(points.count + 1) * 1.2
+        let groups: [[Int]] = total <= Self.lineWidth || points.count < 2
+            ? [Array(points.indices)]
+            : [Array(points.indices.prefix(points.count / 2)), Array(points.indices.dropFirst(points.count / 2))]
+        let rowEnd = cells.joined().contains { $0.contains("\\tfrac") || $0.contains("^{") } ? " \\\\[2pt]" : " \\\\"
+        for group in groups {
+            line("\\[")
+            line("\\begin{array}{r|" + String(repeating: "c", count: group.count) + "}")
+            line("   & " + group.map { "\(headers[$0])" }.joined(separator: " & ") + " \\\\ \\hline")
+            for row in cells {
+                line("  " + ([row[0]] + group.map { row[$0 + 1] }).joined(separator: " & ") + rowEnd)
+            }
+            line("\\end{array}")
+            line("\\]")
+        }
+        line("The last row is $F$ at each point.")
+    }
+
+    // MARK: Polynomial activations
+
+    /// For polynomial activations: F as a polynomial of degree up to the product of the
+    /// activations' degrees (2^L for quadratic layers).
+    mutating func polynomialSection() {
+        guard let outputs = analysis.polynomialOutputs, !analysis.verdict.collapses else { return }
+        let inputs = Set(Composition.inputSymbols(network))
+        func inputDegree(_ p: Polynomial) -> Int {
+            p.terms.keys.map { m in zip(m.symbols, m.exponents).filter { inputs.contains($0.0) }.map(\.1).reduce(0, +) }.max() ?? 0
+        }
+        let degree = outputs.map(inputDegree).max() ?? 0
+        let degrees = network.layers.map { layer -> Int in
+            var cs = coefficients(of: layer.activation) ?? []
+            while let last = cs.last, last.isZero { cs.removeLast() }
+            return max(cs.count - 1, 0)
+        }
+        let bound = degrees.reduce(1, *)
+        let raising = degrees.filter { $0 != 1 }
+        let quadratic = !raising.isEmpty && raising.allSatisfy { $0 == 2 }
+        var text = "\\paragraph{A polynomial network.} Every activation is a polynomial, so $F$ is a polynomial map of the inputs. A layer whose activation has degree $d$ multiplies the degree by at most $d$, so $\\deg F \\le "
+        text += quadratic
+            ? "2^{\(raising.count)} = \(bound)$: each of the \(Self.count(raising.count)) quadratic layers doubles the degree, and the affine layers keep it."
+            : "\(degrees.map(String.init).joined(separator: " \\cdot ")) = \(bound)$."
+        text += " Here $F$ has degree \(degree) in $x$" + (degree >= 2 ? ", and a polynomial map of degree 2 or more is not affine." : ".")
+        line(text)
+        let totalTerms = outputs.map(\.termCount).reduce(0, +)
+        if outputs.count <= 3 && totalTerms <= 60 {
+            // Long polynomials over several aligned lines.
+            var rows = [String]()
+            for (i, p) in outputs.enumerated() {
+                let name = outputs.count == 1 ? "y" : "y_{\(i + 1)}"
+                var current = "  \(name) &= "
+                var width = 0.0
+                for term in polynomialTerms(p, maxTerms: 40) {
+                    let w = TeXWidth.estimate(term)
+                    if width > 0 && width + w > Self.lineWidth - 6 {
+                        rows.append(current)
+                        current = "    &\\quad "
+                        width = 0
+                    }
+                    current += (width == 0 && current.hasSuffix("&= ") ? "" : " ") + term
+                    width += w + 0.5
+                }
+                rows.append(current)
+            }
+            line("\\begin{align*}")
+            line(rows.joined(separator: "\\\\\n") + ".")
+            line("\\end{align*}")
+        } else {
+            line("(Expanded, its \(outputs.count) output\(outputs.count == 1 ? " has" : "s have") \(totalTerms) terms in all.)")
+        }
+        line("")
+        notes()
+    }
+
+    // MARK: Undecided
+
+    /// The reason a verdict is unknown, and the conditions that would decide it.
+    mutating func undecidedSection() {
+        guard analysis.verdict == .unknown else { return }
+        if let reason = analysis.reason {
+            line("\\paragraph{Not decided.} " + prose(reason.prefix(1).uppercased() + reason.dropFirst()) + (reason.hasSuffix(".") ? "" : "."))
+        }
+        if let conditions = analysis.affineIf, !conditions.isEmpty {
+            let shown = conditions.prefix(6)
+            line("$F$ is affine exactly when all these coefficients vanish:")
+            line("\\begin{align*}")
+            var rows = [String]()
+            for p in shown { rows.append("  \(polynomial(p)) &= 0") }
+            line(rows.joined(separator: ",\\\\\n") + (conditions.count > shown.count ? ",\\\\\n  &\\;\\;\\vdots" : "") + ".")
+            line("\\end{align*}")
+            if conditions.count > shown.count { line("(\(conditions.count) conditions in all.)") }
+        }
+        line("")
+        notes()
+    }
+
+    /// A sentence from the engine, escaped, with over-long digit runs shortened.
+    mutating func prose(_ text: String) -> String {
+        let short = LaTeXEscaping.shortenDigitRuns(text, maxDigits: options.maxDigits)
+        if short != text { shortened = true }
+        return LaTeXEscaping.text(short)
+    }
+}

@@ -1,0 +1,162 @@
+import ExactNumbers
+import Algebra
+import NetworkModel
+import Collapse
+
+/// Settings of the LaTeX derivation.
+public struct LaTeXOptions: Sendable, Hashable {
+    /// How vectors are written: as columns, y = W x + b (the spec's out × in weights, the
+    /// default), or as rows, y = x W + b (every W transposed), as many textbooks do.
+    public enum Convention: String, Sendable, Hashable, CaseIterable {
+        case column
+        case row
+    }
+
+    /// Column or row vectors.
+    public var convention: Convention
+    /// Matrices and vectors with more rows or columns than this are elided: first and last
+    /// rows and columns with \cdots, \vdots, \ddots.
+    public var maxMatrixDimension: Int
+    /// Integers (numerators, denominators) with more digits than this are shortened to their
+    /// leading and trailing digits.
+    public var maxDigits: Int
+    /// Polynomials with more terms than this are shortened to their first and last terms.
+    public var maxTerms: Int
+
+    /// Defaults: column vectors, elision past 6 × 6, numbers up to 30 digits, 8 terms.
+    public init(convention: Convention = .column, maxMatrixDimension: Int = 6, maxDigits: Int = 30, maxTerms: Int = 8) {
+        self.convention = convention
+        self.maxMatrixDimension = max(maxMatrixDimension, 3)
+        self.maxDigits = max(maxDigits, 12)
+        self.maxTerms = max(maxTerms, 3)
+    }
+}
+
+/// The derivation of an analysis as a standalone LaTeX document, in the order a teacher
+/// presents it: the network as equations, affine activations folded into their layers, the
+/// symbolic substitution chain, the exact products W' and b', the identity checks, the rank,
+/// and for networks that do not collapse the witness evaluated layer by layer (with rigorous
+/// enclosures for transcendental activations).
+///
+/// The document needs only `amsmath`, `amssymb` and `geometry` (all in Debian's
+/// `texlive-latex-base`) and compiles with `pdflatex` for every analysis: names are escaped,
+/// matrices past `maxMatrixDimension` are elided, over-long numbers are shortened (the JSON
+/// report keeps every exact value). A pure function: no I/O.
+public enum LaTeXDocument {
+    /// The document with column vectors (y = W x + b), ending with a newline.
+    public static func render(_ analysis: Analysis) -> String {
+        render(analysis, options: LaTeXOptions())
+    }
+
+    /// The document with the given options, ending with a newline.
+    public static func render(_ analysis: Analysis, options: LaTeXOptions) -> String {
+        var builder = LaTeXBuilder(analysis: analysis, options: options)
+        builder.document()
+        return builder.out
+    }
+}
+
+/// Accumulates the document text and what the reader must be told about it (elided
+/// matrices, shortened numbers, interval notation).
+struct LaTeXBuilder {
+    let analysis: Analysis
+    let options: LaTeXOptions
+    /// The text so far.
+    var out = ""
+    /// A matrix or vector was elided since the last note.
+    var elided = false
+    var elisionNoted = false
+    /// A number or polynomial was shortened since the last note.
+    var shortened = false
+    var shorteningNoted = false
+    /// The compact interval notation 0.731_{0}^{1} was used and not yet explained.
+    var intervalNotationUsed = false
+    var intervalNotationNoted = false
+
+    /// Usable line width in em (11pt, 2.5 cm margins: about 43 em; the estimates run about 10% high).
+    static let lineWidth = 39.0
+
+    init(analysis: Analysis, options: LaTeXOptions) {
+        self.analysis = analysis
+        self.options = options
+    }
+
+    var isRow: Bool { options.convention == .row }
+    var network: Network { analysis.network }
+
+    mutating func line(_ text: String) { out += text + "\n" }
+
+    /// The whole document, section by section.
+    mutating func document() {
+        preamble()
+        claim()
+        networkSection()
+        if analysis.verdict.collapses, let collapsed = analysis.collapsed {
+            foldingSection()
+            if case .numeric(let map) = collapsed, analysis.foldedLayers.allSatisfy({ if case .numeric = $0 { return true } else { return false } }) {
+                derivationSections(folded: analysis.foldedLayers.map { layer -> AffineMap<Rational> in
+                    if case .numeric(let m) = layer { return m }
+                    fatalError("unreachable: checked numeric")
+                }, collapsed: map)
+            } else {
+                derivationSections(folded: analysis.foldedLayers.map(\.symbolicMap), collapsed: collapsed.symbolicMap)
+            }
+            identitySection()
+            rankSection()
+        } else {
+            activationSection()
+            polynomialSection()
+            witnessSection()
+            caseAnalysisSection()
+            undecidedSection()
+        }
+        verdictSection()
+        line("\\end{document}")
+    }
+
+    mutating func preamble() {
+        line("\\documentclass[11pt]{article}")
+        line("% Generated by prove-collapse: an exact derivation (rational arithmetic, no floating point).")
+        line("% Compile with: pdflatex FILE.tex  (needs only amsmath, amssymb and geometry).")
+        line("\\usepackage[margin=2.5cm]{geometry}")
+        line("\\usepackage{amsmath,amssymb}")
+        line("\\allowdisplaybreaks")
+        line("\\begin{document}")
+        line("\\section*{\(title)}")
+        line("")
+    }
+
+    /// The network's name (escaped, first letter capitalised), or a generic title.
+    var title: String {
+        guard let name = network.name, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return "What the network computes"
+        }
+        var text = name
+        if let first = text.first, first.isASCII, first.isLowercase {
+            text = first.uppercased() + text.dropFirst()
+        }
+        return LaTeXEscaping.text(LaTeXEscaping.shortenDigitRuns(text, maxDigits: options.maxDigits))
+    }
+
+    /// Adds the notes the reader needs for what was just displayed: elision, shortening,
+    /// interval notation. Each is said once, right after its first use.
+    mutating func notes() {
+        var sentences = [String]()
+        if elided && !elisionNoted {
+            elisionNoted = true
+            sentences.append("Matrices and vectors with more than \(options.maxMatrixDimension) rows or columns are shown by their first and last rows and columns ($\\cdots$, $\\vdots$ and $\\ddots$ mark the entries left out); the full matrices are in the JSON report (\\texttt{prove-collapse SPEC --format json}).")
+        }
+        if shortened && !shorteningNoted {
+            shorteningNoted = true
+            sentences.append("Numbers longer than \(options.maxDigits) digits are shortened to their leading and trailing digits around $\\ldots$, and polynomials longer than \(options.maxTerms) terms to their first and last terms; every exact value is in the JSON report.")
+        }
+        if intervalNotationUsed && !intervalNotationNoted {
+            intervalNotationNoted = true
+            sentences.append("A value written $0.7310_{5}^{6}$ is known to lie in the interval $[0.73105, 0.73106]$: the subscript completes the lower bound and the superscript the upper bound. These are rigorous enclosures, computed with directed (outward) rounding and printed with the lower bound rounded down and the upper bound rounded up, so the true value is inside.")
+        }
+        if !sentences.isEmpty {
+            line("{\\small\\noindent\\emph{Note.} " + sentences.joined(separator: " ") + "\\par}")
+            line("")
+        }
+    }
+}

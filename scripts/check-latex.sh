@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Compiles LaTeX derivations with pdflatex -halt-on-error: every Proofs/*/derivation.tex,
+# and derivations of random networks from `prove-collapse random` (collapsing and not,
+# numeric and symbolic, small and elided sizes, column and row vectors) plus a few
+# hostile specs (odd names, huge numbers). Any LaTeX error fails the script.
+#
+# Needs pdflatex (Debian: texlive-latex-base). Usage: scripts/check-latex.sh [--no-build]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+command -v pdflatex >/dev/null || { echo "check-latex: pdflatex not found (apt-get install texlive-latex-base)" >&2; exit 1; }
+if [[ "${1:-}" != "--no-build" ]]; then
+    swift build --product prove-collapse >/dev/null
+fi
+bin="$(swift build --show-bin-path)/prove-collapse"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+failures=0
+count=0
+
+# compile NAME FILE.tex: pdflatex in $work; prints the error context on failure.
+compile() {
+    local name="$1" tex="$2"
+    count=$((count + 1))
+    cp "$tex" "$work/$name.tex"
+    if ! (cd "$work" && pdflatex -interaction=nonstopmode -halt-on-error "$name.tex" >/dev/null 2>&1); then
+        echo "FAIL $name ($tex)" >&2
+        grep -A4 '^!' "$work/$name.log" >&2 || tail -20 "$work/$name.log" >&2
+        failures=$((failures + 1))
+    fi
+}
+
+# derive NAME SPEC [OPTIONS...]: writes the derivation (any verdict) and compiles it.
+derive() {
+    local name="$1" spec="$2"
+    shift 2
+    local status=0
+    "$bin" "$spec" --latex "$work/$name.tex.src" "$@" >/dev/null 2>"$work/$name.err" || status=$?
+    if [[ $status -eq 2 ]]; then
+        echo "FAIL $name: prove-collapse rejected $spec:" >&2
+        cat "$work/$name.err" >&2
+        failures=$((failures + 1))
+        return
+    fi
+    compile "$name" "$work/$name.tex.src"
+}
+
+# The gallery, as committed.
+for tex in Proofs/*/derivation.tex; do
+    compile "gallery-$(basename "$(dirname "$tex")")" "$tex"
+done
+
+# Random networks: activation, layers, width, seed.
+random_cases=(
+    "identity 2 3 1" "identity 3 2 2" "identity 5 3 3" "identity 2 9 4" "identity 3 9 5"
+    "{affine: {slope: 2, intercept: -1}} 3 3 6" "{polynomial: [1, 3]} 2 2 7"
+    "relu 2 3 8" "relu 3 9 9" "leaky_relu 2 3 10" "hardtanh 2 2 11" "step 2 3 12" "sign 2 2 13"
+    "abs 2 2 14" "sigmoid 2 3 15" "tanh 2 3 16" "arctan 2 2 17" "softplus 2 2 18" "silu 2 2 19"
+    "gelu 2 2 20" "elu 2 2 21" "softmax 2 3 22" "square 2 2 23" "square 3 2 24" "tanh 2 9 25"
+    "identity 1 1 26" "relu 1 1 27"
+)
+for case in "${random_cases[@]}"; do
+    read -r -a words <<< "$case"
+    n=${#words[@]}
+    seed=${words[n-1]}; width=${words[n-2]}; layers=${words[n-3]}
+    activation="${words[*]:0:n-3}"
+    spec="$work/random-$seed.yaml"
+    "$bin" random --layers "$layers" --width "$width" --activation "$activation" --seed "$seed" --output "$spec"
+    derive "random-$seed" "$spec"
+    derive "random-$seed-row" "$spec" --convention row
+    # Symbolic variant: the first weight of every row and the first bias become symbols.
+    sed -E -e 's/^(        - \[)[^],]*/\1w_'"$seed"'/' -e 's/^(      bias: \[)[^],]*/\1beta1/' "$spec" > "$work/symbolic-$seed.yaml"
+    derive "symbolic-$seed" "$work/symbolic-$seed.yaml"
+done
+
+# Hostile names and numbers.
+cat > "$work/odd.yaml" <<'SPEC'
+network: "50% of x_1 & {y} #1 $ ~ ^ \\ <>| σ→ξ"
+input: [x_1, alpha, Gamma2, in_put__3]
+layers:
+  - dense:
+      weights: [[w11, "2*alpha_1 + 1/3", w_a_b, 1], [0, "123456789012345678901234567890123456789/7", 2, "a*b - c^2"]]
+      bias: [b_2, "-98765432109876543210987654321098765/123456789012345678901234567890123"]
+    activation: {affine: {slope: lambda, intercept: "1/2"}}
+  - dense:
+      weights: [[z1, z2]]
+SPEC
+derive odd "$work/odd.yaml"
+derive odd-row "$work/odd.yaml" --convention row
+cat > "$work/huge.yaml" <<'SPEC'
+network: huge numbers
+input: 2
+layers:
+  - dense:
+      weights: [["123456789012345678901234567890123456789012345678901234567890/7", 1], [2, "1e-45"]]
+      bias: ["-1/3", "99999999999999999999999999999999999999999999"]
+    activation: relu
+  - dense:
+      weights: [[1, -1]]
+SPEC
+derive huge "$work/huge.yaml"
+cat > "$work/symbolic-square.yaml" <<'SPEC'
+input: [x1, x2]
+layers:
+  - dense:
+      weights: [[a, b], [c, d]]
+    activation: square
+  - dense:
+      weights: [[e, f]]
+SPEC
+derive symbolic-square "$work/symbolic-square.yaml"
+
+if [[ $failures -gt 0 ]]; then
+    echo "check-latex: $failures of $count documents failed to compile" >&2
+    exit 1
+fi
+echo "check-latex: all $count documents compile"
