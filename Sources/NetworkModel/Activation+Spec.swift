@@ -1,4 +1,4 @@
-public import Algebra
+internal import Algebra
 public import ExactNumbers
 
 extension Activation {

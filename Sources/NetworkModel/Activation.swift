@@ -1,4 +1,5 @@
 public import Algebra
+internal import ExactNumbers
 
 /// The activation a layer applies after its dense part: elementwise except `softmax`.
 ///

@@ -108,6 +108,8 @@ struct JSONSpecReader {
         case UInt8(ascii: "n"):
             try readKeyword("null")
             return SpecNode(.scalar(SpecScalar(text: "null", isQuoted: false)), at: start)
+        case let b where JSONSpecReader.isWordByte(b):
+            throw bareWord()
         default:
             throw unexpected("a value (object, array, string, number, true, false or null)")
         }
@@ -115,7 +117,6 @@ struct JSONSpecReader {
 
     private mutating func readKeyword(_ word: StaticString) throws(SpecError) {
         let count = word.utf8CodeUnitCount
-        let start = location
         var matches = position + count <= bytes.count
         if matches {
             let p = word.utf8Start
@@ -127,13 +128,16 @@ struct JSONSpecReader {
         if matches, position + count < bytes.count, JSONSpecReader.isWordByte(bytes[position + count]) {
             matches = false
         }
-        guard matches else {
-            var end = position
-            while end < bytes.count, end < position + 20, JSONSpecReader.isWordByte(bytes[end]) { end += 1 }
-            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<max(end, position + 1)]), as: UTF8.self)
-            throw SpecError("malformed JSON: unexpected \(SpecError.quote(word)); expected a value (strings must be in double quotes; keywords are true, false and null)", at: start)
-        }
+        guard matches else { throw bareWord() }
         position += count
+    }
+
+    /// The error for a bare word at `position` (`x1` instead of `"x1"`).
+    private func bareWord() -> SpecError {
+        var end = position
+        while end < bytes.count, end < position + 20, JSONSpecReader.isWordByte(bytes[end]) { end += 1 }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<max(end, position + 1)]), as: UTF8.self)
+        return SpecError("malformed JSON: unexpected \(SpecError.quote(word)); expected a value (strings in double quotes, or true, false, null)", at: location)
     }
 
     private static func isWordByte(_ b: UInt8) -> Bool {

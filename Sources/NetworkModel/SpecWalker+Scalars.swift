@@ -24,6 +24,7 @@ extension SpecWalker {
     /// numeric layers: no polynomial is built, no error is formatted).
     func fastRational(_ node: SpecNode) -> Rational? {
         guard case .scalar(let scalar) = node.kind, !scalar.text.isEmpty else { return nil }
+        if let value = FastLiteral.rational(scalar.text) { return value }
         return try? Rational.parse(scalar.text)
     }
 
@@ -53,15 +54,49 @@ extension SpecWalker {
             throw SpecError("\(what) \(SpecError.quote(text)): \(numberError.description)",
                             at: location(ofOffset: numberError.offset, in: scalar, at: node.location))
         }
+        if let (offset, problem) = SpecWalker.excessiveNesting(text) {
+            throw SpecError("\(what) \(SpecError.quote(text)) is \(problem); expected at most \(SpecWalker.maximumExpressionNesting) levels",
+                            at: location(ofOffset: offset, in: scalar, at: node.location))
+        }
         let polynomial: Polynomial
         do {
             polynomial = try Polynomial.parse(text)
         } catch {
-            throw SpecError("\(what) \(SpecError.quote(text)) is neither a number nor an expression (\(error.message)); \(SpecWalker.expectedScalar)",
+            let detail = error.message.contains(";") ? error.message : error.message + "; " + SpecWalker.expectedScalar
+            throw SpecError("\(what) \(SpecError.quote(text)) is neither a number nor an expression: \(detail)",
                             at: location(ofOffset: error.offset, in: scalar, at: node.location))
         }
         if let constant = polynomial.constantValue { return .number(constant) }
         return .expression(polynomial)
+    }
+
+    /// Deepest parenthesis nesting, and longest run of signs, passed to the recursive
+    /// expression parser (hostile input could otherwise exhaust the stack).
+    static let maximumExpressionNesting = 100
+
+    /// The character offset and a description of the first place where `text` nests
+    /// parentheses or signs deeper than `maximumExpressionNesting`; nil when it does not.
+    static func excessiveNesting(_ text: String) -> (offset: Int, problem: String)? {
+        var depth = 0, signs = 0
+        for (offset, c) in text.enumerated() {
+            switch c {
+            case "(":
+                depth += 1
+                signs = 0
+                if depth > maximumExpressionNesting { return (offset, "nested too deeply in parentheses") }
+            case ")":
+                depth -= 1
+                signs = 0
+            case "+", "-":
+                signs += 1
+                if signs > maximumExpressionNesting { return (offset, "a chain of too many signs") }
+            case " ", "\t":
+                break
+            default:
+                signs = 0
+            }
+        }
+        return nil
     }
 
     /// Plain YAML 1.2 core-schema numbers that are not contract literals: `0x1F`, `0o17`

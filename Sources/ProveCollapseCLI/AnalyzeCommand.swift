@@ -1,0 +1,42 @@
+import ArgumentParser
+import NetworkModel
+import Collapse
+import Rendering
+
+/// `prove-collapse SPEC [--format text|json] [--latex FILE]`: the verdict and its evidence.
+struct AnalyzeCommand: ExitStatusCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Prove whether the network collapses to one affine map (the default subcommand).",
+        discussion: """
+            Exit status: 0 linear or affine, 1 not-affine, 2 bad input or usage, 3 unknown.
+            `--latex -` writes the LaTeX document to standard output instead of the report.
+            """)
+
+    @Argument(help: "The network spec (.yaml, .yml or .json).")
+    var spec: String
+
+    @Option(help: "The report format: text (for a person) or json (contract §3).")
+    var format: ReportFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("Also write a standalone LaTeX document; '-' writes it to standard output instead of the report.", valueName: "FILE"))
+    var latex: String?
+
+    func execute() throws -> Int32 {
+        let network = try SpecLoading.load(spec)
+        let analysis = Analyzer.analyze(network)
+        if let latex {
+            let document = LaTeXDocument.render(analysis)
+            if latex == "-" {
+                StandardStreams.output(document)
+                return analysis.verdict.exitCode
+            }
+            try AtomicFile.write(document, to: latex)
+        }
+        switch format {
+        case .text: StandardStreams.output(TextReport.render(analysis))
+        case .json: StandardStreams.output(JSONReport.render(analysis))
+        }
+        return analysis.verdict.exitCode
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+
+/// A subcommand that finishes with an exit status of its own (0, 1 or 3 per the contract)
+/// instead of ArgumentParser's success/failure.
+protocol ExitStatusCommand: ParsableCommand {
+    /// Does the work, writes the output, and returns the exit status.
+    func execute() throws -> Int32
+}
+
+extension ExitStatusCommand {
+    /// Unused: `CommandRunner` calls `execute()`; present to satisfy `ParsableCommand`.
+    mutating func run() throws {
+        let status = try execute()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Parses the arguments and runs the chosen subcommand, never letting an error escape.
+enum CommandRunner {
+    /// The exit status for `arguments` (without the program name).
+    static func run(_ arguments: [String]) -> Int32 {
+        let command: ParsableCommand
+        do {
+            command = try ProveCollapse.parseAsRoot(arguments)
+        } catch {
+            return Failure.reportParseError(error)
+        }
+        do {
+            if let command = command as? ExitStatusCommand {
+                return try command.execute()
+            }
+            var command = command
+            try command.run()
+            return 0
+        } catch {
+            return Failure.report(error)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+
+/// The root command: `prove-collapse SPEC` runs `analyze`, the default subcommand.
+struct ProveCollapse: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "prove-collapse",
+        abstract: "Prove exactly whether a neural network collapses to one affine map y = W'x + b'.",
+        usage: """
+            prove-collapse SPEC [--format text|json] [--latex FILE]
+            prove-collapse eval SPEC --at "1/2, -3" [--at ...] [--points FILE] [--trace] [--format text|json]
+            prove-collapse check SPEC [--trials N] [--seed S]
+            prove-collapse random --layers L --width W --activation A --seed S [--inputs N] [--output FILE] [--format yaml|json]
+            """,
+        discussion: """
+            SPEC is a network in YAML (.yaml, .yml) or JSON (.json). All arithmetic is exact \
+            (rationals, never floating point); transcendental activations get rigorous enclosures.
+
+            Exit status: 0 the network collapses (verdict linear or affine); 1 it provably does \
+            not (not-affine, with a witness); 2 bad input or usage (message on standard error \
+            naming file:line:column); 3 undecided (unknown, with the reason).
+
+            Examples:
+              prove-collapse net.yaml                    # the report, for a person
+              prove-collapse net.yaml --format json      # the JSON report on stdout
+              prove-collapse net.yaml --latex proof.tex  # also write a LaTeX proof
+              prove-collapse net.yaml --latex -          # the LaTeX proof on stdout
+              prove-collapse eval net.yaml --at "1/2, -3" --trace
+              prove-collapse check net.yaml --trials 200 --seed 7
+            prove-collapse random --layers 3 --width 4 --activation identity --seed 1 --output rand.yaml
+            """,
+        version: version,
+        subcommands: [AnalyzeCommand.self, EvalCommand.self, CheckCommand.self, RandomCommand.self],
+        defaultSubcommand: AnalyzeCommand.self
+    )
+}

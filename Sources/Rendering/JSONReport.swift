@@ -1,0 +1,121 @@
+import ExactNumbers
+import Algebra
+import NetworkModel
+import Collapse
+
+/// The contract's §3 JSON report of an `Analysis`.
+///
+/// The contract's keys come first, in the contract's order: `network`, `input_dim`,
+/// `output_dim`, `verdict`, `collapsed` (`{"weights": [[...]], "bias": [...]}` or null),
+/// `rank` (int or null), `additivity`, `homogeneity`, `affinity` (each
+/// `{"holds": bool|null, "witness": {...}|null}`). Extensions follow, as new keys only:
+/// `residual` inside an identity check (when computed symbolically), `linear_if` and
+/// `affine_if` (when the symbols decide), `reason` (when given), `input_names`, `layers`
+/// (per-layer findings), `rank_generic` (symbolic rank) and `rank_bottleneck` (when a
+/// narrow layer caps the rank).
+///
+/// Every number is a string: a canonical rational (`"-3/4"`, `"5"`), a polynomial in plain
+/// form (`"w11*z1 + w21*z2"`), or an enclosure `{"lo": "p/q", "hi": "p/q"}`. The output is
+/// one JSON object followed by a newline.
+///
+/// Complexity: linear in the size of the output; the text is built in one byte buffer.
+public enum JSONReport {
+    /// The report as JSON text ending with a newline.
+    public static func render(_ analysis: Analysis) -> String {
+        var writer = JSONWriter(reservingCapacity: estimatedSize(of: analysis))
+        writer.beginObject()
+        writer.key("network"); writer.optionalString(analysis.network.name)
+        writer.key("input_dim"); writer.int(analysis.network.inputDimension)
+        writer.key("output_dim"); writer.int(analysis.network.outputDimension)
+        writer.key("verdict"); writer.string(analysis.verdict.rawValue)
+
+        writer.key("collapsed")
+        if analysis.verdict.collapses, let collapsed = analysis.collapsed {
+            writer.beginObject()
+            switch collapsed {
+            case .numeric(let map):
+                writer.key("weights"); writer.matrix(map.weights)
+                writer.key("bias"); writer.vector(map.bias)
+            case .symbolic(let map):
+                writer.key("weights"); writer.matrix(map.weights)
+                writer.key("bias"); writer.vector(map.bias)
+            }
+            writer.endObject()
+        } else {
+            writer.null()
+        }
+
+        writer.key("rank")
+        if analysis.verdict.collapses, let rank = analysis.rank { writer.int(rank.rank) } else { writer.null() }
+
+        writer.key("additivity"); identity(analysis.additivity, into: &writer)
+        writer.key("homogeneity"); identity(analysis.homogeneity, into: &writer)
+        writer.key("affinity"); identity(analysis.affinity, into: &writer)
+
+        // Extensions.
+        if let linearIf = analysis.linearIf { writer.key("linear_if"); writer.polynomials(linearIf) }
+        if let affineIf = analysis.affineIf { writer.key("affine_if"); writer.polynomials(affineIf) }
+        if let reason = analysis.reason { writer.key("reason"); writer.string(reason) }
+        writer.key("input_names"); writer.strings(analysis.network.inputNames)
+        if analysis.verdict.collapses, let rank = analysis.rank {
+            if rank.isGeneric { writer.key("rank_generic"); writer.bool(true) }
+            if rank.isBottleneck {
+                writer.key("rank_bottleneck")
+                writer.beginObject()
+                writer.key("rank"); writer.int(rank.rank)
+                writer.key("full_rank"); writer.int(rank.fullRank)
+                writer.key("layer"); writer.optionalInt(rank.narrowestLayer)
+                writer.key("width"); writer.int(rank.narrowestWidth)
+                writer.endObject()
+            }
+        }
+        writer.key("layers")
+        writer.beginArray()
+        for finding in analysis.layerFindings {
+            writer.beginObject()
+            writer.key("index"); writer.int(finding.layer)
+            writer.key("activation"); writer.string(ActivationText.name(finding.activation))
+            writer.key("summary"); writer.string(finding.summary)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+        return writer.finish()
+    }
+
+    /// `{"holds": ..., "witness": ...}` plus `residual` when present.
+    static func identity(_ check: IdentityCheck, into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("holds"); writer.optionalBool(check.holds)
+        writer.key("witness")
+        if let witness = check.witness { self.witness(witness, into: &writer) } else { writer.null() }
+        if let residual = check.residual { writer.key("residual"); writer.polynomials(residual) }
+        writer.endObject()
+    }
+
+    /// `{"x": [...], "y": [...] | "c": "...", "lhs": [...], "rhs": [...]}`.
+    static func witness(_ witness: Witness, into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("x"); writer.rationals(witness.x)
+        if let y = witness.y { writer.key("y"); writer.rationals(y) }
+        if let c = witness.c { writer.key("c"); writer.rational(c) }
+        writer.key("lhs"); writer.exactValues(witness.lhs)
+        writer.key("rhs"); writer.exactValues(witness.rhs)
+        writer.endObject()
+    }
+
+    /// A capacity guess: entry count times a typical entry size (a rational's bit size / 3
+    /// digits), so huge matrices reserve once.
+    static func estimatedSize(of analysis: Analysis) -> Int {
+        guard let collapsed = analysis.collapsed else { return 4096 }
+        switch collapsed {
+        case .numeric(let map):
+            let rows = map.weights.rows, columns = map.weights.columns
+            guard rows > 0, columns > 0 else { return 4096 }
+            let sample = map.weights[rows / 2, columns / 2].bitSize / 3 + 8
+            return 4096 + (rows * columns + rows) * sample
+        case .symbolic(let map):
+            return 4096 + (map.weights.rows * map.weights.columns + map.bias.count) * 32
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The Rendering module; see Package.swift for its place in the dependency chain.

@@ -1,0 +1,190 @@
+import ExactNumbers
+import Algebra
+import NetworkModel
+import Collapse
+
+/// The report for a person: the verdict on the first line, then the collapsed map W', b'
+/// as aligned exact fractions (or the reason and witnesses when it does not collapse), the
+/// rank, the three identities with their residuals or witnesses, the symbolic conditions,
+/// and what each layer's activation does.
+///
+/// Matrices larger than 12×12 show their corners; the full matrix is in `--format json`.
+public enum TextReport {
+    /// The report, ending with a newline.
+    public static func render(_ analysis: Analysis) -> String {
+        var lines: [String] = [verdictLine(analysis), networkLine(analysis.network)]
+        if let reason = analysis.reason { lines.append("reason: \(reason)") }
+
+        if analysis.verdict.collapses, let collapsed = analysis.collapsed {
+            lines.append("")
+            lines += mapLines(collapsed)
+        }
+        if analysis.verdict.collapses, let rank = analysis.rank {
+            lines.append("")
+            lines.append(rankLine(rank, collapsed: analysis.collapsed))
+        }
+        if let linearIf = analysis.linearIf, !linearIf.isEmpty {
+            lines.append("")
+            lines.append("linear exactly when all of these vanish (the entries of b'):")
+            lines += linearIf.map { "  \($0) = 0" }
+        }
+        if let affineIf = analysis.affineIf, !affineIf.isEmpty {
+            lines.append("")
+            lines.append("affine exactly when all of these vanish (coefficients of degree ≥ 2):")
+            lines += affineIf.map { "  \($0) = 0" }
+        }
+        if let outputs = analysis.polynomialOutputs, !outputs.isEmpty {
+            lines.append("")
+            lines.append("outputs as polynomials in the inputs:")
+            for (index, output) in outputs.prefix(TextMatrix.elisionThreshold).enumerated() {
+                lines.append("  F\(index + 1) = \(output)")
+            }
+            if outputs.count > TextMatrix.elisionThreshold {
+                lines.append("  … (\(outputs.count) outputs; all of them in --format json)")
+            }
+        }
+
+        lines.append("")
+        lines.append("identities:")
+        for check in [analysis.additivity, analysis.homogeneity, analysis.affinity] {
+            lines += identityLines(check, collapsed: analysis.verdict.collapses ? analysis.collapsed : nil)
+        }
+
+        if !analysis.layerFindings.isEmpty {
+            lines.append("")
+            lines.append("layers:")
+            for finding in analysis.layerFindings {
+                lines.append("  \(finding.layer). \(ActivationText.display(finding.activation)): \(finding.summary)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The first line: `verdict: affine — ...`.
+    public static func verdictLine(_ analysis: Analysis) -> String {
+        switch analysis.verdict {
+        case .linear:
+            return "verdict: linear — the network collapses to one linear map y = W'x (b' = 0)"
+        case .affine:
+            return "verdict: affine — the network collapses to one affine map y = W'x + b' (not linear: b' ≠ 0)"
+        case .notAffine:
+            return "verdict: not-affine — no affine map equals the network (witness below)"
+        case .unknown:
+            return "verdict: unknown — not decided (reason below)"
+        }
+    }
+
+    /// `network: NAME, 2 inputs (x1, x2) → 1 output, 3 layers`.
+    static func networkLine(_ network: Network) -> String {
+        let name = network.name.map { "\($0), " } ?? ""
+        let inputs = network.inputDimension == 1 ? "1 input" : "\(network.inputDimension) inputs"
+        let names = TextMatrix.inline(network.inputNames)
+        let outputs = network.outputDimension == 1 ? "1 output" : "\(network.outputDimension) outputs"
+        let layers = network.layers.count == 1 ? "1 layer" : "\(network.layers.count) layers"
+        return "network: \(name)\(inputs) \(names) → \(outputs), \(layers)"
+    }
+
+    /// W' and b' as aligned matrices.
+    static func mapLines(_ collapsed: CollapsedMap) -> [String] {
+        var shortened = false
+        var lines: [String] = []
+        let rows = collapsed.outputDimension, columns = collapsed.inputDimension
+        let elided = TextMatrix.isElided(rows: rows, columns: columns)
+        let note = elided ? ", corners shown; the full matrix is in --format json" : ""
+        lines.append("W' (\(rows)×\(columns)\(note)) =")
+        switch collapsed {
+        case .numeric(let map):
+            lines += TextMatrix.lines(rows: rows, columns: columns, indent: "  ", shortened: &shortened) { map.weights[$0, $1].description }
+            lines.append("b' (\(rows)) =")
+            lines += TextMatrix.columnLines(rows, indent: "  ", shortened: &shortened) { map.bias[$0].description }
+        case .symbolic(let map):
+            lines += TextMatrix.lines(rows: rows, columns: columns, indent: "  ", shortened: &shortened) { map.weights[$0, $1].description }
+            lines.append("b' (\(rows)) =")
+            lines += TextMatrix.columnLines(rows, indent: "  ", shortened: &shortened) { map.bias[$0].description }
+        }
+        if shortened {
+            lines.append("(entries longer than \(TextMatrix.maximumEntryLength) characters are shortened with …; exact values are in --format json)")
+        }
+        return lines
+    }
+
+    /// `rank: 2 (full)` or `rank 2 < 3: the width-2 layer is a bottleneck (layer 2)`.
+    static func rankLine(_ rank: RankFinding, collapsed: CollapsedMap?) -> String {
+        let generic = rank.isGeneric ? "; generic, over the rational functions in the symbols" : ""
+        if rank.isBottleneck, let layer = rank.narrowestLayer {
+            return "rank \(rank.rank) < \(rank.fullRank): the width-\(rank.narrowestWidth) layer is a bottleneck (layer \(layer)\(generic))"
+        }
+        if rank.rank == rank.fullRank {
+            return "rank: \(rank.rank) (full rank\(generic))"
+        }
+        return "rank: \(rank.rank) < \(rank.fullRank) = min(inputs, outputs)" + (rank.isGeneric ? " (generic, over the rational functions in the symbols)" : "")
+    }
+
+    /// The identity's statement, its difference as written, and how it reads for a map.
+    static func statement(_ identity: Identity) -> (name: String, law: String, difference: String) {
+        switch identity {
+        case .additivity: return ("additivity", "F(x+y) = F(x) + F(y)", "F(x+y) − F(x) − F(y)")
+        case .homogeneity: return ("homogeneity", "F(c·x) = c·F(x)", "F(c·x) − c·F(x)")
+        case .affinity: return ("affinity", "F(x+y) + F(0) = F(x) + F(y)", "F(x+y) + F(0) − F(x) − F(y)")
+        }
+    }
+
+    /// The names of the two sides of an identity as the contract writes them.
+    static func sides(_ identity: Identity) -> (lhs: String, rhs: String) {
+        switch identity {
+        case .additivity: return ("F(x+y)", "F(x) + F(y)")
+        case .homogeneity: return ("F(c·x)", "c·F(x)")
+        case .affinity: return ("F(x+y) + F(0)", "F(x) + F(y)")
+        }
+    }
+
+    /// One identity: verdict, residual (named −b' or (1 − c)·b' when it is), and witness.
+    static func identityLines(_ check: IdentityCheck, collapsed: CollapsedMap?) -> [String] {
+        let (name, law, difference) = statement(check.identity)
+        let status: String
+        switch check.holds {
+        case true?: status = "holds for all inputs"
+        case false?: status = "fails"
+        case nil: status = "undecided"
+        }
+        var lines = ["  " + TextMatrix.padRight(name, to: 12) + TextMatrix.padRight(law + ":", to: 30) + status]
+        if let residual = check.residual {
+            let named = residualName(check.identity, residual: residual, collapsed: collapsed)
+            let values = residual.allSatisfy(\.isZero) ? "0" : TextMatrix.inline(residual.map(\.description))
+            lines.append("      \(difference) = \(named.map { "\($0) = " } ?? "")\(values)")
+        }
+        if let witness = check.witness {
+            var point = "x = \(TextMatrix.inline(witness.x.map(\.description)))"
+            if let y = witness.y { point += ", y = \(TextMatrix.inline(y.map(\.description)))" }
+            if let c = witness.c { point += ", c = \(c)" }
+            let (lhs, rhs) = sides(check.identity)
+            lines.append("      witness: \(point)")
+            lines.append("        \(lhs) = \(TextMatrix.inline(witness.lhs.map(\.description)))")
+            lines.append("        \(rhs) = \(TextMatrix.inline(witness.rhs.map(\.description)))")
+        }
+        return lines
+    }
+
+    /// `−b'` when the additivity residual is −b'; `(1 − c)·b'` when the homogeneity residual
+    /// is (1 − c)·b' for the symbol `c`; `0` when it vanishes; nil otherwise.
+    static func residualName(_ identity: Identity, residual: [Polynomial], collapsed: CollapsedMap?) -> String? {
+        if residual.allSatisfy(\.isZero) { return nil }
+        guard let collapsed, residual.count == collapsed.outputDimension else { return nil }
+        let bias = collapsed.symbolicMap.bias
+        switch identity {
+        case .additivity, .affinity:
+            return residual == bias.map({ -$0 }) ? "−b'" : nil
+        case .homogeneity:
+            let factor = Polynomial.one - Polynomial(Symbol("c"))
+            return residual == bias.map({ factor * $0 }) ? "(1 − c)·b'" : nil
+        }
+    }
+}
+
+extension TextMatrix {
+    /// Left-aligns `text` in a field of `width` characters (at least one space after).
+    static func padRight(_ text: String, to width: Int) -> String {
+        let count = text.count
+        return count >= width ? text + " " : text + String(repeating: " ", count: width - count)
+    }
+}
