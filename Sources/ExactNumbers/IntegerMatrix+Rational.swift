@@ -48,8 +48,9 @@ extension IntegerMatrix {
         return (result, d)
     }
 
-    /// The entries of the given rows divided by `denominator`, each in lowest terms (one
-    /// `fmpz_gcd` per nonzero entry), row-major; on all cores for large matrices.
+    /// The entries of the given rows divided by `denominator`, each in lowest terms, row-major;
+    /// on all cores for large matrices. gcd(entry, denominator) is `fmpz_gcd`, or, when the
+    /// denominator is a product of small primes (`SmoothDenominator`), read from word residues.
     /// Preconditions: denominator > 0; `rows` within 0..<self.rows.
     public func quotients(by denominator: BigInt, rows range: Range<Int>) -> [Rational] {
         precondition(denominator.signum > 0, "IntegerMatrix.quotients needs a positive denominator")
@@ -61,6 +62,8 @@ extension IntegerMatrix {
         let source = storage
         let columns = self.columns
         let first = range.lowerBound
+        // gcd(entry, D) from word residues when D is a product of small primes.
+        let smooth = count >= 64 ? SmoothDenominator(shared.pointer) : nil
         let blocks = FlintThreads.cores > 1 && count >= 4096 ? FlintThreads.cores * 4 : 1
         let result = [Rational](unsafeUninitializedCapacity: count) { buffer, initialized in
             let out = UnsafeSendableBuffer(buffer)
@@ -71,7 +74,11 @@ extension IntegerMatrix {
                     let e = cflint_entry_const(source.pointer, first + index / columns, index % columns)!
                     let slot = out.base.baseAddress! + index
                     if fmpz_is_zero(e) != 0 { slot.initialize(to: Rational()); continue }
-                    fmpz_gcd(&g, e, dPointer)
+                    if let word = smooth?.gcdWord(e) {
+                        fmpz_set_ui(&g, word)
+                    } else {
+                        fmpz_gcd(&g, e, dPointer)
+                    }
                     if fmpz_is_one(&g) != 0 {
                         slot.initialize(to: Rational.fromCanonicalRawParts { n, d in
                             cflint_fmpz_get_mpz(n, e)
