@@ -68,6 +68,18 @@ func runSpec() {
         print("collapse-bench: \(error)")
         exit(2)
     }
+    if Composition.foldedNumeric(network) == nil, let symbolic = Composition.foldedSymbolic(network), !symbolic.isEmpty {
+        // A symbolic chain: time AffineMap<Polynomial>.composeChain (no --write).
+        var times: [Double] = []
+        for _ in 0..<reps {
+            let start = now()
+            let map = AffineMap<Polynomial>.composeChain(symbolic)
+            times.append(now() - start)
+            precondition(map.outputDimension == symbolic[symbolic.count - 1].outputDimension)
+        }
+        print("{\"spec\": \"\(path)\", \"order\": \"symbolic\", \"collapse_s_median\": \(times.sorted()[times.count / 2])}")
+        return
+    }
     guard let maps = Composition.foldedNumeric(network), !maps.isEmpty else {
         print("collapse-bench: \(path): not a numeric chain of affine layers")
         exit(2)

@@ -52,3 +52,30 @@ extension Rational {
         return BigInt(storage: d)
     }
 }
+
+extension Rational {
+    /// p/q mod m as a residue in 0..<m: p·q⁻¹ mod m (`mpz_fdiv_ui` on both parts, then the
+    /// inverse by the extended Euclidean algorithm); nil when m divides q.
+    /// Precondition: 1 < m < 2³² (so residue products fit a word).
+    public func residue(modulo m: UInt) -> UInt? {
+        precondition(m > 1 && m < 1 << 32, "Rational.residue(modulo:) needs 1 < m < 2^32")
+        let p = __gmpz_fdiv_ui(cgmp_mpq_numref_const(storage.pointer), m)
+        let q = __gmpz_fdiv_ui(cgmp_mpq_denref_const(storage.pointer), m)
+        if q == 1 { return p }
+        guard let inverse = Rational.inverse(q, modulo: m) else { return nil }
+        return p * inverse % m
+    }
+
+    /// a⁻¹ mod m, nil when gcd(a, m) != 1.
+    static func inverse(_ a: UInt, modulo m: UInt) -> UInt? {
+        var (r0, r1) = (Int(m), Int(a % m))
+        var (t0, t1) = (0, 1)
+        while r1 != 0 {
+            let q = r0 / r1
+            (r0, r1) = (r1, r0 - q * r1)
+            (t0, t1) = (t1, t0 - q * t1)
+        }
+        guard r0 == 1 else { return nil }
+        return UInt(t0 < 0 ? t0 + Int(m) : t0)
+    }
+}
