@@ -7,7 +7,8 @@ usage: bench_symbolic.py COLLAPSE_BENCH WORKDIR [--reps 3]
 For n in 2..6 and L in 2..4, writes WORKDIR/symbolic-nN-LL.json: L dense n x n layers, every
 weight w{l}_{i}_{j} and bias b{l}_{i} a symbol, identity activations. Each tool composes
 M = W_l M, c = W_l c + b_l (left to right) and expands every entry; medians of --reps, in
-seconds, collapse only (parsing not timed). Prints a Markdown table and the geometric means.
+seconds, collapse only (parsing not timed). SymPy's cache is cleared before each pass
+(untimed), so repeated passes do not reuse the previous pass's expansions. Prints a Markdown table and the geometric means.
 """
 import json
 import math
@@ -32,9 +33,11 @@ def write_spec(path, n, L):
         json.dump(spec, fh)
 
 
-def median_time(f, reps):
+def median_time(f, reps, before=None):
     out = []
     for _ in range(reps):
+        if before:
+            before()  # not timed
         t = time.perf_counter()
         f()
         out.append(time.perf_counter() - t)
@@ -91,7 +94,8 @@ def main():
             path = os.path.join(work, f"symbolic-n{n}-L{L}.json")
             write_spec(path, n, L)
             t_ours = ours(bench, path, reps)
-            t_sympy = median_time(sympy_chain(n, L), reps)
+            from sympy.core.cache import clear_cache  # a fresh run: no results cached from the last pass
+            t_sympy = median_time(sympy_chain(n, L), reps, before=clear_cache)
             t_flint = median_time(flint_chain(n, L), reps)
             r_sympy.append(t_ours / t_sympy)
             r_flint.append(t_ours / t_flint)
