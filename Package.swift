@@ -22,10 +22,12 @@ let package = Package(
         // C libraries (Debian packages) through one shim header each.
         .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
         .systemLibrary(name: "CMPFR", pkgConfig: "mpfr", providers: [.apt(["libmpfr-dev"])]),
+        // FLINT 2.9 (Debian libflint-dev, no pkg-config file): the integer matrix product.
+        .systemLibrary(name: "CFLINT", providers: [.apt(["libflint-dev"])]),
 
         // Arbitrary-precision integers and rationals: the only module that touches GMP
         // (besides Enclosures, which needs MPFR's GMP-typed entry points).
-        .target(name: "ExactNumbers", dependencies: ["CGMP"]),
+        .target(name: "ExactNumbers", dependencies: ["CGMP", "CFLINT"]),
         // Rigorous rational enclosures of transcendental functions (MPFR, directed rounding).
         .target(name: "Enclosures", dependencies: ["ExactNumbers", "CGMP", "CMPFR"]),
         // Symbols, polynomials, matrices and affine maps over exact scalars.

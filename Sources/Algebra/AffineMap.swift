@@ -50,10 +50,12 @@ public struct AffineMap<Scalar: ExactRing>: Hashable, Sendable {
     /// The composite of a chain, the first element applied first: composeChain([f₁, f₂, f₃])
     /// = f₃ ∘ f₂ ∘ f₁.
     ///
-    /// For rational maps, every layer is cleared to integers over one denominator per layer,
-    /// the chain is multiplied over the integers with `BigInt.addProduct`, carrying one running
-    /// denominator (divided by the common content when it has one), and each entry is reduced
-    /// to lowest terms once at the end. Other scalars fold `composed(after:)`.
+    /// For rational maps, every layer x ↦ Wx + b is written as the augmented matrix
+    /// [[W, b], [0, 1]] and cleared to integers over one denominator per layer, the chain of
+    /// integer matrices is multiplied as a balanced tree with FLINT's `fmpz_mat_mul` (both
+    /// cores), and each entry is reduced to lowest terms once at the end (see
+    /// `composeChainIntegerTree`; tiny maps use the sequential `BigInt.addProduct` kernel).
+    /// Other scalars fold `composed(after:)`.
     ///
     /// Preconditions: the chain is not empty; each map's input dimension is the previous one's
     /// output dimension.
@@ -71,9 +73,21 @@ public struct AffineMap<Scalar: ExactRing>: Hashable, Sendable {
 }
 
 extension AffineMap where Scalar == Rational {
-    /// `composeChain` for rationals by cleared denominators (see there); the running map is
-    /// (M·x + v) / D with integer M, v and D > 0.
+    /// `composeChain` for rationals by cleared denominators: FLINT's integer matrix product
+    /// over a balanced tree (`composeChainIntegerTree`), except for tiny maps, where the
+    /// sequential `BigInt.addProduct` kernel (`composeChainSequential`) is faster.
     static func composeChainCleared(_ maps: [AffineMap<Rational>]) -> AffineMap<Rational> {
+        let largest = maps.map { Swift.max($0.inputDimension, $0.outputDimension) }.max() ?? 0
+        return largest <= sequentialChainLimit ? composeChainSequential(maps) : composeChainIntegerTree(maps)
+    }
+
+    /// The largest dimension for which `composeChainCleared` multiplies sequentially.
+    static let sequentialChainLimit = 4
+
+    /// `composeChain` for rationals by cleared denominators, left to right with the fused
+    /// `BigInt.addProduct` kernel: the running map is (M·x + v) / D with integer M, v and D > 0.
+    /// The plain reference for `composeChainIntegerTree`.
+    static func composeChainSequential(_ maps: [AffineMap<Rational>]) -> AffineMap<Rational> {
         var (running, v) = ScaledIntegerMatrix.clearing(maps[0].weights, with: maps[0].bias)
         for layer in maps.dropFirst() {
             let (m, u) = ScaledIntegerMatrix.clearing(layer.weights, with: layer.bias)

@@ -65,10 +65,20 @@ func fractionFreeRank<T: FractionFreeDomain>(_ a: [T], rows: Int, columns: Int) 
 }
 
 extension Matrix where Scalar == Rational {
-    /// The rank over ℚ, exactly: each row is scaled to integers by the lcm of its denominators
-    /// (rank unchanged), then fraction-free Bareiss elimination runs over the integers with
-    /// `BigInt.dividedExactly`. 0 for empty shapes.
+    /// The rank over ℚ, exactly. First modulo a few primes near 2³¹ (`rankModulo`): the rank
+    /// mod p is a proven lower bound, so when it reaches min(rows, columns) that is the rank.
+    /// Otherwise each row is scaled to integers by the lcm of its denominators (rank unchanged)
+    /// and fraction-free Bareiss elimination runs over the integers with
+    /// `BigInt.dividedExactly` (`bareissRank`). 0 for empty shapes.
     public func rank() -> Int {
+        if rows == 0 || columns == 0 { return 0 }
+        let bound = Swift.min(rows, columns)
+        for p in Matrix.rankPrimes where rankModulo(p) == bound { return bound }
+        return bareissRank()
+    }
+
+    /// The rank over ℚ by fraction-free Bareiss elimination alone: the reference for `rank()`.
+    public func bareissRank() -> Int {
         if rows == 0 || columns == 0 { return 0 }
         return fractionFreeRank(integerRows().entries, rows: rows, columns: columns)
     }

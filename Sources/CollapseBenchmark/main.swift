@@ -2,6 +2,12 @@
 //
 //   swift run -c release collapse-bench [--sizes 32,128,256] [--layers 2,4,8] [--flavours small,float32]
 //   swift run -c release collapse-bench regions [...]   (region enumeration: RegionsBenchmark.swift)
+//   swift run -c release collapse-bench --spec FILE.json [--reps 3] [--order tree|chain] [--write OUT]
+//
+// With --spec: reads a contract spec (not timed), folds its layers, and times only
+// AffineMap.composeChain (median of --reps); prints one JSON line {"spec", "order",
+// "collapse_s_median", "num_bits", "den_bits"}. --write OUT writes W' row-major then b', one
+// canonical rational per line: `sha256sum OUT` is the kit's result hash.
 //
 // Flavour "small": numerators in [-100, 100], denominators in [1, 100]; "float32":
 // normal(0, 1/sqrt(n)) float32 weights taken exactly (their dyadic values). Fixed seed.
@@ -10,6 +16,7 @@
 import ExactNumbers
 import Algebra
 import Collapse
+import NetworkModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -49,6 +56,58 @@ func chain(_ flavour: String, n: Int, layers: Int) -> [AffineMap<Rational>] {
 if CommandLine.arguments.dropFirst().first == "regions" {
     runRegionsBenchmark()
     exit(0)
+}
+
+if CommandLine.arguments.contains("--spec") {
+    runSpec()
+    exit(0)
+}
+
+/// The --spec mode (see the header).
+func runSpec() {
+    let path = option("--spec", default: "")[0]
+    let reps = max(1, Int(option("--reps", default: "3")[0]) ?? 3)
+    let orderName = option("--order", default: "tree")[0]
+    let order: IntegerMatrix.ProductOrder = orderName == "chain" ? .rightToLeft : .balancedTree
+    let network: Network
+    do { network = try SpecReader.read(path: path) } catch {
+        print("collapse-bench: \(error)")
+        exit(2)
+    }
+    if Composition.foldedNumeric(network) == nil, let symbolic = Composition.foldedSymbolic(network), !symbolic.isEmpty {
+        // A symbolic chain: time AffineMap<Polynomial>.composeChain (no --write).
+        var times: [Double] = []
+        for _ in 0..<reps {
+            let start = now()
+            let map = AffineMap<Polynomial>.composeChain(symbolic)
+            times.append(now() - start)
+            precondition(map.outputDimension == symbolic[symbolic.count - 1].outputDimension)
+        }
+        print("{\"spec\": \"\(path)\", \"order\": \"symbolic\", \"collapse_s_median\": \(times.sorted()[times.count / 2])}")
+        return
+    }
+    guard let maps = Composition.foldedNumeric(network), !maps.isEmpty else {
+        print("collapse-bench: \(path): not a numeric chain of affine layers")
+        exit(2)
+    }
+    var times: [Double] = []
+    var result: AffineMap<Rational>? = nil
+    for _ in 0..<reps {
+        result = nil  // free the previous result before the next pass
+        let start = now()
+        result = AffineMap<Rational>.composeChain(maps, order: order)
+        times.append(now() - start)
+    }
+    let map = result!
+    let numBits = map.weights.entries.map { $0.numerator.bitWidth }.max() ?? 0
+    let denBits = map.weights.entries.map { $0.denominator.bitWidth }.max() ?? 0
+    if let out = option("--write", default: "").first, let file = fopen(out, "w") {
+        for x in map.weights.entries { fputs(x.description + "\n", file) }
+        for x in map.bias { fputs(x.description + "\n", file) }
+        fclose(file)
+    }
+    let median = times.sorted()[times.count / 2]
+    print("{\"spec\": \"\(path)\", \"order\": \"\(orderName)\", \"collapse_s_median\": \(median), \"num_bits\": \(numBits), \"den_bits\": \(denBits)}")
 }
 
 let sizes = option("--sizes", default: "32,128,256").compactMap { Int($0) }

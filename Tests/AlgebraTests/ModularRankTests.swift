@@ -14,17 +14,17 @@ import Algebra
         }
         // A product through an `inner`-wide bottleneck: rank <= inner.
         let m = random(rows, inner) * random(inner, cols)
-        let exact = m.rank()
+        let exact = m.bareissRank()
         #expect(m.rank(atMost: inner) == exact, "seed \(seed)")
         #expect(m.rank(atMost: min(rows, cols)) == exact, "seed \(seed)")
-        if let r = m.rankModulo(4_294_967_291) { #expect(r <= exact, "seed \(seed): rank mod p is a lower bound") }
+        if let r = m.rankModulo(2_147_483_647) { #expect(r <= exact, "seed \(seed): rank mod p is a lower bound") }
     }
 
     @Test func rankModuloLosesRankOnlyWhenThePrimeDividesAMinor() {
-        let p = 4_294_967_291
+        let p = 2_147_483_647
         // det [[p, 0], [0, 1]] = p ≡ 0 (mod p): rank 1 mod p but 2 over the rationals.
         let m = Matrix(rows: [[Rational(p), Rational(0)], [Rational(0), Rational(1)]])
-        #expect(m.rankModulo(UInt64(p)) == 1)
+        #expect(m.rankModulo(UInt(p)) == 1)
         #expect(m.rank() == 2)
         #expect(m.rank(atMost: 2) == 2)
     }
