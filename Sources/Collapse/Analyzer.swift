@@ -63,7 +63,8 @@ public enum Analyzer {
 
     static func collapseAffine(_ network: Network, findings: [LayerFinding]) -> Analysis {
         if let folded = Composition.foldedNumeric(network) {
-            let map = AffineMap<Rational>.composeChain(folded)
+            // A network with no layers (built in code; specs reject it) is the identity.
+            let map = folded.isEmpty ? AffineMap<Rational>.identity(network.inputDimension) : AffineMap<Rational>.composeChain(folded)
             return collapsed(network, findings: findings, map: .numeric(map), folded: folded.map { .numeric($0) }, polynomialOutputs: nil)
         }
         let folded = Composition.foldedSymbolic(network)!

@@ -141,3 +141,12 @@ import NetworkModel
         #expect(a.polynomialOutputs == [Polynomial(0)])
     }
 }
+
+@Test func aNetworkWithNoLayersIsTheIdentity() {
+    let n = Network(name: nil, inputNames: ["x1", "x2"], layers: [])
+    let a = Analyzer.analyze(n)
+    #expect(a.verdict == .linear)
+    guard case .numeric(let m)? = a.collapsed else { Issue.record("no collapsed map"); return }
+    #expect(m.weights == Matrix<Rational>.identity(2) && m.bias.allSatisfy(\.isZero))
+    #expect(a.rank?.rank == 2)
+}
