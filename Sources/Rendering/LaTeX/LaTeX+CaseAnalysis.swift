@@ -88,15 +88,15 @@ extension LaTeXBuilder {
         let fullText = "\(Self.count(full)) linear region\(full == 1 ? "" : "s")"
         let lowerText = lower > 0 ? ", and \(Self.count(lower)) lower-dimensional region\(lower == 1 ? "" : "s") where a \\texttt{step} or \\texttt{sign} unit sits exactly on its jump" : ""
         if facts.complete {
-            return "prove-collapse enumerated these regions exactly, deciding whether each is empty with an exact rational linear program (\(lp) in all): the input space splits into \(fullText)\(lowerText)."
+            return "These regions were enumerated exactly, each kept only when an exact rational linear program shows that it is not empty (\(lp) in all): the input space splits into \(fullText)\(lowerText)."
         }
         if facts.hitLimit && facts.decidesVerdict {
-            return "prove-collapse enumerated these regions exactly (\(lp)) and stopped at the limit of \(facts.maxRegions) regions (\\texttt{--max-regions}), after \(fullText)\(lowerText)."
+            return "These regions were enumerated exactly (\(lp)) until the limit of \(facts.maxRegions) regions (\\texttt{--max-regions}), after \(fullText)\(lowerText)."
         }
         if facts.decidesVerdict {
-            return "prove-collapse enumerated these regions exactly (\(lp)) and stopped as soon as two of them carried different maps, after \(fullText)\(lowerText)."
+            return "These regions were enumerated exactly (\(lp)), stopping as soon as two of them carried different maps, after \(fullText)\(lowerText)."
         }
-        return "prove-collapse enumerated the first \(facts.regionsExamined) of these regions exactly (\(lp)): \(fullText)\(lowerText); there are more."
+        return "The first \(facts.regionsExamined) of these regions were enumerated exactly (\(lp)): \(fullText)\(lowerText); there are more."
     }
 
     /// Whether the hidden layers are narrow enough to show their values on each region.
@@ -113,11 +113,12 @@ extension LaTeXBuilder {
 
     /// `pattern \texttt{+-}, where $t > 0$ (for example $t = 1$): $h_{1} = (t, 0)$ and $y = t$.`
     mutating func regionText(_ region: LinearRegion, showHidden: Bool) -> String {
-        var text = "pattern \\texttt{\(LaTeXEscaping.text(region.pattern.description))}"
+        let layers = region.pattern.symbols.filter { !$0.isEmpty }.map { "\\texttt{\(LaTeXEscaping.text($0))}" }
+        var text = "pattern " + (layers.isEmpty ? "(none)" : layers.joined(separator: "\\,$|$\\,"))
         if !region.isFullDimensional {
             text += " (dimension \(region.dimension), on a jump)"
         }
-        let conditions = region.constraints.map { constraintText($0.normalized()) }
+        let conditions = region.withoutRedundantConstraints().constraints.map { constraintText($0.normalized()) }
         let names = network.inputNames
         let pointText = network.inputDimension == 1
             ? "$\(LaTeXEscaping.name(names[0])) = \(number(region.point[0]))$"
@@ -135,7 +136,11 @@ extension LaTeXBuilder {
                 maps.append("$\(stateName(k + 1)) = \(mapText(h, name: nil))$")
             }
         }
-        maps.append(regionMapText(region.map))
+        if showHidden, let sum = outputArithmetic(region) {
+            maps.append("$\(sum)$")
+        } else {
+            maps.append(regionMapText(region.map))
+        }
         return text + ": " + joinedList(maps) + "."
     }
 
@@ -149,7 +154,7 @@ extension LaTeXBuilder {
         case .lessOrEqual: relation = "\\le"
         case .equal: relation = "="
         }
-        if coefficients.allSatisfy({ $0.signum <= 0 }) {
+        if let first = coefficients.first(where: { !$0.isZero }), first.signum < 0 {
             coefficients = coefficients.map { -$0 }
             bound = -bound
             relation = relation == "<" ? ">" : relation == "\\le" ? "\\ge" : relation
@@ -171,6 +176,38 @@ extension LaTeXBuilder {
         let prefix = name.map { "\($0) = " } ?? ""
         if m == 1 { return prefix + linearCombination(weights: map.weights.rowArray(0), bias: map.bias[0]) }
         return prefix + tuple(count: m) { b, i in b.linearCombination(weights: map.weights.rowArray(i), bias: map.bias[i]) }
+    }
+
+    /// `y = 0 - (-t) = t`: the last layer applied to the hidden values on the region, for one
+    /// output, a last layer without activation and at most four small integer weights.
+    mutating func outputArithmetic(_ region: LinearRegion) -> String? {
+        guard let last = network.layers.last, isIdentityActivation(last.activation), case .numeric(let m)? = last.dense,
+              m.outputDimension == 1, m.inputDimension <= 4, network.layers.count >= 2,
+              let hidden = hiddenMaps(region), hidden.count >= 2 else { return nil }
+        let h = hidden[hidden.count - 2]
+        var terms = [String]()
+        for j in 0..<m.inputDimension {
+            let c = m.weights[0, j]
+            guard c.denominator.isOne, c.magnitude <= Rational(9) else { return nil }
+            if c.isZero { continue }
+            var e = linearCombination(weights: h.weights.rowArray(j), bias: h.bias[j])
+            let compound = e.hasPrefix("-") || e.dropFirst().contains(" + ") || e.dropFirst().contains(" - ")
+            if c.isOne {
+                if e.hasPrefix("-") { e = "(\(e))" }
+                terms.append(terms.isEmpty ? e : "+ " + e)
+            } else {
+                if compound { e = "(\(e))" }
+                let factor = c.magnitude.isOne ? "" : number(c.magnitude) + "\\cdot "
+                terms.append((c.signum < 0 ? (terms.isEmpty ? "-" : "- ") : (terms.isEmpty ? "" : "+ ")) + factor + e)
+            }
+        }
+        if !m.bias[0].isZero {
+            let b = number(m.bias[0])
+            terms.append(b.hasPrefix("-") ? "- " + b.dropFirst() : "+ " + b)
+        }
+        guard terms.count >= 2 else { return nil }
+        let result = linearCombination(weights: region.map.weights.rowArray(0), bias: region.map.bias[0])
+        return "y = " + terms.joined(separator: " ") + " = " + result
     }
 
     /// The map from the input to every layer's output on the region: each activation replaced
