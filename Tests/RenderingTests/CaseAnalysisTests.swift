@@ -92,7 +92,7 @@ struct CaseAnalysisTests {
         let tex = LaTeXDocument.render(a)
         #expect(tex.components(separatedBy: "\\item[$R_{").count - 1 == 6)
         #expect(tex.contains("the input space splits into eight linear regions"))
-        #expect(tex.contains("Six regions are shown here of the 8; \\texttt{prove-collapse regions SPEC} lists every region"))
+        #expect(tex.contains("Only six of the 8 regions are shown; \\texttt{prove-collapse regions SPEC} lists every region"))
         #expect(tex.contains("All eight regions carry the same affine map."))
         #expect(tex.contains("y = 7 t - 21."))
     }

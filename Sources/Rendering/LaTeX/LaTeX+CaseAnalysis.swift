@@ -33,19 +33,22 @@ extension LaTeXBuilder {
         line(countSentence(facts, lower: lower))
         line("")
 
-        // The regions shown: the first few, and the two with different maps.
+        // The regions shown: the two with different maps, the regions of the witness's
+        // points, then the first ones up to the limit; in the order enumerated.
+        var required = [LinearRegion]()
+        for region in facts.differing + witnessRegions(facts) where !required.contains(region) { required.append(region) }
+        var shownSet = required
+        for region in facts.regions where shownSet.count < Self.shownRegionLimit && !shownSet.contains(region) {
+            shownSet.append(region)
+        }
         var shown = [ShownRegion]()
-        for (k, region) in facts.regions.prefix(Self.shownRegionLimit).enumerated() {
+        var extra = facts.regions.count
+        for (k, region) in facts.regions.enumerated() where shownSet.contains(region) {
             shown.append(ShownRegion(label: k + 1, region: region))
         }
-        var extra = facts.regions.count
-        for region in facts.differing where !shown.contains(where: { $0.region == region }) {
-            if let k = facts.regions.firstIndex(of: region) {
-                shown.append(ShownRegion(label: k + 1, region: region))
-            } else {
-                extra += 1
-                shown.append(ShownRegion(label: extra, region: region))
-            }
+        for region in shownSet where !facts.regions.contains(region) {
+            extra += 1
+            shown.append(ShownRegion(label: extra, region: region))
         }
         let showHidden = hiddenStatesAreSmall
         line("\\begin{itemize}")
@@ -53,11 +56,11 @@ extension LaTeXBuilder {
             line("  \\item[$R_{\(s.label)}$:] " + regionText(s.region, showHidden: showHidden))
         }
         line("\\end{itemize}")
-        let total = facts.complete ? facts.regionsExamined : max(facts.regionsExamined, facts.regions.count)
-        if shown.count < total || !facts.complete {
-            let listed = shown.count == 1 ? "One region is" : "\(Self.count(shown.count).capitalizedFirst) regions are"
-            let of = facts.complete ? "of the \(total)" : "of at least \(total)"
-            line("\(listed) shown here \(of); \\texttt{prove-collapse regions SPEC} lists every region with its inequalities, an interior point and its map, and \\texttt{--count} gives the exact number.")
+        let listing = "\\texttt{prove-collapse regions SPEC} lists every region with its inequalities, an interior point and its map (\\texttt{-{}-count} just counts them)"
+        if facts.complete && shown.count < facts.regionsExamined {
+            line("Only \(Self.count(shown.count)) of the \(facts.regionsExamined) regions are shown; \(listing).")
+        } else if !facts.complete {
+            line("There are more regions than the \(Self.count(facts.regionsExamined)) examined here; \(listing).")
         }
         line("")
         notes()
@@ -66,9 +69,6 @@ extension LaTeXBuilder {
             agreement(common, facts: facts, discontinuous: discontinuous, regionCount: facts.regionsExamined)
         } else if facts.differing.count == 2 {
             disagreement(facts, labels: shown, inputs: n)
-        } else if facts.hitLimit {
-            line("\\noindent The \(facts.fullDimensionalRegions) full-dimensional regions examined all carry the same map, but the enumeration stopped at the limit of \(facts.maxRegions) regions (\\texttt{--max-regions}) before the others were examined, so this does not prove that $F$ is affine; raising the limit decides.")
-            line("")
         }
     }
 
@@ -91,7 +91,7 @@ extension LaTeXBuilder {
             return "These regions were enumerated exactly, each kept only when an exact rational linear program shows that it is not empty (\(lp) in all): the input space splits into \(fullText)\(lowerText)."
         }
         if facts.hitLimit && facts.decidesVerdict {
-            return "These regions were enumerated exactly (\(lp)) until the limit of \(facts.maxRegions) regions (\\texttt{--max-regions}), after \(fullText)\(lowerText)."
+            return "These regions were enumerated exactly (\(lp)) up to the limit of \(facts.maxRegions) regions (\\texttt{-{}-max-regions}): \(fullText)\(lowerText) so far, every full-dimensional one carrying the same affine map."
         }
         if facts.decidesVerdict {
             return "These regions were enumerated exactly (\(lp)), stopping as soon as two of them carried different maps, after \(fullText)\(lowerText)."
@@ -113,7 +113,11 @@ extension LaTeXBuilder {
 
     /// `pattern \texttt{+-}, where $t > 0$ (for example $t = 1$): $h_{1} = (t, 0)$ and $y = t$.`
     mutating func regionText(_ region: LinearRegion, showHidden: Bool) -> String {
-        let layers = region.pattern.symbols.filter { !$0.isEmpty }.map { "\\texttt{\(LaTeXEscaping.text($0))}" }
+        let layers = region.pattern.symbols.filter { !$0.isEmpty }.map { symbols -> String in
+            // Wide layers: the first and last units' pieces around \ldots.
+            let shown = symbols.count > 24 ? String(symbols.prefix(10)) + "}\\ldots\\texttt{" + String(symbols.suffix(10)) : symbols
+            return "\\texttt{\(shown)}"
+        }
         var text = "pattern " + (layers.isEmpty ? "(none)" : layers.joined(separator: "\\,$|$\\,"))
         if !region.isFullDimensional {
             text += " (dimension \(region.dimension), on a jump)"
@@ -277,6 +281,13 @@ extension LaTeXBuilder {
             if !sentence.isEmpty { line(sentence) }
         }
         line("")
+    }
+
+    /// The kept regions that hold a point of the affinity witness (x, z, x + z, 0).
+    func witnessRegions(_ facts: RegionAnalysis) -> [LinearRegion] {
+        guard facts.commonMap == nil, let w = analysis.affinity.witness, let y = w.y else { return [] }
+        let points = [w.x, y, zip(w.x, y).map { $0 + $1 }, w.x.map { _ in Rational.zero }]
+        return points.compactMap { p in facts.regions.first { $0.constraints.allSatisfy { $0.isSatisfied(by: p) } } }
     }
 
     /// "In the witness above, x lies in R_2, z and x + z in R_1, and 0 on a boundary ...".
