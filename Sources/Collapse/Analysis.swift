@@ -156,8 +156,9 @@ public struct Analysis: Sendable {
     public let foldedLayers: [CollapsedMap]
     /// With polynomial activations: F's outputs as polynomials in the input names.
     public let polynomialOutputs: [Polynomial]?
-    /// With piecewise-linear activations decided by enumerating the linear regions: what the
-    /// enumeration found (nil when it did not run).
+    /// With piecewise-linear activations: what the enumeration of the linear regions found
+    /// (nil when it did not run). It decided the verdict when `decidesVerdict`; otherwise it
+    /// illustrates a `not-affine` verdict proved by the witness search.
     public internal(set) var regions: RegionAnalysis?
 
     /// Creates an analysis.

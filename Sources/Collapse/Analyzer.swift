@@ -56,6 +56,11 @@ public enum Analyzer {
            let decided = RegionDecision.decide(network, findings: findings, options: options) {
             return decided
         }
+        if searched.verdict == .notAffine, RegionEnumerator.supports(network) {
+            var illustrated = searched
+            illustrated.regions = RegionDecision.illustrate(network, options: options)
+            return illustrated
+        }
         return searched
     }
 

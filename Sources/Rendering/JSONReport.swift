@@ -13,7 +13,8 @@ import Collapse
 /// `affine_if` (when the symbols decide), `reason` (when given), `input_names`,
 /// `polynomial_outputs` (F as polynomials in the inputs, polynomial activations), `layers`
 /// (per-layer findings), `rank_generic` (symbolic rank) and `rank_bottleneck` (when a
-/// narrow layer caps the rank).
+/// narrow layer caps the rank), `regions` (when the linear regions were enumerated to
+/// decide: see `regionsExtension`).
 ///
 /// Every number is a string: a canonical rational (`"-3/4"`, `"5"`), a polynomial in plain
 /// form (`"w11*z1 + w21*z2"`), or an enclosure `{"lo": "p/q", "hi": "p/q"}`. The output is
@@ -71,6 +72,7 @@ public enum JSONReport {
                 writer.endObject()
             }
         }
+        regionsExtension(analysis, into: &writer)
         writer.key("layers")
         writer.beginArray()
         for finding in analysis.layerFindings {

@@ -14,6 +14,7 @@ public enum TextReport {
     public static func render(_ analysis: Analysis) -> String {
         var lines: [String] = [verdictLine(analysis), networkLine(analysis.network)]
         if let reason = analysis.reason { lines.append("reason: \(reason)") }
+        if let regions = regionsLine(analysis) { lines.append(regions) }
 
         if analysis.verdict.collapses, let collapsed = analysis.collapsed {
             lines.append("")

@@ -22,8 +22,8 @@ struct ProofsGalleryTests {
 
     /// The classic arguments issue 4 asks for, one folder each.
     static let expected = [
-        "affine-activations-collapse", "linear-bottleneck-3-2-3", "offsets-cancel",
-        "quadratic-activation-degree", "relu-breaks-additivity", "sigmoid-counterexample",
+        "abs-is-not-affine", "affine-activations-collapse", "linear-bottleneck-3-2-3", "offsets-cancel",
+        "quadratic-activation-degree", "relu-breaks-additivity", "relu-kinks-cancel", "sigmoid-counterexample",
         "symbolic-2-2-1", "tanh-counterexample", "three-layers-with-biases",
         "two-stacked-linear-layers", "xor-step-network",
     ]
@@ -54,6 +54,7 @@ struct ProofsGalleryTests {
             "linear-bottleneck-3-2-3": .linear, "relu-breaks-additivity": .notAffine,
             "sigmoid-counterexample": .notAffine, "tanh-counterexample": .notAffine,
             "quadratic-activation-degree": .notAffine, "xor-step-network": .notAffine,
+            "relu-kinks-cancel": .linear, "abs-is-not-affine": .notAffine,
         ]
         for (folder, verdict) in verdicts {
             let network = try SpecReader.read(path: Self.proofs.appendingPathComponent(folder).appendingPathComponent("spec.yaml").path)

@@ -23,6 +23,25 @@ public struct RegionAnalysis: Sendable {
     public let commonMap: AffineMap<Rational>?
     /// When it is not: two regions whose maps differ (the second may be lower-dimensional).
     public let differing: [LinearRegion]
+    /// Whether the enumeration decided the verdict (or stopped it at the limit). False when
+    /// the regions only illustrate a verdict already decided by an exact witness found by
+    /// the witness search (for the case analysis of the derivation).
+    public let decidesVerdict: Bool
+
+    init(complete: Bool, hitLimit: Bool, maxRegions: Int, regionsExamined: Int, fullDimensionalRegions: Int,
+         linearPrograms: Int, regions: [LinearRegion], commonMap: AffineMap<Rational>?, differing: [LinearRegion],
+         decidesVerdict: Bool = true) {
+        self.complete = complete
+        self.hitLimit = hitLimit
+        self.maxRegions = maxRegions
+        self.regionsExamined = regionsExamined
+        self.fullDimensionalRegions = fullDimensionalRegions
+        self.linearPrograms = linearPrograms
+        self.regions = regions
+        self.commonMap = commonMap
+        self.differing = differing
+        self.decidesVerdict = decidesVerdict
+    }
 
     /// The most regions kept in `regions`.
     public static let keptLimit = 64
@@ -84,6 +103,34 @@ enum RegionDecision {
         var result = Analyzer.collapsed(network, findings: findings, map: .numeric(reference.map), folded: [], polynomialOutputs: nil)
         result.regions = facts([], reference.map)
         return result
+    }
+
+    /// Largest networks (inputs, piecewise-linear units) whose regions illustrate a verdict
+    /// found by the witness search.
+    static let illustrationInputs = 8
+    static let illustrationUnits = 64
+
+    /// The regions of a small numeric piecewise-linear network whose non-affinity the witness
+    /// search already proved: up to `RegionAnalysis.keptLimit` of them, and two with
+    /// different maps, for the case analysis of the derivation. Nil for large networks or
+    /// when no two regions with different maps turn up within the limit.
+    static func illustrate(_ network: Network, options: AnalysisOptions) -> RegionAnalysis? {
+        let units = network.layers.reduce(0) { acc, layer in
+            acc + ((layer.activation.pieces?.count ?? 0) > 1 ? (layer.dense?.outputDimension ?? 0) : 0)
+        }
+        guard network.inputDimension <= illustrationInputs, units <= illustrationUnits else { return nil }
+        let limit = min(options.maxRegions, RegionAnalysis.keptLimit)
+        guard let (regions, summary) = RegionEnumerator.regions(network, options: RegionEnumerationOptions(maxRegions: limit)) else {
+            return nil
+        }
+        let full = regions.filter { $0.dimension == network.inputDimension }
+        guard let reference = full.first else { return nil }
+        let other = full.first { $0.map != reference.map } ?? regions.first { !agrees(reference.map, with: $0) }
+        guard let other else { return nil }
+        return RegionAnalysis(complete: summary.complete, hitLimit: summary.hitLimit, maxRegions: limit,
+                              regionsExamined: summary.progress.regions, fullDimensionalRegions: summary.progress.fullDimensional,
+                              linearPrograms: summary.progress.linearPrograms, regions: regions, commonMap: nil,
+                              differing: [reference, other], decidesVerdict: false)
     }
 
     /// Whether `map` equals the region's map on the region's affine hull.

@@ -82,7 +82,7 @@ extension LaTeXBuilder {
             if case .numeric = collapsed { isNumeric = true }
             line("What does hold is the identity of affine maps, $F(x + \(z)) + F(0) = \(applied("W'", to: "x")) + \(applied("W'", to: z)) + 2b' = F(x) + F(\(z))$ for all $x$, $\(z)$: $F$ is affine\(isNumeric ? ", not linear" : "").")
         }
-        if let residual = analysis.additivity.residual, residual == map.bias.map({ -$0 }),
+        if !collapsesByRegions, let residual = analysis.additivity.residual, residual == map.bias.map({ -$0 }),
            analysis.affinity.residual?.allSatisfy(\.isZero) == true {
             line("The same differences come out when symbolic $x$, $\(z)$ and $\(c)$ are pushed through the layers one at a time, without using $W'$: an independent check of the composition.")
         }

@@ -91,7 +91,11 @@ struct LaTeXBuilder {
         preamble()
         claim()
         networkSection()
-        if analysis.verdict.collapses, let collapsed = analysis.collapsed {
+        if collapsesByRegions {
+            caseAnalysisSection()
+            identitySection()
+            rankSection()
+        } else if analysis.verdict.collapses, let collapsed = analysis.collapsed {
             foldingSection()
             if case .numeric(let map) = collapsed, analysis.foldedLayers.allSatisfy({ if case .numeric = $0 { return true } else { return false } }) {
                 derivationSections(folded: analysis.foldedLayers.map { layer -> AffineMap<Rational> in
