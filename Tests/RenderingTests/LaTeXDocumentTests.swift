@@ -141,6 +141,16 @@ struct LaTeXDocumentTests {
         #expect(bracesBalance(tex))
     }
 
+    @Test func doubleHyphensStayHyphens() throws {
+        let tex = try latex("""
+            network: "see --max-regions and a---b"
+            input: 1
+            layers:
+              - dense: {weights: [[1]]}
+            """)
+        #expect(tex.contains("-{}-max-regions and a-{}-{}-b"))
+    }
+
     @Test func namesThatAreNotIdentifiersAreSetAsText() {
         let network = Network(name: nil, inputNames: ["a b%", "c^d"], layers: [
             Layer(dense: .numeric(AffineMap(weights: Matrix<Rational>(rows: [[Rational(1), Rational(2)]]), bias: [Rational(0)]))),

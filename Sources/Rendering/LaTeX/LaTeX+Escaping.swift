@@ -31,6 +31,7 @@ enum LaTeXEscaping {
             case "<": out += "\\textless{}"
             case ">": out += "\\textgreater{}"
             case "|": out += "\\textbar{}"
+            case "-" where out.hasSuffix("-"): out += "{}-"  // `--` must not become an en dash
             default:
                 if let mapped = unicode[c] {
                     out += mapped
