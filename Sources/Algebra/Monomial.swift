@@ -186,10 +186,14 @@ public struct Monomial: Hashable, Sendable, Comparable, CustomStringConvertible 
         lhs.totalDegree == rhs.totalDegree && lhs.packed == rhs.packed
     }
 
-    /// Hashes the stored words.
+    /// Hashes one word folded from the stored words (one `combine`, however many symbols).
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(packed.count)
-        for w in packed { hasher.combine(w) }
+        var h = UInt64(truncatingIfNeeded: packed.count)
+        for w in packed {
+            h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+        }
+        hasher.combine(h)
     }
 
     /// Graded lexicographic order by name (see the type's documentation).

@@ -18,13 +18,21 @@ enum KernelCoefficient {
         }
     }
 
-    /// The exact value.
+    /// The exact value (small values share one stored rational each: copy-on-write).
     var rational: Rational {
         switch self {
-        case .small(let v): return Rational(v)
+        case .small(let v):
+            if v >= -KernelCoefficient.sharedRange && v <= KernelCoefficient.sharedRange {
+                return KernelCoefficient.shared[v + KernelCoefficient.sharedRange]
+            }
+            return Rational(v)
         case .big(let r): return r
         }
     }
+
+    static let sharedRange = 16
+    /// Rational(v) for v in -sharedRange...sharedRange.
+    static let shared: [Rational] = (-sharedRange...sharedRange).map { Rational($0) }
 
     var isZero: Bool {
         switch self {
@@ -132,10 +140,8 @@ struct TermAccumulator {
 
     /// The sum, in canonical form (zero coefficients dropped, a constant demoted).
     func polynomial() -> Polynomial {
-        var out: [Monomial: Rational] = [:]
-        out.reserveCapacity(terms.count)
-        for (m, c) in terms where !c.isZero { out[m] = c.rational }
-        return Polynomial(normalizing: out)
+        // mapValues keeps the hash table: no monomial is hashed again (zeros dropped there).
+        Polynomial(normalizing: terms.mapValues(\.rational))
     }
 }
 
