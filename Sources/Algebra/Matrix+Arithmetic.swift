@@ -21,11 +21,16 @@ extension Matrix {
     }
 
     /// The matrix product (AB)ᵢⱼ = Σₖ AᵢₖBₖⱼ. For `Matrix<Rational>` this runs
-    /// `clearedProduct` (integer kernel, one reduction per entry); otherwise `plainProduct`.
+    /// `clearedProduct` (integer kernel, one reduction per entry); for symbolic
+    /// `Matrix<Polynomial>`, `kernelProduct` (one term accumulation per entry); otherwise
+    /// `plainProduct`.
     /// Precondition: lhs.columns == rhs.rows.
     public static func * (lhs: Matrix, rhs: Matrix) -> Matrix {
         if let l = lhs as? Matrix<Rational>, let r = rhs as? Matrix<Rational> {
             return l.clearedProduct(r) as! Matrix
+        }
+        if let l = lhs as? Matrix<Polynomial>, let r = rhs as? Matrix<Polynomial>, !(l.isConstant && r.isConstant) {
+            return l.kernelProduct(r) as! Matrix
         }
         return lhs.plainProduct(rhs)
     }
@@ -60,6 +65,9 @@ extension Matrix {
     /// The matrix–vector product M·v. Precondition: v.count == columns.
     public func applied(to v: [Scalar]) -> [Scalar] {
         precondition(v.count == columns, "Matrix with \(columns) columns applied to a vector of length \(v.count)")
+        if let m = self as? Matrix<Polynomial>, let x = v as? [Polynomial], !(m.isConstant && x.allSatisfy(\.isConstant)) {
+            return m.kernelApplied(to: x) as! [Scalar]
+        }
         return (0..<rows).map { i in
             var sum = Scalar.zero
             for j in 0..<columns {

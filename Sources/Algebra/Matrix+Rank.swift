@@ -10,6 +10,14 @@ protocol FractionFreeDomain {
     static func - (lhs: Self, rhs: Self) -> Self
     /// self / divisor, which the caller knows to be exact.
     func exactQuotient(_ divisor: Self) -> Self
+    /// p·a − f·b, the numerator of one Bareiss update.
+    static func crossDifference(_ p: Self, _ a: Self, _ f: Self, _ b: Self) -> Self
+}
+
+extension FractionFreeDomain {
+    static func crossDifference(_ p: Self, _ a: Self, _ f: Self, _ b: Self) -> Self {
+        f.isZero ? p * a : p * a - f * b
+    }
 }
 
 extension BigInt: FractionFreeDomain {
@@ -24,6 +32,12 @@ extension Polynomial: FractionFreeDomain {
             preconditionFailure("internal: Bareiss division \(self) / \(divisor) is not exact")
         }
         return q
+    }
+
+    /// p·a − f·b in one term accumulation (`TermAccumulator`).
+    static func crossDifference(_ p: Polynomial, _ a: Polynomial, _ f: Polynomial, _ b: Polynomial) -> Polynomial {
+        if f.isZero || b.isZero { return p * a }
+        return Polynomial.sumOfProducts([TermList(p), TermList(-f)], [TermList(a), TermList(b)])
     }
 }
 
@@ -51,9 +65,8 @@ func fractionFreeRank<T: FractionFreeDomain>(_ a: [T], rows: Int, columns: Int) 
         for i in (rank + 1)..<rows {
             let factor = a[i * columns + column]
             for j in (column + 1)..<columns {
-                var value = pivot * a[i * columns + j]
-                if !factor.isZero { value = value - factor * a[rank * columns + j] }
-                if let previous { value = value.exactQuotient(previous) }
+                var value = T.crossDifference(pivot, a[i * columns + j], factor, a[rank * columns + j])
+                if let previous, !value.isZero { value = value.exactQuotient(previous) }
                 a[i * columns + j] = value
             }
             a[i * columns + column] = pivot - pivot  // zero, of the right type
@@ -98,12 +111,37 @@ extension Matrix where Scalar == Polynomial {
         if rows == 0 || columns == 0 { return 0 }
         if let numeric = asRationalMatrix() { return numeric.rank() }
         let bound = Swift.min(rows, columns)
-        let symbols = Set(entries.flatMap(\.symbols)).sorted()
-        for salt in 0..<3 {
-            let point = Dictionary(uniqueKeysWithValues: symbols.map { ($0, Matrix.samplePoint($0, salt: salt)) })
-            if map({ Polynomial($0.evaluated(at: point)) }).asRationalMatrix()!.rank() == bound { return bound }
-        }
+        for salt in 0..<3 where rankAtSamplePoint(salt: salt) == bound { return bound }
         return fractionFreeRank(entries, rows: rows, columns: columns)
+    }
+
+    /// The generic rank, fast when it equals `upperBound`, a bound known from the matrix's
+    /// structure (e.g. the narrowest layer of a product chain W_L⋯W₁ bounds rank W'): the rank
+    /// at a rational point is a proven lower bound of the generic rank, and a lower bound that
+    /// meets the upper bound is the rank. Otherwise (or when a point shows the bound to be
+    /// false) the exact `genericRank()`. Exact, never probabilistic, given a true bound.
+    ///
+    /// Precondition: the generic rank is at most `upperBound` (the answer is `upperBound`
+    /// when a point reaches it).
+    public func genericRank(atMost upperBound: Int) -> Int {
+        if rows == 0 || columns == 0 { return 0 }
+        if let numeric = asRationalMatrix() { return numeric.rank() }
+        let bound = Swift.min(upperBound, rows, columns)
+        if bound <= 0 { return genericRank() }  // a non-constant entry: rank >= 1, the bound is false
+        for salt in 0..<3 {
+            let r = rankAtSamplePoint(salt: salt)
+            if r == bound { return bound }
+            if r > bound { break }  // the bound is false: answer exactly anyway
+        }
+        return genericRank()
+    }
+
+    /// The rank at the deterministic point number `salt` (`samplePoint`): a lower bound of the
+    /// generic rank.
+    func rankAtSamplePoint(salt: Int) -> Int {
+        let symbols = Array(Set(entries.flatMap(\.symbols)))
+        let point = Dictionary(uniqueKeysWithValues: symbols.map { ($0, Matrix.samplePoint($0, salt: salt)) })
+        return map { Polynomial($0.evaluated(at: point)) }.asRationalMatrix()!.rank()
     }
 
     /// A deterministic integer in [-997, 997] for a symbol (FNV-1a hash of its name and a salt).

@@ -74,7 +74,8 @@ extension Polynomial: ExactRing {
         }
     }
 
-    /// Product; constant factors scale coefficients. O(n₁·n₂) coefficient products.
+    /// Product; constant factors scale coefficients. O(n₁·n₂) coefficient products, by the
+    /// term kernel (`TermAccumulator`).
     public static func * (lhs: Polynomial, rhs: Polynomial) -> Polynomial {
         switch (lhs.representation, rhs.representation) {
         case (.constant(let a), .constant(let b)):
@@ -84,19 +85,10 @@ extension Polynomial: ExactRing {
         case (_, .constant(let b)):
             return lhs.scaled(by: b)
         case (.general(let a), .general(let b)):
-            var t: [Monomial: Rational] = [:]
-            t.reserveCapacity(a.count * b.count)
-            for (ma, ca) in a {
-                for (mb, cb) in b {
-                    let m = ma * mb
-                    if let index = t.index(forKey: m) {
-                        t.values[index].addProduct(ca, cb)
-                    } else {
-                        t[m] = ca * cb
-                    }
-                }
-            }
-            return Polynomial(normalizing: t)
+            // The term kernel: machine-integer coefficients while they fit, integer monomials.
+            var acc = TermAccumulator(capacity: a.count * b.count)
+            acc.addProduct(TermList(lhs), TermList(rhs))
+            return acc.polynomial()
         }
     }
 

@@ -4,7 +4,8 @@ extension Polynomial {
     /// The exact quotient q with q · divisor == self, or nil when divisor does not divide self
     /// in ℚ[symbols].
     ///
-    /// Multivariate division by leading terms in the graded-lex monomial order: when divisor
+    /// Multivariate division by leading terms in a graded-lex monomial order (symbol ids in
+    /// place of names, `Monomial.idOrderPrecedes`): when divisor
     /// divides self, the leading monomial of every remainder is divisible by the divisor's
     /// leading monomial, so the first failure proves non-divisibility. Constant divisors divide
     /// every polynomial (coefficients are rational). This is the exact division of fraction-free
@@ -18,10 +19,14 @@ extension Polynomial {
         if isZero { return .zero }
         if isConstant { return nil }  // a nonzero constant over a non-constant divisor
         guard divisor.totalDegree <= totalDegree,
-              let (leadMonomial, leadCoefficient) = divisor.leadingTerm,
+              case .general(let divisorTermsAll) = divisor.representation,
               case .general(var remainder) = representation
         else { return nil }
-        let divisorTerms = divisor.terms.filter { $0.key != leadMonomial }
+        // The leading term in the id order (a monomial order, like the heap's).
+        var leadMonomial = divisorTermsAll.first!.key
+        for m in divisorTermsAll.keys where Monomial.idOrderPrecedes(leadMonomial, m) { leadMonomial = m }
+        let leadCoefficient = divisorTermsAll[leadMonomial]!
+        let divisorTerms = divisorTermsAll.filter { $0.key != leadMonomial }
         let inverseLead = leadCoefficient.reciprocal
         var heap = MonomialMaxHeap(remainder.keys)
         var quotient: [Monomial: Rational] = [:]
@@ -46,7 +51,7 @@ extension Polynomial {
     }
 }
 
-/// A binary max-heap of monomials in graded-lex order (internal; stale entries are skipped by
+/// A binary max-heap of monomials in the id graded-lex order (internal; stale entries are skipped by
 /// the caller).
 struct MonomialMaxHeap {
     private var items: [Monomial]
@@ -62,7 +67,7 @@ struct MonomialMaxHeap {
         var child = items.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard items[parent] < items[child] else { break }
+            guard Monomial.idOrderPrecedes(items[parent], items[child]) else { break }
             items.swapAt(parent, child)
             child = parent
         }
@@ -81,8 +86,8 @@ struct MonomialMaxHeap {
         while true {
             let (l, r) = (2 * parent + 1, 2 * parent + 2)
             var largest = parent
-            if l < items.count && items[largest] < items[l] { largest = l }
-            if r < items.count && items[largest] < items[r] { largest = r }
+            if l < items.count && Monomial.idOrderPrecedes(items[largest], items[l]) { largest = l }
+            if r < items.count && Monomial.idOrderPrecedes(items[largest], items[r]) { largest = r }
             if largest == parent { return }
             items.swapAt(parent, largest)
             parent = largest

@@ -10,17 +10,18 @@ extension Polynomial {
         guard case .general(let t) = representation, !bindings.isEmpty else { return self }
         var powers = PowerCache<Polynomial>(one: .one)
         var result = Polynomial.zero
+        let names = SymbolTable.names()
         for (m, c) in t {
             var product = Polynomial(c)
-            var kept: [Symbol: Int] = [:]
-            for (s, e) in zip(m.symbols, m.exponents) {
+            var kept: [UInt64] = []
+            m.forEachPower(names: names) { s, e in
                 if let value = bindings[s] {
                     product = product * powers.power(value, of: s, exponent: e)
                 } else {
-                    kept[s] = e
+                    kept.append(Monomial.word(id: s.id, exponent: e))
                 }
             }
-            if !kept.isEmpty { product = product * Polynomial(coefficient: .one, monomial: Monomial(kept)) }
+            if !kept.isEmpty { product = product * Polynomial(coefficient: .one, monomial: Monomial(uncheckedPacked: kept)) }
             result += product
         }
         return result
@@ -34,9 +35,10 @@ extension Polynomial {
         case .general(let t):
             var powers = PowerCache<Rational>(one: .one)
             var sum = Rational.zero
+            let names = SymbolTable.names()
             for (m, c) in t {
                 var product = c
-                for (s, e) in zip(m.symbols, m.exponents) {
+                m.forEachPower(names: names) { s, e in
                     guard let value = values[s] else {
                         preconditionFailure("Polynomial.evaluated(at:): symbol \(s.name) is not bound")
                     }
@@ -55,18 +57,19 @@ extension Polynomial {
         guard case .general(let t) = representation, !values.isEmpty else { return self }
         var powers = PowerCache<Rational>(one: .one)
         var result: [Monomial: Rational] = [:]
+        let names = SymbolTable.names()
         for (m, c) in t {
             var coefficient = c
-            var keptSymbols: [Symbol] = [], keptExponents: [Int] = []
-            for (s, e) in zip(m.symbols, m.exponents) {
+            var kept: [UInt64] = []
+            m.forEachPower(names: names) { s, e in
                 if let value = values[s] {
                     coefficient *= powers.power(value, of: s, exponent: e)
                 } else {
-                    keptSymbols.append(s); keptExponents.append(e)
+                    kept.append(Monomial.word(id: s.id, exponent: e))
                 }
             }
             if coefficient.isZero { continue }
-            Polynomial.add(coefficient, to: Monomial(uncheckedSymbols: keptSymbols, exponents: keptExponents), in: &result)
+            Polynomial.add(coefficient, to: Monomial(uncheckedPacked: kept), in: &result)
         }
         return Polynomial(normalizing: result)
     }

@@ -43,7 +43,7 @@ extension Monomial {
     /// LaTeX form: `w_{11}^{2} z_{1}` (`1` for `.one`).
     public var latex: String {
         if isOne { return "1" }
-        return zip(symbols, exponents).map { s, e in e == 1 ? s.latex : "\(s.latex)^{\(e)}" }
+        return powers.map { s, e in e == 1 ? s.latex : "\(s.latex)^{\(e)}" }
             .joined(separator: " ")
     }
 }

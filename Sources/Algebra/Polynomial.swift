@@ -73,7 +73,12 @@ public struct Polynomial: Sendable {
 
     /// The terms in decreasing monomial order (graded lex): the printing order.
     public var sortedTerms: [(monomial: Monomial, coefficient: Rational)] {
-        terms.map { (monomial: $0.key, coefficient: $0.value) }.sorted { $0.monomial > $1.monomial }
+        let ranks = SymbolTable.ranks()  // one snapshot: name-order keys computed once per term
+        let keyed = terms.map { (key: $0.key.rankKey(ranks), monomial: $0.key, coefficient: $0.value) }
+        return keyed.sorted { x, y in
+            if x.monomial.totalDegree != y.monomial.totalDegree { return x.monomial.totalDegree > y.monomial.totalDegree }
+            return Monomial.lexicographicallyPrecedes(y.key, x.key)
+        }.map { (monomial: $0.monomial, coefficient: $0.coefficient) }
     }
 
     /// The number of terms with a nonzero coefficient.
@@ -116,7 +121,11 @@ public struct Polynomial: Sendable {
     public var symbols: [Symbol] {
         switch representation {
         case .constant: return []
-        case .general(let t): return Set(t.keys.flatMap(\.symbols)).sorted()
+        case .general(let t):
+            var ids = Set<UInt32>()
+            for m in t.keys { for w in m.packed { ids.insert(Monomial.id(w)) } }
+            let names = SymbolTable.names()
+            return ids.map { Symbol(id: $0, name: names[Int($0)]) }.sorted()
         }
     }
 
@@ -136,8 +145,16 @@ public struct Polynomial: Sendable {
         switch representation {
         case .constant(let c): return c.isZero ? nil : (.one, c)
         case .general(let t):
-            let m = t.keys.max()!
-            return (m, t[m]!)
+            let ranks = SymbolTable.ranks()  // one snapshot for all comparisons
+            var best = t.first!.key, bestKey = best.rankKey(ranks)
+            for m in t.keys where m.totalDegree >= best.totalDegree && m != best {
+                let key = m.rankKey(ranks)
+                if m.totalDegree > best.totalDegree || Monomial.lexicographicallyPrecedes(bestKey, key) {
+                    best = m
+                    bestKey = key
+                }
+            }
+            return (best, t[best]!)
         }
     }
 

@@ -110,7 +110,7 @@ public enum Analyzer {
         let generic: Bool
         switch map {
         case .numeric(let m): rank = m.weights.rank(atMost: min(narrowest, full)); generic = false
-        case .symbolic(let m): rank = m.weights.genericRank(); generic = true
+        case .symbolic(let m): rank = m.weights.genericRank(atMost: min(narrowest, full)); generic = true
         }
         return RankFinding(rank: rank, isGeneric: generic, narrowestWidth: min(narrowest, full),
                            narrowestLayer: narrowest < full ? narrowestLayer : nil, fullRank: full)
