@@ -41,6 +41,12 @@ import Testing
         expectError("{\"é\": 1, \"input\": @}", .json, line: 1, column: 19, "unexpected '@'")
     }
 
+    @Test func aHugeActivationOnlyLayerIsAnErrorNotACrash() {
+        // Its map is an n×n matrix: 16777216 inputs aborted with a failed allocation.
+        expectError("input: 16777216\nlayers: [{activation: identity}]\n", line: 2, column: 10, "activation-only layer", "16777216 units")
+        #expect((try? yaml("input: 2048\nlayers: [{activation: relu}]\n"))?.inputDimension == 2048)
+    }
+
     @Test func deepNestingIsAnErrorNotACrash() {
         let deep = String(repeating: "[", count: 100_000)
         expectError("{\"input\": \(deep)", .json, line: 1, column: 210, "nesting too deep")
