@@ -118,7 +118,10 @@ struct WitnessSearch {
     /// Pairs (x, y) to try: breakpoint crossings first, then generic small pairs.
     mutating func candidatePairs() -> [([Rational], [Rational])] {
         var pairs = crossingPairs()
-        let units = unitVectors()
+        // The first 32 coordinates' unit vectors (all of them in small networks): with every
+        // coordinate, a wide input spent the whole budget on (e, e) and (e, 2e) before
+        // reaching the pairs (e_i, -e_i) that break a ReLU.
+        let units = Array(unitVectors().prefix(64))
         for e in units { pairs.append((e, e)); pairs.append((e, e.map { $0 * Rational(2) })) }
         for (a, b) in zip(units, units.dropFirst()) { pairs.append((a, b)) }
         for _ in 0..<8 {
@@ -134,8 +137,13 @@ struct WitnessSearch {
     /// the pairs (x* − δg, 2δg), (x* + δg, −2δg), whose parallelograms with 0 straddle it.
     mutating func crossingPairs() -> [([Rational], [Rational])] {
         let n = network.inputDimension
+        // Work per base point: the Jacobian products, plus a row of n per unit (its gradient and
+        // its pairs), which an activation-only layer costs too (counting it as free made a
+        // width-1000 `activation: relu` layer take minutes and gigabytes).
+        var width = n
         let cost = network.layers.reduce(0) { acc, layer in
-            acc + (layer.dense.map { $0.outputDimension * $0.inputDimension } ?? 0)
+            width = layer.dense?.outputDimension ?? width
+            return acc + (layer.dense.map { $0.outputDimension * $0.inputDimension } ?? 0) + width
         } * max(n, 1)
         guard cost <= 400_000 else { return [] }
         var bases = [zero] + unitVectors().prefix(4)

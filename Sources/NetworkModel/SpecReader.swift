@@ -37,7 +37,10 @@ public enum SpecReader {
                 let root = try JSONSpecReader.parse(buffer, file: file)
                 return (root, String(decoding: buffer, as: UTF8.self))
             case .yaml:
-                let text = String(decoding: buffer, as: UTF8.self)
+                // A byte order mark may begin a YAML stream (YAML 1.2, 5.2); libyaml as Yams
+                // drives it rejects one, so it is dropped here (the JSON reader skips its own).
+                var text = String(decoding: buffer, as: UTF8.self)
+                if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
                 return (try YAMLSpecReader.parse(text, file: file), text)
             }
         }

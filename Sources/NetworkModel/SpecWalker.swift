@@ -14,6 +14,10 @@ struct SpecWalker {
     static let denseKeys = ["weights", "bias"]
     /// Largest input dimension accepted from `input: n`.
     static let maximumInputDimension = 1 << 24
+    /// Widest activation-only layer accepted: such a layer is the map f(I x), and its n×n
+    /// identity (in the collapsed W' and the derivation) is what an analysis builds, so a
+    /// bare `input: 16777216` with `activation: identity` would exhaust memory and abort.
+    static let maximumActivationOnlyWidth = 2048
 
     func network(_ root: SpecNode) throws(SpecError) -> Network {
         guard let entries = root.entries else {
@@ -45,6 +49,9 @@ struct SpecWalker {
         var size = inputs.count
         for (index, node) in layerNodes.enumerated() {
             let layer = try self.layer(node, number: index + 1, inputSize: size)
+            if layer.dense == nil, size > SpecWalker.maximumActivationOnlyWidth {
+                throw SpecError("layer \(index + 1) applies its activation alone to \(size) units; expected at most \(SpecWalker.maximumActivationOnlyWidth) units in an activation-only layer (its map is a \(size)×\(size) matrix)", at: node.location)
+            }
             size = layer.outputDimension(forInput: size)
             layers.append(layer)
         }

@@ -80,10 +80,49 @@ enum YAMLSpecReader {
             return SpecError("malformed YAML: \(detail(context, problem)); expected well-formed YAML", at: location(mark, file))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { SpecError.quote($0) }.joined(separator: ", ")
-            return SpecError("duplicate key \(names); expected each key once in a mapping", at: location(context.mark, file))
+            // Yams marks the first occurrence; the fault is the repetition (as in JSON).
+            let at = duplicates.first.flatMap { repetition(ofKey: $0, firstAt: context.mark, in: text, file: file) }
+            return SpecError("duplicate key \(names); expected each key once in a mapping", at: at ?? location(context.mark, file))
         default:
             return SpecError("malformed YAML: \(error); expected well-formed YAML", at: .start(of: file))
         }
+    }
+
+    /// Where `key`, first written at `mark` (1-based), is written again: the next line that has
+    /// the key at the same column with only indentation or `- ` before it (a block mapping),
+    /// else the next `key:` after the first one on any line (a flow mapping). Nil when neither
+    /// is found.
+    static func repetition(ofKey key: String, firstAt mark: Mark, in text: String, file: String) -> SourceLocation? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        let spellings = [Array(key.unicodeScalars), Array("\"\(key)\"".unicodeScalars), Array("'\(key)'".unicodeScalars)]
+        /// Whether `line` has a spelling of `key`, then optional blanks and a colon, at `column` (0-based).
+        func keyEnd(_ line: [Unicode.Scalar], _ column: Int) -> Bool {
+            for spelling in spellings where line.count >= column + spelling.count && Array(line[column..<column + spelling.count]) == spelling {
+                var i = column + spelling.count
+                while i < line.count, line[i] == " " || line[i] == "\t" { i += 1 }
+                if i < line.count, line[i] == ":" { return true }
+            }
+            return false
+        }
+        let firstLine = mark.line - 1, column = mark.column - 1
+        guard firstLine >= 0, firstLine < lines.count, column >= 0 else { return nil }
+        for index in lines.indices where index > firstLine {
+            let line = lines[index]
+            guard keyEnd(line, column), line[..<column].allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            return SourceLocation(file: file, line: index + 1, column: column + 1)
+        }
+        for index in lines.indices where index >= firstLine {
+            let line = lines[index]
+            var c = index == firstLine ? column + 1 : 0
+            while c < line.count {
+                let before = c == 0 ? " " : line[c - 1]
+                if " \t{,?".unicodeScalars.contains(before), keyEnd(line, c) {
+                    return SourceLocation(file: file, line: index + 1, column: c + 1)
+                }
+                c += 1
+            }
+        }
+        return nil
     }
 
     /// Rejects flow collections nested deeper than `maximumFlowDepth` (a conservative scan

@@ -28,12 +28,16 @@ struct AnalyzeCommand: ExitStatusCommand {
     @Option(help: "Vectors in the LaTeX derivation: column (y = W x + b, the default) or row (y = x W + b, every W transposed).")
     var convention: LaTeXOptions.Convention = .column
 
+    func validate() throws {
+        guard maxRegions > 0 else { throw ValidationError("--max-regions must be positive; got \(maxRegions)") }
+    }
+
     func execute() throws -> Int32 {
         let network = try SpecLoading.load(spec)
         let progress: @Sendable (RegionProgress) -> Void = { p in
             StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
         }
-        let analysis = Analyzer.analyze(network, options: AnalysisOptions(maxRegions: max(1, maxRegions), progress: progress))
+        let analysis = Analyzer.analyze(network, options: AnalysisOptions(maxRegions: maxRegions, progress: progress))
         if let latex {
             let document = LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention))
             if latex == "-" {

@@ -19,7 +19,10 @@ struct EvalCommand: ExitStatusCommand {
     @Argument(help: "The network spec (.yaml, .yml or .json).")
     var spec: String
 
-    @Option(name: .long, help: ArgumentHelp("A point, e.g. \"1/2, -3\" (repeatable).", valueName: "POINT"))
+    // `.unconditionalSingleValue`: a point may begin with a minus sign ("-1, 2"), which
+    // would otherwise be taken for an option.
+    @Option(name: .long, parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("A point, e.g. \"1/2, -3\" (repeatable).", valueName: "POINT"))
     var at: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("A file with one point per line.", valueName: "FILE"))

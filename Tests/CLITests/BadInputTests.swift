@@ -106,6 +106,7 @@ private let badSpecs: [BadSpec] = [
         ["check", "net.yaml", "--trials", "many"],
         ["random", "--layers", "0"],
         ["net.yaml", "extra.yaml"],
+        ["net.yaml", "--max-regions", "0"],
     ])
     func usageErrorsExitTwoOnStandardError(_ arguments: [String]) throws {
         let cli = try CLIHarness(); defer { cli.cleanUp() }

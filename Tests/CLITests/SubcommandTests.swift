@@ -12,6 +12,15 @@ import Testing
         #expect(result.stdout == "F(1, 1) = (12)\nF(1/2, 1/10) = (36/5)\nF(-2/3, -3/4) = (-3/2)\n")
     }
 
+    @Test func evalAcceptsAPointThatBeginsWithAMinusSign() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("net.yaml", Specs.affine)
+        // F(x) = 6 x1 + 2 x2 + 4: F(-1, 2) = 2, F(-1/2, -1) = -1.
+        let result = try cli.run("eval", "net.yaml", "--at", "-1, 2", "--at", "-1/2 -1")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "F(-1, 2) = (2)\nF(-1/2, -1) = (-1)\n")
+    }
+
     @Test func evalTraceShowsEveryLayer() throws {
         let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("net.yaml", Specs.affine)

@@ -75,4 +75,13 @@ import NetworkModel
         let a = Analyzer.analyze(n)
         #expect(a.verdict != .notAffine)
     }
+
+    @Test func aWideActivationOnlyReLULayerGetsAWitnessWithinTheBudget() throws {
+        // 1000 inputs and no dense layer: the search used to spend its whole budget on
+        // (e, e) and (e, 2e) pairs of every coordinate and then enumerate regions for minutes.
+        let n = try spec("input: 1000\nlayers: [{activation: relu}]\n")
+        let a = Analyzer.analyze(n)
+        #expect(a.verdict == .notAffine)
+        #expect(witnessRechecks(n, a.affinity) && witnessRechecks(n, a.additivity) && witnessRechecks(n, a.homogeneity))
+    }
 }

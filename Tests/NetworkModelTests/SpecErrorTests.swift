@@ -12,7 +12,14 @@ import Testing
     }
 
     @Test func duplicateKeysAreRejected() {
-        expectError("input: 1\ninput: 2\nlayers: [{activation: relu}]\n", line: 1, column: 1, "duplicate key 'input'")
+        // The position is the repetition, not the first occurrence, in YAML as in JSON.
+        expectError("input: 1\ninput: 2\nlayers: [{activation: relu}]\n", line: 2, column: 1, "duplicate key 'input'")
+        expectError("input: 2\nlayers:\n  - dense:\n      weights: [[1, 2]]\n      weights: [[1, 3]]\n",
+                    line: 5, column: 7, "duplicate key 'weights'")
+        expectError("input: 2\nlayers:\n  - dense:\n      weights: [[1, 2]]\n    activation: relu\n    \"activation\": abs\n",
+                    line: 6, column: 5, "duplicate key 'activation'")
+        expectError("input: 2\nlayers:\n  - dense: {weights: [[1, 2]], bias: [1], weights: [[3, 4]]}\n",
+                    line: 3, column: 43, "duplicate key 'weights'")
         expectError(#"{"input": 1, "input": 2, "layers": []}"#, .json, line: 1, column: 14, "duplicate key 'input'")
     }
 
@@ -32,6 +39,12 @@ import Testing
         expectError("", .json, line: 1, column: 1, "empty JSON document")
         expectError("   \n", .yaml, line: 1, column: 1, "empty YAML document")
         expectError("{\"é\": 1, \"input\": @}", .json, line: 1, column: 19, "unexpected '@'")
+    }
+
+    @Test func aHugeActivationOnlyLayerIsAnErrorNotACrash() {
+        // Its map is an n×n matrix: 16777216 inputs aborted with a failed allocation.
+        expectError("input: 16777216\nlayers: [{activation: identity}]\n", line: 2, column: 10, "activation-only layer", "16777216 units")
+        #expect((try? yaml("input: 2048\nlayers: [{activation: relu}]\n"))?.inputDimension == 2048)
     }
 
     @Test func deepNestingIsAnErrorNotACrash() {

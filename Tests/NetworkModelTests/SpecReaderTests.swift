@@ -170,6 +170,19 @@ let contractExampleJSON = """
         #expect(try SpecReader.parse(bytes: bytes, file: "b.json", format: .json).inputDimension == 1)
     }
 
+    @Test func byteOrderMarkIsSkippedInYAMLAndColumnsCountFromTheFirstCharacter() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let good = bom + Array("input: 2\nlayers:\n  - dense:\n      weights: [[1, 2]]\n".utf8)
+        #expect(try SpecReader.parse(bytes: good, file: "b.yaml", format: .yaml).inputDimension == 2)
+        let bad = bom + Array("inptu: 2\nlayers: [{activation: relu}]\n".utf8)
+        #expect(throws: SpecError.self) { try SpecReader.parse(bytes: bad, file: "b.yaml", format: .yaml) }
+        do {
+            _ = try SpecReader.parse(bytes: bad, file: "b.yaml", format: .yaml)
+        } catch {
+            #expect(error.description.hasPrefix("b.yaml:1:1: unknown key 'inptu'"), "\(error)")
+        }
+    }
+
     @Test func formatFollowsTheExtension() {
         #expect(SpecFormat(path: "a/b.json") == .json)
         #expect(SpecFormat(path: "B.JSON") == .json)

@@ -44,14 +44,16 @@ private let twoLayer = """
 
 @Suite("LaTeX document")
 struct LaTeXDocumentTests {
-    @Test func documentIsStandaloneWithOnlyAmsmathAmssymbAndGeometry() throws {
+    @Test func documentIsStandaloneWithOnlyAmsmathAndAmssymb() throws {
         let tex = try latex(twoLayer)
         #expect(tex.hasPrefix("\\documentclass[11pt]{article}\n"))
         #expect(tex.contains("\\begin{document}\n"))
         #expect(tex.hasSuffix("\\end{document}\n"))
         #expect(tex.components(separatedBy: "\\begin{document}").count == 2)
         let packages = tex.split(separator: "\n").filter { $0.hasPrefix("\\usepackage") }
-        #expect(packages == ["\\usepackage[margin=2.5cm]{geometry}", "\\usepackage{amsmath,amssymb}"])
+        // The contract: "only amsmath/amssymb needed" (no geometry; margins are plain lengths).
+        #expect(packages == ["\\usepackage{amsmath,amssymb}"])
+        #expect(!tex.contains("geometry}"))
         #expect(bracesBalance(tex))
     }
 
