@@ -127,8 +127,8 @@ public struct LayerFinding: Sendable, Hashable {
 /// `notAffine` verdict carries an `affinity` witness that was re-checked by exact evaluation
 /// (or disjoint enclosures); `unknown` carries a `reason`.
 public struct Analysis: Sendable {
-    /// The network analysed.
-    public let network: Network
+    /// The network analysed (as written in the spec).
+    public internal(set) var network: Network
     /// The verdict.
     public let verdict: Verdict
     /// Why the verdict is `unknown` or `not-affine`, in a sentence.
@@ -150,7 +150,7 @@ public struct Analysis: Sendable {
     /// must all vanish for the map to be affine; nil when the symbols do not decide.
     public let affineIf: [Polynomial]?
     /// Per layer: how its activation folds or why it breaks linearity.
-    public let layerFindings: [LayerFinding]
+    public internal(set) var layerFindings: [LayerFinding]
     /// Each layer with its affine activation folded in, in order (only when the network
     /// collapses): the maps whose composition is W'x + b'.
     public let foldedLayers: [CollapsedMap]

@@ -36,6 +36,20 @@ public enum Analyzer {
     /// composition, `not-affine` on a re-checked exact witness, everything else is `unknown`
     /// with a reason.
     public static func analyze(_ network: Network, options: AnalysisOptions = AnalysisOptions()) -> Analysis {
+        // softmax over a single unit is the constant 1 = 0·t + 1: analyse it as that affine map,
+        // and report on the network as written.
+        let normalized = network.replacingSingleUnitSoftmax()
+        guard normalized == network else {
+            var analysis = analyze(normalized, options: options)
+            analysis.network = network
+            for (index, layer) in network.layers.enumerated() where layer.activation != normalized.layers[index].activation {
+                analysis.layerFindings[index] = LayerFinding(
+                    layer: index + 1, activation: layer.activation,
+                    affineFold: (Polynomial(Rational.zero), Polynomial(Rational.one)),
+                    summary: "softmax over a single unit is the constant 1 (e^t / e^t = 1), the affine map 0·t + 1; it folds into its layer")
+            }
+            return analysis
+        }
         let findings = LayerFindings.make(network)
         let allAffine = network.layers.allSatisfy { $0.activation.affineForm != nil }
         if allAffine {
@@ -161,6 +175,9 @@ public enum Analyzer {
             return result
         }
         let decides = higher.contains { $0.isConstant }
+        if decides, let result = SymbolicPolynomialWitness.refute(network, findings: findings, outputs: outputs) {
+            return result
+        }
         return Analysis(network: network, verdict: .unknown,
                         reason: decides
                             ? "F is a polynomial map whose terms of degree >= 2 do not all cancel, but with symbolic weights no single witness refutes affinity for every value of the symbols"
@@ -195,7 +212,11 @@ public enum Analyzer {
             reason = polynomialReason ?? "layer \(culprit) applies \(name), which is not affine, and \(how)"
             reason += "; exact witness: F(x+y) + F(0) = \(affinity.lhs.map { $0.humanText() }.joined(separator: ", ")) but F(x) + F(y) = \(affinity.rhs.map { $0.humanText() }.joined(separator: ", "))"
         } else {
-            reason = "no exact witness of non-affinity was found in \(budget) evaluations and affinity is not proved: the non-affine units may never be reached on both sides of a breakpoint"
+            let allPiecewiseLinear = network.layers.allSatisfy { $0.activation.isPiecewiseLinear }
+            reason = "no exact witness of non-affinity was found in \(budget) evaluations and affinity is not proved: "
+                + (allPiecewiseLinear
+                    ? "the non-affine units may never be reached on both sides of a breakpoint"
+                    : "the differences may be too small for the enclosures at this precision, or the non-affine units may never be reached where they bend")
         }
         return Analysis(network: network, verdict: verdict, reason: reason, collapsed: nil, rank: nil,
                         additivity: IdentityCheck(identity: .additivity, holds: additivity == nil ? nil : false, witness: additivity, residual: nil),
@@ -229,5 +250,21 @@ extension Monomial {
         var a = [Symbol: Int](), b = [Symbol: Int]()
         for (s, e) in powers { if isFirst(s) { a[s] = e } else { b[s] = e } }
         return (Monomial(a), Monomial(b))
+    }
+}
+
+extension Network {
+    /// The network with every softmax over a single unit replaced by the constant map
+    /// 0·t + 1 it computes (softmax(t) = e^t / e^t = 1).
+    func replacingSingleUnitSoftmax() -> Network {
+        var width = inputDimension
+        var copy = self
+        for index in copy.layers.indices {
+            if let dense = copy.layers[index].dense { width = dense.outputDimension }
+            if case .softmax = copy.layers[index].activation, width == 1 {
+                copy.layers[index].activation = .affine(slope: Polynomial(Rational.zero), intercept: Polynomial(Rational.one))
+            }
+        }
+        return copy
     }
 }

@@ -8,10 +8,12 @@ struct ProveCollapse: ParsableCommand {
         commandName: "prove-collapse",
         abstract: "Prove exactly whether a neural network collapses to one affine map y = W'x + b'.",
         usage: """
-            prove-collapse SPEC [--format text|json] [--latex FILE]
+            prove-collapse SPEC [--format text|json] [--latex FILE] [--convention column|row] [--max-regions N]
             prove-collapse eval SPEC --at "1/2, -3" [--at ...] [--points FILE] [--trace] [--format text|json]
             prove-collapse check SPEC [--trials N] [--seed S]
             prove-collapse random --layers L --width W --activation A --seed S [--inputs N] [--output FILE] [--format yaml|json]
+            prove-collapse regions SPEC [--count] [--format text|json] [--plot FILE.svg --box "-2,2,-2,2"] [--max-regions N]
+            prove-collapse local SPEC --at "x1, x2"
             """,
         discussion: """
             SPEC is a network in YAML (.yaml, .yml) or JSON (.json). All arithmetic is exact \

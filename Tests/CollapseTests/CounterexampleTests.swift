@@ -85,3 +85,51 @@ import NetworkModel
         #expect(witnessRechecks(n, a.affinity) && witnessRechecks(n, a.additivity) && witnessRechecks(n, a.homogeneity))
     }
 }
+
+@Test func softmaxOverASingleUnitIsTheConstantOne() throws {
+    let n = try spec("""
+    input: 2
+    layers:
+      - dense: {weights: [[1, -2]], bias: [3]}
+        activation: softmax
+    """)
+    let a = Analyzer.analyze(n)
+    #expect(a.verdict == .affine)
+    guard case .numeric(let m)? = a.collapsed else { Issue.record("no collapsed map"); return }
+    #expect(m.weights.entries.allSatisfy(\.isZero) && m.bias == [Rational(1)])
+    #expect(try exactly(n, qs("5", "-7/3")) == [Rational(1)])
+    #expect(a.network == n)
+    #expect(a.layerFindings[0].activation == .softmax && a.layerFindings[0].summary.contains("constant 1"))
+}
+
+@Test func symbolicPolynomialWithAConstantSquareTermIsNotAffineForEveryValue() throws {
+    // F(t) = a·t + t²: F(x+y) + F(0) − F(x) − F(y) = 2xy, whatever a is.
+    let n = try spec("""
+    input: 1
+    layers:
+      - dense: {weights: [[1]]}
+        activation: {polynomial: [0, a, 1]}
+    """)
+    let an = Analyzer.analyze(n)
+    #expect(an.verdict == .notAffine)
+    let w = try #require(an.affinity.witness)
+    // Re-check independently: substitute several values for a and evaluate exactly.
+    for value in [Rational(0), Rational(-3), Rational(7, 2)] {
+        let numeric = try spec("""
+        input: 1
+        layers:
+          - dense: {weights: [[1]]}
+            activation: {polynomial: [0, "\(value)", 1]}
+        """)
+        let sides = try #require(WitnessRecheck.sides(numeric, identity: .affinity, witness: w))
+        #expect(sides.lhs.provablyDiffers(from: sides.rhs), "a = \(value)")
+    }
+    // With w² in front the coefficient can vanish (w = 0): no verdict for all values.
+    let m = try spec("""
+    input: 1
+    layers:
+      - dense: {weights: [[w]]}
+        activation: square
+    """)
+    #expect(Analyzer.analyze(m).verdict == .unknown)
+}

@@ -1,0 +1,70 @@
+import ExactNumbers
+import Algebra
+import NetworkModel
+
+/// Witnesses for polynomial networks with symbolic weights that hold for EVERY value of the
+/// symbols: points where the two sides of an identity, as polynomials in the weight symbols,
+/// differ by a nonzero constant in some coordinate (so no assignment can make them equal).
+enum SymbolicPolynomialWitness {
+    /// `not-affine` with such witnesses, or nil when small integer points give none.
+    static func refute(_ network: Network, findings: [LayerFinding], outputs: [Polynomial]) -> Analysis? {
+        let n = network.inputDimension
+        let zero = [Rational](repeating: .zero, count: n)
+        func f(_ p: [Rational]) -> [Polynomial]? {
+            Composition.polynomialOutputs(network, inputs: p.map { Polynomial($0) })
+        }
+        func values(_ v: [Polynomial]) -> [ExactValue] { v.map { $0.constantValue.map { .exact($0) } ?? .symbolic($0) } }
+        /// Whether some coordinate of lhs − rhs is a nonzero constant.
+        func differsEverywhere(_ lhs: [Polynomial], _ rhs: [Polynomial]) -> Bool {
+            zip(lhs, rhs).contains { a, b in ((a - b).constantValue.map { !$0.isZero }) ?? false }
+        }
+        var points = [[Rational]]()
+        for i in 0..<n {
+            for scale in [1, 2, -1] {
+                var e = zero
+                e[i] = Rational(scale)
+                points.append(e)
+            }
+        }
+        if n > 1 { points.append(zero.map { _ in Rational.one }) }
+        guard let f0 = f(zero) else { return nil }
+
+        var affinity: Witness? = nil, additivity: Witness? = nil, homogeneity: Witness? = nil
+        search: for x in points {
+            for y in points {
+                guard let fx = f(x), let fy = f(y), let fxy = f(zip(x, y).map { $0 + $1 }) else { return nil }
+                let sum = zip(fx, fy).map { $0 + $1 }
+                if affinity == nil {
+                    let lhs = zip(fxy, f0).map { $0 + $1 }
+                    if differsEverywhere(lhs, sum) {
+                        affinity = Witness(x: x, y: y, c: nil, lhs: values(lhs), rhs: values(sum))
+                    }
+                }
+                if additivity == nil, differsEverywhere(fxy, sum) {
+                    additivity = Witness(x: x, y: y, c: nil, lhs: values(fxy), rhs: values(sum))
+                }
+                if affinity != nil && additivity != nil { break search }
+            }
+        }
+        guard let affinity else { return nil }
+        search: for x in [zero] + points {
+            guard let fx = f(x) else { break }
+            for c in [Rational(2), Rational(-1), Rational(1, 2), Rational(3)] {
+                guard let fcx = f(x.map { c * $0 }) else { break search }
+                let scaled = fx.map { Polynomial(c) * $0 }
+                if differsEverywhere(fcx, scaled) {
+                    homogeneity = Witness(x: x, y: nil, c: c, lhs: values(fcx), rhs: values(scaled))
+                    break search
+                }
+            }
+        }
+        let degree = outputs.map(\.totalDegree).max() ?? 0
+        return Analysis(network: network, verdict: .notAffine,
+                        reason: "F is a polynomial map (degree \(degree) in the inputs and weights) with a term of degree >= 2 in the inputs whose coefficient is a nonzero constant; at the witness the two sides differ by a nonzero constant, for every value of the symbols",
+                        collapsed: nil, rank: nil,
+                        additivity: IdentityCheck(identity: .additivity, holds: additivity == nil ? nil : false, witness: additivity, residual: nil),
+                        homogeneity: IdentityCheck(identity: .homogeneity, holds: homogeneity == nil ? nil : false, witness: homogeneity, residual: nil),
+                        affinity: IdentityCheck(identity: .affinity, holds: false, witness: affinity, residual: nil),
+                        linearIf: nil, affineIf: nil, layerFindings: findings, foldedLayers: [], polynomialOutputs: outputs)
+    }
+}
