@@ -13,8 +13,12 @@ enum IdentityEvidence {
     static let symbolicLimit = 2_000
 
     static func forCollapsed(_ network: Network, map: CollapsedMap) -> (additivity: IdentityCheck, homogeneity: IdentityCheck, affinity: IdentityCheck) {
-        let symbolicMap = map.symbolicMap
-        let b = symbolicMap.bias
+        // Only b' is needed: no polynomial per entry of W'.
+        let b: [Polynomial]
+        switch map {
+        case .numeric(let m): b = m.bias.map { Polynomial($0) }
+        case .symbolic(let m): b = m.bias
+        }
         let c = cSymbol(network)
         var additiveResidual = b.map { -$0 }
         var homogeneousResidual = b.map { (Polynomial(Rational.one) - Polynomial(c)) * $0 }

@@ -31,6 +31,8 @@ struct JSONSpecReader {
     private let file: String
     /// Set when numeric lists may be kept as `numbers` nodes.
     private var source: SpecSourceBytes? = nil
+    /// The length of the last numeric list, the likely length of the next (rows of a matrix).
+    private var lastListCount = 0
     private var position = 0
     private var line = 1
     private var lineStart = 0
@@ -268,6 +270,7 @@ struct JSONSpecReader {
     private mutating func readNumberList() -> [Rational]? {
         position += 1
         var values: [Rational] = []
+        values.reserveCapacity(lastListCount)
         while true {
             skipWhitespace()
             guard position < bytes.count else { return nil }
@@ -301,6 +304,7 @@ struct JSONSpecReader {
             }
             if bytes[position] == UInt8(ascii: "]") {
                 position += 1
+                lastListCount = values.count
                 return values
             }
             return nil

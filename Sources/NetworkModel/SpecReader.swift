@@ -79,28 +79,33 @@ public enum SpecReader {
         }
         defer { _ = Glibc.close(descriptor) }
         var info = stat()
-        let expected = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        var capacity = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) + 1 : 1 << 16
         var bytes = [UInt8]()
-        bytes.reserveCapacity(expected + 1)
-        var chunk = max(expected + 1, 1 << 16)
         while true {
+            // Read into the spare capacity; grow only when a file outgrows its stat size.
+            bytes.reserveCapacity(capacity)
             var failure: Int32 = 0
+            var ended = false
             let before = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            let room = capacity - before
+            bytes.append(contentsOf: repeatElement(0, count: room))
             let got = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
-                while true {
-                    let n = Glibc.read(descriptor, buffer.baseAddress! + before, chunk)
+                var total = 0
+                while total < room {
+                    let n = Glibc.read(descriptor, buffer.baseAddress! + before + total, room - total)
                     if n < 0, errno == EINTR { continue }
-                    if n < 0 { failure = errno }
-                    return n
+                    if n < 0 { failure = errno; return -1 }
+                    if n == 0 { ended = true; break }
+                    total += n
                 }
+                return total
             }
             guard got >= 0 else {
                 throw SpecError("cannot be read (\(String(cString: strerror(failure)))); expected a readable spec file", at: at)
             }
-            bytes.removeLast(chunk - got)
-            if got == 0 { break }
-            chunk = 1 << 16
+            bytes.removeLast(room - got)
+            if ended { break }
+            capacity *= 2
         }
         return bytes
     }
