@@ -32,7 +32,12 @@ enum IdentityEvidence {
         let zero = Array(repeating: Rational.zero, count: network.inputDimension)
         var additivityWitness: Witness? = nil
         var homogeneityWitness: Witness? = nil
-        if !biasZero, let f0 = value(network, at: zero) {
+        // F(0) = b' for a numeric network (the exact composite): no evaluation of the layers,
+        // whose entries grow at every layer (most of the time of an end-to-end run on deep
+        // networks).
+        let f0: [ExactValue]?
+        if case .numeric(let m) = map { f0 = m.bias.map { .exact($0) } } else { f0 = biasZero ? nil : value(network, at: zero) }
+        if !biasZero, let f0 {
             let twice = addVectors(f0, f0)
             additivityWitness = Witness(x: zero, y: zero, c: nil, lhs: f0, rhs: twice)
             homogeneityWitness = Witness(x: zero, y: nil, c: Rational(2), lhs: f0, rhs: twice)
