@@ -1,3 +1,5 @@
+import ExactNumbers
+
 /// A minimal JSON emitter that appends UTF-8 bytes to one growing buffer.
 ///
 /// Every report is built into a single `[UInt8]` with reserved capacity and turned into a
@@ -74,6 +76,15 @@ struct JSONWriter {
     mutating func optionalBool(_ value: Bool?) { if let value { bool(value) } else { null() } }
     mutating func optionalString(_ value: String?) { if let value { string(value) } else { null() } }
     mutating func optionalInt(_ value: Int?) { if let value { int(value) } else { null() } }
+
+    /// A canonical rational as a JSON string (`"-3/4"`), its digits written straight into the
+    /// buffer (no escaping is needed).
+    mutating func rational(_ value: Rational) {
+        item()
+        bytes.append(UInt8(ascii: "\""))
+        value.appendDescription(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
 
     /// An array of strings.
     mutating func strings<S: Sequence>(_ values: S) where S.Element == String {
