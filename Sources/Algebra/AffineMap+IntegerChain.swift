@@ -14,7 +14,7 @@ extension AffineMap where Scalar == Rational {
     /// 1-dimensional layers). Preconditions as for `composeChain`.
     static func composeChainIntegerTree(_ maps: [AffineMap<Rational>], order: IntegerMatrix.ProductOrder = .balancedTree) -> AffineMap<Rational> {
         let factors = maps.reversed().map(augmentedIntegerMatrix)
-        let product = IntegerMatrix.product(factors, order: order)
+        let product = IntegerMatrix.product(consume factors, order: order)
         let (m, n) = (maps[maps.count - 1].outputDimension, maps[0].inputDimension)
         let denominator = product[m, n]
         let top = product.quotients(by: denominator, rows: 0..<m)  // m × (n + 1): [W' | b']

@@ -9,12 +9,19 @@ import NetworkModel
 /// layer with symbolic x, y, c (an independent check of the closed form); witnesses
 /// (x = y = 0; x = 0, c = 2) are evaluated through the network itself, not through W'.
 enum IdentityEvidence {
+    /// Largest network (in parameters) whose F(0) is evaluated through the layers.
+    static let evaluationLimit = 50_000
+
     /// Largest network (inputs × parameters) whose residuals are computed layer by layer.
     static let symbolicLimit = 2_000
 
     static func forCollapsed(_ network: Network, map: CollapsedMap) -> (additivity: IdentityCheck, homogeneity: IdentityCheck, affinity: IdentityCheck) {
-        let symbolicMap = map.symbolicMap
-        let b = symbolicMap.bias
+        // Only b' is needed: no polynomial per entry of W'.
+        let b: [Polynomial]
+        switch map {
+        case .numeric(let m): b = m.bias.map { Polynomial($0) }
+        case .symbolic(let m): b = m.bias
+        }
         let c = cSymbol(network)
         var additiveResidual = b.map { -$0 }
         var homogeneousResidual = b.map { (Polynomial(Rational.one) - Polynomial(c)) * $0 }
@@ -28,7 +35,18 @@ enum IdentityEvidence {
         let zero = Array(repeating: Rational.zero, count: network.inputDimension)
         var additivityWitness: Witness? = nil
         var homogeneityWitness: Witness? = nil
-        if !biasZero, let f0 = value(network, at: zero) {
+        // F(0) for the witnesses: evaluated through the layers (evidence independent of the
+        // composition) for networks up to `evaluationLimit` parameters; above that F(0) = b',
+        // the exact composite, since evaluating big layers costs most of an end-to-end run.
+        let f0: [ExactValue]?
+        if biasZero {
+            f0 = nil
+        } else if case .numeric(let m) = map, network.parameterCount > evaluationLimit {
+            f0 = m.bias.map { .exact($0) }
+        } else {
+            f0 = value(network, at: zero)
+        }
+        if !biasZero, let f0 {
             let twice = addVectors(f0, f0)
             additivityWitness = Witness(x: zero, y: zero, c: nil, lhs: f0, rhs: twice)
             homogeneityWitness = Witness(x: zero, y: nil, c: Rational(2), lhs: f0, rhs: twice)
@@ -78,5 +96,12 @@ enum IdentityEvidence {
         let homogeneous = (0..<fx.count).map { fcx[$0] - cp * fx[$0] }
         let affine = (0..<fx.count).map { fxy[$0] + f0[$0] - fx[$0] - fy[$0] }
         return (additive, homogeneous, affine)
+    }
+}
+
+extension Network {
+    /// The number of weights and biases in the dense layers.
+    var parameterCount: Int {
+        layers.reduce(0) { $0 + ($1.dense.map { $0.outputDimension * ($0.inputDimension + 1) } ?? 0) }
     }
 }

@@ -19,12 +19,13 @@ extension BigInt {
 extension Rational {
     /// Runs `body` with the untyped `mpz_srcptr` of the numerator (kept alive for the call).
     func withRawNumerator<R>(_ body: (UnsafeRawPointer) throws -> R) rethrows -> R {
-        try withExtendedLifetime(storage) { try body(UnsafeRawPointer(cgmp_mpq_numref_const(storage.pointer))) }
+        try withMPQ { try body(UnsafeRawPointer(cgmp_mpq_numref_const($0))) }
     }
 
     /// The denominator when it fits a machine word (`mpz_fits_ulong_p`), else nil.
     var denominatorWord: UInt? {
-        let d = cgmp_mpq_denref_const(storage.pointer)
+        guard let big else { return UInt(smallDenominator) }
+        let d = cgmp_mpq_denref_const(big.pointer)
         return __gmpz_fits_ulong_p(d) != 0 ? __gmpz_get_ui(d) : nil
     }
 
@@ -42,7 +43,13 @@ extension Rational {
         __gmpz_set_ui(d.pointer, 1)
         var seen = Set<UInt>()
         for x in values {
-            let den = cgmp_mpq_denref_const(x.storage.pointer)
+            if x.big == nil {
+                let den = UInt(x.smallDenominator)
+                if den == 1 || !seen.insert(den).inserted { continue }
+                __gmpz_lcm_ui(d.pointer, d.pointer, den)
+                continue
+            }
+            let den = cgmp_mpq_denref_const(x.big!.pointer)
             if __gmpz_cmp_ui(den, 1) == 0 { continue }
             if __gmpz_fits_ulong_p(den) != 0 {
                 if !seen.insert(__gmpz_get_ui(den)).inserted { continue }
@@ -59,8 +66,7 @@ extension Rational {
     /// Precondition: 1 < m < 2³² (so residue products fit a word).
     public func residue(modulo m: UInt) -> UInt? {
         precondition(m > 1 && m < 1 << 32, "Rational.residue(modulo:) needs 1 < m < 2^32")
-        let p = __gmpz_fdiv_ui(cgmp_mpq_numref_const(storage.pointer), m)
-        let q = __gmpz_fdiv_ui(cgmp_mpq_denref_const(storage.pointer), m)
+        let (p, q) = withMPQ { x in (__gmpz_fdiv_ui(cgmp_mpq_numref_const(x), m), __gmpz_fdiv_ui(cgmp_mpq_denref_const(x), m)) }
         if q == 1 { return p }
         guard let inverse = Rational.inverse(q, modulo: m) else { return nil }
         return p * inverse % m

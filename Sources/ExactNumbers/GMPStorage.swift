@@ -26,25 +26,32 @@ final class IntegerStorage: @unchecked Sendable {
     }
 }
 
-/// Owns one GMP rational (`mpq_t`), allocated once and freed in `deinit`.
-final class RationalStorage: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<__mpq_struct>
-
+/// Owns one GMP rational (`mpq_t`), stored in the object itself (one allocation, not two)
+/// and cleared in `deinit`.
+///
+/// The `mpq_t` is the buffer's single tail element, at a fixed address for the object's
+/// lifetime, so the same pointer can be handed to GMP as both source and destination.
+final class RationalStorage: ManagedBuffer<Void, __mpq_struct> {
     /// A fresh zero, 0/1 (`mpq_init`).
-    init() {
-        pointer = .allocate(capacity: 1)
-        __gmpq_init(pointer)
+    static func make() -> RationalStorage {
+        let storage = unsafeDowncast(RationalStorage.create(minimumCapacity: 1) { _ in () }, to: RationalStorage.self)
+        __gmpq_init(storage.pointer)
+        return storage
     }
 
     /// A deep copy of `other` (`mpq_init` + `mpq_set`).
-    init(copying other: RationalStorage) {
-        pointer = .allocate(capacity: 1)
-        __gmpq_init(pointer)
-        __gmpq_set(pointer, other.pointer)
+    static func make(copying other: RationalStorage) -> RationalStorage {
+        let storage = make()
+        __gmpq_set(storage.pointer, other.pointer)
+        return storage
+    }
+
+    /// The `mpq_t`, valid while the object lives.
+    var pointer: UnsafeMutablePointer<__mpq_struct> {
+        withUnsafeMutablePointerToElements { $0 }
     }
 
     deinit {
-        __gmpq_clear(pointer)
-        pointer.deallocate()
+        withUnsafeMutablePointerToElements { _ = __gmpq_clear($0) }
     }
 }

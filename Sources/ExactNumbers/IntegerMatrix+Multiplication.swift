@@ -55,18 +55,19 @@ extension IntegerMatrix {
 
     /// The product A₁A₂⋯Aₖ of a chain. Intermediate products are freed as soon as the next
     /// level is formed. Preconditions: the chain is not empty; neighbours' shapes agree.
-    public static func product(_ factors: [IntegerMatrix], order: ProductOrder = .balancedTree) -> IntegerMatrix {
-        precondition(!factors.isEmpty, "IntegerMatrix.product needs at least one factor")
-        for (a, b) in zip(factors, factors.dropFirst()) {
+    /// The factors are consumed, so that each level can be freed before the next is formed.
+    public static func product(_ factors: consuming [IntegerMatrix], order: ProductOrder = .balancedTree) -> IntegerMatrix {
+        var level = consume factors
+        precondition(!level.isEmpty, "IntegerMatrix.product needs at least one factor")
+        for (a, b) in zip(level, level.dropFirst()) {
             precondition(a.columns == b.rows, "IntegerMatrix.product: a \(a.rows)×\(a.columns) factor before a \(b.rows)×\(b.columns) one")
         }
         switch order {
         case .rightToLeft:
-            var result = factors[factors.count - 1]
-            for a in factors.dropLast().reversed() { result = a * result }
+            var result = level.removeLast()
+            while let a = level.popLast() { result = a * result }
             return result
         case .balancedTree:
-            var level = factors
             while level.count > 1 {
                 let pairs = level.count / 2
                 var next = [IntegerMatrix?](repeating: nil, count: pairs)

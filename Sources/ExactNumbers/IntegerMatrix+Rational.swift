@@ -74,9 +74,7 @@ extension IntegerMatrix {
                     let e = cflint_entry_const(source.pointer, first + index / columns, index % columns)!
                     let slot = out.base.baseAddress! + index
                     if fmpz_is_zero(e) != 0 { slot.initialize(to: Rational()); continue }
-                    if let word = smooth?.gcdWord(e) {
-                        fmpz_set_ui(&g, word)
-                    } else {
+                    if smooth?.gcd(e, into: &g) != true {
                         fmpz_gcd(&g, e, dPointer)
                     }
                     if fmpz_is_one(&g) != 0 {

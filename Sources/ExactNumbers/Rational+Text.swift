@@ -3,7 +3,45 @@ internal import CGMP
 extension Rational: CustomStringConvertible, LosslessStringConvertible {
     /// The canonical form: `p` for integers, `p/q` otherwise, sign on the numerator (`-3/4`).
     public var description: String {
-        isInteger ? numerator.description : numerator.description + "/" + denominator.description
+        if big == nil {
+            return smallDenominator == 1 ? String(smallNumerator) : String(smallNumerator) + "/" + String(smallDenominator)
+        }
+        var bytes: [UInt8] = []
+        appendDescription(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the ASCII bytes of `description` to `bytes`, with no intermediate string (for
+    /// writers of megabytes of rationals).
+    public func appendDescription(to bytes: inout [UInt8]) {
+        withMPQ { q in
+            Rational.appendDecimal(cgmp_mpq_numref_const(q)!, to: &bytes)
+            let d = cgmp_mpq_denref_const(q)!
+            if __gmpz_cmp_ui(d, 1) != 0 {
+                bytes.append(UInt8(ascii: "/"))
+                Rational.appendDecimal(d, to: &bytes)
+            }
+        }
+    }
+
+    /// Appends the decimal digits of `z` (`mpz_get_str` straight into the array's storage).
+    private static func appendDecimal(_ z: UnsafePointer<__mpz_struct>, to bytes: inout [UInt8]) {
+        if __gmpz_fits_slong_p(z) != 0 {
+            var digits = String(__gmpz_get_si(z))
+            digits.withUTF8 { bytes.append(contentsOf: $0) }
+            return
+        }
+        let capacity = Int(__gmpz_sizeinbase(z, 10)) + 2
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: capacity))
+        let written = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+            let chars = UnsafeMutableRawPointer(buffer.baseAddress! + start).assumingMemoryBound(to: CChar.self)
+            _ = __gmpz_get_str(chars, 10, z)
+            var n = 0
+            while n < capacity && chars[n] != 0 { n += 1 }
+            return n
+        }
+        bytes.removeLast(capacity - written)
     }
 
     /// Parses a contract literal (see `parse(_:)`); nil when malformed.

@@ -70,33 +70,39 @@ struct SmoothDenominator {
         self.groups = groups
     }
 
-    /// gcd(x, D) as a word when it can be read from residues, else nil (then use `fmpz_gcd`).
-    /// Precondition: x != 0.
-    func gcdWord(_ x: UnsafePointer<fmpz>) -> UInt? {
-        var g: UInt = 1
-        if twos > 0 {
-            let v = Swift.min(Int(fmpz_val2(x)), twos)
-            if v >= 63 { return nil }
-            g = UInt(1) << v
-        }
+    /// Sets `g` to gcd(x, D) read from residues and returns true; false (g unspecified) when
+    /// a capped prime power divides x (then use `fmpz_gcd`). The gcd may exceed a word (deep
+    /// chains of `p/q` layers share hundreds of bits with D): word-size partial products are
+    /// multiplied into `g` as they fill up. Precondition: x != 0.
+    func gcd(_ x: UnsafePointer<fmpz>, into g: UnsafeMutablePointer<fmpz>) -> Bool {
+        fmpz_one(g)
+        var word: UInt = 1
         for group in groups {
             let r = fmpz_fdiv_ui(x, group.modulus)
             for prime in group.primes {
                 var s = r % prime.power
                 var v = 0
                 if s == 0 {
-                    if prime.capped { return nil }
+                    if prime.capped { return false }
                     v = prime.k
                 } else {
                     while s % prime.p == 0 { s /= prime.p; v += 1 }
                 }
                 for _ in 0..<v {
-                    let (product, overflow) = g.multipliedReportingOverflow(by: prime.p)
-                    if overflow { return nil }
-                    g = product
+                    let (product, overflow) = word.multipliedReportingOverflow(by: prime.p)
+                    if overflow {
+                        fmpz_mul_ui(g, g, word)
+                        word = prime.p
+                    } else {
+                        word = product
+                    }
                 }
             }
         }
-        return g
+        if word != 1 { fmpz_mul_ui(g, g, word) }
+        if twos > 0 {
+            fmpz_mul_2exp(g, g, UInt(Swift.min(Int(fmpz_val2(x)), twos)))
+        }
+        return true
     }
 }

@@ -21,7 +21,7 @@ enum FastLiteral {
         return text.withUTF8 { bytes in rational(bytes) }
     }
 
-    private static func rational(_ bytes: UnsafeBufferPointer<UInt8>) -> Rational? {
+    static func rational(_ bytes: UnsafeBufferPointer<UInt8>) -> Rational? {
         let n = bytes.count
         guard n > 0, n <= 40 else { return nil }
         var i = 0

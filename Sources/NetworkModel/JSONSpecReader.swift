@@ -1,3 +1,5 @@
+internal import ExactNumbers
+
 /// A positioned JSON reader (RFC 8259) over UTF-8 bytes producing a `SpecNode` tree.
 ///
 /// Numbers keep their literal text and never pass through `Double`; every node records its
@@ -5,14 +7,32 @@
 /// incrementally, so reading is linear in the input size: a 20 MB file of weights is read
 /// in one pass with no per-number searching.
 ///
+/// Given the source (`parse(_:file:source:)`), a list whose elements are all short plain
+/// numbers becomes one `SpecNode.Kind.numbers` node holding their exact values: a 512×512
+/// layer costs no node and no string per entry. Anything else in the list (a nested value,
+/// an escape, a long or malformed literal) rewinds to the `[` and reads the list as usual, so
+/// errors and positions are the same either way.
+///
 /// The input must already be valid UTF-8 (see `SourceText.validateUTF8`).
 struct JSONSpecReader {
+    /// The reader's position state, to rewind or to re-read a list.
+    struct Mark: Sendable {
+        let position: Int
+        let line: Int
+        let lineStart: Int
+        let continuationBytes: Int
+    }
+
     /// Deepest nesting of arrays and objects accepted (specs need about 5 levels; the limit
     /// keeps hostile input from exhausting the stack).
     static let maximumDepth = 200
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private let file: String
+    /// Set when numeric lists may be kept as `numbers` nodes.
+    private var source: SpecSourceBytes? = nil
+    /// The length of the last numeric list, the likely length of the next (rows of a matrix).
+    private var lastListCount = 0
     private var position = 0
     private var line = 1
     private var lineStart = 0
@@ -25,8 +45,9 @@ struct JSONSpecReader {
     }
 
     /// Reads one JSON document (a UTF-8 byte order mark is skipped).
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(SpecError) -> SpecNode {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, source: SpecSourceBytes? = nil) throws(SpecError) -> SpecNode {
         var reader = JSONSpecReader(bytes: bytes, file: file)
+        reader.source = source
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             reader.position = 3
             reader.lineStart = 3
@@ -41,6 +62,25 @@ struct JSONSpecReader {
             throw reader.unexpected("end of the document after the top-level value")
         }
         return root
+    }
+
+    /// The element nodes of the list whose `[` is at `mark` (a list read before, so this
+    /// cannot fail).
+    static func elements(of bytes: UnsafeBufferPointer<UInt8>, file: String, at mark: Mark) -> [SpecNode] {
+        var reader = JSONSpecReader(bytes: bytes, file: file)
+        reader.rewind(to: mark)
+        return (try? reader.readArray(depth: 1))?.elements ?? []
+    }
+
+    private var mark: Mark {
+        Mark(position: position, line: line, lineStart: lineStart, continuationBytes: continuationBytes)
+    }
+
+    private mutating func rewind(to mark: Mark) {
+        position = mark.position
+        line = mark.line
+        lineStart = mark.lineStart
+        continuationBytes = mark.continuationBytes
     }
 
     // MARK: Positions
@@ -189,10 +229,17 @@ struct JSONSpecReader {
         }
     }
 
-    private mutating func readArray(depth: Int) throws(SpecError) -> SpecNode {
+    fileprivate mutating func readArray(depth: Int) throws(SpecError) -> SpecNode {
         let start = location
         guard depth <= JSONSpecReader.maximumDepth else {
             throw SpecError("nesting too deep; expected at most \(JSONSpecReader.maximumDepth) nested arrays and objects", at: start)
+        }
+        if let source {
+            let start = mark
+            if let values = readNumberList() {
+                return SpecNode(.numbers(SpecNumberList(values: values, source: source, start: start)), at: start.location(file))
+            }
+            rewind(to: start)
         }
         position += 1
         var elements: [SpecNode] = []
@@ -216,6 +263,80 @@ struct JSONSpecReader {
             }
             throw unexpected("',' or ']'")
         }
+    }
+
+    /// Reads a non-empty list of short plain numbers at `position` (on the `[`) into their
+    /// values; nil, with the position somewhere inside, for any other list.
+    private mutating func readNumberList() -> [Rational]? {
+        position += 1
+        var values: [Rational] = []
+        values.reserveCapacity(lastListCount)
+        while true {
+            skipWhitespace()
+            guard position < bytes.count else { return nil }
+            let start: Int, end: Int
+            switch bytes[position] {
+            case UInt8(ascii: "\""):
+                position += 1
+                start = position
+                while position < bytes.count {
+                    let b = bytes[position]
+                    if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 || b >= 0x80 { break }
+                    position += 1
+                }
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
+                end = position
+                position += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                start = position
+                guard scanNumber() else { return nil }
+                end = position
+            default:
+                return nil
+            }
+            guard let value = FastLiteral.rational(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return nil }
+            values.append(value)
+            skipWhitespace()
+            guard position < bytes.count else { return nil }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            if bytes[position] == UInt8(ascii: "]") {
+                position += 1
+                lastListCount = values.count
+                return values
+            }
+            return nil
+        }
+    }
+
+    /// Scans a well-formed JSON number (the grammar of `readNumber`) without building text;
+    /// false for anything `readNumber` would reject.
+    private mutating func scanNumber() -> Bool {
+        if bytes[position] == UInt8(ascii: "-") { position += 1 }
+        guard position < bytes.count, JSONSpecReader.isDigit(bytes[position]) else { return false }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+            if position < bytes.count, JSONSpecReader.isDigit(bytes[position]) { return false }
+        } else {
+            while position < bytes.count, JSONSpecReader.isDigit(bytes[position]) { position += 1 }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            guard position < bytes.count, JSONSpecReader.isDigit(bytes[position]) else { return false }
+            while position < bytes.count, JSONSpecReader.isDigit(bytes[position]) { position += 1 }
+        }
+        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
+            guard position < bytes.count, JSONSpecReader.isDigit(bytes[position]) else { return false }
+            while position < bytes.count, JSONSpecReader.isDigit(bytes[position]) { position += 1 }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "/") { return false }
+        return true
     }
 
     // MARK: Scalars
@@ -368,5 +489,12 @@ struct JSONSpecReader {
             position += 1
         }
         return value
+    }
+}
+
+extension JSONSpecReader.Mark {
+    /// The location of the marked position.
+    func location(_ file: String) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: position - lineStart - continuationBytes + 1)
     }
 }

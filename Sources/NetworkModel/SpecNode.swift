@@ -1,7 +1,12 @@
+internal import ExactNumbers
+
 /// A node of a parsed spec document with its position: the common tree that both the YAML
 /// adapter (Yams `compose`) and the JSON reader produce, so one schema walk serves both.
 ///
 /// Scalars keep their literal text (`0.1` stays `"0.1"`) so numbers are converted exactly.
+/// The JSON reader stores a list of short plain numbers as `numbers`: their exact values
+/// without a node or a string per entry, and the element nodes (with their positions) are
+/// rebuilt from the source bytes when something asks for them.
 public struct SpecNode: Sendable {
     /// The shape of a node.
     public enum Kind: Sendable {
@@ -11,6 +16,9 @@ public struct SpecNode: Sendable {
         case sequence([SpecNode])
         /// A scalar with its literal text.
         case scalar(SpecScalar)
+        /// A sequence whose elements are all short plain numbers (JSON numbers, or strings
+        /// such as `"2/3"`), kept as their values; `SpecNumberList.nodes` gives the elements.
+        case numbers(SpecNumberList)
     }
 
     /// The node's content.
@@ -33,6 +41,7 @@ public struct SpecNode: Sendable {
     /// The elements when this is a sequence.
     public var elements: [SpecNode]? {
         if case .sequence(let elements) = kind { return elements }
+        if case .numbers(let list) = kind { return list.nodes }
         return nil
     }
 
@@ -46,7 +55,7 @@ public struct SpecNode: Sendable {
     var shapeDescription: String {
         switch kind {
         case .mapping: return "a mapping"
-        case .sequence: return "a list"
+        case .sequence, .numbers: return "a list"
         case .scalar(let s):
             if s.isNull { return "null" }
             return s.isQuoted ? "the string " + SpecError.quote(s.text) : SpecError.quote(s.text)
@@ -96,5 +105,52 @@ public struct SpecScalar: Hashable, Sendable {
     /// A plain boolean of the core schema.
     public var isBoolean: Bool {
         !isQuoted && ["true", "True", "TRUE", "false", "False", "FALSE"].contains(text)
+    }
+}
+
+/// The exact values of a JSON list of short plain numbers, with what is needed to rebuild its
+/// element nodes (positions included) from the source bytes on demand.
+public struct SpecNumberList: Sendable {
+    /// The values, in order.
+    let values: [Rational]
+    /// The source the list was read from.
+    let source: SpecSourceBytes
+    /// The reader's state at the list's `[`.
+    let start: JSONSpecReader.Mark
+
+    /// The number of elements.
+    public var count: Int { values.count }
+
+    /// The element nodes, as the reader builds them for any other list.
+    public var nodes: [SpecNode] {
+        source.bytes.withUnsafeBufferPointer { buffer in
+            JSONSpecReader.elements(of: buffer, file: source.file, at: start)
+        }
+    }
+}
+
+/// The bytes of a JSON spec, shared by the numeric lists read from it.
+public final class SpecSourceBytes: Sendable {
+    /// The UTF-8 bytes.
+    let bytes: [UInt8]
+    /// The file name used in locations.
+    let file: String
+
+    init(bytes: [UInt8], file: String) {
+        self.bytes = bytes
+        self.file = file
+    }
+}
+
+/// The text a walker consults on errors: decoded text, or bytes decoded on demand.
+enum SpecSource {
+    case text(String)
+    case bytes(SpecSourceBytes)
+
+    var text: String {
+        switch self {
+        case .text(let text): return text
+        case .bytes(let source): return String(decoding: source.bytes, as: UTF8.self)
+        }
     }
 }

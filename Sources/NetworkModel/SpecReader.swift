@@ -1,4 +1,5 @@
 internal import Foundation
+internal import Glibc
 
 /// Reads network specs (contract §1) from YAML or JSON into a `Network`.
 ///
@@ -23,8 +24,20 @@ public enum SpecReader {
     /// Parses spec bytes (which must be UTF-8 text); `file` names the source in error
     /// locations.
     public static func parse(bytes: [UInt8], file: String, format: SpecFormat) throws(SpecError) -> Network {
-        let (root, source) = try document(bytes: bytes, file: file, format: format)
-        return try SpecWalker(file: file, source: source).network(root)
+        switch format {
+        case .json:
+            // The tree keeps numeric lists as parsed numbers (`SpecNode.Kind.numbers`), and the
+            // text is decoded only if an error needs a position inside a scalar.
+            let source = SpecSourceBytes(bytes: bytes, file: file)
+            let root = try bytes.withUnsafeBufferPointer { buffer throws(SpecError) in
+                try SourceText.validateUTF8(buffer, file: file)
+                return try JSONSpecReader.parse(buffer, file: file, source: source)
+            }
+            return try SpecWalker(file: file, source: .bytes(source)).network(root)
+        case .yaml:
+            let (root, source) = try document(bytes: bytes, file: file, format: format)
+            return try SpecWalker(file: file, source: .text(source)).network(root)
+        }
     }
 
     /// The positioned document tree of spec bytes, before the schema is checked, with the
@@ -60,12 +73,43 @@ public enum SpecReader {
         guard manager.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
             throw SpecError("cannot be read (permission denied); expected a readable spec file", at: at)
         }
-        defer { try? handle.close() }
-        do {
-            guard let data = try handle.readToEnd() else { return [] }
-            return [UInt8](data)
-        } catch {
-            throw SpecError("cannot be read (\(error.localizedDescription)); expected a readable spec file", at: at)
+        try? handle.close()
+        // Read straight into one byte array (no `Data` in between: specs can be tens of
+        // megabytes).
+        let descriptor = Glibc.open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw SpecError("cannot be read (\(String(cString: strerror(errno)))); expected a readable spec file", at: at)
         }
+        defer { _ = Glibc.close(descriptor) }
+        var info = stat()
+        var capacity = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) + 1 : 1 << 16
+        var bytes = [UInt8]()
+        while true {
+            // Read into the spare capacity; grow only when a file outgrows its stat size.
+            bytes.reserveCapacity(capacity)
+            var failure: Int32 = 0
+            var ended = false
+            let before = bytes.count
+            let room = capacity - before
+            bytes.append(contentsOf: repeatElement(0, count: room))
+            let got = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+                var total = 0
+                while total < room {
+                    let n = Glibc.read(descriptor, buffer.baseAddress! + before + total, room - total)
+                    if n < 0, errno == EINTR { continue }
+                    if n < 0 { failure = errno; return -1 }
+                    if n == 0 { ended = true; break }
+                    total += n
+                }
+                return total
+            }
+            guard got >= 0 else {
+                throw SpecError("cannot be read (\(String(cString: strerror(failure)))); expected a readable spec file", at: at)
+            }
+            bytes.removeLast(room - got)
+            if ended { break }
+            capacity *= 2
+        }
+        return bytes
     }
 }

@@ -14,7 +14,7 @@ extension SpecWalker {
             }
             guard let activation = Activation(name: name) else { throw unknownActivation(name, at: node.location) }
             return activation
-        case .sequence:
+        case .sequence, .numbers:
             throw SpecError("layer \(number) activation is a list; expected a name (relu) or a one-key map ({leaky_relu: {alpha: \"1/5\"}})", at: node.location)
         case .mapping(let entries):
             guard entries.count == 1, let entry = entries.first else {

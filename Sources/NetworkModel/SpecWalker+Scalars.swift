@@ -122,7 +122,7 @@ extension SpecWalker {
     /// The location of character `offset` inside a scalar's text (see
     /// `SourceText.location(ofOffset:inScalar:at:source:)`).
     func location(ofOffset offset: Int, in scalar: SpecScalar, at location: SourceLocation) -> SourceLocation {
-        SourceText.location(ofOffset: offset, inScalar: scalar, at: location, source: source)
+        SourceText.location(ofOffset: offset, inScalar: scalar, at: location, source: source?.text)
     }
 
     /// Reads a parameter of an activation (a number is a constant polynomial).

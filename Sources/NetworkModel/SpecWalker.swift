@@ -6,8 +6,8 @@ internal import ExactNumbers
 struct SpecWalker {
     /// The file name used in locations.
     let file: String
-    /// The source text, used only on errors to place a fault inside a scalar's text.
-    let source: String?
+    /// The source, used only on errors to place a fault inside a scalar's text.
+    let source: SpecSource?
 
     static let topKeys = ["network", "input", "layers"]
     static let layerKeys = ["dense", "activation"]
@@ -97,7 +97,8 @@ struct SpecWalker {
                 throw SpecError("input dimension \(SpecError.quote(scalar.text)) is too large; expected at most \(SpecWalker.maximumInputDimension)", at: node.location)
             }
             return (1...n).map { ("x\($0)", node.location) }
-        case .sequence(let elements):
+        case .sequence, .numbers:
+            let elements = node.elements ?? []
             guard !elements.isEmpty else {
                 throw SpecError("empty input list; expected at least one input name", at: node.location)
             }
@@ -182,10 +183,14 @@ struct SpecWalker {
         guard !rowNodes.isEmpty else {
             throw SpecError("layer \(number) weights have no rows; expected at least one row, [[...], ...] (out x in)", at: weightsNode.location)
         }
-        var rows: [[SpecNode]] = []
+        var rows: [SpecRow] = []
         rows.reserveCapacity(rowNodes.count)
         for (i, rowNode) in rowNodes.enumerated() {
-            guard let row = rowNode.elements else {
+            let row: SpecRow
+            switch rowNode.kind {
+            case .numbers(let list): row = .numbers(list.values)
+            case .sequence(let elements): row = .nodes(elements)
+            default:
                 throw SpecError("layer \(number) weights row \(i + 1) is \(rowNode.shapeDescription); expected a list of numbers (weights are out x in, [[...], ...])", at: rowNode.location)
             }
             if i > 0, row.count != rows[0].count {
@@ -197,63 +202,91 @@ struct SpecWalker {
         guard columns == inputSize else {
             throw SpecError("layer \(number) expects \(columns) input\(columns == 1 ? "" : "s") but \(sourceOfInputs(layer: number, size: inputSize)); expected rows of \(inputSize) entries", at: weightsNode.location)
         }
-        var biasNodes: [SpecNode]? = nil
+        var bias: SpecRow? = nil
         if let biasEntry = entries.first(where: { $0.key == "bias" }), !(biasEntry.value.scalar?.isNull ?? false) {
-            guard let elements = biasEntry.value.elements else {
+            let row: SpecRow
+            switch biasEntry.value.kind {
+            case .numbers(let list): row = .numbers(list.values)
+            case .sequence(let elements): row = .nodes(elements)
+            default:
                 throw SpecError("layer \(number) bias is \(biasEntry.value.shapeDescription); expected a list with one entry per row of the weights", at: biasEntry.value.location)
             }
-            guard elements.count == rows.count else {
-                throw SpecError("layer \(number) bias has \(elements.count) entr\(elements.count == 1 ? "y" : "ies") but the weights have \(rows.count) row\(rows.count == 1 ? "" : "s"); expected one bias entry per row", at: biasEntry.value.location)
+            guard row.count == rows.count else {
+                throw SpecError("layer \(number) bias has \(row.count) entr\(row.count == 1 ? "y" : "ies") but the weights have \(rows.count) row\(rows.count == 1 ? "" : "s"); expected one bias entry per row", at: biasEntry.value.location)
             }
-            biasNodes = elements
+            bias = row
         }
-        return try entriesOf(rows: rows, bias: biasNodes, layer: number)
+        // The nodes of a `numbers` row are rebuilt only if the slow path needs them.
+        let rowLists = rowNodes.map { node -> SpecNumberList? in
+            if case .numbers(let list) = node.kind { return list }
+            return nil
+        }
+        var biasList: SpecNumberList? = nil
+        if let biasEntry = entries.first(where: { $0.key == "bias" }), case .numbers(let list) = biasEntry.value.kind { biasList = list }
+        return try entriesOf(rows: rows, bias: bias, layer: number,
+                             nodesOfRow: { i in rowLists[i]?.nodes ?? rowNodes[i].elements ?? [] },
+                             biasNodes: { biasList?.nodes ?? [] })
     }
 
     /// Converts the entries: numeric when all are numbers (never building polynomials),
-    /// symbolic as soon as one is not.
-    private func entriesOf(rows: [[SpecNode]], bias: [SpecNode]?, layer number: Int) throws(SpecError) -> LayerWeights {
+    /// symbolic as soon as one is not. `nodesOfRow` gives the element nodes of a row kept as
+    /// numbers, for the slow path.
+    private func entriesOf(rows: [SpecRow], bias: SpecRow?, layer number: Int,
+                           nodesOfRow: (Int) -> [SpecNode], biasNodes: () -> [SpecNode]) throws(SpecError) -> LayerWeights {
         let columns = rows[0].count
         var numbers: [Rational] = []
         numbers.reserveCapacity(rows.count * columns)
         numeric: do {
             for row in rows {
-                for entry in row {
-                    guard let value = fastRational(entry) else { break numeric }
-                    numbers.append(value)
+                switch row {
+                case .numbers(let values): numbers.append(contentsOf: values)
+                case .nodes(let nodes):
+                    for entry in nodes {
+                        guard let value = fastRational(entry) else { break numeric }
+                        numbers.append(value)
+                    }
                 }
             }
             var biasValues: [Rational] = []
-            if let bias {
-                biasValues.reserveCapacity(bias.count)
-                for entry in bias {
+            switch bias {
+            case .numbers(let values)?: biasValues = values
+            case .nodes(let nodes)?:
+                biasValues.reserveCapacity(nodes.count)
+                for entry in nodes {
                     guard let value = fastRational(entry) else { break numeric }
                     biasValues.append(value)
                 }
-            } else {
+            case nil:
                 biasValues = Array(repeating: Rational.zero, count: rows.count)
             }
             let weights = Matrix(rows: rows.count, columns: columns, entries: numbers)
             return .numeric(AffineMap(weights: weights, bias: biasValues))
         }
         // Slow path: some entry is an expression, or malformed (the error comes from here).
+        let rowNodes: [[SpecNode]] = rows.indices.map { i in
+            if case .nodes(let nodes) = rows[i] { return nodes }
+            return nodesOfRow(i)
+        }
         var entries: [Polynomial] = numbers.map { Polynomial($0) }
         entries.reserveCapacity(rows.count * columns)
         var allNumbers = true
         for index in numbers.count..<(rows.count * columns) {
             let (i, j) = index.quotientAndRemainder(dividingBy: columns)
-            let value = try scalarValue(rows[i][j], what: "layer \(number) weight (row \(i + 1), column \(j + 1))")
+            let value = try scalarValue(rowNodes[i][j], what: "layer \(number) weight (row \(i + 1), column \(j + 1))")
             if case .expression = value { allNumbers = false }
             entries.append(value.polynomial)
         }
         var biasValues: [Polynomial] = []
-        if let bias {
-            for (i, entry) in bias.enumerated() {
+        switch bias {
+        case .numbers(let values)?:
+            biasValues = values.map { Polynomial($0) }
+        case .nodes(let nodes)?:
+            for (i, entry) in nodes.enumerated() {
                 let value = try scalarValue(entry, what: "layer \(number) bias entry \(i + 1)")
                 if case .expression = value { allNumbers = false }
                 biasValues.append(value.polynomial)
             }
-        } else {
+        case nil:
             biasValues = Array(repeating: Polynomial(Rational.zero), count: rows.count)
         }
         if allNumbers {
@@ -263,5 +296,18 @@ struct SpecWalker {
         }
         let weights = Matrix(rows: rows.count, columns: columns, entries: entries)
         return .symbolic(AffineMap(weights: weights, bias: biasValues))
+    }
+}
+
+/// A row of weights (or the bias) as read: parsed numbers, or element nodes.
+enum SpecRow {
+    case numbers([Rational])
+    case nodes([SpecNode])
+
+    var count: Int {
+        switch self {
+        case .numbers(let values): return values.count
+        case .nodes(let nodes): return nodes.count
+        }
     }
 }

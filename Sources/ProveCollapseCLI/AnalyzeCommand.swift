@@ -48,7 +48,7 @@ struct AnalyzeCommand: ExitStatusCommand {
         }
         switch format {
         case .text: StandardStreams.output(TextReport.render(analysis))
-        case .json: StandardStreams.output(JSONReport.render(analysis))
+        case .json: JSONReport.write(analysis) { StandardStreams.output(bytes: $0) }
         }
         return analysis.verdict.exitCode
     }

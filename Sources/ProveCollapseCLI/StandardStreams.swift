@@ -12,6 +12,11 @@ enum StandardStreams {
         _ = FileDescriptorWriter.writeAll(text, to: 1)
     }
 
+    /// Writes `bytes` as they are to standard output.
+    static func output(bytes: UnsafeBufferPointer<UInt8>) {
+        _ = FileDescriptorWriter.writeAll(bytes, to: 1)
+    }
+
     /// Writes one message line to standard error.
     static func error(_ message: String) {
         _ = FileDescriptorWriter.writeAll(message.hasSuffix("\n") ? message : message + "\n", to: 2)
@@ -23,18 +28,21 @@ enum FileDescriptorWriter {
     /// Writes all of `text`; returns `errno` on failure, nil on success.
     static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
         var text = text
-        return text.withUTF8 { bytes -> Int32? in
-            guard let base = bytes.baseAddress else { return nil }
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(descriptor, base + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
+        return text.withUTF8 { writeAll($0, to: descriptor) }
+    }
+
+    /// Writes all of `bytes`; returns `errno` on failure, nil on success.
+    static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32? {
+        guard let base = bytes.baseAddress else { return nil }
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            offset += written
         }
+        return nil
     }
 }

@@ -25,6 +25,19 @@ public enum JSONReport {
     /// The report as JSON text ending with a newline.
     public static func render(_ analysis: Analysis) -> String {
         var writer = JSONWriter(reservingCapacity: estimatedSize(of: analysis))
+        write(analysis, into: &writer)
+        return writer.finish()
+    }
+
+    /// Streams the report (the same bytes as `render`) to `sink` in chunks of about
+    /// `chunkSize` bytes, so a report of tens of megabytes is never held whole in memory.
+    public static func write(_ analysis: Analysis, chunkSize: Int = 1 << 20, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        var writer = JSONWriter(chunkSize: max(chunkSize, 1), sink: sink)
+        write(analysis, into: &writer)
+        writer.finishStream()
+    }
+
+    static func write(_ analysis: Analysis, into writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("network"); writer.optionalString(analysis.network.name)
         writer.key("input_dim"); writer.int(analysis.network.inputDimension)
@@ -84,7 +97,6 @@ public enum JSONReport {
         }
         writer.endArray()
         writer.endObject()
-        return writer.finish()
     }
 
     /// `{"holds": ..., "witness": ...}` plus `residual` when present.

@@ -3,9 +3,6 @@ import Algebra
 import Collapse
 
 extension JSONWriter {
-    /// A canonical rational as a string: `"-3/4"`, `"5"`.
-    mutating func rational(_ value: Rational) { string(value.description) }
-
     /// A vector of canonical rationals.
     mutating func rationals(_ values: [Rational]) {
         beginArray()
@@ -54,6 +51,20 @@ extension JSONWriter {
         }
         endArray()
     }
+
+    /// A matrix of canonical rationals, written without intermediate strings.
+    mutating func matrix(_ matrix: Matrix<Rational>) {
+        beginArray()
+        for i in 0..<matrix.rows {
+            beginArray()
+            for j in 0..<matrix.columns { rational(matrix[i, j]) }
+            endArray()
+        }
+        endArray()
+    }
+
+    /// A vector of canonical rationals.
+    mutating func vector(_ values: [Rational]) { rationals(values) }
 
     /// A vector of ring elements as entry strings.
     mutating func vector<Scalar: CustomStringConvertible>(_ values: [Scalar]) {

@@ -1,3 +1,5 @@
+import ExactNumbers
+
 /// A minimal JSON emitter that appends UTF-8 bytes to one growing buffer.
 ///
 /// Every report is built into a single `[UInt8]` with reserved capacity and turned into a
@@ -12,9 +14,41 @@ struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     /// Whether the innermost open container has no member yet, one flag per nesting level.
     private var fresh: [Bool] = []
+    /// Where full chunks go when streaming (`init(chunkSize:sink:)`); nil when building one
+    /// buffer.
+    private let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
+    private let chunkSize: Int
 
     init(reservingCapacity capacity: Int = 4096) {
+        sink = nil
+        chunkSize = .max
         bytes.reserveCapacity(capacity)
+    }
+
+    /// A writer that hands its bytes to `sink` in chunks of about `chunkSize` bytes (between
+    /// values), so the whole document is never held in memory; `finishStream()` hands over the rest.
+    init(chunkSize: Int, sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        self.sink = sink
+        self.chunkSize = chunkSize
+        bytes.reserveCapacity(chunkSize + 4096)
+    }
+
+    /// Hands the buffer to the sink when it holds a full chunk.
+    @inline(__always)
+    private mutating func flushIfFull() {
+        if bytes.count >= chunkSize { flush() }
+    }
+
+    private mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { sink($0) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Ends a streamed document with a newline and hands over the remaining bytes.
+    mutating func finishStream() {
+        bytes.append(UInt8(ascii: "\n"))
+        flush()
     }
 
     // MARK: structure
@@ -43,6 +77,15 @@ struct JSONWriter {
     mutating func optionalString(_ value: String?) { if let value { string(value) } else { null() } }
     mutating func optionalInt(_ value: Int?) { if let value { int(value) } else { null() } }
 
+    /// A canonical rational as a JSON string (`"-3/4"`), its digits written straight into the
+    /// buffer (no escaping is needed).
+    mutating func rational(_ value: Rational) {
+        item()
+        bytes.append(UInt8(ascii: "\""))
+        value.appendDescription(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// An array of strings.
     mutating func strings<S: Sequence>(_ values: S) where S.Element == String {
         beginArray()
@@ -69,6 +112,7 @@ struct JSONWriter {
 
     /// Emits the comma before a member when the container already has one.
     private mutating func item() {
+        flushIfFull()
         if pendingValueAfterKey { pendingValueAfterKey = false; return }
         guard let last = fresh.last else { return }
         if last { fresh[fresh.count - 1] = false } else { bytes.append(UInt8(ascii: ",")) }

@@ -120,7 +120,10 @@ private let integerProductCase = Generator { rng in
     @Test func quotientsAreCanonicalForSmoothAndNonSmoothDenominators() {
         var rng = SplitRandom(seed: 507)
         let denominators: [BigInt] = [1, 2, BigInt(2).power(200), BigInt(2).power(40) * BigInt(3).power(45) * BigInt(97).power(12),
-                                      BigInt(1_000_003) * 360, BigInt(16411) * BigInt(7).power(30), BigInt(10).power(19) + 51]
+                                      BigInt(1_000_003) * 360, BigInt(16411) * BigInt(7).power(30), BigInt(10).power(19) + 51,
+                                      // Odd primes below 100 to the 8th (no capped power): gcds of hundreds of bits.
+                                      [3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97]
+                                        .reduce(BigInt(2).power(48)) { $0 * BigInt($1).power(8) }]
         for d in denominators {
             let entries = (0..<(9 * 11)).map { k -> BigInt in
                 k % 7 == 0 ? d * BigInt(k) : bigInteger(&rng, bits: 300) * BigInt(2).power(k % 5) * BigInt(3).power(k % 4)
