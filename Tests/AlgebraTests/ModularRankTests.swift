@@ -7,7 +7,7 @@ import Algebra
 @Suite struct ModularRank {
     @Test(arguments: 0..<40)
     func boundedRankEqualsBareissRank(seed: Int) {
-        var rng = SeededRandom(seed: UInt64(seed))
+        var rng = SplitRandom(seed: UInt64(seed))
         let rows = Int.random(in: 0...6, using: &rng), inner = Int.random(in: 0...6, using: &rng), cols = Int.random(in: 0...6, using: &rng)
         func random(_ r: Int, _ c: Int) -> Matrix<Rational> {
             Matrix(rows: r, columns: c, entries: (0..<(r * c)).map { _ in Rational(Int.random(in: -9...9, using: &rng), Int.random(in: 1...5, using: &rng)) })
@@ -30,15 +30,3 @@ import Algebra
     }
 }
 
-/// SplitMix64, local to this test file (AlgebraTests does not depend on Collapse).
-private struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
