@@ -1,15 +1,10 @@
 import ExactNumbers
 import PropertyBased
 
-// Property tests run `propertyCheck(count: 200, ...)` under `@Test(.shrinking)`.
-//
-// Seeds: PropertyBased 2.0.1 draws a fresh Xoshiro seed per case and, on failure, prints the
-// (shrunk) operands and the line `Add .fixedSeed("…") to the Test to reproduce this issue`.
-// `.fixedSeed` is a *reproduction* trait only: with it, `propertyCheck` ignores `count`, runs a
-// single case, and records an error when that case passes ("A fixed seed was used, but no
-// expectation failure occured"). So it is never left on a passing test; paste it in to replay
-// a reported failure, fix, and remove it again. Shrinking is off by default (it needs
-// `.shrinking` or the `EnableShrinking` compile flag), hence the trait on every property test.
+// Property tests run `seededCheck(count: 200, ...)` (Support/SeededCheck.swift): PropertyBased
+// generators driven by a fixed seed per call site, so every run draws the same cases.
+// (`.shrinking` traits remain on the tests; with fixed seeds the failing operands are printed
+// by #expect directly.)
 
 /// Operand bounds for oracle comparisons: |numerator|, |denominator| <= 10^6, so expressions
 /// of depth 2 stay far inside `Int128`.
