@@ -60,7 +60,8 @@ enum LayerFindings {
                 if a == Polynomial(Rational.one) && c.isZero {
                     text = "\(name) is the identity t; the layer stays W x + b"
                 } else {
-                    text = "\(name) is affine, a·t + c with a = \(a), c = \(c); it folds into the layer: a(W x + b) + c = (aW) x + (a b + c)"
+                    let what = name == "affine" ? "the activation" : name
+                    text = "\(what) is affine, a·t + c with a = \(a), c = \(c); it folds into the layer: a(W x + b) + c = (aW) x + (a b + c)"
                 }
                 return LayerFinding(layer: index + 1, activation: f, affineFold: (a, c), summary: text)
             }
