@@ -9,13 +9,16 @@ public struct Network: Hashable, Sendable {
     public var inputNames: [String]
     /// The layers, first applied first.
     public var layers: [Layer]
+    /// The input domain D the verdict is about (contract §5), or nil for the whole space.
+    public var domain: InputDomain?
 
     /// Creates a network. Layer sizes should chain (each dense part's input size equals the
     /// previous output size); `SpecReader` guarantees it for networks it reads.
-    public init(name: String? = nil, inputNames: [String], layers: [Layer]) {
+    public init(name: String? = nil, inputNames: [String], layers: [Layer], domain: InputDomain? = nil) {
         self.name = name
         self.inputNames = inputNames
         self.layers = layers
+        self.domain = domain
     }
 
     /// The number of inputs.
