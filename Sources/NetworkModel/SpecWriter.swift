@@ -105,6 +105,11 @@ public enum SpecWriter {
             return "{\(key("polynomial")): [" + coefficients.map(scalar).joined(separator: ", ") + "]}"
         case .leakyRelu(let alpha), .elu(let alpha):
             return "{\(key(activation.name)): {\(key("alpha")): \(scalar(alpha))}}"
+        case .clip(let lower, let upper):
+            let bounds = [("min", lower), ("max", upper)].compactMap { k, v in v.map { "\(key(k)): \(scalar($0))" } }
+            return "{\(key("clip")): {" + bounds.joined(separator: ", ") + "}}"
+        case .hardSigmoid(let alpha, let beta):
+            return "{\(key("hard_sigmoid")): {\(key("alpha")): \(scalar(alpha)), \(key("beta")): \(scalar(beta))}}"
         default:
             return yaml ? activation.name : "\"" + activation.name + "\""
         }
