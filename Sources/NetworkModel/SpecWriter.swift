@@ -6,7 +6,11 @@ internal import ExactNumbers
 /// every activation with all its parameters.
 public enum SpecWriter {
     /// The network as YAML: block style for the structure, one flow list per weight row.
-    public static func yaml(_ network: Network) -> String {
+    /// With `decimals`, every number whose denominator divides a power of ten (every binary
+    /// float's value) is written as its exact decimal expansion (`0.100000001490116119384765625`),
+    /// which the reader takes exactly; other fractions stay `"p/q"`.
+    public static func yaml(_ network: Network, decimals: Bool = false) -> String {
+        let yamlScalar: (Entry) -> String = { SpecWriter.yamlScalar($0, decimals: decimals) }
         var out = ""
         out.reserveCapacity(estimatedSize(network))
         if let name = network.name { out += "network: \(yamlString(name))\n" }
@@ -33,8 +37,9 @@ public enum SpecWriter {
         return out
     }
 
-    /// The network as JSON: one line per weight row.
-    public static func json(_ network: Network) -> String {
+    /// The network as JSON: one line per weight row; `decimals` as for `yaml`.
+    public static func json(_ network: Network, decimals: Bool = false) -> String {
+        let jsonScalar: (Entry) -> String = { SpecWriter.jsonScalar($0, decimals: decimals) }
         var out = ""
         out.reserveCapacity(estimatedSize(network))
         out += "{\n"
@@ -81,16 +86,20 @@ public enum SpecWriter {
         p.constantValue.map(Entry.number) ?? .expression(p)
     }
 
-    private static func yamlScalar(_ entry: Entry) -> String {
+    private static func yamlScalar(_ entry: Entry, decimals: Bool = false) -> String {
         switch entry {
-        case .number(let r): return r.isInteger ? r.description : "\"" + r.description + "\""
+        case .number(let r):
+            if decimals, !r.isInteger, let text = exactDecimal(r) { return text }
+            return r.isInteger ? r.description : "\"" + r.description + "\""
         case .expression(let p): return yamlString(p.description)
         }
     }
 
-    private static func jsonScalar(_ entry: Entry) -> String {
+    private static func jsonScalar(_ entry: Entry, decimals: Bool = false) -> String {
         switch entry {
-        case .number(let r): return r.isInteger ? r.description : "\"" + r.description + "\""
+        case .number(let r):
+            if decimals, !r.isInteger, let text = exactDecimal(r) { return text }
+            return r.isInteger ? r.description : "\"" + r.description + "\""
         case .expression(let p): return jsonString(p.description)
         }
     }
@@ -113,6 +122,46 @@ public enum SpecWriter {
         default:
             return yaml ? activation.name : "\"" + activation.name + "\""
         }
+    }
+
+    /// The exact decimal expansion of r when its denominator is 2^a·5^b (finite), e.g.
+    /// `-0.375`; nil otherwise. n/(2^a 5^b) = n·2^(k−a)·5^(k−b) / 10^k with k = max(a, b).
+    static func exactDecimal(_ r: Rational) -> String? {
+        var d = r.denominator
+        var twos = 0, fives = 0
+        if let small = d.exactInt {
+            var q = small
+            twos = q.trailingZeroBitCount
+            q >>= twos
+            while q % 5 == 0 { q /= 5; fives += 1 }
+            guard q == 1 else { return nil }
+        } else {
+            let two = BigInt(2), five = BigInt(5)
+            let width = d.bitWidth
+            if BigInt(1).shiftedLeft(width - 1) == d {
+                twos = width - 1
+            } else {
+                while true {
+                    let (q, rem) = d.quotientAndRemainder(dividingBy: two)
+                    guard rem.isZero else { break }
+                    d = q; twos += 1
+                }
+                while true {
+                    let (q, rem) = d.quotientAndRemainder(dividingBy: five)
+                    guard rem.isZero else { break }
+                    d = q; fives += 1
+                }
+                guard d.isOne else { return nil }
+            }
+        }
+        let k = max(twos, fives)
+        var scaled = r.numerator
+        if k > twos { scaled = scaled * BigInt(2).power(k - twos) }
+        if k > fives { scaled = scaled * BigInt(5).power(k - fives) }
+        var digits = scaled.magnitude.description
+        if digits.count <= k { digits = String(repeating: "0", count: k - digits.count + 1) + digits }
+        digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -k))
+        return (scaled.signum < 0 ? "-" : "") + digits
     }
 
     // MARK: Strings

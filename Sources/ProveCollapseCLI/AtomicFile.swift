@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,6 +11,19 @@ enum AtomicFile {
     /// it over `path` (rename(2) is atomic within a file system). On any failure the
     /// temporary file is removed and `path` is left as it was.
     static func write(_ text: String, to path: String) throws(CLIError) {
+        try write(to: path) { FileDescriptorWriter.writeAll(text, to: $0) }
+    }
+
+    /// Writes the bytes of `data` to `path`, all at once or not at all (as `write(_:to:)`).
+    static func write(_ data: Data, to path: String) throws(CLIError) {
+        try write(to: path) { descriptor in
+            data.withUnsafeBytes { FileDescriptorWriter.writeAll($0.bindMemory(to: UInt8.self), to: descriptor) }
+        }
+    }
+
+    /// The temporary-file-and-rename protocol around `body`, which writes everything to the
+    /// descriptor and returns errno on failure.
+    private static func write(to path: String, body: (Int32) -> Int32?) throws(CLIError) {
         let directory: String
         let name: String
         if let slash = path.lastIndex(of: "/") {
@@ -25,7 +39,7 @@ enum AtomicFile {
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: lastError()) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: String?
-        if let code = FileDescriptorWriter.writeAll(text, to: descriptor) { failure = String(cString: strerror(code)) }
+        if let code = body(descriptor) { failure = String(cString: strerror(code)) }
         if failure == nil, fsync(descriptor) != 0 { failure = lastError() }
         // mkstemp creates 0600; give the file the usual permissions (umask applies).
         let mask = umask(0)

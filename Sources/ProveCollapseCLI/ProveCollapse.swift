@@ -14,9 +14,12 @@ struct ProveCollapse: ParsableCommand {
             prove-collapse random --layers L --width W --activation A --seed S [--inputs N] [--output FILE] [--format yaml|json]
             prove-collapse regions SPEC [--count] [--format text|json] [--plot FILE.svg --box "-2,2,-2,2"] [--max-regions N]
             prove-collapse local SPEC --at "x1, x2"
+            prove-collapse convert MODEL --output SPEC.yaml|SPEC.json
+            prove-collapse fuse SPEC|MODEL [--format text|json] [--output FILE] [--factor]
             """,
         discussion: """
-            SPEC is a network in YAML (.yaml, .yml) or JSON (.json). All arithmetic is exact \
+            SPEC is a network in YAML (.yaml, .yml) or JSON (.json), or a model file: ONNX \
+            (.onnx) or NNet (.nnet), whose binary weights are read as exact rationals. All arithmetic is exact \
             (rationals, never floating point); transcendental activations get rigorous enclosures.
 
             Exit status: 0 the network collapses (verdict linear or affine); 1 it provably does \
@@ -33,7 +36,7 @@ struct ProveCollapse: ParsableCommand {
             prove-collapse random --layers 3 --width 4 --activation identity --seed 1 --output rand.yaml
             """,
         version: version,
-        subcommands: [AnalyzeCommand.self, EvalCommand.self, CheckCommand.self, RandomCommand.self, RegionsCommand.self, LocalCommand.self],
+        subcommands: [AnalyzeCommand.self, EvalCommand.self, CheckCommand.self, RandomCommand.self, RegionsCommand.self, LocalCommand.self, ConvertCommand.self, FuseCommand.self],
         defaultSubcommand: AnalyzeCommand.self
     )
 }

@@ -14,7 +14,7 @@ import Algebra
 /// The network computed is F(x) = range_out·N((x − mean)/range) + mean_out, where N is the
 /// weight layers with ReLU after every hidden layer and none after the last; the input
 /// normalisation and the output de-normalisation are exact affine layers (the first and the
-/// last layer of the result). The minima and maxima become the input domain (the box where
+/// last layer of the result); each hidden layer's ReLU is a layer of its own. The minima and maxima become the input domain (the box where
 /// the reference implementation's input clipping does nothing).
 public enum NNetReader {
     /// Reads the file at `path`.
@@ -78,7 +78,17 @@ public enum NNetReader {
                 bias += try lines.numbers(1, "bias \(r + 1) of layer \(k + 1) (one value per line)").values
             }
             let map = AffineMap(weights: Matrix(rows: rows, columns: columns, entries: weights), bias: bias)
-            layers.append(Layer(dense: .numeric(map), activation: k + 1 < layerCount ? .relu : .identity, location: location(start)))
+            // The ReLU of a hidden layer is a layer of its own (as an ONNX Relu node is), so that
+            // `fuse` can join the normalisation with the first weights and the last weights with
+            // the de-normalisation; merged into the dense layer above a spec's widest
+            // activation-only layer.
+            let hidden = k + 1 < layerCount
+            if hidden && rows <= ONNXGraphImporter.widestActivationLayer {
+                layers.append(Layer(dense: .numeric(map), location: location(start)))
+                layers.append(Layer(dense: nil, activation: .relu, location: location(start)))
+            } else {
+                layers.append(Layer(dense: .numeric(map), activation: hidden ? .relu : .identity, location: location(start)))
+            }
         }
         try lines.expectEnd()
         // Output de-normalisation: y ↦ y·range_out + mean_out.

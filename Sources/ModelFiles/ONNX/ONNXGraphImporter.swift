@@ -116,13 +116,19 @@ struct ONNXGraphImporter {
         }
     }
 
-    /// Applies an activation to the chain vector.
+    /// Applies an activation to the chain vector: an activation-only layer of its own, so that
+    /// layers follow the graph's nodes (a Gemm, then its Relu) and `fuse` sees Gemm→Gemm runs.
+    /// Above `NetworkModel`'s widest activation-only layer the activation joins the dense layer
+    /// before it instead (a spec could not hold it alone).
     mutating func appendActivation(_ activation: Activation, at index: Int) {
-        if var last = drafts.last, case .identity = last.activation {
+        if size > ONNXGraphImporter.widestActivationLayer, var last = drafts.last, last.weights != nil, case .identity = last.activation {
             last.activation = activation
             drafts[drafts.count - 1] = last
         } else {
             drafts.append(LayerDraft(activation: activation, size: size, location: SourceLocation(file: file, line: index + 1, column: 1)))
         }
     }
+
+    /// The widest activation-only layer a spec accepts (`SpecReader`).
+    static let widestActivationLayer = 2048
 }

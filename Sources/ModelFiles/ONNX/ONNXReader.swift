@@ -16,17 +16,28 @@ public enum ONNXReader {
     ///
     /// - Throws: `ModelFileError` naming the file and the node, tensor or value at fault.
     public static func read(path: String) throws(ModelFileError) -> Network {
+        try readModel(path: path).network
+    }
+
+    /// Reads the model at `path`, with the element type of its input (the precision a fused
+    /// model is written back in).
+    public static func readModel(path: String) throws(ModelFileError) -> (network: Network, precision: ONNXWriter.Precision) {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
             throw ModelFileError(file: path, place: .file, "cannot read the file: \(ModelFiles.reason(path))")
         }
-        return try parse(data: data, file: path)
+        return try parseModel(data: data, file: path)
     }
 
     /// Reads a model from its bytes; `file` names it in messages.
     public static func parse(data: Data, file: String) throws(ModelFileError) -> Network {
+        try parseModel(data: data, file: file).network
+    }
+
+    /// Reads a model and its input's precision from its bytes.
+    static func parseModel(data: Data, file: String) throws(ModelFileError) -> (network: Network, precision: ONNXWriter.Precision) {
         let model: Onnx_ModelProto
         do {
             var options = BinaryDecodingOptions()
@@ -35,7 +46,10 @@ public enum ONNXReader {
         } catch {
             throw ModelFileError(file: file, place: .file, "not a valid ONNX model (protobuf decoding failed: \(error)); expected a complete .onnx file (truncated or corrupt?)")
         }
-        return try network(model, file: file)
+        let network = try network(model, file: file)
+        let input = model.graph.input.first { $0.name == "x" } ?? model.graph.input.first
+        let isDouble = input.map { $0.type.tensorType.elemType == 11 } ?? false
+        return (network, isDouble ? .float64 : .float32)
     }
 
     /// The network of a decoded model.
