@@ -184,3 +184,96 @@ with open(os.path.join(OUT, "small.nnet")) as f:
 with open(os.path.join(OUT, "truncated.nnet"), "w") as f:
     f.write("\n".join(full[:-3]) + "\n")
 print("fixtures written to", os.path.normpath(OUT))
+
+
+# Reference outputs: an independent exact evaluation in Python (numpy decodes the weights,
+# fractions.Fraction takes each binary value exactly) of the piecewise-linear fixtures at a few
+# rational points, written to NAME.reference.json for the Swift tests.
+import json
+from fractions import Fraction
+
+
+def exact(array):
+    return np.vectorize(lambda v: Fraction(float(v)), otypes=[object])(np.asarray(array))
+
+
+def attr(node, name, default):
+    for a in node.attribute:
+        if a.name == name:
+            return Fraction(float(np.float32(a.f))) if a.type == onnx.AttributeProto.FLOAT else a.i
+    return default
+
+
+def reference(model, x):
+    values = {t.name: exact(numpy_helper.to_array(t)) for t in model.graph.initializer}
+    values[model.graph.input[0].name] = np.array([x], dtype=object)
+    for node in model.graph.node:
+        ins = [values.get(i) for i in node.input]
+        op = node.op_type
+        if op == "Gemm":
+            a, b = ins[0], ins[1]
+            b = b.T if attr(node, "transB", 0) else b
+            y = attr(node, "alpha", Fraction(1)) * a.dot(b)
+            if len(ins) > 2:
+                y = y + attr(node, "beta", Fraction(1)) * ins[2]
+        elif op == "MatMul":
+            y = ins[0].dot(ins[1]) if ins[0].ndim >= ins[1].ndim or ins[0].shape[-1] == ins[1].shape[0] else None
+            y = np.matmul(ins[0], ins[1])
+        elif op == "Add": y = ins[0] + ins[1]
+        elif op == "Sub": y = ins[0] - ins[1]
+        elif op == "Mul": y = ins[0] * ins[1]
+        elif op == "Div": y = ins[0] / ins[1]
+        elif op == "Relu": y = np.vectorize(lambda t: max(t, 0), otypes=[object])(ins[0])
+        elif op == "LeakyRelu":
+            a = attr(node, "alpha", Fraction(float(np.float32(0.01))))
+            y = np.vectorize(lambda t: t if t > 0 else a * t, otypes=[object])(ins[0])
+        elif op == "Clip":
+            lo, hi = ins[1].item(), ins[2].item()
+            y = np.vectorize(lambda t: min(hi, max(lo, t)), otypes=[object])(ins[0])
+        elif op == "HardSigmoid":
+            a, b = attr(node, "alpha", Fraction(float(np.float32(0.2)))), attr(node, "beta", Fraction(float(np.float32(0.5))))
+            y = np.vectorize(lambda t: max(0, min(1, a * t + b)), otypes=[object])(ins[0])
+        elif op in ("Identity", "Dropout"): y = ins[0]
+        elif op == "Reshape": y = ins[0].reshape([int(v) for v in ins[1]])
+        elif op == "Flatten": y = ins[0].reshape(1, -1)
+        else: raise ValueError(op)
+        values[node.output[0]] = y
+    return [str(v) for v in np.asarray(values[model.graph.output[0].name]).flatten()]
+
+
+def points(n, count=4):
+    r = np.random.default_rng(n)
+    return [[Fraction(int(k), 4) for k in r.integers(-8, 9, n)] for _ in range(count)]
+
+
+for name in ["gemm-chain", "matmul-both", "relu-mlp", "leaky-alpha-one", "clip-hardsigmoid"]:
+    model = onnx.load(os.path.join(OUT, name + ".onnx"))
+    dims = model.graph.input[0].type.tensor_type.shape.dim
+    n = dims[-1].dim_value
+    ps = points(n)
+    with open(os.path.join(OUT, name + ".reference.json"), "w") as f:
+        json.dump({"points": [[str(v) for v in p] for p in ps], "outputs": [reference(model, p) for p in ps]}, f, indent=1)
+
+
+def nnet_reference(path, x):
+    rows = [l for l in open(path).read().splitlines() if l.strip() and not l.startswith("//")]
+    nums = [[Fraction(v) for v in l.split(",") if v.strip()] for l in rows]
+    layers, n = int(nums[0][0]), int(nums[0][1])
+    sizes = [int(v) for v in nums[1]]
+    means, ranges = nums[5], nums[6]
+    h = [(x[i] - means[i]) / ranges[i] for i in range(n)]
+    k = 7
+    for l in range(layers):
+        W = nums[k:k + sizes[l + 1]]; k += sizes[l + 1]
+        b = [r[0] for r in nums[k:k + sizes[l + 1]]]; k += sizes[l + 1]
+        h = [sum(w * v for w, v in zip(row, h)) + bi for row, bi in zip(W, b)]
+        if l + 1 < layers:
+            h = [max(v, 0) for v in h]
+    return [str(v * ranges[n] + means[n]) for v in h]
+
+
+ps = points(3)
+with open(os.path.join(OUT, "small.nnet.reference.json"), "w") as f:
+    json.dump({"points": [[str(v) for v in p] for p in ps],
+               "outputs": [nnet_reference(os.path.join(OUT, "small.nnet"), p) for p in ps]}, f, indent=1)
+print("reference outputs written")

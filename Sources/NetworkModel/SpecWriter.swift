@@ -1,5 +1,5 @@
 internal import Algebra
-internal import ExactNumbers
+public import ExactNumbers
 
 /// Writes a `Network` as a spec (contract §1) that `SpecReader` reads back to an equal
 /// network: integers bare, fractions quoted (`"2/3"`), symbols and expressions as strings,
@@ -32,7 +32,7 @@ public enum SpecWriter {
                 }
                 out += "      bias: [" + bias.map { yamlScalar($0) }.joined(separator: ", ") + "]\n"
             }
-            out += prefix + "activation: " + activation(layer.activation, yaml: true) + "\n"
+            out += prefix + "activation: " + activation(layer.activation, yaml: true, decimals: decimals) + "\n"
         }
         return out
     }
@@ -57,7 +57,7 @@ public enum SpecWriter {
                 }
                 out += "        ],\n        \"bias\": [" + bias.map { jsonScalar($0) }.joined(separator: ", ") + "]\n      },\n"
             }
-            out += "      \"activation\": " + activation(layer.activation, yaml: false) + "\n    }"
+            out += "      \"activation\": " + activation(layer.activation, yaml: false, decimals: decimals) + "\n    }"
         }
         out += network.layers.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         return out
@@ -89,7 +89,7 @@ public enum SpecWriter {
     private static func yamlScalar(_ entry: Entry, decimals: Bool = false) -> String {
         switch entry {
         case .number(let r):
-            if decimals, !r.isInteger, let text = exactDecimal(r) { return text }
+            if decimals, !r.isInteger, let text = exactDecimalText(r) { return text }
             return r.isInteger ? r.description : "\"" + r.description + "\""
         case .expression(let p): return yamlString(p.description)
         }
@@ -98,14 +98,14 @@ public enum SpecWriter {
     private static func jsonScalar(_ entry: Entry, decimals: Bool = false) -> String {
         switch entry {
         case .number(let r):
-            if decimals, !r.isInteger, let text = exactDecimal(r) { return text }
+            if decimals, !r.isInteger, let text = exactDecimalText(r) { return text }
             return r.isInteger ? r.description : "\"" + r.description + "\""
         case .expression(let p): return jsonString(p.description)
         }
     }
 
-    private static func activation(_ activation: Activation, yaml: Bool) -> String {
-        let scalar: (Polynomial) -> String = yaml ? { yamlScalar(entry($0)) } : { jsonScalar(entry($0)) }
+    private static func activation(_ activation: Activation, yaml: Bool, decimals: Bool = false) -> String {
+        let scalar: (Polynomial) -> String = yaml ? { yamlScalar(entry($0), decimals: decimals) } : { jsonScalar(entry($0), decimals: decimals) }
         let key: (String) -> String = yaml ? { $0 } : { "\"" + $0 + "\"" }
         switch activation {
         case .affine(let slope, let intercept):
@@ -126,7 +126,7 @@ public enum SpecWriter {
 
     /// The exact decimal expansion of r when its denominator is 2^a·5^b (finite), e.g.
     /// `-0.375`; nil otherwise. n/(2^a 5^b) = n·2^(k−a)·5^(k−b) / 10^k with k = max(a, b).
-    static func exactDecimal(_ r: Rational) -> String? {
+    public static func exactDecimalText(_ r: Rational) -> String? {
         var d = r.denominator
         var twos = 0, fives = 0
         if let small = d.exactInt {

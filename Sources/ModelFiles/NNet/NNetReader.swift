@@ -126,7 +126,7 @@ struct NNetLines {
             collected.append((number, line))
         }
         lines = collected
-        lastLine = max(number, 1)
+        lastLine = max(number, 1)  // the end of the file: after its last line break
     }
 
     func fail(_ line: Int, _ column: Int, _ message: String) -> ModelFileError {
