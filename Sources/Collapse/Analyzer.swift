@@ -17,6 +17,9 @@ public struct AnalysisOptions: Sendable {
     public var maxRegions: Int
     /// Called now and then during a long region enumeration (the library does no I/O).
     public var progress: (@Sendable (RegionProgress) -> Void)?
+    /// Keep a Farkas certificate for every activation pattern the region enumeration proves
+    /// empty (`RegionAnalysis.certificates`; `--region-certificates`).
+    public var regionCertificates = false
 
     /// Defaults: 128 bits, seed 1, a budget scaled to the network's size.
     public init(precision: Int = 128, seed: UInt64 = 1, evaluationBudget: Int? = nil, termLimit: Int = 20_000,

@@ -2,6 +2,7 @@ import ArgumentParser
 import NetworkModel
 import Collapse
 import Rendering
+import Certificates
 
 /// `prove-collapse SPEC [--format text|json] [--latex FILE]`: the verdict and its evidence.
 struct AnalyzeCommand: ExitStatusCommand {
@@ -28,6 +29,12 @@ struct AnalyzeCommand: ExitStatusCommand {
     @Option(help: "Vectors in the LaTeX derivation: column (y = W x + b, the default) or row (y = x W + b, every W transposed).")
     var convention: LaTeXOptions.Convention = .column
 
+    @Option(name: .long, help: ArgumentHelp("Also write an SMT-LIB 2.6 certificate of the verdict: every (check-sat) in it answers unsat in z3 and cvc5 exactly when the verdict is right (an unknown verdict gives a script with comments only).", valueName: "FILE.smt2"))
+    var certificate: String?
+
+    @Flag(name: .long, help: "In the JSON report, add a Farkas certificate for every activation pattern the region enumeration proved empty (regions.certificates).")
+    var regionCertificates = false
+
     func validate() throws {
         guard maxRegions > 0 else { throw ValidationError("--max-regions must be positive; got \(maxRegions)") }
     }
@@ -37,7 +44,12 @@ struct AnalyzeCommand: ExitStatusCommand {
         let progress: @Sendable (RegionProgress) -> Void = { p in
             StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
         }
-        let analysis = Analyzer.analyze(network, options: AnalysisOptions(maxRegions: maxRegions, progress: progress))
+        var options = AnalysisOptions(maxRegions: maxRegions, progress: progress)
+        options.regionCertificates = regionCertificates
+        let analysis = Analyzer.analyze(network, options: options)
+        if let certificate {
+            try AtomicFile.write(SMTCertificate.render(analysis), to: certificate)
+        }
         if let latex {
             let document = LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention))
             if latex == "-" {
