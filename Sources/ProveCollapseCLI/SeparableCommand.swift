@@ -43,6 +43,7 @@ struct SeparableCommand: ExitStatusCommand {
     }
 
     func execute() throws -> Int32 {
+        InputFiles.record(points)
         let data = try LabelledPoints.read(path: points)
         var mapped = data.points
         var throughInfo: (network: String, layer: Int)? = nil
@@ -66,17 +67,16 @@ struct SeparableCommand: ExitStatusCommand {
             }
             throughInfo = (network.name ?? through, layer)
         }
+        // Opened after reading the inputs, before the work: a refused path fails at once.
+        let latexFile = try latex.map { try OutputFile.open($0) }
         let outcome = Separability.decide(points: mapped, labels: data.labels)
         let report = SeparabilityCase(points: data.points, mapped: mapped, labels: data.labels, through: throughInfo, outcome: outcome)
         let status: Int32
         if case .separable = outcome { status = 0 } else { status = 1 }
-        if let latex {
-            let document = SeparabilityLaTeX.render(report)
-            if latex == "-" {
-                StandardStreams.output(document)
-                return status
-            }
-            try AtomicFile.write(document, to: latex)
+        if let latexFile {
+            try latexFile.write(SeparabilityLaTeX.render(report))
+            try latexFile.commit()
+            if latex == "-" { return status }
         }
         switch format {
         case .text: StandardStreams.output(SeparabilityReport.text(report))
