@@ -101,7 +101,8 @@ def make_corpus(binary, directory):
 
 
 def run(binary, spec, arguments, target):
-    env = dict(os.environ, SWIFT_BACKTRACE="enable=no")
+    # Deterministic hashing: some outputs (the order of affine_if) follow dictionary order.
+    env = dict(os.environ, SWIFT_BACKTRACE="enable=no", SWIFT_DETERMINISTIC_HASHING="1")
     try:
         p = subprocess.run([binary] + arguments, capture_output=True, env=env, timeout=300)
         stdout, stderr, status = p.stdout, p.stderr, str(p.returncode)
