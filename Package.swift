@@ -39,7 +39,7 @@ let package = Package(
         // Text, JSON and LaTeX renderings of a verdict: pure functions, no I/O.
         .target(name: "Rendering", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse"]),
         // SMT-LIB certificates of a verdict, checkable by z3 and cvc5 (contract §8).
-        .target(name: "Certificates", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse"]),
+        .target(name: "Certificates", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
         // The command: options, files, exit codes, nothing else.
         .executableTarget(
             name: "ProveCollapseCLI",

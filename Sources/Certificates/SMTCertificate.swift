@@ -2,6 +2,7 @@ import ExactNumbers
 import Algebra
 import NetworkModel
 import Collapse
+import Rendering
 
 /// An SMT-LIB 2.6 script that lets anyone check a verdict with an SMT solver (z3, cvc5),
 /// without trusting prove-collapse (contract §8).
@@ -42,7 +43,7 @@ public enum SMTCertificate {
         case .notAffine:
             return notAffineScript(analysis, header: header, precision: precision)
         case .unknown:
-            return header + SMTText.comment("the verdict is unknown: prove-collapse claims nothing, so there is nothing to certify (no check-sat)\nreason: \(analysis.reason ?? "not decided")")
+            return header + SMTText.comment("the verdict is unknown: prove-collapse claims nothing, so there is nothing to certify (no check-sat)\nreason: \(ReasonText.sentence(analysis) ?? "not decided")")
         }
     }
 
