@@ -24,7 +24,7 @@ struct AnalyzeCommand: ExitStatusCommand {
     var latex: String?
 
     @Option(name: .long, help: ArgumentHelp("Piecewise-linear networks: stop the exact region enumeration after this many regions (verdict unknown).", valueName: "N"))
-    var maxRegions: Int = 4096
+    var maxRegions: Int = AnalysisOptions.defaults.maxRegions
 
     @Option(help: "Vectors in the LaTeX derivation: column (y = W x + b, the default) or row (y = x W + b, every W transposed).")
     var convention: LaTeXOptions.Convention = .column
@@ -49,6 +49,8 @@ struct AnalyzeCommand: ExitStatusCommand {
         }
         var options = AnalysisOptions(maxRegions: maxRegions, progress: progress)
         options.regionCertificates = regionCertificates
+        // Only the LaTeX derivation shows the regions that illustrate a refutation.
+        options.illustrateRegions = latexFile != nil
         let analysis = Analyzer.analyze(network, options: options)
         if let certificateFile {
             try certificateFile.write(SMTCertificate.render(analysis))
