@@ -160,6 +160,8 @@ public struct Analysis: Sendable {
     /// (nil when it did not run). It decided the verdict when `decidesVerdict`; otherwise it
     /// illustrates a `not-affine` verdict proved by the witness search.
     public internal(set) var regions: RegionAnalysis?
+    /// With an input domain (contract §5): how the verdict on D was reached (nil without a domain).
+    public internal(set) var domainFindings: DomainFindings? = nil
 
     /// Creates an analysis.
     public init(network: Network, verdict: Verdict, reason: String?, collapsed: CollapsedMap?, rank: RankFinding?,

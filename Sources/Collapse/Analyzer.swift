@@ -36,6 +36,7 @@ public enum Analyzer {
     /// composition, `not-affine` on a re-checked exact witness, everything else is `unknown`
     /// with a reason.
     public static func analyze(_ network: Network, options: AnalysisOptions = AnalysisOptions()) -> Analysis {
+        if let domain = network.domain { return DomainAnalyzer.analyze(network, domain: domain, options: options) }
         // softmax over a single unit is the constant 1 = 0·t + 1: analyse it as that affine map,
         // and report on the network as written.
         let normalized = network.replacingSingleUnitSoftmax()
