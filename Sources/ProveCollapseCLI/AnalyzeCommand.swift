@@ -37,17 +37,16 @@ struct AnalyzeCommand: ExitStatusCommand {
 
     func execute() throws -> Int32 {
         let network = try SpecLoading.load(spec, domain: domain)
+        // Opened before the analysis: a refused or unwritable path fails at once.
+        let latexFile = try latex.map { try OutputFile.open($0) }
         let progress: @Sendable (RegionProgress) -> Void = { p in
             StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
         }
         let analysis = Analyzer.analyze(network, options: AnalysisOptions(maxRegions: maxRegions, progress: progress))
-        if let latex {
-            let document = LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention))
-            if latex == "-" {
-                StandardStreams.output(document)
-                return analysis.verdict.exitCode
-            }
-            try AtomicFile.write(document, to: latex)
+        if let latexFile {
+            try latexFile.write(LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention)))
+            try latexFile.commit()
+            if latex == "-" { return analysis.verdict.exitCode }
         }
         switch format {
         case .text: StandardStreams.output(TextReport.render(analysis))

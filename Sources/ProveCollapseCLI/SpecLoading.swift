@@ -9,8 +9,10 @@ enum SpecLoading {
     /// by the `--domain` file when there is one (contract §5). An empty domain (lo > hi, or
     /// constraints with no common point, decided by an exact linear program) is bad input.
     static func load(_ path: String, domain domainPath: String? = nil) throws(SpecError) -> Network {
+        InputFiles.record(path)
         var network = try SpecReader.read(path: path)
         if let domainPath {
+            InputFiles.record(domainPath)
             network.domain = try DomainReader.read(path: domainPath, inputNames: network.inputNames)
         }
         if let domain = network.domain, DomainGeometry(domain, inputDimension: network.inputDimension) == nil {
