@@ -22,37 +22,38 @@ enum DomainAnalyzer {
     static func analyze(_ network: Network, domain: InputDomain, options: AnalysisOptions) -> Analysis {
         let findings = LayerFindings.make(network)
         guard let geometry = DomainGeometry(domain, inputDimension: network.inputDimension) else {
-            var result = Analyzer.undecided(network, findings: findings, reason: "the input domain is empty: its box and constraints have no common point")
+            var result = Analysis.undecided(network, findings: findings, reason: .emptyDomain)
             result.domainFindings = DomainFindings(method: .undecided, dimension: -1, inputDimension: network.inputDimension,
                                                    stableUnits: nil, unstableUnits: nil, mapIsUnique: false, biasFolded: false)
             return result
         }
-        let budget = options.evaluationBudget > 0 ? options.evaluationBudget : 400
+        let budget: Int
+        if case .evaluations(let count) = options.budget { budget = count } else { budget = 400 }
         var search = DomainWitnessSearch(network: network, geometry: geometry, precision: options.precision, seed: options.seed, budget: budget)
         if RegionEnumerator.supports(network), let propagation = BoundPropagation.propagate(network, geometry: geometry) {
             let counts = (propagation.stableCount, propagation.unstableCount)
             if let map = propagation.map {
                 return collapsed(network, findings: findings, map: .numeric(map), geometry: geometry, method: .stableUnits,
-                                 counts: counts, folded: [], polynomialOutputs: nil)
+                                 provenance: .stableUnits(count: propagation.stableCount), counts: counts, polynomialOutputs: nil)
             }
             return regionDecision(network, findings: findings, geometry: geometry, propagation: propagation, options: options, search: &search)
         }
         var whole = network
         whole.domain = nil
         let everywhere = Analyzer.analyze(whole, options: options)
-        if everywhere.verdict.collapses, let map = everywhere.collapsed {
-            return collapsed(network, findings: findings, map: map, geometry: geometry, method: .wholeSpace, counts: nil,
-                             folded: everywhere.foldedLayers, polynomialOutputs: everywhere.polynomialOutputs)
+        if case .collapses(let map, _, let provenance) = everywhere.outcome {
+            var result = collapsed(network, findings: everywhere.layerFindings, map: map, geometry: geometry, method: .wholeSpace,
+                                   provenance: provenance, counts: nil, polynomialOutputs: everywhere.polynomialOutputs)
+            result.network = network
+            return result
         }
         if network.isNumeric, let witness = search.affinityWitness() {
-            return refuted(network, findings: findings, geometry: geometry, witness: witness, regions: nil, counts: nil,
-                           reason: "F is not affine on the domain; exact witness in the domain: F((x+y)/2) = \(values(witness.lhs)) but (F(x) + F(y))/2 = \(values(witness.rhs))",
-                           search: &search)
+            return refuted(network, findings: findings, geometry: geometry, witness: witness, provenance: .domainWitnessSearch, counts: nil, search: &search)
         }
-        let why = network.isNumeric
-            ? "no exact witness of non-affinity was found inside the domain and affinity on the domain is not proved" + (everywhere.verdict == .notAffine ? " (F is not affine on the whole space)" : "")
-            : "the network has symbolic weights; on a domain, only networks affine on the whole space are decided"
-        return undecided(network, findings: findings, geometry: geometry, reason: why, counts: nil)
+        let reason: UndecidedReason = network.isNumeric
+            ? .domainWitnessNotFound(evaluations: budget - search.budget, notAffineEverywhere: everywhere.verdict == .notAffine)
+            : .domainSymbolicWeights
+        return undecided(network, findings: findings, geometry: geometry, reason: reason, counts: nil)
     }
 
     // MARK: Piecewise-linear networks: regions of F on D
@@ -61,7 +62,7 @@ enum DomainAnalyzer {
                                options: AnalysisOptions, search: inout DomainWitnessSearch) -> Analysis {
         let counts = (propagation.stableCount, propagation.unstableCount)
         var enumeration = RegionEnumerationOptions(maxRegions: options.maxRegions, domain: geometry.constraints,
-                                                   progress: options.progress, progressInterval: 5000)
+                                                   progress: options.progress, progressInterval: options.progressInterval)
         enumeration.stablePieces = propagation.stablePieces
         var reference: LinearRegion? = nil
         var pending = [LinearRegion]()
@@ -69,7 +70,7 @@ enum DomainAnalyzer {
         var kept = [LinearRegion]()
         let full = geometry.affineDimension
         let summary = RegionEnumerator.enumerate(network, options: enumeration) { region in
-            if kept.count < RegionAnalysis.keptLimit { kept.append(region) }
+            if kept.count < options.keptRegions { kept.append(region) }
             if region.dimension == full {
                 guard let first = reference else {
                     reference = region
@@ -103,48 +104,36 @@ enum DomainAnalyzer {
             if witness == nil { witness = search.affinityWitness() }
             let regions = facts([a, b], nil)
             guard let witness else {
-                var result = undecided(network, findings: findings, geometry: geometry,
-                                       reason: "on the domain, regions \(a.pattern) and \(b.pattern) carry different affine maps, so F is not affine there, but no exact midpoint witness was constructed", counts: counts)
-                result.regions = regions
-                return result
+                return undecided(network, findings: findings, geometry: geometry,
+                                 reason: .regionsDifferWithoutWitness(a: a, b: b, regions: regions), counts: counts)
             }
-            let reason = "on the domain, F is piecewise linear and not one affine map: on the region with pattern \(a.pattern) (around x = \(vectorText(a.point))) F(x) = \(mapText(a.map)), but on the region with pattern \(b.pattern) (around x = \(vectorText(b.point))) F(x) = \(mapText(b.map)); exact witness in the domain: F((x+y)/2) = \(values(witness.lhs)) but (F(x) + F(y))/2 = \(values(witness.rhs))"
-            return refuted(network, findings: findings, geometry: geometry, witness: witness, regions: regions, counts: counts, reason: reason, search: &search)
+            return refuted(network, findings: findings, geometry: geometry, witness: witness,
+                           provenance: .domainRegionWitness(a: a, b: b, regions: regions), counts: counts, search: &search)
         }
-        if summary.hitLimit || reference == nil {
-            var result = undecided(network, findings: findings, geometry: geometry,
-                                   reason: "the region enumeration on the domain stopped at the limit of \(plural(options.maxRegions, "region")) (--max-regions) with all regions so far carrying the same affine map; raise the limit to decide", counts: counts)
-            result.regions = facts([], nil)
-            return result
+        guard !summary.hitLimit, let reference else {
+            return undecided(network, findings: findings, geometry: geometry, reason: .domainRegionLimit(regions: facts([], nil)), counts: counts)
         }
-        var result = collapsed(network, findings: findings, map: .numeric(reference!.map), geometry: geometry, method: .regions,
-                               counts: counts, folded: [], polynomialOutputs: nil)
-        result.regions = facts([], reference!.map)
-        return result
+        return collapsed(network, findings: findings, map: .numeric(reference.map), geometry: geometry, method: .regions,
+                         provenance: .regionDecision(regions: facts([], reference.map)), counts: counts, polynomialOutputs: nil)
     }
 
     // MARK: Results
 
     static func collapsed(_ network: Network, findings: [LayerFinding], map original: CollapsedMap, geometry: DomainGeometry,
-                          method: DomainFindings.Method, counts: (Int, Int)?, folded: [CollapsedMap], polynomialOutputs: [Polynomial]?) -> Analysis {
+                          method: DomainFindings.Method, provenance original_: CollapseProvenance, counts: (Int, Int)?,
+                          polynomialOutputs: [Polynomial]?) -> Analysis {
         var map = original
+        var provenance = original_
         var biasFolded = false
         if !map.biasIsZero, let w = geometry.unitFunctional {
             map = foldBias(map, along: w)
+            provenance = .biasFoldedOnDomain(original: original, provenance: original_)
             biasFolded = true
         }
-        let verdict: Verdict = map.biasIsZero ? .linear : .affine
-        var linearIf: [Polynomial]? = nil
-        if case .symbolic(let m) = map, !map.biasIsZero {
-            let nonzero = m.bias.filter { !$0.isZero }
-            if nonzero.allSatisfy({ !$0.isConstant }) { linearIf = nonzero }
-        }
         let checks = DomainIdentities.collapsed(map, geometry: geometry)
-        var result = Analysis(network: network, verdict: verdict, reason: nil, collapsed: map,
-                              rank: Analyzer.rankFinding(network, map: map),
+        var result = Analysis(network: network, outcome: .collapses(map: map, rank: RankFinding.of(map, in: network), provenance: provenance),
                               additivity: checks.additivity, homogeneity: checks.homogeneity, affinity: checks.affinity,
-                              linearIf: linearIf, affineIf: nil, layerFindings: findings,
-                              foldedLayers: biasFolded ? [] : folded, polynomialOutputs: polynomialOutputs)
+                              layerFindings: findings, polynomialOutputs: polynomialOutputs)
         result.domainFindings = DomainFindings(method: method, dimension: geometry.affineDimension, inputDimension: geometry.inputDimension,
                                                stableUnits: counts?.0, unstableUnits: counts?.1,
                                                mapIsUnique: geometry.isFullDimensional, biasFolded: biasFolded)
@@ -165,30 +154,24 @@ enum DomainAnalyzer {
         }
     }
 
-    static func refuted(_ network: Network, findings: [LayerFinding], geometry: DomainGeometry, witness: Witness, regions: RegionAnalysis?,
-                        counts: (Int, Int)?, reason: String, search: inout DomainWitnessSearch) -> Analysis {
+    static func refuted(_ network: Network, findings: [LayerFinding], geometry: DomainGeometry, witness: Witness,
+                        provenance: RefutationProvenance, counts: (Int, Int)?, search: inout DomainWitnessSearch) -> Analysis {
         let additivity = search.additivityWitness(candidates: DomainIdentities.additivePair(geometry).map { [$0] } ?? [])
         let homogeneity = search.homogeneityWitness(candidates: DomainIdentities.homogeneousPair(geometry).map { [$0] } ?? [])
-        var result = Analysis(network: network, verdict: .notAffine, reason: reason, collapsed: nil, rank: nil,
-                              additivity: IdentityCheck(identity: .additivity, holds: additivity == nil ? nil : false, witness: additivity, residual: nil),
-                              homogeneity: IdentityCheck(identity: .homogeneity, holds: homogeneity == nil ? nil : false, witness: homogeneity, residual: nil),
-                              affinity: IdentityCheck(identity: .affinity, holds: false, witness: witness, residual: nil),
-                              linearIf: nil, affineIf: nil, layerFindings: findings, foldedLayers: [], polynomialOutputs: nil)
-        result.regions = regions
-        result.domainFindings = DomainFindings(method: regions == nil ? .witnessSearch : .regions, dimension: geometry.affineDimension,
+        var result = Analysis.refuted(network, findings: findings, affinity: witness, additivity: additivity,
+                                      homogeneity: homogeneity, provenance: provenance)
+        let method: DomainFindings.Method
+        if case .domainRegionWitness = provenance { method = .regions } else { method = .witnessSearch }
+        result.domainFindings = DomainFindings(method: method, dimension: geometry.affineDimension,
                                                inputDimension: geometry.inputDimension, stableUnits: counts?.0, unstableUnits: counts?.1,
                                                mapIsUnique: geometry.isFullDimensional, biasFolded: false)
         return result
     }
 
-    static func undecided(_ network: Network, findings: [LayerFinding], geometry: DomainGeometry, reason: String, counts: (Int, Int)?) -> Analysis {
-        var result = Analyzer.undecided(network, findings: findings, reason: reason)
+    static func undecided(_ network: Network, findings: [LayerFinding], geometry: DomainGeometry, reason: UndecidedReason, counts: (Int, Int)?) -> Analysis {
+        var result = Analysis.undecided(network, findings: findings, reason: reason)
         result.domainFindings = DomainFindings(method: .undecided, dimension: geometry.affineDimension, inputDimension: geometry.inputDimension,
                                                stableUnits: counts?.0, unstableUnits: counts?.1, mapIsUnique: geometry.isFullDimensional, biasFolded: false)
         return result
-    }
-
-    static func values(_ v: [ExactValue]) -> String {
-        v.map { $0.humanText() }.joined(separator: ", ")
     }
 }
