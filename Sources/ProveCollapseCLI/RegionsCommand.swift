@@ -40,7 +40,7 @@ struct RegionsCommand: ExitStatusCommand {
     var box: String?
 
     @Option(name: .long, help: ArgumentHelp("Stop after this many regions.", valueName: "N"))
-    var maxRegions: Int = 4096
+    var maxRegions: Int = AnalysisOptions.defaults.maxRegions
 
     func validate() throws {
         if maxRegions < 1 { throw ValidationError("--max-regions must be at least 1") }
@@ -60,7 +60,7 @@ struct RegionsCommand: ExitStatusCommand {
         }
         let geometry = network.domain.flatMap { DomainGeometry($0, inputDimension: network.inputDimension) }
         let domainConstraints = geometry?.constraints ?? []
-        let options = RegionEnumerationOptions(maxRegions: maxRegions, domain: domainConstraints, progress: progress, progressInterval: 5000)
+        let options = RegionEnumerationOptions(maxRegions: maxRegions, domain: domainConstraints, progress: progress, progressInterval: AnalysisOptions.defaults.progressInterval)
         guard let (found, summary) = RegionEnumerator.regions(network, options: options) else { return Failure.badInput }
         var regions = found
         if !count && regions.count <= 512 {
@@ -70,7 +70,7 @@ struct RegionsCommand: ExitStatusCommand {
         if let plotFile, let b = plotBox {
             let boxConstraints = [LinearConstraint([1, 0], .less, b.x1), LinearConstraint([-1, 0], .less, -b.x0),
                                   LinearConstraint([0, 1], .less, b.y1), LinearConstraint([0, -1], .less, -b.y0)]
-            let boxOptions = RegionEnumerationOptions(maxRegions: maxRegions, domain: boxConstraints + domainConstraints, progress: progress, progressInterval: 5000)
+            let boxOptions = RegionEnumerationOptions(maxRegions: maxRegions, domain: boxConstraints + domainConstraints, progress: progress, progressInterval: AnalysisOptions.defaults.progressInterval)
             guard let (inBox, _) = RegionEnumerator.regions(network, options: boxOptions) else { return Failure.badInput }
             let title = (network.name ?? spec) + ": \(inBox.count) linear region\(inBox.count == 1 ? "" : "s") in the box"
             try plotFile.write(RegionsPlot.svg(regions: inBox, box: b, inputNames: network.inputNames, title: title))
