@@ -15,6 +15,7 @@ public enum SpecWriter {
         out.reserveCapacity(estimatedSize(network))
         if let name = network.name { out += "network: \(yamlString(name))\n" }
         out += "input: [" + network.inputNames.map(yamlString).joined(separator: ", ") + "]\n"
+        if let domain = network.domain { out += domainBlock(domain, yaml: true) }
         if network.layers.isEmpty {
             out += "layers: []\n"
             return out
@@ -59,7 +60,9 @@ public enum SpecWriter {
             }
             out += "      \"activation\": " + activation(layer.activation, yaml: false, decimals: decimals) + "\n    }"
         }
-        out += network.layers.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+        out += network.layers.isEmpty ? "]" : "\n  ]"
+        if let domain = network.domain { out += ",\n" + domainBlock(domain, yaml: false) }
+        out += "\n}\n"
         return out
     }
 

@@ -25,11 +25,7 @@ struct ConvertCommand: ExitStatusCommand {
         let network = try SpecLoading.load(model)
         let isJSON = SpecFormat(path: output) == .json && output != "-"
         let text = isJSON ? SpecWriter.json(network, decimals: true) : SpecWriter.yaml(network, decimals: true)
-        if output == "-" {
-            StandardStreams.output(text)
-        } else {
-            try AtomicFile.write(text, to: output)
-        }
+        try OutputFile.write(text, to: output)
         return 0
     }
 }

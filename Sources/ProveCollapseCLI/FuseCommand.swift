@@ -51,10 +51,12 @@ struct FuseCommand: ExitStatusCommand {
             let written = factor ? result.factored : result.fused
             if ModelFiles.kind(of: output) == .onnx {
                 let data = try ONNXWriter.serialize(written, precision: precision, file: output)
-                try AtomicFile.write(data, to: output)
+                let file = try OutputFile.open(output)
+                try data.withUnsafeBytes { raw in try file.write(bytes: raw.bindMemory(to: UInt8.self)) }
+                try file.commit()
             } else {
                 let text = SpecFormat(path: output) == .json ? SpecWriter.json(written, decimals: kind != .spec) : SpecWriter.yaml(written, decimals: kind != .spec)
-                try AtomicFile.write(text, to: output)
+                try OutputFile.write(text, to: output)
             }
         }
         switch format {

@@ -14,6 +14,9 @@ struct ProveCollapse: ParsableCommand {
             prove-collapse random --layers L --width W --activation A --seed S [--inputs N] [--output FILE] [--format yaml|json]
             prove-collapse regions SPEC [--count] [--format text|json] [--plot FILE.svg --box "-2,2,-2,2"] [--max-regions N]
             prove-collapse local SPEC --at "x1, x2"
+            prove-collapse SPEC --certificate FILE.smt2 [--region-certificates --format json]
+            prove-collapse verify SPEC REPORT.json
+            prove-collapse separable POINTS [--through SPEC --layer K] [--format text|json] [--latex FILE]
             prove-collapse convert MODEL --output SPEC.yaml|SPEC.json
             prove-collapse fuse SPEC|MODEL [--format text|json] [--output FILE] [--factor]
             """,
@@ -36,7 +39,7 @@ struct ProveCollapse: ParsableCommand {
             prove-collapse random --layers 3 --width 4 --activation identity --seed 1 --output rand.yaml
             """,
         version: version,
-        subcommands: [AnalyzeCommand.self, EvalCommand.self, CheckCommand.self, RandomCommand.self, RegionsCommand.self, LocalCommand.self, ConvertCommand.self, FuseCommand.self],
+        subcommands: [AnalyzeCommand.self, EvalCommand.self, CheckCommand.self, RandomCommand.self, RegionsCommand.self, LocalCommand.self, SeparableCommand.self, ConvertCommand.self, FuseCommand.self],
         defaultSubcommand: AnalyzeCommand.self
     )
 }
