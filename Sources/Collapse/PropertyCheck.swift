@@ -93,17 +93,7 @@ public enum WitnessRecheck {
     /// nil for symbolic networks.
     public static func sides(_ network: Network, identity: Identity, witness w: Witness, precision: Int = 256) -> (lhs: [ExactValue], rhs: [ExactValue])? {
         guard network.isNumeric else { return nil }
-        let eval: ([Rational]) -> [ExactValue]? = { try? Evaluator.evaluate(network, at: $0, precision: precision) }
-        switch identity {
-        case .additivity, .affinity:
-            guard let y = w.y, let fxy = eval(zip(w.x, y).map { $0 + $1 }), let fx = eval(w.x), let fy = eval(y) else { return nil }
-            if identity == .additivity { return (fxy, addVectors(fx, fy)) }
-            guard let f0 = eval(Array(repeating: .zero, count: w.x.count)) else { return nil }
-            return (addVectors(fxy, f0), addVectors(fx, fy))
-        case .homogeneity:
-            guard let c = w.c, let fcx = eval(w.x.map { c * $0 }), let fx = eval(w.x) else { return nil }
-            return (fcx, scaleVector(fx, by: c))
-        }
+        return identity.sides(x: w.x, y: w.y, c: w.c, in: .exact) { try? Evaluator.evaluate(network, at: $0, precision: precision) }
     }
 }
 
