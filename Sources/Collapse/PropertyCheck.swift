@@ -164,16 +164,23 @@ public enum WitnessRecheck {
     /// `precision` bits; nil for symbolic networks.
     public static func sides(_ network: Network, identity: Identity, witness w: Witness,
                              precision: Int = AnalysisOptions.defaults.precision) -> (lhs: [ExactValue], rhs: [ExactValue])? {
+        sides(network, identity: identity, x: w.x, y: w.y, c: w.c, precision: precision)
+    }
+
+    /// The two sides of `identity` at x and y (additivity, affinity) or x and c
+    /// (homogeneity), evaluated from scratch at `precision` bits; nil for symbolic networks.
+    public static func sides(_ network: Network, identity: Identity, x: [Rational], y: [Rational]?, c: Rational?,
+                             precision: Int) -> (lhs: [ExactValue], rhs: [ExactValue])? {
         guard network.isNumeric else { return nil }
         let eval: ([Rational]) -> [ExactValue]? = { try? Evaluator.evaluate(network, at: $0, precision: precision) }
         switch identity {
         case .additivity, .affinity:
-            guard let y = w.y, let fxy = eval(zip(w.x, y).map { $0 + $1 }), let fx = eval(w.x), let fy = eval(y) else { return nil }
+            guard let y, let fxy = eval(zip(x, y).map { $0 + $1 }), let fx = eval(x), let fy = eval(y) else { return nil }
             if identity == .additivity { return (fxy, addVectors(fx, fy)) }
-            guard let f0 = eval(Array(repeating: .zero, count: w.x.count)) else { return nil }
+            guard let f0 = eval(Array(repeating: .zero, count: x.count)) else { return nil }
             return (addVectors(fxy, f0), addVectors(fx, fy))
         case .homogeneity:
-            guard let c = w.c, let fcx = eval(w.x.map { c * $0 }), let fx = eval(w.x) else { return nil }
+            guard let c, let fcx = eval(x.map { c * $0 }), let fx = eval(x) else { return nil }
             return (fcx, scaleVector(fx, by: c))
         }
     }

@@ -32,7 +32,7 @@ public enum ReasonText {
             let where_ = b.dimension == a.dimension ? "" : " (a \(b.dimension)-dimensional region where a unit sits on a jump)"
             return "F is piecewise linear and not one affine map: on the region with pattern \(a.pattern) (around x = \(vectorText(a.point))) F(x) = \(mapText(a.map)), but on the region with pattern \(b.pattern)\(where_) (around x = \(vectorText(b.point))) F(x) = \(mapText(b.map)); \(exactWitness)"
         case .symbolicPolynomial(let degree):
-            return "F is a polynomial map (degree \(degree) in the inputs and weights) with a term of degree >= 2 in the inputs whose coefficient is a nonzero constant; at the witness the two sides differ by a nonzero constant, for every value of the symbols"
+            return "F is a polynomial map (degree \(degree) in the inputs and weights) with a term of degree >= 2 in the inputs; at the witness the two sides differ for every value of the symbols (their difference is a nonzero constant, or a nonzero constant plus even powers with coefficients of its sign); \(exactWitness)"
         }
     }
 
