@@ -21,7 +21,9 @@ enum DerivedWitnesses {
     /// found, or when the network is symbolic).
     static func complete(_ network: Network, affinity: Witness, additivity: Witness?, homogeneity: Witness?,
                          options: AnalysisOptions) -> (additivity: Witness?, homogeneity: Witness?) {
-        guard network.isNumeric, additivity == nil || homogeneity == nil, let y = affinity.y else {
+        // On a domain the witnesses must stay in it (and affinity is midpoint affinity): the
+        // domain analysis finds its own.
+        guard network.isNumeric, network.domain == nil, additivity == nil || homogeneity == nil, let y = affinity.y else {
             return (additivity, homogeneity)
         }
         let zero = [Rational](repeating: .zero, count: affinity.x.count)
