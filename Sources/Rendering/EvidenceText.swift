@@ -8,24 +8,36 @@ public enum EvidenceText {
     /// `affine-fold`, `polynomial-cancellation`, `regions-agree` (a collapse);
     /// `witness-search`, `polynomial-witness-search`, `region-pair` (two full-dimensional
     /// regions with different maps), `lower-dimensional-region` (a region where a unit sits
-    /// on a jump carries another map), `symbolic-polynomial` (a refutation);
+    /// on a jump carries another map), `symbolic-polynomial` (a refutation; on a domain
+    /// `domain-witness-search`, `domain-region-pair`, `domain-lower-dimensional-region`);
     /// `undecided` otherwise.
     public static func kind(_ analysis: Analysis) -> String {
         switch analysis.outcome {
         case .collapses(_, _, let provenance):
-            switch provenance {
-            case .affineFold: return "affine-fold"
-            case .polynomialCancellation: return "polynomial-cancellation"
-            case .regionDecision: return "regions-agree"
-            }
+            return collapseKind(provenance)
         case .refuted(_, let provenance):
             switch provenance {
             case .witnessSearch: return "witness-search"
             case .polynomialWitnessSearch: return "polynomial-witness-search"
             case .regionWitness(let a, let b, _): return a.dimension != b.dimension ? "lower-dimensional-region" : "region-pair"
             case .symbolicPolynomial: return "symbolic-polynomial"
+            case .domainRegionWitness(let a, let b, _):
+                return a.dimension != b.dimension ? "domain-lower-dimensional-region" : "domain-region-pair"
+            case .domainWitnessSearch: return "domain-witness-search"
             }
         case .undecided: return "undecided"
+        }
+    }
+
+    /// The tag of a collapse's proof (a collapse on a domain: `domain-` and the proof of the
+    /// map before its bias was folded; `stable-units`: every unit stays on one piece there).
+    static func collapseKind(_ provenance: CollapseProvenance) -> String {
+        switch provenance {
+        case .affineFold: return "affine-fold"
+        case .polynomialCancellation: return "polynomial-cancellation"
+        case .regionDecision: return "regions-agree"
+        case .stableUnits: return "stable-units"
+        case .biasFoldedOnDomain(_, let inner): return "domain-" + collapseKind(inner)
         }
     }
 
