@@ -77,6 +77,9 @@ public struct AnalysisOptions: Sendable {
     public var illustrationUnits: Int = 64
     /// Regions kept for the case analysis of the derivation.
     public var keptRegions: Int = 64
+    /// Keep a Farkas certificate for every activation pattern the region enumeration proves
+    /// empty (`RegionAnalysis.certificates`; `--region-certificates`).
+    public var regionCertificates = false
 
     /// The precisions, in bits, at which the two sides of an identity are evaluated until
     /// their enclosures separate: `precision`, then 4× (`precisionLadder(from:)`).
