@@ -25,6 +25,7 @@ public enum Analyzer {
     /// composition, `not-affine` on a re-checked exact witness, everything else is `unknown`
     /// with a reason.
     public static func analyze(_ network: Network, options: AnalysisOptions = AnalysisOptions()) -> Analysis {
+        if let domain = network.domain { return DomainAnalyzer.analyze(network, domain: domain, options: options) }
         var rewrites = [(step: any NormalisationStep, before: Network, after: Network)]()
         var current = network
         for step in normalisation {
@@ -60,7 +61,8 @@ public enum Analyzer {
                               polynomialOutputs: outputs, options: context.options)
         case .refuted(let affinity, let additivity, let homogeneity, let provenance):
             return .refuted(network, findings: findings, affinity: affinity, additivity: additivity,
-                            homogeneity: homogeneity, provenance: provenance, polynomialOutputs: outputs)
+                            homogeneity: homogeneity, provenance: provenance, polynomialOutputs: outputs,
+                            options: context.options)
         case .undecided(let reason, let additivity, let homogeneity):
             return .undecided(network, findings: findings, reason: reason, additivity: additivity,
                               homogeneity: homogeneity, polynomialOutputs: outputs)
