@@ -160,6 +160,9 @@ public struct Analysis: Sendable {
     /// (nil when it did not run). It decided the verdict when `decidesVerdict`; otherwise it
     /// illustrates a `not-affine` verdict proved by the witness search.
     public internal(set) var regions: RegionAnalysis?
+    /// The exact simplifications made before deciding (contract §4), when any: the verdict and
+    /// the evidence above are about `normalization.simplified`, which computes the same F.
+    public internal(set) var normalization: Normalization?
 
     /// Creates an analysis.
     public init(network: Network, verdict: Verdict, reason: String?, collapsed: CollapsedMap?, rank: RankFinding?,

@@ -17,6 +17,9 @@ public struct AnalysisOptions: Sendable {
     public var maxRegions: Int
     /// Called now and then during a long region enumeration (the library does no I/O).
     public var progress: (@Sendable (RegionProgress) -> Void)?
+    /// Whether the exact normalisation (`SemanticNormalization`: constant, stable and
+    /// cancelling units) runs before deciding; off only to exercise the later stages alone.
+    public var simplifies: Bool = true
 
     /// Defaults: 128 bits, seed 1, a budget scaled to the network's size.
     public init(precision: Int = 128, seed: UInt64 = 1, evaluationBudget: Int? = nil, termLimit: Int = 20_000,
@@ -50,6 +53,22 @@ public enum Analyzer {
             }
             return analysis
         }
+        // Normalisation: the exactly equivalent simpler network (constant, stable and
+        // cancelling units removed); the decision is made on it and reported on the network
+        // as written.
+        let normalization = options.simplifies ? SemanticNormalization.normalize(network) : Normalization(original: network, simplified: network, steps: [])
+        if normalization.changed {
+            var analysis = decide(normalization.simplified, options: options)
+            analysis.network = network
+            analysis.layerFindings = LayerFindings.make(network)
+            analysis.normalization = normalization
+            return analysis
+        }
+        return decide(network, options: options)
+    }
+
+    /// The decision on a network already normalised.
+    static func decide(_ network: Network, options: AnalysisOptions) -> Analysis {
         let findings = LayerFindings.make(network)
         let allAffine = network.layers.allSatisfy { $0.activation.affineForm != nil }
         if allAffine {

@@ -15,6 +15,7 @@ public enum TextReport {
         var lines: [String] = [verdictLine(analysis), networkLine(analysis.network)]
         if let reason = analysis.reason { lines.append("reason: \(reason)") }
         if let regions = regionsLine(analysis) { lines.append(regions) }
+        lines += simplificationLines(analysis)
 
         if analysis.verdict.collapses, let collapsed = analysis.collapsed {
             lines.append("")

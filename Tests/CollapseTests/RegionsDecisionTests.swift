@@ -18,7 +18,7 @@ import NetworkModel
             activation: relu
           - dense: {weights: [[1, -1]]}
         """)
-        for a in [Analyzer.analyze(n), try decided(n)] {
+        for a in [Analyzer.analyze(n, options: regionsOnly()), try decided(n)] {
             #expect(a.verdict == .linear, "\(a.reason ?? "")")
             #expect(a.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[1]]), bias: [0])))
             #expect(a.rank?.rank == 1)
@@ -82,7 +82,7 @@ import NetworkModel
             activation: relu
           - dense: {weights: [[1, 1]]}
         """)
-        for a in [Analyzer.analyze(n), try decided(n)] {
+        for a in [Analyzer.analyze(n, options: regionsOnly()), try decided(n)] {
             #expect(a.verdict == .notAffine)
             #expect(a.collapsed == nil)
             #expect(a.affinity.holds == false && witnessRechecks(n, a.affinity))
@@ -146,10 +146,17 @@ import NetworkModel
             activation: hardtanh
           - dense: {weights: [[1, -1, 2]]}
         """)
-        let a = Analyzer.analyze(n)
+        let a = Analyzer.analyze(n, options: regionsOnly())
         #expect(a.verdict == .affine)
         #expect(a.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[0]]), bias: [1])))
         #expect(a.regions?.fullDimensionalRegions == 3)
+        // The normalisation alone: the constant unit is hardtanh(1/2) = 1/2, the other two cancel.
+        let simplified = Analyzer.analyze(n)
+        #expect(simplified.collapsed == a.collapsed)
+        #expect(simplified.normalization?.steps.map(\.kind) == [
+            .constant(preactivation: Rational(1, 2), value: Rational(1, 2)),
+            .cancel(identity: .duplicate, scales: [1, 1]),
+            .layerFolded(into: 2)])
     }
 
     @Test func theLimitGivesUnknownWithTheCountReached() throws {
@@ -161,11 +168,11 @@ import NetworkModel
             activation: relu
           - dense: {weights: [[1, -1, 1, -1, 1, -1, 1, -1]]}
         """)
-        let limited = Analyzer.analyze(n, options: AnalysisOptions(maxRegions: 3))
+        let limited = Analyzer.analyze(n, options: regionsOnly(maxRegions: 3))
         #expect(limited.verdict == .unknown)
         #expect(limited.reason?.contains("limit of 3 regions") == true)
         #expect(limited.regions?.hitLimit == true && limited.regions?.regionsExamined == 3)
-        let full = Analyzer.analyze(n)
+        let full = Analyzer.analyze(n, options: regionsOnly())
         #expect(full.verdict == .affine)
         #expect(full.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[4]]), bias: [-6])))
         #expect(full.regions?.fullDimensionalRegions == 5)
@@ -179,4 +186,11 @@ import NetworkModel
         let result = try #require(RegionEnumerator.regions(n, options: options))
         #expect(box.calls == result.regions.count / 2)
     }
+}
+
+/// Options that skip the normalisation, so the linear-region stage decides on its own.
+func regionsOnly(maxRegions: Int = 4096) -> AnalysisOptions {
+    var options = AnalysisOptions(maxRegions: maxRegions)
+    options.simplifies = false
+    return options
 }

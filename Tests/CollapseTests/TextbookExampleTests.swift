@@ -136,9 +136,12 @@ import NetworkModel
             activation: square
           - dense: {weights: [[1, -1]], bias: [0]}
         """)
-        let a = Analyzer.analyze(n)
+        var options = AnalysisOptions()
+        options.simplifies = false  // the polynomial stage alone (normalisation cancels the even pair first)
+        let a = Analyzer.analyze(n, options: options)
         #expect(a.verdict == .linear)
         #expect(a.polynomialOutputs == [Polynomial(0)])
+        #expect(Analyzer.analyze(n).normalization?.steps.first?.kind == .cancel(identity: .duplicate, scales: [1, 1]))
     }
 }
 
