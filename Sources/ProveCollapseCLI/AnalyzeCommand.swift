@@ -23,7 +23,7 @@ struct AnalyzeCommand: ExitStatusCommand {
     var latex: String?
 
     @Option(name: .long, help: ArgumentHelp("Piecewise-linear networks: stop the exact region enumeration after this many regions (verdict unknown).", valueName: "N"))
-    var maxRegions: Int = 4096
+    var maxRegions: Int = AnalysisOptions.defaults.maxRegions
 
     @Option(help: "Vectors in the LaTeX derivation: column (y = W x + b, the default) or row (y = x W + b, every W transposed).")
     var convention: LaTeXOptions.Convention = .column
@@ -34,17 +34,19 @@ struct AnalyzeCommand: ExitStatusCommand {
 
     func execute() throws -> Int32 {
         let network = try SpecLoading.load(spec)
+        // Opened before the analysis: a refused or unwritable path fails at once.
+        let latexFile = try latex.map { try OutputFile.open($0) }
         let progress: @Sendable (RegionProgress) -> Void = { p in
             StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
         }
-        let analysis = Analyzer.analyze(network, options: AnalysisOptions(maxRegions: maxRegions, progress: progress))
-        if let latex {
-            let document = LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention))
-            if latex == "-" {
-                StandardStreams.output(document)
-                return analysis.verdict.exitCode
-            }
-            try AtomicFile.write(document, to: latex)
+        var options = AnalysisOptions(maxRegions: maxRegions, progress: progress)
+        // Only the LaTeX derivation shows the regions that illustrate a refutation.
+        options.illustrateRegions = latexFile != nil
+        let analysis = Analyzer.analyze(network, options: options)
+        if let latexFile {
+            try latexFile.write(LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention)))
+            try latexFile.commit()
+            if latex == "-" { return analysis.verdict.exitCode }
         }
         switch format {
         case .text: StandardStreams.output(TextReport.render(analysis))
