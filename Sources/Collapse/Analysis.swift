@@ -116,6 +116,8 @@ public struct Analysis: Sendable {
     /// The exact simplifications made before deciding (contract §4), when any: the outcome
     /// and the evidence are about `normalization.simplified`, which computes the same F.
     public internal(set) var normalization: Normalization?
+    /// With an input domain (contract §5): how the verdict on D was reached (nil without a domain).
+    public internal(set) var domainFindings: DomainFindings? = nil
 
     /// Creates an analysis from its parts (the engine uses the factories; this is for code
     /// that builds analyses by hand, such as rendering tests).
@@ -180,6 +182,8 @@ public struct Analysis: Sendable {
         case .refuted(_, .regionWitness(_, _, let regions)): return regions
         case .undecided(.regionLimit(let regions)): return regions
         case .undecided(.regionsDifferWithoutWitness(_, _, let regions)): return regions
+        case .refuted(_, .domainRegionWitness(_, _, let regions)): return regions
+        case .undecided(.domainRegionLimit(let regions)): return regions
         default: return illustration
         }
     }

@@ -93,6 +93,7 @@ struct LaTeXBuilder {
     mutating func document() {
         preamble()
         claim()
+        domainSection()
         networkSection()
         showsOriginal = false
         simplificationSection()
