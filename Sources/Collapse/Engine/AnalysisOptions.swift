@@ -82,6 +82,9 @@ public struct AnalysisOptions: Sendable {
     /// stable and cancelling units, contract §4) runs before the strategies; off only to
     /// exercise the later stages alone.
     public var simplifies: Bool = true
+    /// Keep a Farkas certificate for every activation pattern the region enumeration proves
+    /// empty (`RegionAnalysis.certificates`; `--region-certificates`).
+    public var regionCertificates = false
 
     /// Defaults: 128 bits, seed 1, a budget scaled to the network's size (`nil`), 20 000
     /// terms, 4096 regions.
