@@ -39,6 +39,7 @@ public enum EvaluationBudget: Sendable, Hashable {
 /// | `illustrateRegions` | true | whether a not-affine piecewise-linear verdict is illustrated by its regions (only the LaTeX derivation shows them) |
 /// | `illustrationInputs`, `illustrationUnits` | 8, 64 | largest networks illustrated |
 /// | `keptRegions` | 64 | regions kept for the case analysis |
+/// | `simplifies` | true | whether the semantic normalisation runs before the strategies |
 ///
 /// The command's option defaults read these values (`AnalysisOptions.defaults`).
 public struct AnalysisOptions: Sendable {
@@ -77,9 +78,22 @@ public struct AnalysisOptions: Sendable {
     public var illustrationUnits: Int = 64
     /// Regions kept for the case analysis of the derivation.
     public var keptRegions: Int = 64
+    /// Whether the semantic normalisation (`SemanticNormalization`: irrelevant, constant,
+    /// stable and cancelling units, contract §4) runs before the strategies; off only to
+    /// exercise the later stages alone.
+    public var simplifies: Bool = true
     /// Keep a Farkas certificate for every activation pattern the region enumeration proves
     /// empty (`RegionAnalysis.certificates`; `--region-certificates`).
     public var regionCertificates = false
+
+    /// The precisions, in bits, at which the two sides of an identity are evaluated until
+    /// their enclosures separate: `precision`, then 4× (`precisionLadder(from:)`).
+    public var precisionLadder: [Int] { Self.precisionLadder(from: precision) }
+
+    /// The one escalation policy: the witness search and every re-check of a witness
+    /// (`check`, `WitnessRecheck`) climb the same rungs, so a re-check never stops below the
+    /// precision at which the search separated the two sides.
+    public static func precisionLadder(from precision: Int) -> [Int] { [precision, precision * 4] }
 
     /// Defaults: 128 bits, seed 1, a budget scaled to the network's size (`nil`), 20 000
     /// terms, 4096 regions.
