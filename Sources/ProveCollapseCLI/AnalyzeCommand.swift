@@ -25,29 +25,50 @@ struct AnalyzeCommand: ExitStatusCommand {
     @Option(name: .long, help: ArgumentHelp("Piecewise-linear networks: stop the exact region enumeration after this many regions (verdict unknown).", valueName: "N"))
     var maxRegions: Int = 4096
 
-    @Option(help: "Vectors in the LaTeX derivation: column (y = W x + b, the default) or row (y = x W + b, every W transposed).")
+    @Option(help: "Vectors in the report and the LaTeX derivation: column (y = W x + b, the default) or row (y = x W + b, every W transposed).")
     var convention: LaTeXOptions.Convention = .column
+
+    @Option(name: .long, help: ArgumentHelp("Also compile the LaTeX document with pdflatex (twice, in a temporary folder) and write the PDF.", valueName: "FILE.pdf"))
+    var pdf: String?
+
+    @Flag(help: "Add pictures of the linear regions (TikZ; needs texlive-pictures) to the LaTeX document (networks with one or two inputs).")
+    var figures = false
+
+    @OptionGroup var symbolValues: SymbolValuesOptions
 
     func validate() throws {
         guard maxRegions > 0 else { throw ValidationError("--max-regions must be positive; got \(maxRegions)") }
+        if latex == "-" && format == .json {
+            throw ValidationError("--latex - writes the LaTeX document to standard output instead of the report, so --format json would be ignored; write the document to a file (--latex proof.tex --format json) or drop --format json")
+        }
+        if figures && latex == nil && pdf == nil {
+            throw ValidationError("--figures adds pictures to the LaTeX document; add --latex FILE.tex or --pdf FILE.pdf")
+        }
+        if let pdf, !pdf.lowercased().hasSuffix(".pdf") {
+            throw ValidationError("--pdf writes a PDF; name the file FILE.pdf (got '\(pdf)'); for the LaTeX source use --latex FILE.tex")
+        }
+        if latex == "-" && pdf == "-" {
+            throw ValidationError("--pdf needs a file name; standard output already holds the LaTeX document")
+        }
     }
 
     func execute() throws -> Int32 {
-        let network = try SpecLoading.load(spec)
+        let network = try symbolValues.apply(to: SpecLoading.load(spec))
         let progress: @Sendable (RegionProgress) -> Void = { p in
             StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
         }
         let analysis = Analyzer.analyze(network, options: AnalysisOptions(maxRegions: maxRegions, progress: progress))
-        if let latex {
-            let document = LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention))
+        if latex != nil || pdf != nil {
+            let document = LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention, figures: figures))
+            if let pdf { try PDFCompiler.compile(document, to: pdf) }
             if latex == "-" {
                 StandardStreams.output(document)
                 return analysis.verdict.exitCode
             }
-            try AtomicFile.write(document, to: latex)
+            if let latex { try AtomicFile.write(document, to: latex) }
         }
         switch format {
-        case .text: StandardStreams.output(TextReport.render(analysis))
+        case .text: StandardStreams.output(TextReport.render(analysis, rowVectors: convention == .row))
         case .json: JSONReport.write(analysis) { StandardStreams.output(bytes: $0) }
         }
         return analysis.verdict.exitCode

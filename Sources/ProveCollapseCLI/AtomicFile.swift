@@ -10,6 +10,17 @@ enum AtomicFile {
     /// it over `path` (rename(2) is atomic within a file system). On any failure the
     /// temporary file is removed and `path` is left as it was.
     static func write(_ text: String, to path: String) throws(CLIError) {
+        try write(to: path) { FileDescriptorWriter.writeAll(text, to: $0) }
+    }
+
+    /// Writes `bytes` (a PDF, for example) to `path` the same way: all at once or not at all.
+    static func write(bytes: [UInt8], to path: String) throws(CLIError) {
+        try write(to: path) { descriptor in bytes.withUnsafeBufferPointer { FileDescriptorWriter.writeAll($0, to: descriptor) } }
+    }
+
+    /// The shared body: `fill` writes the content to the temporary file's descriptor and
+    /// returns an errno on failure.
+    private static func write(to path: String, fill: (Int32) -> Int32?) throws(CLIError) {
         let directory: String
         let name: String
         if let slash = path.lastIndex(of: "/") {
@@ -25,7 +36,7 @@ enum AtomicFile {
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: lastError()) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: String?
-        if let code = FileDescriptorWriter.writeAll(text, to: descriptor) { failure = String(cString: strerror(code)) }
+        if let code = fill(descriptor) { failure = String(cString: strerror(code)) }
         if failure == nil, fsync(descriptor) != 0 { failure = lastError() }
         // mkstemp creates 0600; give the file the usual permissions (umask applies).
         let mask = umask(0)

@@ -26,12 +26,14 @@ struct CheckCommand: ExitStatusCommand {
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
+    @OptionGroup var symbolValues: SymbolValuesOptions
+
     func validate() throws {
         guard trials > 0 else { throw ValidationError("--trials must be positive; got \(trials)") }
     }
 
     func execute() throws -> Int32 {
-        let network = try SpecLoading.load(spec)
+        let network = try symbolValues.apply(to: SpecLoading.load(spec))
         let analysis = Analyzer.analyze(network)
         let summary = PropertyCheck.run(network, analysis: analysis, trials: trials, seed: seed)
         switch format {

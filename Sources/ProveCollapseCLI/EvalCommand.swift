@@ -34,6 +34,8 @@ struct EvalCommand: ExitStatusCommand {
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
+    @OptionGroup var symbolValues: SymbolValuesOptions
+
     func validate() throws {
         if at.isEmpty && points == nil {
             throw ValidationError("give at least one point with --at \"1/2, -3\" or --points FILE")
@@ -41,7 +43,7 @@ struct EvalCommand: ExitStatusCommand {
     }
 
     func execute() throws -> Int32 {
-        let network = try SpecLoading.load(spec)
+        let network = try symbolValues.apply(to: SpecLoading.load(spec))
         var located: [(point: [Rational], location: SourceLocation)] = []
         for (index, text) in at.enumerated() {
             let source = "--at #\(index + 1)"

@@ -10,15 +10,16 @@ import Collapse
 ///
 /// Matrices larger than 12×12 show their corners; the full matrix is in `--format json`.
 public enum TextReport {
-    /// The report, ending with a newline.
-    public static func render(_ analysis: Analysis) -> String {
-        var lines: [String] = [verdictLine(analysis), networkLine(analysis.network)]
+    /// The report, ending with a newline. With `rowVectors`, maps are written for row
+    /// vectors, y = x W' + b' (W' transposed, b' a row), as `--convention row` asks.
+    public static func render(_ analysis: Analysis, rowVectors: Bool = false) -> String {
+        var lines: [String] = [verdictLine(analysis, rowVectors: rowVectors), networkLine(analysis.network)]
         if let reason = analysis.reason { lines.append("reason: \(reason)") }
         if let regions = regionsLine(analysis) { lines.append(regions) }
 
         if analysis.verdict.collapses, let collapsed = analysis.collapsed {
             lines.append("")
-            lines += mapLines(collapsed)
+            lines += rowVectors ? rowMapLines(collapsed) : mapLines(collapsed)
         }
         if analysis.verdict.collapses, let rank = analysis.rank {
             lines.append("")
@@ -62,12 +63,13 @@ public enum TextReport {
     }
 
     /// The first line: `verdict: affine — ...`.
-    public static func verdictLine(_ analysis: Analysis) -> String {
+    public static func verdictLine(_ analysis: Analysis, rowVectors: Bool = false) -> String {
+        let map = rowVectors ? "xW'" : "W'x"
         switch analysis.verdict {
         case .linear:
-            return "verdict: linear — the network collapses to one linear map y = W'x (b' = 0)"
+            return "verdict: linear — the network collapses to one linear map y = \(map) (b' = 0)"
         case .affine:
-            return "verdict: affine — the network collapses to one affine map y = W'x + b' (not linear: b' ≠ 0)"
+            return "verdict: affine — the network collapses to one affine map y = \(map) + b' (not linear: b' ≠ 0)"
         case .notAffine:
             return "verdict: not-affine — no affine map equals the network (witness below)"
         case .unknown:
@@ -103,6 +105,25 @@ public enum TextReport {
             lines.append("b' (\(rows)) =")
             lines += TextMatrix.columnLines(rows, indent: "  ", shortened: &shortened) { map.bias[$0].description }
         }
+        if shortened {
+            lines.append("(entries longer than \(TextMatrix.maximumEntryLength) characters are shortened with …; exact values are in --format json)")
+        }
+        return lines
+    }
+
+    /// W' and b' for row vectors, y = x W' + b': W' is in × out (the transpose of the
+    /// column convention's W'), b' one row.
+    static func rowMapLines(_ collapsed: CollapsedMap) -> [String] {
+        var shortened = false
+        var lines: [String] = []
+        let outputs = collapsed.outputDimension, inputs = collapsed.inputDimension
+        let note = TextMatrix.isElided(rows: inputs, columns: outputs) ? ", corners shown; the full matrix is in --format json" : ""
+        lines.append("row vectors, y = x W' + b':")
+        lines.append("W' (\(inputs)×\(outputs)\(note)) =")
+        let weights = collapsed.weightEntry, bias = collapsed.biasEntry
+        lines += TextMatrix.lines(rows: inputs, columns: outputs, indent: "  ", shortened: &shortened) { weights($1, $0) }
+        lines.append("b' (1×\(outputs)) =")
+        lines += TextMatrix.lines(rows: 1, columns: outputs, indent: "  ", shortened: &shortened) { bias($1) }
         if shortened {
             lines.append("(entries longer than \(TextMatrix.maximumEntryLength) characters are shortened with …; exact values are in --format json)")
         }
@@ -195,5 +216,23 @@ extension TextMatrix {
     static func padRight(_ text: String, to width: Int) -> String {
         let count = text.count
         return count >= width ? text + " " : text + String(repeating: " ", count: width - count)
+    }
+}
+
+extension CollapsedMap {
+    /// Entry (i, j) of W' as printed text, without converting the whole matrix.
+    var weightEntry: (Int, Int) -> String {
+        switch self {
+        case .numeric(let m): return { m.weights[$0, $1].description }
+        case .symbolic(let m): return { m.weights[$0, $1].description }
+        }
+    }
+
+    /// Entry i of b' as printed text.
+    var biasEntry: (Int) -> String {
+        switch self {
+        case .numeric(let m): return { m.bias[$0].description }
+        case .symbolic(let m): return { m.bias[$0].description }
+        }
     }
 }
