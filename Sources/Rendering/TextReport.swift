@@ -48,18 +48,43 @@ public enum TextReport {
 
         lines.append("")
         lines.append("identities:")
+        let names = ReportNames(analysis.network)
+        if let legend = namesLegend(names) { lines.append("  \(legend)") }
         for check in [analysis.additivity, analysis.homogeneity, analysis.affinity] {
-            lines += identityLines(check, collapsed: analysis.verdict.collapses ? analysis.collapsed : nil)
+            lines += identityLines(check, collapsed: analysis.verdict.collapses ? analysis.collapsed : nil, names: names)
         }
 
         if !analysis.layerFindings.isEmpty {
             lines.append("")
             lines.append("layers:")
-            for finding in analysis.layerFindings {
-                lines.append("  \(finding.layer). \(ActivationText.display(finding.activation)): \(finding.summary)")
-            }
+            lines += layerLines(analysis.layerFindings)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What each layer does, one line per run of consecutive layers with the same activation
+    /// and finding: `1-3. identity: plain linear layers, W x + b`.
+    static func layerLines(_ findings: [LayerFinding]) -> [String] {
+        var lines: [String] = []
+        var start = 0
+        while start < findings.count {
+            var end = start
+            while end + 1 < findings.count, findings[end + 1].activation == findings[start].activation,
+                  findings[end + 1].summary == findings[start].summary, findings[end + 1].layer == findings[end].layer + 1 {
+                end += 1
+            }
+            let first = findings[start], last = findings[end]
+            let numbers = start == end ? "\(first.layer)" : "\(first.layer)-\(last.layer)"
+            let summary: String
+            if first.activation == .identity {
+                summary = start == end ? "a plain linear layer, W x + b" : "plain linear layers, W x + b"
+            } else {
+                summary = first.summary
+            }
+            lines.append("  \(numbers). \(ActivationText.display(first.activation)): \(summary)")
+            start = end + 1
+        }
+        return lines
     }
 
     /// The first line: `verdict: affine — ...`.
@@ -142,27 +167,41 @@ public enum TextReport {
         return "rank: \(rank.rank) < \(rank.fullRank) = min(inputs, outputs)" + (rank.isGeneric ? " (generic, over the rational functions in the symbols)" : "")
     }
 
-    /// The identity's statement, its difference as written, and how it reads for a map.
-    static func statement(_ identity: Identity) -> (name: String, law: String, difference: String) {
+    /// The identity's statement, its difference as written, and how it reads for a map, in
+    /// the report's letters (x, y, c unless the network uses them).
+    static func statement(_ identity: Identity, names: ReportNames = ReportNames(inputNames: [], symbolNames: [])) -> (name: String, law: String, difference: String) {
+        let (x, y, c) = (names.x, names.y, names.c)
         switch identity {
-        case .additivity: return ("additivity", "F(x+y) = F(x) + F(y)", "F(x+y) − F(x) − F(y)")
-        case .homogeneity: return ("homogeneity", "F(c·x) = c·F(x)", "F(c·x) − c·F(x)")
-        case .affinity: return ("affinity", "F(x+y) + F(0) = F(x) + F(y)", "F(x+y) + F(0) − F(x) − F(y)")
+        case .additivity: return ("additivity", "F(\(x)+\(y)) = F(\(x)) + F(\(y))", "F(\(x)+\(y)) - F(\(x)) - F(\(y))")
+        case .homogeneity: return ("homogeneity", "F(\(c)*\(x)) = \(c)*F(\(x))", "F(\(c)*\(x)) - \(c)*F(\(x))")
+        case .affinity: return ("affinity", "F(\(x)+\(y)) + F(0) = F(\(x)) + F(\(y))", "F(\(x)+\(y)) + F(0) - F(\(x)) - F(\(y))")
         }
     }
 
     /// The names of the two sides of an identity as the contract writes them.
-    static func sides(_ identity: Identity) -> (lhs: String, rhs: String) {
+    static func sides(_ identity: Identity, names: ReportNames = ReportNames(inputNames: [], symbolNames: [])) -> (lhs: String, rhs: String) {
+        let (x, y, c) = (names.x, names.y, names.c)
         switch identity {
-        case .additivity: return ("F(x+y)", "F(x) + F(y)")
-        case .homogeneity: return ("F(c·x)", "c·F(x)")
-        case .affinity: return ("F(x+y) + F(0)", "F(x) + F(y)")
+        case .additivity: return ("F(\(x)+\(y))", "F(\(x)) + F(\(y))")
+        case .homogeneity: return ("F(\(c)*\(x))", "\(c)*F(\(x))")
+        case .affinity: return ("F(\(x)+\(y)) + F(0)", "F(\(x)) + F(\(y))")
         }
     }
 
+    /// `the witness points are u, v and the scalar is s, because the network uses x, c`, or
+    /// nil when the usual letters x, y, c are free.
+    static func namesLegend(_ names: ReportNames) -> String? {
+        let renamed = names.renamed
+        guard !renamed.isEmpty else { return nil }
+        let roles = ["x": "the first point", "y": "the second point", "c": "the scalar"]
+        let parts = renamed.map { "\(roles[$0.default]!) is \($0.chosen)" }
+        let clashing = renamed.map(\.default)
+        return "letters: " + parts.joined(separator: ", ") + "; the network already uses the name\(clashing.count == 1 ? "" : "s") \(clashing.joined(separator: ", "))"
+    }
+
     /// One identity: verdict, residual (named −b' or (1 − c)·b' when it is), and witness.
-    static func identityLines(_ check: IdentityCheck, collapsed: CollapsedMap?) -> [String] {
-        let (name, law, difference) = statement(check.identity)
+    static func identityLines(_ check: IdentityCheck, collapsed: CollapsedMap?, names: ReportNames) -> [String] {
+        let (name, law, difference) = statement(check.identity, names: names)
         let status: String
         switch check.holds {
         case true?: status = "holds for all inputs"
@@ -171,15 +210,15 @@ public enum TextReport {
         }
         var lines = ["  " + TextMatrix.padRight(name, to: 12) + TextMatrix.padRight(law + ":", to: 30) + status]
         if let residual = check.residual {
-            let named = residualName(check.identity, residual: residual, collapsed: collapsed)
+            let named = residualName(check.identity, residual: residual, collapsed: collapsed, scalar: names.c)
             let values = residual.allSatisfy(\.isZero) ? "0" : TextMatrix.inline(residual.map(\.description))
             lines.append("      \(difference) = \(named.map { "\($0) = " } ?? "")\(values)")
         }
         if let witness = check.witness {
-            var point = "x = \(TextMatrix.inline(witness.x.map(\.description)))"
-            if let y = witness.y { point += ", y = \(TextMatrix.inline(y.map(\.description)))" }
-            if let c = witness.c { point += ", c = \(c)" }
-            let (lhs, rhs) = sides(check.identity)
+            var point = "\(names.x) = \(TextMatrix.inline(witness.x.map(\.description)))"
+            if let y = witness.y { point += ", \(names.y) = \(TextMatrix.inline(y.map(\.description)))" }
+            if let c = witness.c { point += ", \(names.c) = \(c)" }
+            let (lhs, rhs) = sides(check.identity, names: names)
             lines.append("      witness: \(point)")
             lines.append("        \(lhs) = \(TextMatrix.inline(witness.lhs.map { $0.humanText() }))")
             lines.append("        \(rhs) = \(TextMatrix.inline(witness.rhs.map { $0.humanText() }))")
@@ -190,9 +229,9 @@ public enum TextReport {
         return lines
     }
 
-    /// `−b'` when the additivity residual is −b'; `(1 − c)·b'` when the homogeneity residual
-    /// is (1 − c)·b' for the symbol `c`; `0` when it vanishes; nil otherwise.
-    static func residualName(_ identity: Identity, residual: [Polynomial], collapsed: CollapsedMap?) -> String? {
+    /// `-b'` when the additivity residual is −b'; `(1 - c)*b'` when the homogeneity residual
+    /// is (1 − c)·b' for the scalar's symbol `scalar`; nil when it vanishes or otherwise.
+    static func residualName(_ identity: Identity, residual: [Polynomial], collapsed: CollapsedMap?, scalar: String = "c") -> String? {
         if residual.allSatisfy(\.isZero) { return nil }
         guard let collapsed, residual.count == collapsed.outputDimension else { return nil }
         // b' as polynomials (only the bias: converting a large W' would be wasted work).
@@ -203,10 +242,10 @@ public enum TextReport {
         }
         switch identity {
         case .additivity, .affinity:
-            return residual == bias.map({ -$0 }) ? "−b'" : nil
+            return residual == bias.map({ -$0 }) ? "-b'" : nil
         case .homogeneity:
-            let factor = Polynomial.one - Polynomial(Symbol("c"))
-            return residual == bias.map({ factor * $0 }) ? "(1 − c)·b'" : nil
+            let factor = Polynomial.one - Polynomial(Symbol(scalar))
+            return residual == bias.map({ factor * $0 }) ? "(1 - \(scalar))*b'" : nil
         }
     }
 }
