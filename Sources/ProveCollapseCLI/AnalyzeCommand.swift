@@ -54,18 +54,21 @@ struct AnalyzeCommand: ExitStatusCommand {
 
     func execute() throws -> Int32 {
         let network = try symbolValues.apply(to: SpecLoading.load(spec))
+        // Opened before the analysis: a refused or unwritable path fails at once.
+        let latexFile = try latex.map { try OutputFile.open($0) }
+        let pdfFile = try pdf.map { try OutputFile.open($0) }
         let progress: @Sendable (RegionProgress) -> Void = { p in
             StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
         }
         let analysis = Analyzer.analyze(network, options: AnalysisOptions(maxRegions: maxRegions, progress: progress))
-        if latex != nil || pdf != nil {
+        if latexFile != nil || pdfFile != nil {
             let document = LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention, figures: figures))
-            if let pdf { try PDFCompiler.compile(document, to: pdf) }
-            if latex == "-" {
-                StandardStreams.output(document)
-                return analysis.verdict.exitCode
+            if let pdfFile { try PDFCompiler.compile(document, into: pdfFile, path: pdf ?? "") }
+            if let latexFile {
+                try latexFile.write(document)
+                try latexFile.commit()
+                if latex == "-" { return analysis.verdict.exitCode }
             }
-            if let latex { try AtomicFile.write(document, to: latex) }
         }
         switch format {
         case .text: StandardStreams.output(TextReport.render(analysis, rowVectors: convention == .row))

@@ -13,9 +13,10 @@ enum PDFCompiler {
         return nil
     }
 
-    /// Compiles `document` and writes the PDF to `output` atomically. Faults (no pdflatex, a
-    /// LaTeX error) name `output` and say what to do; no partial file is left.
-    static func compile(_ document: String, to output: String) throws(CLIError) {
+    /// Compiles `document` and writes the PDF into `file` (opened for `output`), committing it
+    /// only when pdflatex succeeded. Faults (no pdflatex, a LaTeX error) name `output` and say
+    /// what to do; no partial file is left.
+    static func compile(_ document: String, into file: OutputFile, path output: String) throws(CLIError) {
         guard let pdflatex = pdflatexPath() else {
             throw .cannotWrite(path: output, reason: "pdflatex is not installed (it is not on the PATH); install it (Debian: apt-get install texlive-latex-base, and texlive-pictures for --figures) or write the LaTeX source with --latex FILE.tex")
         }
@@ -47,6 +48,7 @@ enum PDFCompiler {
         } catch {
             throw .cannotWrite(path: output, reason: "could not run pdflatex: \(error.localizedDescription)")
         }
-        try AtomicFile.write(bytes: bytes, to: output)
+        try bytes.withUnsafeBufferPointer { (buffer) throws(CLIError) in try file.write(bytes: buffer) }
+        try file.commit()
     }
 }
