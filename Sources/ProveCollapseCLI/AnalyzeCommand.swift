@@ -23,7 +23,7 @@ struct AnalyzeCommand: ExitStatusCommand {
     var latex: String?
 
     @Option(name: .long, help: ArgumentHelp("Piecewise-linear networks: stop the exact region enumeration after this many regions (verdict unknown).", valueName: "N"))
-    var maxRegions: Int = 4096
+    var maxRegions: Int = AnalysisOptions.defaults.maxRegions
 
     @Option(help: "Vectors in the report and the LaTeX derivation: column (y = W x + b, the default) or row (y = x W + b, every W transposed).")
     var convention: LaTeXOptions.Convention = .column
@@ -60,7 +60,10 @@ struct AnalyzeCommand: ExitStatusCommand {
         let progress: @Sendable (RegionProgress) -> Void = { p in
             StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
         }
-        let analysis = Analyzer.analyze(network, options: AnalysisOptions(maxRegions: maxRegions, progress: progress))
+        var options = AnalysisOptions(maxRegions: maxRegions, progress: progress)
+        // Only the LaTeX derivation shows the regions that illustrate a refutation.
+        options.illustrateRegions = latexFile != nil || pdfFile != nil
+        let analysis = Analyzer.analyze(network, options: options)
         if latexFile != nil || pdfFile != nil {
             let document = LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention, figures: figures))
             if let pdfFile { try PDFCompiler.compile(document, into: pdfFile, path: pdf ?? "") }

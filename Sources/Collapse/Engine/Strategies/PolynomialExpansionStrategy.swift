@@ -54,7 +54,8 @@ struct PolynomialParts {
                 let (inputPart, weightPart) = m.split { inputSet.contains($0) }
                 groups[inputPart, default: Polynomial(Rational.zero)] += Polynomial(terms: [weightPart: c])
             }
-            for (m, coefficient) in groups where !coefficient.isZero {
+            // In monomial order, so `affine_if` lists the conditions the same way on every run.
+            for (m, coefficient) in groups.sorted(by: { $0.key < $1.key }) where !coefficient.isZero {
                 switch m.totalDegree {
                 case 0: constant[i] = coefficient
                 case 1: linear[i][inputs.firstIndex(of: m.symbols[0])!] = coefficient
