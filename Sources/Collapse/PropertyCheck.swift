@@ -68,6 +68,7 @@ public struct PropertyCheckSummary: Sendable {
 public enum PropertyCheck {
     /// Runs `trials` random trials (seeded, reproducible).
     public static func run(_ network: Network, analysis: Analysis, trials: Int, seed: UInt64) -> PropertyCheckSummary {
+        if network.domain != nil { return DomainPropertyCheck.run(network, analysis: analysis, trials: trials, seed: seed) }
         var summary = PropertyCheckSummary(passed: 0, failures: [], skipped: [])
         var rng = SplitMix64(seed: seed)
         let n = network.inputDimension
@@ -149,7 +150,7 @@ public enum PropertyCheck {
     /// network with symbols, at the symbol values `values`: the witness's sides (polynomials
     /// in the symbols) evaluated there must equal the sides recomputed through the network
     /// with those values substituted.
-    static func recheckWitnesses(_ network: Network, _ analysis: Analysis, values: [Symbol: Rational], _ summary: inout PropertyCheckSummary) {
+    static func recheckWitnesses(_ network: Network, _ analysis: Analysis, values: [Symbol: Rational] = [:], _ summary: inout PropertyCheckSummary) {
         let numeric = network.substituting(values)
         for check in [analysis.additivity, analysis.homogeneity, analysis.affinity] {
             guard let w = check.witness else { continue }
@@ -188,6 +189,11 @@ public enum WitnessRecheck {
         guard network.isNumeric else { return nil }
         let eval: ([Rational]) -> [ExactValue]? = { try? Evaluator.evaluate(network, at: $0, precision: precision) }
         switch identity {
+        case .affinity where network.domain != nil:
+            // On a domain: midpoint affinity, F((x+y)/2) against (F(x) + F(y))/2.
+            let half = Rational(1, 2)
+            guard let y = w.y, let fm = eval(zip(w.x, y).map { half * ($0 + $1) }), let fx = eval(w.x), let fy = eval(y) else { return nil }
+            return (fm, scaleVector(addVectors(fx, fy), by: half))
         case .additivity, .affinity:
             guard let y = w.y, let fxy = eval(zip(w.x, y).map { $0 + $1 }), let fx = eval(w.x), let fy = eval(y) else { return nil }
             if identity == .additivity { return (fxy, addVectors(fx, fy)) }

@@ -16,6 +16,9 @@ struct AnalyzeCommand: ExitStatusCommand {
     @Argument(help: "The network spec (.yaml, .yml or .json).")
     var spec: String
 
+    @Option(name: .long, help: ArgumentHelp(SpecLoading.domainHelp, valueName: "FILE"))
+    var domain: String?
+
     @Option(help: "The report format: text (for a person) or json (contract §3).")
     var format: ReportFormat = .text
 
@@ -53,7 +56,7 @@ struct AnalyzeCommand: ExitStatusCommand {
     }
 
     func execute() throws -> Int32 {
-        let network = try symbolValues.apply(to: SpecLoading.load(spec))
+        let network = try symbolValues.apply(to: SpecLoading.load(spec, domain: domain))
         // Opened before the analysis: a refused or unwritable path fails at once.
         let latexFile = try latex.map { try OutputFile.open($0) }
         let pdfFile = try pdf.map { try OutputFile.open($0) }

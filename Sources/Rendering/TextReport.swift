@@ -14,6 +14,7 @@ public enum TextReport {
     /// vectors, y = x W' + b' (W' transposed, b' a row), as `--convention row` asks.
     public static func render(_ analysis: Analysis, rowVectors: Bool = false) -> String {
         var lines: [String] = [verdictLine(analysis, rowVectors: rowVectors), networkLine(analysis.network)]
+        if let domain = domainLine(analysis) { lines.append(domain) }
         if let reason = analysis.reason { lines.append("reason: \(reason)") }
         if let regions = regionsLine(analysis) { lines.append(regions) }
 
@@ -51,7 +52,7 @@ public enum TextReport {
         let names = ReportNames(analysis.network)
         if let legend = namesLegend(names) { lines.append("  \(legend)") }
         for check in [analysis.additivity, analysis.homogeneity, analysis.affinity] {
-            lines += identityLines(check, collapsed: analysis.verdict.collapses ? analysis.collapsed : nil, names: names)
+            lines += identityLines(check, collapsed: analysis.verdict.collapses ? analysis.collapsed : nil, names: names, onDomain: analysis.network.domain != nil)
         }
 
         if !analysis.layerFindings.isEmpty {
@@ -169,8 +170,15 @@ public enum TextReport {
 
     /// The identity's statement, its difference as written, and how it reads for a map, in
     /// the report's letters (x, y, c unless the network uses them).
-    static func statement(_ identity: Identity, names: ReportNames = ReportNames(inputNames: [], symbolNames: [])) -> (name: String, law: String, difference: String) {
+    static func statement(_ identity: Identity, names: ReportNames = ReportNames(inputNames: [], symbolNames: []), onDomain: Bool = false) -> (name: String, law: String, difference: String) {
         let (x, y, c) = (names.x, names.y, names.c)
+        if onDomain {
+            switch identity {
+            case .additivity: return ("additivity", "F(\(x)+\(y)) = F(\(x)) + F(\(y)), \(x), \(y), \(x)+\(y) in D", "F(\(x)+\(y)) - F(\(x)) - F(\(y))")
+            case .homogeneity: return ("homogeneity", "F(\(c)*\(x)) = \(c)*F(\(x)), \(x), \(c)*\(x) in D", "F(\(c)*\(x)) - \(c)*F(\(x))")
+            case .affinity: return ("affinity", "F((\(x)+\(y))/2) = (F(\(x)) + F(\(y)))/2, \(x), \(y) in D", "F((\(x)+\(y))/2) - (F(\(x)) + F(\(y)))/2")
+            }
+        }
         switch identity {
         case .additivity: return ("additivity", "F(\(x)+\(y)) = F(\(x)) + F(\(y))", "F(\(x)+\(y)) - F(\(x)) - F(\(y))")
         case .homogeneity: return ("homogeneity", "F(\(c)*\(x)) = \(c)*F(\(x))", "F(\(c)*\(x)) - \(c)*F(\(x))")
@@ -179,8 +187,9 @@ public enum TextReport {
     }
 
     /// The names of the two sides of an identity as the contract writes them.
-    static func sides(_ identity: Identity, names: ReportNames = ReportNames(inputNames: [], symbolNames: [])) -> (lhs: String, rhs: String) {
+    static func sides(_ identity: Identity, names: ReportNames = ReportNames(inputNames: [], symbolNames: []), onDomain: Bool = false) -> (lhs: String, rhs: String) {
         let (x, y, c) = (names.x, names.y, names.c)
+        if onDomain, identity == .affinity { return ("F((\(x)+\(y))/2)", "(F(\(x)) + F(\(y)))/2") }
         switch identity {
         case .additivity: return ("F(\(x)+\(y))", "F(\(x)) + F(\(y))")
         case .homogeneity: return ("F(\(c)*\(x))", "\(c)*F(\(x))")
@@ -200,15 +209,15 @@ public enum TextReport {
     }
 
     /// One identity: verdict, residual (named −b' or (1 − c)·b' when it is), and witness.
-    static func identityLines(_ check: IdentityCheck, collapsed: CollapsedMap?, names: ReportNames) -> [String] {
-        let (name, law, difference) = statement(check.identity, names: names)
+    static func identityLines(_ check: IdentityCheck, collapsed: CollapsedMap?, names: ReportNames, onDomain: Bool = false) -> [String] {
+        let (name, law, difference) = statement(check.identity, names: names, onDomain: onDomain)
         let status: String
         switch check.holds {
-        case true?: status = "holds for all inputs"
+        case true?: status = onDomain ? "holds on D" : "holds for all inputs"
         case false?: status = "fails"
-        case nil: status = "undecided"
+        case nil: status = onDomain && collapsed != nil ? "vacuous: no such points in D" : "undecided"
         }
-        var lines = ["  " + TextMatrix.padRight(name, to: 12) + TextMatrix.padRight(law + ":", to: 30) + status]
+        var lines = ["  " + TextMatrix.padRight(name, to: 12) + TextMatrix.padRight(law + ":", to: onDomain ? 44 : 30) + status]
         if let residual = check.residual {
             let named = residualName(check.identity, residual: residual, collapsed: collapsed, scalar: names.c)
             let values = residual.allSatisfy(\.isZero) ? "0" : TextMatrix.inline(residual.map(\.description))
@@ -218,7 +227,7 @@ public enum TextReport {
             var point = "\(names.x) = \(TextMatrix.inline(witness.x.map(\.description)))"
             if let y = witness.y { point += ", \(names.y) = \(TextMatrix.inline(y.map(\.description)))" }
             if let c = witness.c { point += ", \(names.c) = \(c)" }
-            let (lhs, rhs) = sides(check.identity, names: names)
+            let (lhs, rhs) = sides(check.identity, names: names, onDomain: onDomain)
             lines.append("      witness: \(point)")
             lines.append("        \(lhs) = \(TextMatrix.inline(witness.lhs.map { $0.humanText() }))")
             lines.append("        \(rhs) = \(TextMatrix.inline(witness.rhs.map { $0.humanText() }))")

@@ -127,6 +127,11 @@ private struct Walker {
             enterLayer(next, layer: l + 1, current: apply(chosen.map { layer.pieces[$0] }, to: pre), visit: visit)
             return
         }
+        if l < options.stablePieces.count, u < options.stablePieces[l].count, let k = options.stablePieces[l][u] {
+            // Known stable on the whole domain (bound propagation): no split, no linear program.
+            splitUnit(cell, layer: l, unit: u + 1, pre: pre, chosen: chosen + [k], visit: visit)
+            return
+        }
         for (child, piece) in children(of: cell, g: pre.weights.rowArray(u), beta: pre.bias[u], layer: layer) {
             splitUnit(child, layer: l, unit: u + 1, pre: pre, chosen: chosen + [piece], visit: visit)
             if stopped { return }
