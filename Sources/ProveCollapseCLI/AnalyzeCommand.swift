@@ -2,6 +2,7 @@ import ArgumentParser
 import NetworkModel
 import Collapse
 import Rendering
+import Certificates
 
 /// `prove-collapse SPEC [--format text|json] [--latex FILE]`: the verdict and its evidence.
 struct AnalyzeCommand: ExitStatusCommand {
@@ -39,6 +40,12 @@ struct AnalyzeCommand: ExitStatusCommand {
 
     @OptionGroup var symbolValues: SymbolValuesOptions
 
+    @Option(name: .long, help: ArgumentHelp("Also write an SMT-LIB 2.6 certificate of the verdict: every (check-sat) in it answers unsat in z3 and cvc5 exactly when the verdict is right (an unknown verdict gives a script with comments only).", valueName: "FILE.smt2"))
+    var certificate: String?
+
+    @Flag(name: .long, help: "In the JSON report, add a Farkas certificate for every activation pattern the region enumeration proved empty (regions.certificates).")
+    var regionCertificates = false
+
     func validate() throws {
         guard maxRegions > 0 else { throw ValidationError("--max-regions must be positive; got \(maxRegions)") }
         if latex == "-" && format == .json {
@@ -60,13 +67,19 @@ struct AnalyzeCommand: ExitStatusCommand {
         // Opened before the analysis: a refused or unwritable path fails at once.
         let latexFile = try latex.map { try OutputFile.open($0) }
         let pdfFile = try pdf.map { try OutputFile.open($0) }
+        let certificateFile = try certificate.map { try OutputFile.open($0) }
         let progress: @Sendable (RegionProgress) -> Void = { p in
             StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
         }
         var options = AnalysisOptions(maxRegions: maxRegions, progress: progress)
+        options.regionCertificates = regionCertificates
         // Only the LaTeX derivation shows the regions that illustrate a refutation.
         options.illustrateRegions = latexFile != nil || pdfFile != nil
         let analysis = Analyzer.analyze(network, options: options)
+        if let certificateFile {
+            try certificateFile.write(SMTCertificate.render(analysis))
+            try certificateFile.commit()
+        }
         if latexFile != nil || pdfFile != nil {
             let document = LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention, figures: figures))
             if let pdfFile { try PDFCompiler.compile(document, into: pdfFile, path: pdf ?? "") }

@@ -77,6 +77,9 @@ public struct AnalysisOptions: Sendable {
     public var illustrationUnits: Int = 64
     /// Regions kept for the case analysis of the derivation.
     public var keptRegions: Int = 64
+    /// Keep a Farkas certificate for every activation pattern the region enumeration proves
+    /// empty (`RegionAnalysis.certificates`; `--region-certificates`).
+    public var regionCertificates = false
 
     /// Defaults: 128 bits, seed 1, a budget scaled to the network's size (`nil`), 20 000
     /// terms, 4096 regions.
