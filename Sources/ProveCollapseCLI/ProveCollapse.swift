@@ -40,7 +40,7 @@ struct ProveCollapse: ParsableCommand {
               prove-collapse regions net.yaml --plot regions.svg
             """,
         version: version,
-        subcommands: [AnalyzeCommand.self, EvalCommand.self, CheckCommand.self, RandomCommand.self, RegionsCommand.self, LocalCommand.self, SeparableCommand.self],
+        subcommands: [AnalyzeCommand.self, EvalCommand.self, CheckCommand.self, RandomCommand.self, RegionsCommand.self, LocalCommand.self, SeparableCommand.self, VerifyCommand.self],
         defaultSubcommand: AnalyzeCommand.self
     )
 }
