@@ -1,5 +1,6 @@
 import ArgumentParser
 import NetworkModel
+import ModelFiles
 import Collapse
 import Rendering
 import Certificates
@@ -94,7 +95,12 @@ struct AnalyzeCommand: ExitStatusCommand {
             }
         }
         switch format {
-        case .text: StandardStreams.output(TextReport.render(analysis, rowVectors: convention == .row))
+        case .text:
+            StandardStreams.output(TextReport.render(analysis, rowVectors: convention == .row))
+            // Model files: how the witness looks in float32 and float64 (a reporting aid only).
+            if ModelFiles.kind(of: spec) != .spec, let replay = FloatReplay.replay(analysis) {
+                StandardStreams.output(FloatReplayText.render(replay))
+            }
         case .json: JSONReport.write(analysis) { StandardStreams.output(bytes: $0) }
         }
         return analysis.verdict.exitCode
