@@ -70,6 +70,7 @@ private struct Walker {
     var progress = RegionProgress(regions: 0, fullDimensional: 0, linearPrograms: 0)
     var hitLimit = false
     var stopped = false
+    var certificates = [EmptyPatternCertificate]()
 
     init(network: Network, options: RegionEnumerationOptions) {
         n = network.inputDimension
@@ -89,14 +90,18 @@ private struct Walker {
         let domain = options.domain.map { $0.normalized() }
         if !domain.isEmpty {
             guard let p = LinearFeasibility.point(satisfying: domain, dimension: n, lpCount: &progress.linearPrograms) else {
-                return RegionEnumerationSummary(progress: progress, complete: true, hitLimit: false)
+                if options.collectCertificates,
+                   case .failure(let empty) = LinearFeasibility.pointOrCertificate(satisfying: domain, dimension: n, lpCount: &progress.linearPrograms) {
+                    certificates.append(EmptyPatternCertificate(pieces: [], symbols: [], certificate: empty.certificate))
+                }
+                return RegionEnumerationSummary(progress: progress, complete: true, hitLimit: false, certificates: certificates)
             }
             start = p
         }
         let cell = Cell(constraints: domain, equalities: domain.filter { $0.relation == .equal }.map(\.coefficients),
                         points: [start], pattern: [])
         enterLayer(cell, layer: 0, current: .identity(n), visit: visit)
-        return RegionEnumerationSummary(progress: progress, complete: !stopped, hitLimit: hitLimit)
+        return RegionEnumerationSummary(progress: progress, complete: !stopped, hitLimit: hitLimit, certificates: certificates)
     }
 
     /// Applies layer `l` to the region whose values so far are `current`.
@@ -132,14 +137,14 @@ private struct Walker {
             splitUnit(cell, layer: l, unit: u + 1, pre: pre, chosen: chosen + [k], visit: visit)
             return
         }
-        for (child, piece) in children(of: cell, g: pre.weights.rowArray(u), beta: pre.bias[u], layer: layer) {
+        for (child, piece) in children(of: cell, g: pre.weights.rowArray(u), beta: pre.bias[u], layer: layer, prefix: cell.pattern + [chosen]) {
             splitUnit(child, layer: l, unit: u + 1, pre: pre, chosen: chosen + [piece], visit: visit)
             if stopped { return }
         }
     }
 
     /// The non-empty parts of the region on the pieces of a unit z(x) = g·x + β.
-    mutating func children(of cell: Cell, g: [Rational], beta: Rational, layer: PreparedLayer) -> [(Cell, Int)] {
+    mutating func children(of cell: Cell, g: [Rational], beta: Rational, layer: PreparedLayer, prefix: [[Int]]) -> [(Cell, Int)] {
         let pieces = layer.pieces
         let z: ([Rational]) -> Rational = { dot(g, $0) + beta }
         if isConstant(g, on: cell) {
@@ -156,7 +161,15 @@ private struct Walker {
             var extra = [LinearConstraint]()
             if let lo = piece.lower { extra.append(LinearConstraint(g.map { -$0 }, .less, beta - lo)) }
             if let hi = piece.upper { extra.append(LinearConstraint(g, .less, hi - beta)) }
-            if let p = LinearFeasibility.deepen(cell.constraints + extra, dimension: n, start: cell.points[0], lpCount: &progress.linearPrograms) {
+            if options.collectCertificates {
+                switch LinearFeasibility.deepenOrCertificate(cell.constraints + extra, dimension: n, start: cell.points[0], lpCount: &progress.linearPrograms) {
+                case .success(let p): samples[i] = [p]
+                case .failure(let empty):
+                    var pattern = prefix
+                    pattern[pattern.count - 1].append(i)
+                    certificates.append(EmptyPatternCertificate(pieces: pattern, symbols: symbols(pattern), certificate: empty.certificate))
+                }
+            } else if let p = LinearFeasibility.deepen(cell.constraints + extra, dimension: n, start: cell.points[0], lpCount: &progress.linearPrograms) {
                 samples[i] = [p]
             }
         }
@@ -217,14 +230,18 @@ private struct Walker {
         return AffineMap(weights: Matrix(rows: pre.outputDimension, columns: pre.inputDimension, entries: entries), bias: bias)
     }
 
+    /// The one-character labels of a (possibly partial) pattern.
+    func symbols(_ pattern: [[Int]]) -> [String] {
+        zip(pattern, layers).map { chosen, layer in String(chosen.map { layer.pieces[$0].symbol }) }
+    }
+
     mutating func emit(_ cell: Cell, map: AffineMap<Rational>, visit: (LinearRegion) -> Bool) {
         if progress.regions >= options.maxRegions {
             hitLimit = true
             stopped = true
             return
         }
-        let symbols = zip(cell.pattern, layers).map { chosen, layer in String(chosen.map { layer.pieces[$0].symbol }) }
-        let region = LinearRegion(pattern: ActivationPattern(pieces: cell.pattern, symbols: symbols),
+        let region = LinearRegion(pattern: ActivationPattern(pieces: cell.pattern, symbols: symbols(cell.pattern)),
                                   constraints: cell.constraints, point: cell.points[0], map: map,
                                   dimension: n - cell.equalities.count)
         progress.regions += 1
