@@ -20,7 +20,7 @@ import Testing
     /// the printed intervals contain the enclosures, are disjoint, and one digit fewer would
     /// not show them apart.
     @Test func printedIntervalsAreOutwardDisjointAndShortest() throws {
-        var rng = SplitMixTestRNG(seed: 16)
+        var rng = SplitMix64(seed: 16)
         for _ in 0..<60 {
             let exponent = Int(rng.next() % 121) - 60
             let gapExponent = Int(rng.next() % 90) + 1
@@ -83,7 +83,7 @@ import Testing
     /// The shared decimal exponent against a naive computation (multiply or divide by ten
     /// until 1 <= r < 10).
     @Test func decimalExponentMatchesANaiveCount() {
-        var rng = SplitMixTestRNG(seed: 4)
+        var rng = SplitMix64(seed: 4)
         for _ in 0..<200 {
             let r = Rational(Int(rng.next() % 100_000) + 1, Int(rng.next() % 100_000) + 1) * Rational(10).power(Int(rng.next() % 80) - 40)
             var naive = 0, scaled = r
@@ -92,18 +92,5 @@ import Testing
             #expect(EnclosureDigits.rounded(RationalInterval(exactly: r), digits: 3).exponent == naive, "\(r)")
             #expect(EnclosureDigits.rounded(RationalInterval(lo: -r, hi: r / Rational(3)), digits: 3).exponent == naive, "\(r)")
         }
-    }
-}
-
-/// SplitMix64 for these tests.
-struct SplitMixTestRNG {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
