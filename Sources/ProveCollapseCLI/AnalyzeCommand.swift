@@ -38,6 +38,9 @@ struct AnalyzeCommand: ExitStatusCommand {
     @Flag(name: .long, help: "In the JSON report, add a Farkas certificate for every activation pattern the region enumeration proved empty (regions.certificates).")
     var regionCertificates = false
 
+    @Flag(name: .long, help: "Decide without the exact simplification of constant, stable and cancelling units (contract §4), to inspect the later stages (region enumeration, witness search).")
+    var noSimplify = false
+
     func validate() throws {
         guard maxRegions > 0 else { throw ValidationError("--max-regions must be positive; got \(maxRegions)") }
     }
@@ -52,6 +55,7 @@ struct AnalyzeCommand: ExitStatusCommand {
         }
         var options = AnalysisOptions(maxRegions: maxRegions, progress: progress)
         options.regionCertificates = regionCertificates
+        options.simplifies = !noSimplify
         // Only the LaTeX derivation shows the regions that illustrate a refutation.
         options.illustrateRegions = latexFile != nil
         let analysis = Analyzer.analyze(network, options: options)
