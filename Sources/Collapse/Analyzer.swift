@@ -17,6 +17,11 @@ public struct AnalysisOptions: Sendable {
     public var maxRegions: Int
     /// Called now and then during a long region enumeration (the library does no I/O).
     public var progress: (@Sendable (RegionProgress) -> Void)?
+    /// Sizes of the polynomials the analysis may build (`--max-terms`), checked before each
+    /// product; past them the verdict is `unknown` with the reason.
+    public var budget: PolynomialBudget = .standard
+    /// When set, long loops stop at this time and the verdict is `unknown` (`--timeout`).
+    public var deadline: Deadline? = nil
 
     /// Defaults: 128 bits, seed 1, a budget scaled to the network's size.
     public init(precision: Int = 128, seed: UInt64 = 1, evaluationBudget: Int? = nil, termLimit: Int = 20_000,
@@ -53,7 +58,10 @@ public enum Analyzer {
         let findings = LayerFindings.make(network)
         let allAffine = network.layers.allSatisfy { $0.activation.affineForm != nil }
         if allAffine {
-            return collapseAffine(network, findings: findings)
+            return collapseAffine(network, findings: findings, options: options)
+        }
+        if let refused = AnalysisLimits.degreeRefusal(network, options: options) {
+            return undecided(network, findings: findings, reason: refused)
         }
         let allPolynomial = network.layers.allSatisfy { $0.activation.polynomialForm != nil }
         if allPolynomial, let result = analyzePolynomial(network, findings: findings, options: options) {
@@ -80,19 +88,25 @@ public enum Analyzer {
 
     // MARK: Affine activations: compose exactly
 
-    static func collapseAffine(_ network: Network, findings: [LayerFinding]) -> Analysis {
+    static func collapseAffine(_ network: Network, findings: [LayerFinding], options: AnalysisOptions = AnalysisOptions()) -> Analysis {
         if let folded = Composition.foldedNumeric(network) {
             // A network with no layers (built in code; specs reject it) is the identity.
             let map = folded.isEmpty ? AffineMap<Rational>.identity(network.inputDimension) : AffineMap<Rational>.composeChain(folded)
             return collapsed(network, findings: findings, map: .numeric(map), folded: folded.map { .numeric($0) }, polynomialOutputs: nil)
         }
         let folded = Composition.foldedSymbolic(network)!
-        let map = AffineMap<Polynomial>.composeChain(folded)
-        return collapsed(network, findings: findings, map: .symbolic(map), folded: folded.map { .symbolic($0) }, polynomialOutputs: nil)
+        switch Composition.composeChainChecked(folded, budget: options.budget, deadline: options.deadline) {
+        case .success(let map):
+            return collapsed(network, findings: findings, map: .symbolic(map), folded: folded.map { .symbolic($0) }, polynomialOutputs: nil,
+                             options: options)
+        case .failure(let limit):
+            return undecided(network, findings: findings, reason: "the symbolic composition stopped: \(limit.description)")
+        }
     }
 
     /// The analysis of a network proved equal to the affine map `map`.
-    static func collapsed(_ network: Network, findings: [LayerFinding], map: CollapsedMap, folded: [CollapsedMap], polynomialOutputs: [Polynomial]?) -> Analysis {
+    static func collapsed(_ network: Network, findings: [LayerFinding], map: CollapsedMap, folded: [CollapsedMap], polynomialOutputs: [Polynomial]?,
+                          options: AnalysisOptions = AnalysisOptions()) -> Analysis {
         let biasZero = map.biasIsZero
         let verdict: Verdict = biasZero ? .linear : .affine
         var linearIf: [Polynomial]? = nil
@@ -102,13 +116,13 @@ public enum Analyzer {
         }
         let checks = IdentityEvidence.forCollapsed(network, map: map)
         return Analysis(network: network, verdict: verdict, reason: nil, collapsed: map,
-                        rank: rankFinding(network, map: map),
+                        rank: rankFinding(network, map: map, options: options),
                         additivity: checks.additivity, homogeneity: checks.homogeneity, affinity: checks.affinity,
                         linearIf: linearIf, affineIf: nil, layerFindings: findings, foldedLayers: folded,
                         polynomialOutputs: polynomialOutputs)
     }
 
-    static func rankFinding(_ network: Network, map: CollapsedMap) -> RankFinding {
+    static func rankFinding(_ network: Network, map: CollapsedMap, options: AnalysisOptions = AnalysisOptions()) -> RankFinding {
         var narrowest = network.inputDimension
         var narrowestLayer: Int? = nil
         var width = network.inputDimension
@@ -122,20 +136,29 @@ public enum Analyzer {
         let full = min(map.inputDimension, map.outputDimension)
         let rank: Int
         let generic: Bool
+        var certificate: GenericRank? = nil
         switch map {
         case .numeric(let m): rank = m.weights.rank(atMost: min(narrowest, full)); generic = false
-        case .symbolic(let m): rank = m.weights.genericRank(atMost: min(narrowest, full)); generic = true
+        case .symbolic(let m):
+            let c = m.weights.genericRankCertificate(atMost: min(narrowest, full), seed: options.seed, budget: options.budget)
+            (rank, generic, certificate) = (c.rank, true, c)
         }
         return RankFinding(rank: rank, isGeneric: generic, narrowestWidth: min(narrowest, full),
-                           narrowestLayer: narrowest < full ? narrowestLayer : nil, fullRank: full)
+                           narrowestLayer: narrowest < full ? narrowestLayer : nil, fullRank: full, certificate: certificate)
     }
 
     // MARK: Polynomial activations: compose as polynomial maps
 
     static func analyzePolynomial(_ network: Network, findings: [LayerFinding], options: AnalysisOptions) -> Analysis? {
         let inputs = Composition.inputSymbols(network)
-        guard let outputs = Composition.polynomialOutputs(network, inputs: inputs.map { Polynomial($0) }, termLimit: options.termLimit) else {
-            return nil
+        let outputs: [Polynomial]
+        switch AnalysisLimits.polynomialOutputs(network, inputs: inputs, options: options) {
+        case .outputs(let h): outputs = h
+        case .notPolynomial: return nil
+        case .stopped(let limit):
+            // Too large to compose: a numeric network still gets the witness search.
+            if network.isNumeric, case .tooLarge = limit { return nil }
+            return undecided(network, findings: findings, reason: "the composition of the polynomial activations stopped: \(limit.description)")
         }
         let inputSet = Set(inputs)
         var linearPart = [[Polynomial]](repeating: [Polynomial](repeating: Polynomial(Rational.zero), count: inputs.count), count: outputs.count)
@@ -165,7 +188,7 @@ public enum Analyzer {
             } else {
                 map = .symbolic(symbolicMap)
             }
-            return collapsed(network, findings: findings, map: map, folded: [], polynomialOutputs: outputs)
+            return collapsed(network, findings: findings, map: map, folded: [], polynomialOutputs: outputs, options: options)
         }
         let maxDegree = outputs.map(\.totalDegree).max() ?? 0
         if network.isNumeric {
@@ -198,6 +221,7 @@ public enum Analyzer {
         }
         let budget = options.evaluationBudget > 0 ? options.evaluationBudget : max(60, min(3000, 4_000_000 / max(size, 1)))
         var search = WitnessSearch(network: network, precision: options.precision, seed: options.seed, budget: budget)
+        search.deadline = options.deadline
         let affinity = search.affinityWitness()
         let additivity = search.additivityWitness(after: affinity)
         let homogeneity = search.homogeneityWitness(after: affinity)
@@ -213,7 +237,9 @@ public enum Analyzer {
             reason += "; exact witness: F(x+y) + F(0) = \(affinity.lhs.map { $0.humanText() }.joined(separator: ", ")) but F(x) + F(y) = \(affinity.rhs.map { $0.humanText() }.joined(separator: ", "))"
         } else {
             let allPiecewiseLinear = network.layers.allSatisfy { $0.activation.isPiecewiseLinear }
-            reason = "no exact witness of non-affinity was found in \(budget) evaluations and affinity is not proved: "
+            reason = search.timedOut
+                ? "\(options.deadline!.phrase) ran out during the witness search after \(budget - search.budget) of \(budget) evaluations, with no exact witness of non-affinity and affinity not proved"
+                : "no exact witness of non-affinity was found in \(budget) evaluations and affinity is not proved: "
                 + (allPiecewiseLinear
                     ? "the non-affine units may never be reached on both sides of a breakpoint"
                     : "the differences may be too small for the enclosures at this precision, or the non-affine units may never be reached where they bend")

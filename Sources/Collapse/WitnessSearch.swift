@@ -13,6 +13,10 @@ struct WitnessSearch {
     var rng: SplitMix64
     /// Evaluations allowed (a network evaluation counts once).
     var budget: Int
+    /// When set, the search stops (as if its budget were spent) once it passes.
+    var deadline: Deadline? = nil
+    /// Whether the deadline stopped the search.
+    private(set) var timedOut = false
     private var cache: [[Rational]: [ExactValue]] = [:]
 
     init(network: Network, precision: Int, seed: UInt64, budget: Int) {
@@ -25,6 +29,10 @@ struct WitnessSearch {
     /// F(x), memoised; nil when the budget is spent or evaluation is impossible.
     mutating func value(at x: [Rational]) -> [ExactValue]? {
         if let v = cache[x] { return v }
+        if deadline.hasPassed {
+            timedOut = true
+            budget = 0
+        }
         guard budget > 0 else { return nil }
         budget -= 1
         guard let v = try? Evaluator.evaluate(network, at: x, precision: precision) else { return nil }

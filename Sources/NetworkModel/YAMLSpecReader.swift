@@ -11,6 +11,7 @@ enum YAMLSpecReader {
     /// Parses one YAML document.
     static func parse(_ text: String, file: String) throws(SpecError) -> SpecNode {
         try checkFlowDepth(text, file: file)
+        try YAMLAliasScan.check(text, file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

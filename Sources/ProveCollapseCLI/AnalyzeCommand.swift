@@ -28,16 +28,20 @@ struct AnalyzeCommand: ExitStatusCommand {
     @Option(help: "Vectors in the LaTeX derivation: column (y = W x + b, the default) or row (y = x W + b, every W transposed).")
     var convention: LaTeXOptions.Convention = .column
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
         guard maxRegions > 0 else { throw ValidationError("--max-regions must be positive; got \(maxRegions)") }
     }
 
     func execute() throws -> Int32 {
-        let network = try SpecLoading.load(spec)
-        let progress: @Sendable (RegionProgress) -> Void = { p in
-            StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
-        }
-        let analysis = Analyzer.analyze(network, options: AnalysisOptions(maxRegions: maxRegions, progress: progress))
+        let reporter = limits.reporter()
+        let network = try SpecLoading.load(spec, progress: reporter)
+        var options = AnalysisOptions(maxRegions: maxRegions, progress: reporter.regions)
+        limits.apply(to: &options)
+        reporter.begin("analysing \(network.layers.count) layer\(network.layers.count == 1 ? "" : "s")")
+        let analysis = Analyzer.analyze(network, options: options)
+        reporter.end()
         if let latex {
             let document = LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention))
             if latex == "-" {

@@ -6,4 +6,11 @@ enum SpecLoading {
     static func load(_ path: String) throws(SpecError) -> Network {
         try SpecReader.read(path: path)
     }
+
+    /// `load`, announced on `progress` when reading takes more than a second.
+    static func load(_ path: String, progress: ProgressReporter) throws(SpecError) -> Network {
+        progress.begin("reading \(path)")
+        defer { progress.end() }
+        return try SpecReader.read(path: path)
+    }
 }

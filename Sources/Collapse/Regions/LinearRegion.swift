@@ -52,6 +52,8 @@ public struct RegionEnumerationOptions: Sendable {
     public var progress: (@Sendable (RegionProgress) -> Void)?
     /// Regions between two progress calls.
     public var progressInterval: Int
+    /// When set, the enumeration stops (incomplete, `timedOut`) once it passes.
+    public var deadline: Deadline? = nil
 
     /// Defaults: at most 4096 regions, the whole space, no progress reports.
     public init(maxRegions: Int = 4096, allBreakpointCells: Bool = false, domain: [LinearConstraint] = [],
@@ -82,6 +84,8 @@ public struct RegionEnumerationSummary: Sendable, Hashable {
     public var complete: Bool
     /// Whether it stopped because `maxRegions` was reached.
     public var hitLimit: Bool
+    /// Whether it stopped because the deadline passed.
+    public var timedOut: Bool = false
 }
 
 extension LinearRegion {

@@ -58,7 +58,8 @@ enum RegionDecision {
         var badLower: LinearRegion? = nil
         var differing: (LinearRegion, LinearRegion)? = nil
         var kept = [LinearRegion]()
-        let enumeration = RegionEnumerationOptions(maxRegions: options.maxRegions, progress: options.progress, progressInterval: 5000)
+        var enumeration = RegionEnumerationOptions(maxRegions: options.maxRegions, progress: options.progress, progressInterval: 5000)
+        enumeration.deadline = options.deadline
         guard let summary = RegionEnumerator.enumerate(network, options: enumeration, visit: { region in
             if kept.count < RegionAnalysis.keptLimit { kept.append(region) }
             if region.dimension == n {
@@ -90,6 +91,12 @@ enum RegionDecision {
         if let (a, b) = differing {
             return refuted(network, findings: findings, options: options, a: a, b: b, facts: facts([a, b], nil))
         }
+        if summary.timedOut, badLower == nil, let deadline = options.deadline {
+            var result = Analyzer.undecided(network, findings: findings,
+                reason: "\(deadline.phrase) ran out during the region enumeration after \(plural(summary.progress.regions, "region")) (\(summary.progress.fullDimensional) full-dimensional, all carrying the same affine map) and \(plural(summary.progress.linearPrograms, "linear program")), with no exact witness of non-affinity; allow more time to decide")
+            result.regions = facts([], nil)
+            return result
+        }
         if summary.hitLimit {
             var result = Analyzer.undecided(network, findings: findings,
                 reason: "the region enumeration stopped at the limit of \(plural(options.maxRegions, "region")) (--max-regions) with \(plural(summary.progress.fullDimensional, "full-dimensional region")) all carrying the same affine map and no exact witness of non-affinity; raise the limit to decide")
@@ -120,7 +127,9 @@ enum RegionDecision {
         }
         guard network.inputDimension <= illustrationInputs, units <= illustrationUnits else { return nil }
         let limit = min(options.maxRegions, RegionAnalysis.keptLimit)
-        guard let (regions, summary) = RegionEnumerator.regions(network, options: RegionEnumerationOptions(maxRegions: limit)) else {
+        var enumeration = RegionEnumerationOptions(maxRegions: limit)
+        enumeration.deadline = options.deadline
+        guard let (regions, summary) = RegionEnumerator.regions(network, options: enumeration) else {
             return nil
         }
         let full = regions.filter { $0.dimension == network.inputDimension }
