@@ -95,97 +95,97 @@ public struct RankFinding: Sendable, Hashable {
     }
 }
 
-/// What one layer's activation does to linearity, stated with exact scalar evidence.
-public struct LayerFinding: Sendable, Hashable {
-    /// 1-based layer index.
-    public let layer: Int
-    /// The layer's activation.
-    public let activation: Activation
-    /// a and c when the activation is affine, f(t) = a·t + c, and folds into its layer.
-    public let affineFold: (slope: Polynomial, intercept: Polynomial)?
-    /// A sentence a person reads: why the activation keeps or breaks linearity, with an exact
-    /// scalar counterexample (relu(1 + (−1)) = 0 but relu(1) + relu(−1) = 1).
-    public let summary: String
-
-    /// Creates a finding.
-    public init(layer: Int, activation: Activation, affineFold: (slope: Polynomial, intercept: Polynomial)?, summary: String) {
-        self.layer = layer
-        self.activation = activation
-        self.affineFold = affineFold
-        self.summary = summary
-    }
-
-    /// Equality by layer, activation and summary.
-    public static func == (lhs: LayerFinding, rhs: LayerFinding) -> Bool {
-        lhs.layer == rhs.layer && lhs.activation == rhs.activation && lhs.summary == rhs.summary
-    }
-
-    /// Hashes layer, activation and summary.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(layer)
-        hasher.combine(activation)
-        hasher.combine(summary)
-    }
-}
-
-/// Everything prove-collapse proved about a network: the verdict and its evidence.
+/// Everything prove-collapse proved about a network: the outcome and its evidence.
 ///
-/// Invariants: `collapsed` and `rank` are non-nil exactly when `verdict.collapses`; a
-/// `notAffine` verdict carries an `affinity` witness that was re-checked by exact evaluation
-/// (or disjoint enclosures); `unknown` carries a `reason`.
+/// The outcome (`Outcome`) is the decision; the verdict, W', b', the rank, `linear_if`,
+/// `affine_if`, the folded layers and the deciding regions are read from it, so they cannot
+/// disagree with it. Built only by the factories in `Analysis+Factories.swift` (which compute
+/// the identity checks and the rank in one place); `checkInvariants()` states and checks what
+/// the types do not.
 public struct Analysis: Sendable {
     /// The network analysed (as written in the spec).
     public internal(set) var network: Network
-    /// The verdict.
-    public let verdict: Verdict
-    /// Why the verdict is `unknown` or `not-affine`, in a sentence.
-    public let reason: String?
-    /// W' and b', when the network collapses.
-    public let collapsed: CollapsedMap?
-    /// The rank of W', when the network collapses.
-    public let rank: RankFinding?
+    /// The decision and how it was reached.
+    public let outcome: Outcome
     /// F(x+y) = F(x) + F(y).
     public let additivity: IdentityCheck
     /// F(c·x) = c·F(x).
     public let homogeneity: IdentityCheck
     /// F(x+y) + F(0) = F(x) + F(y).
     public let affinity: IdentityCheck
-    /// With symbolic weights: polynomials that must all vanish for the map to be linear
-    /// (the entries of b'); nil when the symbols do not decide.
-    public let linearIf: [Polynomial]?
-    /// With symbolic weights and polynomial activations: coefficients of degree >= 2 that
-    /// must all vanish for the map to be affine; nil when the symbols do not decide.
-    public let affineIf: [Polynomial]?
     /// Per layer: how its activation folds or why it breaks linearity.
     public internal(set) var layerFindings: [LayerFinding]
-    /// Each layer with its affine activation folded in, in order (only when the network
-    /// collapses): the maps whose composition is W'x + b'.
-    public let foldedLayers: [CollapsedMap]
     /// With polynomial activations: F's outputs as polynomials in the input names.
     public let polynomialOutputs: [Polynomial]?
-    /// With piecewise-linear activations: what the enumeration of the linear regions found
-    /// (nil when it did not run). It decided the verdict when `decidesVerdict`; otherwise it
-    /// illustrates a `not-affine` verdict proved by the witness search.
-    public internal(set) var regions: RegionAnalysis?
+    /// Regions of a small piecewise-linear network whose non-affinity the witness search
+    /// proved: they only illustrate the verdict (`decidesVerdict == false`).
+    public internal(set) var illustration: RegionAnalysis?
 
-    /// Creates an analysis.
-    public init(network: Network, verdict: Verdict, reason: String?, collapsed: CollapsedMap?, rank: RankFinding?,
-                additivity: IdentityCheck, homogeneity: IdentityCheck, affinity: IdentityCheck,
-                linearIf: [Polynomial]?, affineIf: [Polynomial]?, layerFindings: [LayerFinding],
-                foldedLayers: [CollapsedMap], polynomialOutputs: [Polynomial]?, regions: RegionAnalysis? = nil) {
+    /// Creates an analysis from its parts (the engine uses the factories; this is for code
+    /// that builds analyses by hand, such as rendering tests).
+    public init(network: Network, outcome: Outcome, additivity: IdentityCheck, homogeneity: IdentityCheck,
+                affinity: IdentityCheck, layerFindings: [LayerFinding], polynomialOutputs: [Polynomial]? = nil,
+                illustration: RegionAnalysis? = nil) {
         self.network = network
-        self.verdict = verdict
-        self.reason = reason
-        self.collapsed = collapsed
-        self.rank = rank
+        self.outcome = outcome
         self.additivity = additivity
         self.homogeneity = homogeneity
         self.affinity = affinity
-        self.linearIf = linearIf
-        self.affineIf = affineIf
         self.layerFindings = layerFindings
-        self.foldedLayers = foldedLayers
         self.polynomialOutputs = polynomialOutputs
-        self.regions = regions
+        self.illustration = illustration
+    }
+
+    /// The verdict, derived from the outcome.
+    public var verdict: Verdict { outcome.verdict }
+
+    /// W' and b', when the network collapses.
+    public var collapsed: CollapsedMap? {
+        if case .collapses(let map, _, _) = outcome { return map }
+        return nil
+    }
+
+    /// The rank of W', when the network collapses.
+    public var rank: RankFinding? {
+        if case .collapses(_, let rank, _) = outcome { return rank }
+        return nil
+    }
+
+    /// With symbolic weights: polynomials that must all vanish for the map to be linear (the
+    /// nonzero entries of b', when none of them is a nonzero constant); nil when the symbols
+    /// do not decide.
+    public var linearIf: [Polynomial]? {
+        guard case .collapses(.symbolic(let m), _, _) = outcome else { return nil }
+        let nonzero = m.bias.filter { !$0.isZero }
+        guard !nonzero.isEmpty, nonzero.allSatisfy({ !$0.isConstant }) else { return nil }
+        return nonzero
+    }
+
+    /// With symbolic weights and polynomial activations: coefficients of degree >= 2 that
+    /// must all vanish for the map to be affine; nil when the symbols do not decide.
+    public var affineIf: [Polynomial]? {
+        if case .undecided(.symbolicConditions(let conditions)) = outcome { return conditions }
+        return nil
+    }
+
+    /// Each layer with its affine activation folded in, in order, when the network collapses
+    /// by folding: the maps whose composition is W'x + b' (empty otherwise).
+    public var foldedLayers: [CollapsedMap] {
+        if case .collapses(_, _, .affineFold(let layers)) = outcome { return layers }
+        return []
+    }
+
+    /// With piecewise-linear activations: what the enumeration of the linear regions found
+    /// (nil when it did not run). It decided the verdict when `decidesVerdict`; otherwise it
+    /// illustrates a `not-affine` verdict proved by the witness search.
+    public var regions: RegionAnalysis? {
+        switch outcome {
+        case .collapses(_, _, .regionDecision(let regions)): return regions
+        case .refuted(_, .regionWitness(_, _, let regions)): return regions
+        case .undecided(.regionLimit(let regions)): return regions
+        case .undecided(.regionsDifferWithoutWitness(_, _, let regions)): return regions
+        case .undecided(.resourceLimit(.timedOut(_, .regionEnumeration(let regions)))): return regions
+        default: return illustration
+        }
     }
 }

@@ -8,14 +8,6 @@ public enum CompositionLimit: Error, Sendable, Hashable {
     case tooLarge(PolynomialBudgetExceeded, layer: Int)
     /// The deadline passed after `layer` layers.
     case timedOut(Deadline, layersDone: Int)
-
-    /// A sentence for a reason: "layer 3: a product of 400 and 90,000 terms may have ...".
-    public var description: String {
-        switch self {
-        case .tooLarge(let e, let layer): return "composing layer \(layer): \(e) (--max-terms)"
-        case .timedOut(let d, let done): return "\(d.phrase) ran out after composing \(done) layer\(done == 1 ? "" : "s")"
-        }
-    }
 }
 
 /// The result of `Composition.polynomialOutputsChecked`.

@@ -19,12 +19,6 @@ public struct Deadline: Sendable, Hashable {
 
     /// Whether the time has run out.
     public var hasPassed: Bool { ContinuousClock.now >= instant }
-
-    /// "the time limit of 5 s (--timeout)", for reasons.
-    public var phrase: String {
-        let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
-        return "the time limit of \(shown) s (--timeout)"
-    }
 }
 
 extension Optional where Wrapped == Deadline {

@@ -9,13 +9,9 @@ import NetworkModel
 /// layer with symbolic x, y, c (an independent check of the closed form); witnesses
 /// (x = y = 0; x = 0, c = 2) are evaluated through the network itself, not through W'.
 enum IdentityEvidence {
-    /// Largest network (in parameters) whose F(0) is evaluated through the layers.
-    static let evaluationLimit = 50_000
-
-    /// Largest network (inputs × parameters) whose residuals are computed layer by layer.
-    static let symbolicLimit = 2_000
-
-    static func forCollapsed(_ network: Network, map: CollapsedMap) -> (additivity: IdentityCheck, homogeneity: IdentityCheck, affinity: IdentityCheck) {
+    /// The three checks for `network` proved equal to `map`, within the policy's
+    /// `evaluationLimit` and `symbolicLimit`.
+    static func forCollapsed(_ network: Network, map: CollapsedMap, options: AnalysisOptions) -> (additivity: IdentityCheck, homogeneity: IdentityCheck, affinity: IdentityCheck) {
         // Only b' is needed: no polynomial per entry of W'.
         let b: [Polynomial]
         switch map {
@@ -26,7 +22,7 @@ enum IdentityEvidence {
         var additiveResidual = b.map { -$0 }
         var homogeneousResidual = b.map { (Polynomial(Rational.one) - Polynomial(c)) * $0 }
         var affineResidual = b.map { _ in Polynomial(Rational.zero) }
-        if let computed = layerByLayerResiduals(network, c: c) {
+        if let computed = layerByLayerResiduals(network, c: c, limit: options.symbolicLimit) {
             additiveResidual = computed.additive
             homogeneousResidual = computed.homogeneous
             affineResidual = computed.affine
@@ -36,12 +32,12 @@ enum IdentityEvidence {
         var additivityWitness: Witness? = nil
         var homogeneityWitness: Witness? = nil
         // F(0) for the witnesses: evaluated through the layers (evidence independent of the
-        // composition) for networks up to `evaluationLimit` parameters; above that F(0) = b',
+        // composition) for networks up to `options.evaluationLimit` parameters; above that F(0) = b',
         // the exact composite, since evaluating big layers costs most of an end-to-end run.
         let f0: [ExactValue]?
         if biasZero {
             f0 = nil
-        } else if case .numeric(let m) = map, network.parameterCount > evaluationLimit {
+        } else if case .numeric(let m) = map, network.parameterCount > options.evaluationLimit {
             f0 = m.bias.map { .exact($0) }
         } else {
             f0 = value(network, at: zero)
@@ -73,9 +69,9 @@ enum IdentityEvidence {
     }
 
     /// The residuals computed by pushing symbolic x, y and c through the layers.
-    static func layerByLayerResiduals(_ network: Network, c: Symbol) -> (additive: [Polynomial], homogeneous: [Polynomial], affine: [Polynomial])? {
+    static func layerByLayerResiduals(_ network: Network, c: Symbol, limit: Int) -> (additive: [Polynomial], homogeneous: [Polynomial], affine: [Polynomial])? {
         let parameters = network.layers.reduce(0) { $0 + ($1.dense.map { $0.outputDimension * ($0.inputDimension + 1) } ?? 0) }
-        guard network.inputDimension * max(parameters, 1) <= symbolicLimit else { return nil }
+        guard network.inputDimension * max(parameters, 1) <= limit else { return nil }
         let taken = Set(network.symbols).union([c])
         func fresh(_ base: String, _ k: Int) -> Polynomial {
             var s = Symbol("\(base)\(k)")

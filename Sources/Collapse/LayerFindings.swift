@@ -54,32 +54,13 @@ enum LayerFindings {
     static func make(_ network: Network) -> [LayerFinding] {
         network.layers.enumerated().map { index, layer in
             let f = layer.activation
-            let name = f.name
+            let behaviour: LayerFinding.Behaviour
             if let (a, c) = f.affineForm {
-                let text: String
-                if a == Polynomial(Rational.one) && c.isZero {
-                    text = "\(name) is the identity t; the layer stays W x + b"
-                } else {
-                    let what = name == "affine" ? "the activation" : name
-                    text = "\(what) is affine, a·t + c with a = \(a), c = \(c); it folds into the layer: a(W x + b) + c = (aW) x + (a b + c)"
-                }
-                return LayerFinding(layer: index + 1, activation: f, affineFold: (a, c), summary: text)
+                behaviour = a == Polynomial(Rational.one) && c.isZero ? .identity : .affine(slope: a, intercept: c)
+            } else {
+                behaviour = .notAffine(f.scalarBreak())
             }
-            var text = "\(name) is not affine"
-            if let brk = f.scalarBreak() {
-                let (s, t) = (brk.s.description, brk.t.description)
-                let sum = "\(s) + \(brk.t.signum < 0 ? "(\(t))" : t)"
-                let lhs = brk.fixesZero ? "\(name)(\(sum))" : "\(name)(\(sum)) + \(name)(0)"
-                text += ": \(lhs) = \(brk.lhs.humanText(digits: 6)) but \(name)(\(s)) + \(name)(\(t)) = \(brk.rhs.humanText(digits: 6))"
-            } else if f.isVectorValued {
-                text += ": softmax(t) sums to 1 for every t, so softmax(x + y) and softmax(x) + softmax(y) (which sums to 2) always differ"
-            } else if !f.parameters.allSatisfy({ $0.constantValue != nil }) {
-                text = "\(name) has symbolic parameters; whether it is affine depends on their values"
-            }
-            if f.isPositivelyHomogeneous {
-                text += "; it is positively homogeneous, \(name)(c·t) = c·\(name)(t) for c >= 0, yet not additive"
-            }
-            return LayerFinding(layer: index + 1, activation: f, affineFold: nil, summary: text)
+            return LayerFinding(layer: index + 1, activation: f, behaviour: behaviour)
         }
     }
 }

@@ -7,7 +7,7 @@ import NetworkModel
 /// differ by a nonzero constant in some coordinate (so no assignment can make them equal).
 enum SymbolicPolynomialWitness {
     /// `not-affine` with such witnesses, or nil when small integer points give none.
-    static func refute(_ network: Network, findings: [LayerFinding], outputs: [Polynomial]) -> Analysis? {
+    static func refute(_ network: Network, outputs: [Polynomial]) -> Conclusion? {
         let n = network.inputDimension
         let zero = [Rational](repeating: .zero, count: n)
         func f(_ p: [Rational]) -> [Polynomial]? {
@@ -59,12 +59,6 @@ enum SymbolicPolynomialWitness {
             }
         }
         let degree = outputs.map(\.totalDegree).max() ?? 0
-        return Analysis(network: network, verdict: .notAffine,
-                        reason: "F is a polynomial map (degree \(degree) in the inputs and weights) with a term of degree >= 2 in the inputs whose coefficient is a nonzero constant; at the witness the two sides differ by a nonzero constant, for every value of the symbols",
-                        collapsed: nil, rank: nil,
-                        additivity: IdentityCheck(identity: .additivity, holds: additivity == nil ? nil : false, witness: additivity, residual: nil),
-                        homogeneity: IdentityCheck(identity: .homogeneity, holds: homogeneity == nil ? nil : false, witness: homogeneity, residual: nil),
-                        affinity: IdentityCheck(identity: .affinity, holds: false, witness: affinity, residual: nil),
-                        linearIf: nil, affineIf: nil, layerFindings: findings, foldedLayers: [], polynomialOutputs: outputs)
+        return .refuted(affinity: affinity, additivity: additivity, homogeneity: homogeneity, .symbolicPolynomial(degree: degree))
     }
 }

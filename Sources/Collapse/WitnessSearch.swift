@@ -13,22 +13,28 @@ struct WitnessSearch {
     var rng: SplitMix64
     /// Evaluations allowed (a network evaluation counts once).
     var budget: Int
+    /// F at the points evaluated so far (shared with other searches of one decision).
+    let cache: EvaluationCache
     /// When set, the search stops (as if its budget were spent) once it passes.
     var deadline: Deadline? = nil
     /// Whether the deadline stopped the search.
     private(set) var timedOut = false
-    private var cache: [[Rational]: [ExactValue]] = [:]
+    /// Largest work for which breakpoint crossings are computed (`AnalysisOptions.crossingCostLimit`).
+    let crossingCostLimit: Int
 
-    init(network: Network, precision: Int, seed: UInt64, budget: Int) {
+    init(network: Network, precision: Int, seed: UInt64, budget: Int, cache: EvaluationCache = EvaluationCache(),
+         crossingCostLimit: Int = AnalysisOptions.defaults.crossingCostLimit) {
         self.network = network
         self.precision = precision
         self.rng = SplitMix64(seed: seed)
         self.budget = budget
+        self.cache = cache
+        self.crossingCostLimit = crossingCostLimit
     }
 
     /// F(x), memoised; nil when the budget is spent or evaluation is impossible.
     mutating func value(at x: [Rational]) -> [ExactValue]? {
-        if let v = cache[x] { return v }
+        if let v = cache.values[x] { return v }
         if deadline.hasPassed {
             timedOut = true
             budget = 0
@@ -36,7 +42,7 @@ struct WitnessSearch {
         guard budget > 0 else { return nil }
         budget -= 1
         guard let v = try? Evaluator.evaluate(network, at: x, precision: precision) else { return nil }
-        cache[x] = v
+        cache.values[x] = v
         return v
     }
 
@@ -153,7 +159,7 @@ struct WitnessSearch {
             width = layer.dense?.outputDimension ?? width
             return acc + (layer.dense.map { $0.outputDimension * $0.inputDimension } ?? 0) + width
         } * max(n, 1)
-        guard cost <= 400_000 else { return [] }
+        guard cost <= crossingCostLimit else { return [] }
         var bases = [zero] + unitVectors().prefix(4)
         bases.append(zero.map { _ in Rational.random(numerators: -3...3, denominators: 1...2, using: &rng) })
         var pairs = [([Rational], [Rational])]()

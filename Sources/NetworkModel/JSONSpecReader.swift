@@ -92,9 +92,11 @@ struct JSONSpecReader {
     private mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
-            case 0x20, 0x09, 0x0D:
+            case 0x20, 0x09:
                 position += 1
-            case 0x0A:
+            case 0x0D where position + 1 < bytes.count && bytes[position + 1] == 0x0A:
+                position += 1  // the CR of a CRLF: the LF ends the line
+            case 0x0A, 0x0D:
                 position += 1
                 line += 1
                 lineStart = position

@@ -44,8 +44,20 @@ enum SourceText {
                          at: location(ofByte: index, in: bytes, file: file))
     }
 
+    /// Whether a character ends a line: LF, CR or CRLF, the line breaks of YAML 1.2 (5.4) and
+    /// of JSON. NEL, U+2028 and U+2029 are not (YAML 1.1 counted them; see
+    /// `YAMLLineBreaks`). Every position in a message counts lines by this rule.
+    static func isLineBreak(_ character: Character) -> Bool {
+        character == "\n" || character == "\r\n" || character == "\r"
+    }
+
+    /// The lines of `text`, split at every line break (`isLineBreak`).
+    static func lines(of text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: isLineBreak)
+    }
+
     /// The line and column of a byte offset (columns count Unicode scalars, i.e. UTF-8 lead
-    /// bytes and any invalid bytes).
+    /// bytes and any invalid bytes; lines end at LF, CR and CRLF).
     static func location(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String) -> SourceLocation {
         var line = 1
         var column = 1
@@ -53,9 +65,11 @@ enum SourceText {
         let end = min(offset, bytes.count)
         while i < end {
             let b = bytes[i]
-            if b == 0x0A {
+            if b == 0x0A || (b == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) {
                 line += 1
                 column = 1
+            } else if b == 0x0D {
+                // The CR of a CRLF: the LF that follows ends the line.
             } else if b & 0xC0 != 0x80 {
                 column += 1
             }
@@ -71,7 +85,7 @@ enum SourceText {
         var count = 0
         for character in text {
             if count >= offset { break }
-            if character == "\n" || character == "\r\n" {
+            if isLineBreak(character) {
                 line += 1
                 column = 1
             } else {
@@ -89,7 +103,7 @@ enum SourceText {
         if number > 1 {
             var index = text.startIndex
             while index < text.endIndex {
-                if text[index] == "\n" || text[index] == "\r\n" {
+                if isLineBreak(text[index]) {
                     current += 1
                     if current == number {
                         start = text.index(after: index)
@@ -100,7 +114,7 @@ enum SourceText {
             }
             guard current == number else { return nil }
         }
-        let end = text[start...].firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) ?? text.endIndex
+        let end = text[start...].firstIndex(where: isLineBreak) ?? text.endIndex
         return text[start..<end]
     }
 

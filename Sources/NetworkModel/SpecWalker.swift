@@ -56,7 +56,7 @@ struct SpecWalker {
             layers.append(layer)
         }
         let network = Network(name: name, inputNames: inputs.map(\.name), layers: layers)
-        try checkInputNamesAreNotSymbols(inputs, network)
+        try checkInputNamesAreNotSymbols(inputs, network, dimensionOnly: inputEntry.value.scalar != nil, layers: layersEntry.value)
         return network
     }
 
@@ -96,6 +96,11 @@ struct SpecWalker {
             guard let n = value.numerator.exactInt, n <= SpecWalker.maximumInputDimension else {
                 throw SpecError("input dimension \(SpecError.quote(scalar.text)) is too large; expected at most \(SpecWalker.maximumInputDimension)", at: node.location)
             }
+            guard YAMLTags.isCoreInteger(scalar.text) else {
+                // `input: 2.0` or `2e0` equals an integer but is written as a decimal: a
+                // dimension is a count, written as one.
+                throw SpecError("input dimension \(scalar.text) is written as a decimal, not an integer; expected a positive integer dimension (input: 2) or a list of names", at: node.location)
+            }
             return (1...n).map { ("x\($0)", node.location) }
         case .sequence, .numbers:
             let elements = node.elements ?? []
@@ -131,12 +136,52 @@ struct SpecWalker {
 
     /// Input names must not also be weight or parameter symbols: a symbolic composition
     /// would confuse the two.
-    private func checkInputNamesAreNotSymbols(_ inputs: [(name: String, location: SourceLocation)], _ network: Network) throws(SpecError) {
+    ///
+    /// When `input` gives only a dimension, the names x1, x2, ... are the reader's, not the
+    /// user's: the clash is then reported at the symbol's first use in `layers`, as a symbol
+    /// that has an input's name.
+    private func checkInputNamesAreNotSymbols(_ inputs: [(name: String, location: SourceLocation)], _ network: Network,
+                                              dimensionOnly: Bool, layers: SpecNode) throws(SpecError) {
         let symbols = Set(network.symbols.map(\.name))
         guard !symbols.isEmpty else { return }
-        for input in inputs where symbols.contains(input.name) {
-            throw SpecError("input name \(SpecError.quote(input.name)) is also a symbol in the weights or parameters; expected input names distinct from symbols", at: input.location)
+        for (index, input) in inputs.enumerated() where symbols.contains(input.name) {
+            guard dimensionOnly else {
+                throw SpecError("input name \(SpecError.quote(input.name)) is also a symbol in the weights or parameters; expected input names distinct from symbols", at: input.location)
+            }
+            let count = inputs.count
+            throw SpecError("the symbol \(SpecError.quote(input.name)) has the name of input \(index + 1): 'input: \(count)' names \(count == 1 ? "its input x1" : count == 2 ? "the inputs x1, x2" : "the inputs x1, ..., x\(count)"); expected another symbol name, or input names of your own (input: [u1\(count > 1 ? ", ..." : "")])",
+                            at: firstUse(of: input.name, in: layers) ?? input.location)
         }
+    }
+
+    /// Where the identifier `name` is first written in a scalar under `node` (document order).
+    private func firstUse(of name: String, in node: SpecNode) -> SourceLocation? {
+        var pending = [node]
+        while let next = pending.popLast() {
+            switch next.kind {
+            case .mapping(let entries): pending.append(contentsOf: entries.reversed().map(\.value))
+            case .sequence(let elements): pending.append(contentsOf: elements.reversed())
+            case .numbers: break
+            case .scalar(let scalar):
+                if let offset = SpecWalker.offset(ofIdentifier: name, in: scalar.text) {
+                    return location(ofOffset: offset, in: scalar, at: next.location)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The character offset of `name` as a whole identifier in `text`, nil when absent.
+    static func offset(ofIdentifier name: String, in text: String) -> Int? {
+        let characters = Array(text), target = Array(name)
+        func isPart(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
+        guard characters.count >= target.count else { return nil }
+        for start in 0...(characters.count - target.count) where Array(characters[start..<start + target.count]) == target {
+            let before = start == 0 ? nil : characters[start - 1]
+            let after = start + target.count < characters.count ? characters[start + target.count] : nil
+            if !(before.map(isPart) ?? false) && !(after.map(isPart) ?? false) { return start }
+        }
+        return nil
     }
 
     // MARK: Layers

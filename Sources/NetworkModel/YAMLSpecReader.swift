@@ -10,6 +10,7 @@ enum YAMLSpecReader {
 
     /// Parses one YAML document.
     static func parse(_ text: String, file: String) throws(SpecError) -> SpecNode {
+        let text = try YAMLLineBreaks.withoutNonASCIIBreaks(text, file: file)
         try checkFlowDepth(text, file: file)
         try YAMLAliasScan.check(text, file: file)
         let root: Node?
@@ -36,8 +37,10 @@ enum YAMLSpecReader {
         switch node {
         case .scalar(let scalar):
             let quoted = scalar.style != .plain && scalar.style != .any
-            return SpecNode(.scalar(SpecScalar(text: scalar.string, isQuoted: quoted)), at: location(scalar.mark, file))
+            let at = location(scalar.mark, file)
+            return SpecNode(.scalar(try YAMLTags.scalar(scalar.string, quoted: quoted, tag: scalar.tag.description, at: at)), at: at)
         case .sequence(let sequence):
+            try YAMLTags.checkCollection(tag: sequence.tag.description, isList: true, at: location(sequence.mark, file))
             var elements: [SpecNode] = []
             elements.reserveCapacity(sequence.count)
             for element in sequence {
@@ -45,6 +48,7 @@ enum YAMLSpecReader {
             }
             return SpecNode(.sequence(elements), at: location(sequence.mark, file))
         case .mapping(let mapping):
+            try YAMLTags.checkCollection(tag: mapping.tag.description, isList: false, at: location(mapping.mark, file))
             var entries: [SpecEntry] = []
             entries.reserveCapacity(mapping.count)
             for (key, value) in mapping {
@@ -94,7 +98,7 @@ enum YAMLSpecReader {
     /// else the next `key:` after the first one on any line (a flow mapping). Nil when neither
     /// is found.
     static func repetition(ofKey key: String, firstAt mark: Mark, in text: String, file: String) -> SourceLocation? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        let lines = SourceText.lines(of: text).map { Array($0.unicodeScalars) }
         let spellings = [Array(key.unicodeScalars), Array("\"\(key)\"".unicodeScalars), Array("'\(key)'".unicodeScalars)]
         /// Whether `line` has a spelling of `key`, then optional blanks and a colon, at `column` (0-based).
         func keyEnd(_ line: [Unicode.Scalar], _ column: Int) -> Bool {
@@ -140,7 +144,7 @@ enum YAMLSpecReader {
                 offset += 1
             }
             if inComment {
-                if b == 0x0A { inComment = false }
+                if b == 0x0A || b == 0x0D { inComment = false }
                 continue
             }
             if let q = quote {
@@ -149,9 +153,9 @@ enum YAMLSpecReader {
             }
             switch b {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                if depth > 0 || previous == 0x20 || previous == 0x0A || previous == UInt8(ascii: ":") { quote = b }
+                if depth > 0 || previous == 0x20 || previous == 0x0A || previous == 0x0D || previous == UInt8(ascii: ":") { quote = b }
             case UInt8(ascii: "#"):
-                if previous == 0x20 || previous == 0x0A || previous == 0x09 { inComment = true }
+                if previous == 0x20 || previous == 0x0A || previous == 0x0D || previous == 0x09 { inComment = true }
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maximumFlowDepth {

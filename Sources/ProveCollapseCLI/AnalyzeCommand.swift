@@ -23,7 +23,7 @@ struct AnalyzeCommand: ExitStatusCommand {
     var latex: String?
 
     @Option(name: .long, help: ArgumentHelp("Piecewise-linear networks: stop the exact region enumeration after this many regions (verdict unknown).", valueName: "N"))
-    var maxRegions: Int = 4096
+    var maxRegions: Int = AnalysisOptions.defaults.maxRegions
 
     @Option(help: "Vectors in the LaTeX derivation: column (y = W x + b, the default) or row (y = x W + b, every W transposed).")
     var convention: LaTeXOptions.Convention = .column
@@ -37,18 +37,19 @@ struct AnalyzeCommand: ExitStatusCommand {
     func execute() throws -> Int32 {
         let reporter = limits.reporter()
         let network = try SpecLoading.load(spec, progress: reporter)
+        // Opened before the analysis: a refused or unwritable path fails at once.
+        let latexFile = try latex.map { try OutputFile.open($0) }
         var options = AnalysisOptions(maxRegions: maxRegions, progress: reporter.regions)
         limits.apply(to: &options)
+        // Only the LaTeX derivation shows the regions that illustrate a refutation.
+        options.illustrateRegions = latexFile != nil
         reporter.begin("analysing \(network.layers.count) layer\(network.layers.count == 1 ? "" : "s")")
         let analysis = Analyzer.analyze(network, options: options)
         reporter.end()
-        if let latex {
-            let document = LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention))
-            if latex == "-" {
-                StandardStreams.output(document)
-                return analysis.verdict.exitCode
-            }
-            try AtomicFile.write(document, to: latex)
+        if let latexFile {
+            try latexFile.write(LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention)))
+            try latexFile.commit()
+            if latex == "-" { return analysis.verdict.exitCode }
         }
         switch format {
         case .text: StandardStreams.output(TextReport.render(analysis))

@@ -32,7 +32,9 @@ struct CheckCommand: ExitStatusCommand {
 
     func execute() throws -> Int32 {
         let network = try SpecLoading.load(spec)
-        let analysis = Analyzer.analyze(network)
+        var options = AnalysisOptions()
+        options.illustrateRegions = false  // regions illustrate only a LaTeX derivation
+        let analysis = Analyzer.analyze(network, options: options)
         let summary = PropertyCheck.run(network, analysis: analysis, trials: trials, seed: seed)
         switch format {
         case .text: StandardStreams.output(CheckReport.text(verdict: analysis.verdict, summary: summary, trials: trials, seed: seed))

@@ -25,15 +25,23 @@ enum CommandRunner {
         } catch {
             return Failure.reportParseError(error)
         }
+        let status: Int32
         do {
             if let command = command as? ExitStatusCommand {
-                return try command.execute()
+                status = try command.execute()
+            } else {
+                var command = command
+                try command.run()
+                status = 0
             }
-            var command = command
-            try command.run()
-            return 0
         } catch {
-            return Failure.report(error)
+            status = Failure.report(error)
         }
+        // A report that did not reach standard output (a full disk, /dev/full) is a failure.
+        if let failure = StandardStreams.outputFailure {
+            StandardStreams.error(CLIError.cannotWrite(path: "standard output", reason: failure).description)
+            return Failure.badInput
+        }
+        return status
     }
 }

@@ -26,6 +26,6 @@ struct LimitOptions: ParsableArguments {
     /// Sets the deadline (from now) and the term budget.
     func apply(to options: inout AnalysisOptions) {
         if let timeout { options.deadline = Deadline(seconds: timeout) }
-        options.budget = PolynomialBudget(maxTerms: maxTerms, maxDegree: options.budget.maxDegree)
+        options.polynomialBudget = PolynomialBudget(maxTerms: maxTerms, maxDegree: options.polynomialBudget.maxDegree)
     }
 }

@@ -42,13 +42,15 @@ struct RandomCommand: ExitStatusCommand {
     }
 
     func execute() throws -> Int32 {
+        let outputFile = try output.map { try OutputFile.open($0) }
         let activation = try Self.parseActivation(self.activation)
         let network = RandomNetwork.make(inputs: inputs ?? width, layers: layers, width: width,
                                          activation: activation, seed: seed)
         let notation = format ?? (output.map { SpecFormat(path: $0) == .json ? .json : .yaml } ?? .yaml)
         let text = notation == .json ? SpecWriter.json(network) : SpecWriter.yaml(network)
-        if let output {
-            try AtomicFile.write(text, to: output)
+        if let outputFile {
+            try outputFile.write(text)
+            try outputFile.commit()
         } else {
             StandardStreams.output(text)
         }

@@ -37,7 +37,7 @@ struct RegionsCommand: ExitStatusCommand {
     var box: String = "-2,2,-2,2"
 
     @Option(name: .long, help: ArgumentHelp("Stop after this many regions.", valueName: "N"))
-    var maxRegions: Int = 4096
+    var maxRegions: Int = AnalysisOptions.defaults.maxRegions
 
     func validate() throws {
         if maxRegions < 1 { throw ValidationError("--max-regions must be at least 1") }
@@ -46,28 +46,30 @@ struct RegionsCommand: ExitStatusCommand {
     func execute() throws -> Int32 {
         let network = try SpecLoading.load(spec)
         try RegionsSupport.requireSupported(network, spec: spec)
+        if plot != nil, network.inputDimension != 2 {
+            throw CLIError.input(SourceLocation(file: "--plot", line: 1, column: 1),
+                                 "the network has \(network.inputDimension) input(s); --plot draws networks with exactly 2 inputs")
+        }
+        let plotBox = try plot.map { _ throws(CLIError) in try RegionsSupport.parseBox(box) }
+        let plotFile = try plot.map { try OutputFile.open($0) }
         let progress: @Sendable (RegionProgress) -> Void = { p in
             StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
         }
-        let options = RegionEnumerationOptions(maxRegions: maxRegions, progress: progress, progressInterval: 5000)
+        let options = RegionEnumerationOptions(maxRegions: maxRegions, progress: progress, progressInterval: AnalysisOptions.defaults.progressInterval)
         guard let (found, summary) = RegionEnumerator.regions(network, options: options) else { return Failure.badInput }
         var regions = found
         if !count && regions.count <= 512 {
             regions = regions.map { $0.withoutRedundantConstraints() }
         }
         let counts = RegionsReport.counts(regions, summary: summary)
-        if let plot {
-            guard network.inputDimension == 2 else {
-                throw CLIError.input(SourceLocation(file: "--plot", line: 1, column: 1),
-                                     "the network has \(network.inputDimension) input(s); --plot draws networks with exactly 2 inputs")
-            }
-            let b = try RegionsSupport.parseBox(box)
+        if let plotFile, let b = plotBox {
             let boxConstraints = [LinearConstraint([1, 0], .less, b.x1), LinearConstraint([-1, 0], .less, -b.x0),
                                   LinearConstraint([0, 1], .less, b.y1), LinearConstraint([0, -1], .less, -b.y0)]
-            let boxOptions = RegionEnumerationOptions(maxRegions: maxRegions, domain: boxConstraints, progress: progress, progressInterval: 5000)
+            let boxOptions = RegionEnumerationOptions(maxRegions: maxRegions, domain: boxConstraints, progress: progress, progressInterval: AnalysisOptions.defaults.progressInterval)
             guard let (inBox, _) = RegionEnumerator.regions(network, options: boxOptions) else { return Failure.badInput }
             let title = (network.name ?? spec) + ": \(inBox.count) linear region\(inBox.count == 1 ? "" : "s") in the box"
-            try AtomicFile.write(RegionsPlot.svg(regions: inBox, box: b, inputNames: network.inputNames, title: title), to: plot)
+            try plotFile.write(RegionsPlot.svg(regions: inBox, box: b, inputNames: network.inputNames, title: title))
+            try plotFile.commit()
         }
         switch format {
         case .text: StandardStreams.output(RegionsReport.text(network: network, regions: regions, counts: counts, countOnly: count, maxRegions: maxRegions))

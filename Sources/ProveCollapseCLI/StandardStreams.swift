@@ -3,18 +3,31 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Writing to standard output and standard error (file descriptors 1 and 2) in one
 /// unbuffered call each: reports can be tens of megabytes, so no per-line `print`.
 enum StandardStreams {
-    /// Writes `text` as is to standard output.
+    /// The first error (errno) a write to standard output met, if any.
+    private static let outputError = Mutex<Int32?>(nil)
+
+    /// Writes `text` as is to standard output (a failure is kept for `outputFailure`).
     static func output(_ text: String) {
-        _ = FileDescriptorWriter.writeAll(text, to: 1)
+        var text = text
+        text.withUTF8 { output(bytes: $0) }
     }
 
-    /// Writes `bytes` as they are to standard output.
+    /// Writes `bytes` as they are to standard output (a failure is kept for `outputFailure`).
     static func output(bytes: UnsafeBufferPointer<UInt8>) {
-        _ = FileDescriptorWriter.writeAll(bytes, to: 1)
+        guard outputError.withLock({ $0 == nil }) else { return }
+        if let code = FileDescriptorWriter.writeAll(bytes, to: 1) {
+            outputError.withLock { $0 = $0 ?? code }
+        }
+    }
+
+    /// Why writing standard output failed (`No space left on device`), nil when it did not.
+    static var outputFailure: String? {
+        outputError.withLock { $0 }.map { String(cString: strerror($0)) }
     }
 
     /// Writes one message line to standard error.

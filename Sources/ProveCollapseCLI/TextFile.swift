@@ -2,8 +2,9 @@ import Foundation
 
 /// Reading a small text input (a points file) with a positioned error for every failure.
 enum TextFile {
-    /// The UTF-8 text of `path`.
+    /// The UTF-8 text of `path`, recorded as an input (`InputFiles`: no output may replace it).
     static func read(_ path: String) throws(CLIError) -> String {
+        InputFiles.record(path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .cannotRead(path: path, reason: "no such file")

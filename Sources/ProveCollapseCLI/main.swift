@@ -16,4 +16,5 @@ let mMmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD in <malloc.h>
 _ = glibcMallopt(mMmapThreshold, 512 * 1024)
 #endif
 
+Interruption.install()
 exit(CommandRunner.run(Array(CommandLine.arguments.dropFirst())))

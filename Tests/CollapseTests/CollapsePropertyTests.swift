@@ -22,7 +22,7 @@ import NetworkModel
         let network = RandomNetwork.make(inputs: inputs, layers: Int.random(in: 1...4, using: &rng),
                                          width: Int.random(in: 1...4, using: &rng), outputs: Int.random(in: 1...3, using: &rng),
                                          activation: activation, seed: UInt64(seed), withBias: seed % 3 != 0)
-        let a = Analyzer.analyze(network)
+        let a = analyzed(network)
         guard case .numeric(let map)? = a.collapsed else {
             Issue.record("seed \(seed): an affine network did not collapse (\(a.verdict))")
             return
@@ -50,7 +50,7 @@ import NetworkModel
         let network = RandomNetwork.make(inputs: Int.random(in: 1...3, using: &rng), layers: Int.random(in: 1...3, using: &rng),
                                          width: Int.random(in: 1...4, using: &rng), outputs: 1,
                                          activation: activations[seed % activations.count], seed: UInt64(seed))
-        let a = Analyzer.analyze(network)
+        let a = analyzed(network)
         #expect(a.verdict != .linear && a.verdict != .affine || a.collapsed != nil, "seed \(seed)")
         for check in [a.additivity, a.homogeneity, a.affinity] where check.witness != nil {
             #expect(check.holds == false, "seed \(seed)")
@@ -63,7 +63,7 @@ import NetworkModel
     func propertyCheckAgreesWithTheVerdict(seed: Int) {
         let activation: Activation = seed % 2 == 0 ? .identity : .relu
         let network = RandomNetwork.make(inputs: 2, layers: 2, width: 3, outputs: 2, activation: activation, seed: UInt64(seed))
-        let a = Analyzer.analyze(network)
+        let a = analyzed(network)
         let summary = PropertyCheck.run(network, analysis: a, trials: 10, seed: UInt64(seed))
         #expect(summary.allPassed, "seed \(seed): \(summary.failures)")
         #expect(summary.passed > 0)

@@ -17,8 +17,8 @@ import NetworkModel
     @Test(arguments: ["relu", "step", "square", "sigmoid", "tanh", "abs", "hardtanh", "sign", "softplus", "silu", "gelu", "arctan", "elu", "{leaky_relu: {alpha: \"1/5\"}}"])
     func nonAffineActivationsGiveRecheckedWitnesses(_ activation: String) throws {
         let n = try singleUnit(activation)
-        let a = Analyzer.analyze(n)
-        #expect(a.verdict == .notAffine, "\(activation): \(a.reason ?? "")")
+        let a = analyzed(n)
+        #expect(a.verdict == .notAffine, "\(activation): \(a.outcome)")
         #expect(a.collapsed == nil && a.rank == nil)
         #expect(a.affinity.holds == false)
         #expect(witnessRechecks(n, a.affinity), "affinity witness of \(activation) re-checks")
@@ -28,13 +28,18 @@ import NetworkModel
 
     @Test func reluBreaksAdditivityButIsPositivelyHomogeneous() throws {
         let n = try singleUnit("relu")
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         #expect(a.additivity.holds == false)
         #expect(a.homogeneity.holds == false)
         #expect(a.homogeneity.witness?.c.map { $0.signum < 0 } == true, "a ReLU with no bias is positively homogeneous, so c must be negative")
-        let finding = a.layerFindings[0].summary
-        #expect(finding.contains("relu(1 + (-1)) = 0 but relu(1) + relu(-1) = 1"))
-        #expect(finding.contains("positively homogeneous"))
+        // relu(1 + (-1)) = 0 but relu(1) + relu(-1) = 1, and relu is positively homogeneous.
+        guard case .notAffine(let brk?) = a.layerFindings[0].behaviour else {
+            Issue.record("relu has no scalar break: \(a.layerFindings[0].behaviour)")
+            return
+        }
+        #expect(brk.s == Rational(1) && brk.t == Rational(-1) && brk.fixesZero)
+        #expect(brk.lhs == .exact(.zero) && brk.rhs == .exact(.one))
+        #expect(a.layerFindings[0].activation.isPositivelyHomogeneous)
     }
 
     @Test func reluAfterADeepLayerIsFoundThroughItsBreakpoint() throws {
@@ -47,14 +52,14 @@ import NetworkModel
           - dense: {weights: [[1, 1]], bias: ["-47/2"]}
             activation: relu
         """)
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         #expect(a.verdict == .notAffine)
         #expect(witnessRechecks(n, a.affinity))
     }
 
     @Test func sigmoidWitnessUsesDisjointEnclosures() throws {
         let n = try singleUnit("sigmoid")
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         let w = try #require(a.affinity.witness)
         #expect(w.lhs.provablyDiffers(from: w.rhs))
         // sigmoid(0) = 1/2 exactly: the homogeneity witness x = 0, c = 2 is exact.
@@ -63,16 +68,20 @@ import NetworkModel
 
     @Test func symbolicReluNetworkIsUndecided() throws {
         let n = try singleUnit("relu", weight: "w")
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         #expect(a.verdict == .unknown)
-        #expect(a.reason?.contains("symbol") == true)
+        guard case .undecided(.symbolicWeightsReachNonAffine(let culprit)) = a.outcome else {
+            Issue.record("expected undecided by symbolic weights: \(a.outcome)")
+            return
+        }
+        #expect(culprit == Culprit(layer: 1, activation: .relu))
     }
 
     @Test func reluOfAnAlwaysPositiveUnitIsNotRefuted() throws {
         // relu(0*x + 1) = 1: constant, affine. The search finds no witness; without the
         // piecewise-linear decision the honest verdict is unknown, never not-affine.
         let n = try singleUnit("relu", weight: "0", bias: "1")
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         #expect(a.verdict != .notAffine)
     }
 
@@ -80,7 +89,7 @@ import NetworkModel
         // 1000 inputs and no dense layer: the search used to spend its whole budget on
         // (e, e) and (e, 2e) pairs of every coordinate and then enumerate regions for minutes.
         let n = try spec("input: 1000\nlayers: [{activation: relu}]\n")
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         #expect(a.verdict == .notAffine)
         #expect(witnessRechecks(n, a.affinity) && witnessRechecks(n, a.additivity) && witnessRechecks(n, a.homogeneity))
     }
@@ -93,13 +102,13 @@ import NetworkModel
       - dense: {weights: [[1, -2]], bias: [3]}
         activation: softmax
     """)
-    let a = Analyzer.analyze(n)
+    let a = analyzed(n)
     #expect(a.verdict == .affine)
     guard case .numeric(let m)? = a.collapsed else { Issue.record("no collapsed map"); return }
     #expect(m.weights.entries.allSatisfy(\.isZero) && m.bias == [Rational(1)])
     #expect(try exactly(n, qs("5", "-7/3")) == [Rational(1)])
     #expect(a.network == n)
-    #expect(a.layerFindings[0].activation == .softmax && a.layerFindings[0].summary.contains("constant 1"))
+    #expect(a.layerFindings[0].activation == .softmax && a.layerFindings[0].behaviour == .constantSoftmax)
 }
 
 @Test func symbolicPolynomialWithAConstantSquareTermIsNotAffineForEveryValue() throws {
@@ -110,7 +119,7 @@ import NetworkModel
       - dense: {weights: [[1]]}
         activation: {polynomial: [0, a, 1]}
     """)
-    let an = Analyzer.analyze(n)
+    let an = analyzed(n)
     #expect(an.verdict == .notAffine)
     let w = try #require(an.affinity.witness)
     // Re-check independently: substitute several values for a and evaluate exactly.
@@ -131,5 +140,5 @@ import NetworkModel
       - dense: {weights: [[w]]}
         activation: square
     """)
-    #expect(Analyzer.analyze(m).verdict == .unknown)
+    #expect(analyzed(m).verdict == .unknown)
 }

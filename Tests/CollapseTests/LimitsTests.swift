@@ -43,8 +43,12 @@ import Testing
         let squares = try Self.deep(32, dense: false, activation: "square")
         let analysis = Analyzer.analyze(squares)
         #expect(analysis.verdict == .unknown)
-        #expect(analysis.reason?.contains("4294967296") == true)
-        #expect(analysis.reason?.contains("degree budget") == true)
+        guard case .undecided(.resourceLimit(.degree(let bound, let budget))) = analysis.outcome else {
+            Issue.record("expected the degree budget to stop it: \(analysis.outcome)")
+            return
+        }
+        #expect(bound == 1 << 32)
+        #expect(budget == 1 << 20)
         // 8 layers of a degree-16 activation: 16^8 = 2^32 too.
         let text = "{\"input\": 1, \"layers\": [" + Array(repeating: "{\"activation\": {\"polynomial\": [0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1]}}", count: 8).joined(separator: ", ") + "]}"
         let sixteen = try SpecReader.parse(text: text, file: "p.json", format: .json)
@@ -64,11 +68,16 @@ import Testing
               - dense: {weights: [[c1, c2, c3], [c4, c5, c6], [c7, c8, c9]], bias: [r1, r2, r3]}
             """)
         var options = AnalysisOptions()
-        options.budget = PolynomialBudget(maxTerms: 10)
+        options.polynomialBudget = PolynomialBudget(maxTerms: 10)
         let analysis = Analyzer.analyze(network, options: options)
         #expect(analysis.verdict == .unknown)
-        #expect(analysis.reason?.contains("past the budget of 10 terms") == true)
-        #expect(analysis.reason?.contains("layer 3") == true)
+        guard case .undecided(.resourceLimit(.tooLarge(let refused, .symbolicChain, let layer))) = analysis.outcome else {
+            Issue.record("expected the term budget to stop it: \(analysis.outcome)")
+            return
+        }
+        #expect(layer == 3)  // layer 2 fits (bias entries of 4 terms); layer 3 would have 13
+        #expect(refused.budget.maxTerms == 10)
+        #expect(refused.estimatedTerms > 10)
         // With the standard budget it collapses, and the generic rank 3 is proven.
         let full = Analyzer.analyze(network)
         #expect(full.verdict == .affine)
@@ -99,10 +108,15 @@ import Testing
         options.deadline = Deadline(seconds: 0)
         let analysis = Analyzer.analyze(network, options: options)
         #expect(analysis.verdict == .unknown)
-        #expect(analysis.reason?.contains("the time limit of 0 s (--timeout) ran out") == true)
         // The witness search stopped first; the enumeration reports what it reached.
+        guard case .undecided(.resourceLimit(.timedOut(let seconds, .regionEnumeration(let regions)))) = analysis.outcome else {
+            Issue.record("expected the deadline to stop the enumeration: \(analysis.outcome)")
+            return
+        }
+        #expect(seconds == 0)
+        #expect(!regions.complete)
+        #expect(regions.regionsExamined == 0)
         #expect(analysis.regions?.complete == false)
-        #expect(analysis.regions?.regionsExamined == 0)
     }
 
     @Test func deadlineStopsTheRegionEnumeration() throws {

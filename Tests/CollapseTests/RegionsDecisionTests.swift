@@ -7,7 +7,7 @@ import NetworkModel
 /// The complete decision for piecewise-linear networks, on the textbook cases.
 @Suite struct RegionsDecision {
     func decided(_ n: Network, maxRegions: Int = 4096) throws -> Analysis {
-        try #require(RegionDecision.decide(n, findings: LayerFindings.make(n), options: AnalysisOptions(maxRegions: maxRegions)))
+        try #require(RegionDecision.analysis(n, options: AnalysisOptions(maxRegions: maxRegions)))
     }
 
     @Test func reluMinusReluOfMinusIsTheIdentity() throws {
@@ -18,8 +18,8 @@ import NetworkModel
             activation: relu
           - dense: {weights: [[1, -1]]}
         """)
-        for a in [Analyzer.analyze(n), try decided(n)] {
-            #expect(a.verdict == .linear, "\(a.reason ?? "")")
+        for a in [analyzed(n), try decided(n)] {
+            #expect(a.verdict == .linear, "\(a.outcome)")
             #expect(a.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[1]]), bias: [0])))
             #expect(a.rank?.rank == 1)
             #expect(a.additivity.holds == true && a.homogeneity.holds == true && a.affinity.holds == true)
@@ -33,7 +33,7 @@ import NetworkModel
         layers:
           - activation: {leaky_relu: {alpha: 1}}
         """)
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         #expect(a.verdict == .linear)
         #expect(a.collapsed == .numeric(AffineMap.identity(2)))
         let d = try decided(n)
@@ -49,8 +49,8 @@ import NetworkModel
             activation: relu
           - dense: {weights: [[2, 1, -1]]}
         """)
-        let a = Analyzer.analyze(n)
-        #expect(a.verdict == .affine, "\(a.reason ?? "")")
+        let a = analyzed(n)
+        #expect(a.verdict == .affine, "\(a.outcome)")
         #expect(a.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[1, 0]]), bias: [3])))
         #expect(a.additivity.holds == false && witnessRechecks(n, a.additivity))
         #expect(a.homogeneity.holds == false && witnessRechecks(n, a.homogeneity))
@@ -68,7 +68,7 @@ import NetworkModel
             activation: relu
           - dense: {weights: [[1, -1]]}
         """)
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         #expect(a.verdict == .affine)
         #expect(a.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[0]]), bias: [1])))
         #expect(a.regions?.fullDimensionalRegions == 2)
@@ -82,7 +82,7 @@ import NetworkModel
             activation: relu
           - dense: {weights: [[1, 1]]}
         """)
-        for a in [Analyzer.analyze(n), try decided(n)] {
+        for a in [analyzed(n), try decided(n)] {
             #expect(a.verdict == .notAffine)
             #expect(a.collapsed == nil)
             #expect(a.affinity.holds == false && witnessRechecks(n, a.affinity))
@@ -120,7 +120,7 @@ import NetworkModel
           - dense: {weights: [[1, 1]]}
         """)
         let d = try decided(n)
-        #expect(d.verdict == .notAffine, "\(d.reason ?? "")")
+        #expect(d.verdict == .notAffine, "\(d.outcome)")
         #expect(witnessRechecks(n, d.affinity))
     }
 
@@ -146,7 +146,7 @@ import NetworkModel
             activation: hardtanh
           - dense: {weights: [[1, -1, 2]]}
         """)
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         #expect(a.verdict == .affine)
         #expect(a.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[0]]), bias: [1])))
         #expect(a.regions?.fullDimensionalRegions == 3)
@@ -161,11 +161,15 @@ import NetworkModel
             activation: relu
           - dense: {weights: [[1, -1, 1, -1, 1, -1, 1, -1]]}
         """)
-        let limited = Analyzer.analyze(n, options: AnalysisOptions(maxRegions: 3))
+        let limited = analyzed(n, options: AnalysisOptions(maxRegions: 3))
         #expect(limited.verdict == .unknown)
-        #expect(limited.reason?.contains("limit of 3 regions") == true)
+        guard case .undecided(.regionLimit(let facts)) = limited.outcome else {
+            Issue.record("expected undecided at the region limit: \(limited.outcome)")
+            return
+        }
+        #expect(facts.maxRegions == 3)
         #expect(limited.regions?.hitLimit == true && limited.regions?.regionsExamined == 3)
-        let full = Analyzer.analyze(n)
+        let full = analyzed(n)
         #expect(full.verdict == .affine)
         #expect(full.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[4]]), bias: [-6])))
         #expect(full.regions?.fullDimensionalRegions == 5)

@@ -161,13 +161,13 @@ func patternAt(_ network: Network, _ x: [Rational]) throws -> [[Int]] {
     @Test(arguments: 1...16)
     func everyNotAffineWitnessRechecks(seed: Int) throws {
         let n = RandomNetwork.make(inputs: 1 + seed % 3, layers: 1 + seed % 2, width: 3, outputs: 1, activation: .relu, seed: UInt64(400 + seed))
-        let a = try #require(RegionDecision.decide(n, findings: LayerFindings.make(n), options: AnalysisOptions()))
+        let a = try #require(RegionDecision.analysis(n, options: AnalysisOptions()))
         if a.verdict == .notAffine {
             #expect(witnessRechecks(n, a.affinity), "seed \(400 + seed)")
             if a.additivity.witness != nil { #expect(witnessRechecks(n, a.additivity)) }
             if a.homogeneity.witness != nil { #expect(witnessRechecks(n, a.homogeneity)) }
         } else {
-            #expect(a.verdict.collapses, "seed \(400 + seed): \(a.reason ?? "")")
+            #expect(a.verdict.collapses, "seed \(400 + seed): \(a.outcome)")
             let check = PropertyCheck.run(n, analysis: a, trials: 20, seed: 9)
             #expect(check.allPassed, "\(check.failures)")
         }

@@ -1,3 +1,4 @@
+import Testing
 import ExactNumbers
 import Algebra
 import NetworkModel
@@ -31,4 +32,12 @@ func witnessRechecks(_ network: Network, _ check: IdentityCheck) -> Bool {
         return a.interval!.overlaps(b.interval!)
     }
     return consistent && sides.lhs.provablyDiffers(from: sides.rhs)
+}
+
+/// `Analyzer.analyze`, with the analysis's invariants checked (`Analysis.checkInvariants`).
+func analyzed(_ network: Network, options: AnalysisOptions = AnalysisOptions(),
+              sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Analysis {
+    let a = Analyzer.analyze(network, options: options)
+    #expect(a.checkInvariants() == [], sourceLocation: sourceLocation)
+    return a
 }

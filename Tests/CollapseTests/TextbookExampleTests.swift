@@ -12,7 +12,7 @@ import NetworkModel
           - dense: {weights: [[1, 2], ["1/2", -1]], bias: [1, 0]}
           - dense: {weights: [[3, -2]], bias: ["-1/2"]}
         """)
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         #expect(a.verdict == .affine)
         guard case .numeric(let m)? = a.collapsed else { Issue.record("no collapsed map"); return }
         // W2 W1 and W2 b1 + b2, computed here by hand-independent matrix products.
@@ -38,7 +38,7 @@ import NetworkModel
           - dense: {weights: [[1, 0, -1], ["2/5", 1, 1]], bias: [-1, "1/2"]}
           - dense: {weights: [[3, 4]], bias: [0.25]}
         """)
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         guard case .numeric(let m)? = a.collapsed else { Issue.record("no collapsed map"); return }
         for p in [qs("0", "0"), qs("1", "0"), qs("-3/7", "5/2"), qs("100", "-1/9")] {
             #expect(m.apply(p) == (try exactly(n, p)))
@@ -53,7 +53,7 @@ import NetworkModel
           - dense: {weights: [[w11, w12], [w21, w22]]}
           - dense: {weights: [[z1, z2]]}
         """)
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         #expect(a.verdict == .linear)
         guard case .symbolic(let m)? = a.collapsed else { Issue.record("expected symbolic map"); return }
         #expect(m.weights.entries == [poly("z1*w11 + z2*w21"), poly("z1*w12 + z2*w22")])
@@ -69,7 +69,7 @@ import NetworkModel
           - dense: {weights: [[a]], bias: [b]}
           - dense: {weights: [[2]], bias: ["-2*b"]}
         """)
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         // b' = 2b − 2b = 0 identically: linear for every value of a and b.
         #expect(a.verdict == .linear)
         let m = try spec("""
@@ -77,7 +77,7 @@ import NetworkModel
         layers:
           - dense: {weights: [[a]], bias: [b]}
         """)
-        let am = Analyzer.analyze(m)
+        let am = analyzed(m)
         #expect(am.verdict == .affine)
         #expect(am.linearIf == [poly("b")])
         #expect(am.additivity.witness?.lhs == [.symbolic(poly("b"))])
@@ -91,7 +91,7 @@ import NetworkModel
           - dense: {weights: [[1, 2, 3], [0, 1, -1]]}
           - dense: {weights: [[1, 0], [0, 1], [1, 1]]}
         """)
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         #expect(a.verdict == .linear)
         #expect(a.rank?.rank == 2)
         #expect(a.rank?.isBottleneck == true && a.rank?.narrowestWidth == 2 && a.rank?.narrowestLayer == 1)
@@ -106,7 +106,7 @@ import NetworkModel
           - activation: {polynomial: ["1/2", 3]}
           - dense: {weights: [[1, 2]]}
         """)
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         guard case .numeric(let m)? = a.collapsed else { Issue.record("no collapsed map"); return }
         for p in [qs("0", "0"), qs("2", "-1/3"), qs("-5", "7")] {
             #expect(m.apply(p) == (try exactly(n, p)))
@@ -121,7 +121,7 @@ import NetworkModel
           - dense: {weights: [[1, 0], [0, 1]], bias: [3, -2]}
           - dense: {weights: [[1, 1]], bias: [-1]}
         """)
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         #expect(a.verdict == .linear)
         #expect(a.collapsed?.biasIsZero == true)
         #expect(a.additivity.holds == true && a.additivity.witness == nil)
@@ -136,7 +136,7 @@ import NetworkModel
             activation: square
           - dense: {weights: [[1, -1]], bias: [0]}
         """)
-        let a = Analyzer.analyze(n)
+        let a = analyzed(n)
         #expect(a.verdict == .linear)
         #expect(a.polynomialOutputs == [Polynomial(0)])
     }
@@ -144,7 +144,7 @@ import NetworkModel
 
 @Test func aNetworkWithNoLayersIsTheIdentity() {
     let n = Network(name: nil, inputNames: ["x1", "x2"], layers: [])
-    let a = Analyzer.analyze(n)
+    let a = analyzed(n)
     #expect(a.verdict == .linear)
     guard case .numeric(let m)? = a.collapsed else { Issue.record("no collapsed map"); return }
     #expect(m.weights == Matrix<Rational>.identity(2) && m.bias.allSatisfy(\.isZero))

@@ -9,6 +9,12 @@ import Testing
 /// Division by zero is a Swift precondition failure (a trap: SIGILL/SIGTRAP), checked before
 /// GMP is called; GMP itself would raise SIGFPE, which would mean the check is missing.
 @Suite struct DivisionByZeroTests {
+    /// The child processes inherit the environment: with the runtime's backtracer off, a
+    /// crashing child exits at once instead of spending seconds symbolicating its stack.
+    init() {
+        setenv("SWIFT_BACKTRACE", "enable=no", 1)
+    }
+
     /// The child process failed, and not by GMP's SIGFPE.
     static func failedByPrecondition(_ result: ExitTest.Result?, _ comment: Comment) {
         guard let status = result?.exitStatus else { return }  // #expect already recorded it

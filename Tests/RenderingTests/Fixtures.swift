@@ -21,9 +21,10 @@ enum Fixtures {
         let map = AffineMap(weights: Matrix(rows: weights), bias: bias)
         let zero = [q(0), q(0)]
         return Analysis(
-            network: net, verdict: .affine, reason: nil,
-            collapsed: .numeric(map),
-            rank: RankFinding(rank: 1, isGeneric: false, narrowestWidth: 1, narrowestLayer: 1, fullRank: 1),
+            network: net,
+            outcome: .collapses(map: .numeric(map),
+                                rank: RankFinding(rank: 1, isGeneric: false, narrowestWidth: 1, narrowestLayer: 1, fullRank: 1),
+                                provenance: .affineFold(layers: [.numeric(map)])),
             additivity: IdentityCheck(identity: .additivity, holds: false,
                                       witness: Witness(x: zero, y: zero, c: nil, lhs: [.exact(q(1, 2))], rhs: [.exact(q(1))]),
                                       residual: [Polynomial(q(-1, 2))]),
@@ -31,9 +32,7 @@ enum Fixtures {
                                        witness: Witness(x: zero, y: nil, c: q(2), lhs: [.exact(q(1, 2))], rhs: [.exact(q(1))]),
                                        residual: nil),
             affinity: IdentityCheck(identity: .affinity, holds: true, witness: nil, residual: [Polynomial.zero]),
-            linearIf: nil, affineIf: nil,
-            layerFindings: [LayerFinding(layer: 1, activation: .identity, affineFold: nil, summary: "identity folds")],
-            foldedLayers: [.numeric(map)], polynomialOutputs: nil)
+            layerFindings: [LayerFinding(layer: 1, activation: .identity, behaviour: .identity)])
     }
 
     /// A not-affine verdict whose witness sides are enclosures (as for tanh).
@@ -44,14 +43,11 @@ enum Fixtures {
         let rhs = ExactValue.enclosed(RationalInterval(lo: q(152, 100), hi: q(153, 100)))
         let witness = Witness(x: [q(1)], y: [q(1)], c: nil, lhs: [lhs], rhs: [rhs])
         return Analysis(
-            network: net, verdict: .notAffine, reason: "layer 1 applies tanh, which is not affine",
-            collapsed: nil, rank: nil,
+            network: net, outcome: .refuted(witness: witness, provenance: .witnessSearch(culprit: Culprit(layer: 1, activation: .tanh))),
             additivity: IdentityCheck(identity: .additivity, holds: false, witness: witness, residual: nil),
             homogeneity: IdentityCheck(identity: .homogeneity, holds: nil, witness: nil, residual: nil),
             affinity: IdentityCheck(identity: .affinity, holds: false, witness: witness, residual: nil),
-            linearIf: nil, affineIf: nil,
-            layerFindings: [LayerFinding(layer: 1, activation: .tanh, affineFold: nil, summary: "tanh is not affine")],
-            foldedLayers: [], polynomialOutputs: nil)
+            layerFindings: [LayerFinding(layer: 1, activation: .tanh, behaviour: .notAffine(nil))])
     }
 
     /// A symbolic affine map whose linearity depends on b1.
@@ -62,11 +58,13 @@ enum Fixtures {
         let net = Network(name: nil, inputNames: ["x1", "x2"], layers: [Layer(dense: .symbolic(map))])
         let undecided = { (i: Identity) in IdentityCheck(identity: i, holds: nil, witness: nil, residual: nil) }
         return Analysis(
-            network: net, verdict: .affine, reason: nil, collapsed: .symbolic(map),
-            rank: RankFinding(rank: 1, isGeneric: true, narrowestWidth: 1, narrowestLayer: 1, fullRank: 1),
+            network: net,
+            outcome: .collapses(map: .symbolic(map),
+                                rank: RankFinding(rank: 1, isGeneric: true, narrowestWidth: 1, narrowestLayer: 1, fullRank: 1),
+                                provenance: .affineFold(layers: [.symbolic(map)])),
             additivity: undecided(.additivity), homogeneity: undecided(.homogeneity),
             affinity: IdentityCheck(identity: .affinity, holds: true, witness: nil, residual: nil),
-            linearIf: b, affineIf: nil, layerFindings: [], foldedLayers: [.symbolic(map)], polynomialOutputs: nil)
+            layerFindings: [])
     }
 
     /// A linear map of the given shape with entries of mixed widths (or of `entryBits` bits).
@@ -91,8 +89,8 @@ enum Fixtures {
             ? RankFinding(rank: 2, isGeneric: false, narrowestWidth: 2, narrowestLayer: 2, fullRank: full)
             : RankFinding(rank: full, isGeneric: false, narrowestWidth: full, narrowestLayer: nil, fullRank: full)
         return Analysis(
-            network: net, verdict: .linear, reason: nil, collapsed: .numeric(map), rank: rank,
+            network: net, outcome: .collapses(map: .numeric(map), rank: rank, provenance: .affineFold(layers: [.numeric(map)])),
             additivity: holds(.additivity), homogeneity: holds(.homogeneity), affinity: holds(.affinity),
-            linearIf: nil, affineIf: nil, layerFindings: [], foldedLayers: [.numeric(map)], polynomialOutputs: nil)
+            layerFindings: [])
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import ExactNumbers
+import Algebra
+import NetworkModel
 import Collapse
 @testable import Rendering
 
@@ -103,5 +105,38 @@ import Collapse
         #expect(document.contains("\\usepackage{amsmath,amssymb}"))
         #expect(document.contains("\\begin{bmatrix}"))
         #expect(document.hasSuffix("\\end{document}\n"))
+    }
+}
+
+/// The sentences Rendering writes from typed findings and reasons (`LayerFinding.summary`,
+/// `ReasonText`), on analyses the engine made.
+@Suite struct ReasonTextTests {
+    static func network(_ activation: Activation, weight: Int = 1, bias: Int = 0) -> Network {
+        Network(name: nil, inputNames: ["x"], layers: [
+            Layer(dense: .numeric(AffineMap(weights: Matrix(rows: [[Rational(weight)]]), bias: [Rational(bias)])), activation: activation),
+        ])
+    }
+
+    @Test func reluFindingStatesTheScalarBreakAndPositiveHomogeneity() {
+        let a = Analyzer.analyze(Self.network(.relu))
+        let summary = a.layerFindings[0].summary
+        #expect(summary == "relu is not affine: relu(1 + (-1)) = 0 but relu(1) + relu(-1) = 1; it is positively homogeneous, relu(c·t) = c·relu(t) for c >= 0, yet not additive")
+        #expect(a.reason == "layer 1 applies relu, which is not affine, and a unit of it is reached on both sides of a breakpoint; exact witness: F(x+y) + F(0) = \(a.affinity.witness!.lhs.map { $0.humanText() }.joined(separator: ", ")) but F(x) + F(y) = \(a.affinity.witness!.rhs.map { $0.humanText() }.joined(separator: ", "))")
+    }
+
+    @Test func singleUnitSoftmaxIsReportedAsTheConstantOne() {
+        let a = Analyzer.analyze(Self.network(.softmax))
+        #expect(a.layerFindings[0].summary == "softmax over a single unit is the constant 1 (e^t / e^t = 1), the affine map 0·t + 1; it folds into its layer")
+        #expect(a.reason == nil)
+    }
+
+    @Test func symbolicReluReasonNamesTheLayer() throws {
+        let w = Polynomial(Symbol("w"))
+        let n = Network(name: nil, inputNames: ["x"], layers: [
+            Layer(dense: .symbolic(AffineMap(weights: Matrix(rows: [[w]]), bias: [Polynomial.zero])), activation: .relu),
+        ])
+        let a = Analyzer.analyze(n)
+        #expect(a.reason == "layer 1 applies relu, which is not affine, to values that depend on symbolic weights; whether the network is affine depends on the values of the symbols (give them numbers to decide)")
+        #expect(a.checkInvariants().isEmpty)
     }
 }

@@ -1,4 +1,5 @@
 import ExactNumbers
+import Collapse
 
 extension Rational {
     /// A decimal rendering with `digits` digits after the point, rounded toward −∞ (`down`)

@@ -1,0 +1,99 @@
+import ExactNumbers
+import Algebra
+import NetworkModel
+
+/// How many network evaluations the witness search may spend.
+public enum EvaluationBudget: Sendable, Hashable {
+    /// Scaled to the network: max(60, min(3000, 4 000 000 / size)) with size = inputs + the
+    /// weights of every dense layer, so a search costs about the same on every network.
+    case automatic
+    /// Exactly this many evaluations (a network evaluation counts once).
+    case evaluations(Int)
+
+    /// The number of evaluations for `network`.
+    public func resolved(for network: Network) -> Int {
+        switch self {
+        case .evaluations(let count): return count
+        case .automatic:
+            let size = network.layers.reduce(network.inputDimension) { acc, layer in
+                acc + (layer.dense.map { $0.outputDimension * $0.inputDimension } ?? 0)
+            }
+            return max(60, min(3000, 4_000_000 / max(size, 1)))
+        }
+    }
+}
+
+/// The analysis policy: every threshold and default of a decision, in one value.
+///
+/// | setting | default | what it bounds |
+/// | --- | --- | --- |
+/// | `precision` | 128 bits | enclosures of transcendental activations (retried at 4×) |
+/// | `seed` | 1 | the witness search's random candidates (the search is deterministic) |
+/// | `budget` | automatic | network evaluations of the witness search, shared by every strategy that searches |
+/// | `termLimit` | 20 000 | terms of a polynomial built when expanding polynomial activations |
+/// | `maxRegions` | 4096 | linear regions the complete decision enumerates (`--max-regions`); past it, `unknown` |
+/// | `progressInterval` | 5000 | regions between two progress reports |
+/// | `crossingCostLimit` | 400 000 | work of the breakpoint-crossing candidates (layers' weights × inputs) |
+/// | `evaluationLimit` | 50 000 | parameters up to which F(0) of a collapsed network is evaluated through the layers (above: F(0) = b') |
+/// | `symbolicLimit` | 2 000 | inputs × parameters up to which the identity residuals are computed layer by layer |
+/// | `illustrateRegions` | true | whether a not-affine piecewise-linear verdict is illustrated by its regions (only the LaTeX derivation shows them) |
+/// | `illustrationInputs`, `illustrationUnits` | 8, 64 | largest networks illustrated |
+/// | `keptRegions` | 64 | regions kept for the case analysis |
+/// | `polynomialBudget` | 1 000 000 terms, degree 2^20 | every polynomial product of a composition (checked before it runs), the degree of F (`--max-terms`) |
+/// | `deadline` | none | the long loops: witness search, region enumeration, compositions (`--timeout`) |
+///
+/// The command's option defaults read these values (`AnalysisOptions.defaults`).
+public struct AnalysisOptions: Sendable {
+    /// The defaults, for the command line's option defaults.
+    public static let defaults = AnalysisOptions()
+
+    /// Working precision, in bits, of the enclosures of transcendental activations.
+    public var precision: Int
+    /// Seed of the witness search's random candidates (the search is deterministic).
+    public var seed: UInt64
+    /// Network evaluations of the witness search.
+    public var budget: EvaluationBudget
+    /// Largest polynomial (in terms) the composition of polynomial activations may build.
+    public var termLimit: Int
+    /// At most this many linear regions in the complete decision for piecewise-linear
+    /// networks (`--max-regions`); past it the verdict is `unknown`.
+    public var maxRegions: Int
+    /// Called now and then during a long region enumeration (the library does no I/O).
+    public var progress: (@Sendable (RegionProgress) -> Void)?
+    /// Regions between two calls of `progress`.
+    public var progressInterval: Int = 5000
+    /// Largest work (dense weights plus units, times inputs) for which the witness search
+    /// computes breakpoint crossings.
+    public var crossingCostLimit: Int = 400_000
+    /// Largest network (in parameters) whose F(0) is evaluated through the layers for the
+    /// witnesses of a collapse.
+    public var evaluationLimit: Int = 50_000
+    /// Largest network (inputs × parameters) whose identity residuals are computed layer by layer.
+    public var symbolicLimit: Int = 2_000
+    /// Whether to enumerate the regions of a small piecewise-linear network refuted by the
+    /// witness search, to illustrate it (only the LaTeX derivation shows them).
+    public var illustrateRegions: Bool = true
+    /// Largest networks (inputs) whose regions illustrate a refutation.
+    public var illustrationInputs: Int = 8
+    /// Largest networks (piecewise-linear units) whose regions illustrate a refutation.
+    public var illustrationUnits: Int = 64
+    /// Regions kept for the case analysis of the derivation.
+    public var keptRegions: Int = 64
+    /// Sizes of the polynomials the analysis may build (`--max-terms`), checked before each
+    /// product, and the largest degree of F; past them the verdict is `unknown`.
+    public var polynomialBudget: PolynomialBudget = .standard
+    /// When set, the long loops stop at this time and the verdict is `unknown` (`--timeout`).
+    public var deadline: Deadline? = nil
+
+    /// Defaults: 128 bits, seed 1, a budget scaled to the network's size (`nil`), 20 000
+    /// terms, 4096 regions.
+    public init(precision: Int = 128, seed: UInt64 = 1, evaluationBudget: Int? = nil, termLimit: Int = 20_000,
+                maxRegions: Int = 4096, progress: (@Sendable (RegionProgress) -> Void)? = nil) {
+        self.precision = precision
+        self.seed = seed
+        self.budget = evaluationBudget.map { $0 > 0 ? .evaluations($0) : .automatic } ?? .automatic
+        self.termLimit = termLimit
+        self.maxRegions = maxRegions
+        self.progress = progress
+    }
+}

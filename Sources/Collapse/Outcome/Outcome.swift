@@ -1,0 +1,101 @@
+import ExactNumbers
+import Algebra
+import NetworkModel
+
+/// The result of a decision: the network collapses, it is refuted, or it is undecided; each
+/// case carries its evidence as data (never a sentence: Rendering writes those).
+///
+/// - `collapses`: F(x) = W'x + b' for every x, with the rank of W' and how it was proved;
+/// - `refuted`: no affine map equals F, with an affinity witness F(x+y) + F(0) ≠ F(x) + F(y)
+///   re-checked by exact evaluation (or disjoint enclosures), and how it was found;
+/// - `undecided`: why neither was proved.
+public enum Outcome: Sendable {
+    /// F equals the affine map `map`; `rank` is rank W'.
+    case collapses(map: CollapsedMap, rank: RankFinding, provenance: CollapseProvenance)
+    /// `witness` refutes affinity.
+    case refuted(witness: Witness, provenance: RefutationProvenance)
+    /// Not decided.
+    case undecided(UndecidedReason)
+
+    /// The verdict this outcome means: `linear` or `affine` (by b' = 0), `not-affine`, `unknown`.
+    public var verdict: Verdict {
+        switch self {
+        case .collapses(let map, _, _): return map.biasIsZero ? .linear : .affine
+        case .refuted: return .notAffine
+        case .undecided: return .unknown
+        }
+    }
+}
+
+/// How a collapse was proved.
+public enum CollapseProvenance: Sendable {
+    /// Every activation is affine, f(t) = a·t + c: each folds into its layer, and the folded
+    /// layers (in order) compose exactly to W'x + b'.
+    case affineFold(layers: [CollapsedMap])
+    /// Every activation is a polynomial; expanding F layer by layer, every term of degree >= 2
+    /// in the inputs cancels (the expansion is `Analysis.polynomialOutputs`).
+    case polynomialCancellation
+    /// Piecewise-linear activations: every linear region carries the same affine map
+    /// (`regions.commonMap`).
+    case regionDecision(regions: RegionAnalysis)
+}
+
+/// The layer that first applies an activation that is not affine.
+public struct Culprit: Sendable, Hashable {
+    /// 1-based layer index.
+    public let layer: Int
+    /// Its activation.
+    public let activation: Activation
+
+    /// Creates a culprit.
+    public init(layer: Int, activation: Activation) {
+        self.layer = layer
+        self.activation = activation
+    }
+
+    /// The first layer of `network` whose activation is not affine (layer 1 when none is).
+    public static func first(in network: Network) -> Culprit {
+        let index = network.layers.firstIndex { $0.activation.affineForm == nil } ?? 0
+        return Culprit(layer: index + 1, activation: network.layers.isEmpty ? .identity : network.layers[index].activation)
+    }
+}
+
+/// How a refuting witness was found.
+public enum RefutationProvenance: Sendable {
+    /// The witness search evaluated F exactly around the breakpoints (or where the culprit's
+    /// units bend) and found two sides that provably differ.
+    case witnessSearch(culprit: Culprit)
+    /// A numeric polynomial network of degree `degree` >= 2 in the inputs whose higher terms
+    /// do not cancel; the witness search found the witness.
+    case polynomialWitnessSearch(degree: Int)
+    /// Two regions `a` and `b` carry different affine maps; the witness was constructed from
+    /// them (`b` may be lower-dimensional, a unit on a jump).
+    case regionWitness(a: LinearRegion, b: LinearRegion, regions: RegionAnalysis)
+    /// Symbolic weights, polynomial activations: at the witness the two sides, polynomials in
+    /// the weight symbols, differ by a nonzero constant, so for every value of the symbols.
+    /// `degree` is F's total degree in the inputs and weights.
+    case symbolicPolynomial(degree: Int)
+}
+
+/// Why a network was not decided, with the facts.
+public enum UndecidedReason: Sendable {
+    /// Symbolic weights reach a non-affine activation: the answer depends on the symbols.
+    case symbolicWeightsReachNonAffine(culprit: Culprit)
+    /// The witness search spent `evaluations` evaluations without a witness; affinity is not
+    /// proved either. `allPiecewiseLinear` says which explanation applies.
+    case witnessNotFound(evaluations: Int, allPiecewiseLinear: Bool)
+    /// The region enumeration stopped at `regions.maxRegions` with every full-dimensional
+    /// region so far carrying the same map.
+    case regionLimit(regions: RegionAnalysis)
+    /// Regions `a` and `b` carry different maps (so F is not affine) but no exact witness was
+    /// constructed.
+    case regionsDifferWithoutWitness(a: LinearRegion, b: LinearRegion, regions: RegionAnalysis)
+    /// A symbolic polynomial map whose higher terms do not all cancel, but no point refutes
+    /// affinity for every value of the symbols.
+    case noUniformSymbolicWitness
+    /// A symbolic polynomial map that is affine exactly when every polynomial in `affineIf`
+    /// (its coefficients of degree >= 2 in the inputs) vanishes.
+    case symbolicConditions(affineIf: [Polynomial])
+    /// A size budget or the deadline stopped the decision (`ResourceLimit`).
+    case resourceLimit(ResourceLimit)
+}

@@ -1,0 +1,105 @@
+import ExactNumbers
+import Algebra
+import NetworkModel
+import Collapse
+
+/// The sentences that say why a network is `unknown` or `not-affine`, from the typed
+/// outcome (the report's `reason`).
+public enum ReasonText {
+    /// The reason of an analysis: nil when the network collapses.
+    public static func sentence(_ analysis: Analysis) -> String? {
+        switch analysis.outcome {
+        case .collapses: return nil
+        case .refuted(let witness, let provenance): return refuted(witness, provenance)
+        case .undecided(let reason): return undecided(reason)
+        }
+    }
+
+    /// Why the witness refutes affinity, and the witness's two sides.
+    public static func refuted(_ witness: Witness, _ provenance: RefutationProvenance) -> String {
+        let lhs = witness.lhs.map { $0.humanText() }.joined(separator: ", ")
+        let rhs = witness.rhs.map { $0.humanText() }.joined(separator: ", ")
+        let exactWitness = "exact witness: F(x+y) + F(0) = \(lhs) but F(x) + F(y) = \(rhs)"
+        switch provenance {
+        case .witnessSearch(let culprit):
+            let how = culprit.activation.isPiecewiseLinear
+                ? "a unit of it is reached on both sides of a breakpoint"
+                : "its units are reached where it bends"
+            return "layer \(culprit.layer) applies \(culprit.activation.name), which is not affine, and \(how); \(exactWitness)"
+        case .polynomialWitnessSearch(let degree):
+            return "F is a polynomial map of degree \(degree) in the inputs whose terms of degree >= 2 do not cancel; \(exactWitness)"
+        case .regionWitness(let a, let b, _):
+            let where_ = b.dimension == a.dimension ? "" : " (a \(b.dimension)-dimensional region where a unit sits on a jump)"
+            return "F is piecewise linear and not one affine map: on the region with pattern \(a.pattern) (around x = \(vectorText(a.point))) F(x) = \(mapText(a.map)), but on the region with pattern \(b.pattern)\(where_) (around x = \(vectorText(b.point))) F(x) = \(mapText(b.map)); \(exactWitness)"
+        case .symbolicPolynomial(let degree):
+            return "F is a polynomial map (degree \(degree) in the inputs and weights) with a term of degree >= 2 in the inputs whose coefficient is a nonzero constant; at the witness the two sides differ by a nonzero constant, for every value of the symbols"
+        }
+    }
+
+    /// Why nothing was proved.
+    public static func undecided(_ reason: UndecidedReason) -> String {
+        switch reason {
+        case .symbolicWeightsReachNonAffine(let culprit):
+            return "layer \(culprit.layer) applies \(culprit.activation.name), which is not affine, to values that depend on symbolic weights; whether the network is affine depends on the values of the symbols (give them numbers to decide)"
+        case .witnessNotFound(let evaluations, let allPiecewiseLinear):
+            return "no exact witness of non-affinity was found in \(evaluations) evaluations and affinity is not proved: "
+                + (allPiecewiseLinear
+                    ? "the non-affine units may never be reached on both sides of a breakpoint"
+                    : "the differences may be too small for the enclosures at this precision, or the non-affine units may never be reached where they bend")
+        case .regionLimit(let regions):
+            return "the region enumeration stopped at the limit of \(plural(regions.maxRegions, "region")) (--max-regions) with \(plural(regions.fullDimensionalRegions, "full-dimensional region")) all carrying the same affine map and no exact witness of non-affinity; raise the limit to decide"
+        case .regionsDifferWithoutWitness(let a, let b, _):
+            return "regions \(a.pattern) and \(b.pattern) carry different affine maps, so F is not affine, but no exact witness of the identity F(x+y) + F(0) = F(x) + F(y) was constructed"
+        case .noUniformSymbolicWitness:
+            return "F is a polynomial map whose terms of degree >= 2 do not all cancel, but with symbolic weights no single witness refutes affinity for every value of the symbols"
+        case .symbolicConditions:
+            return "F is a polynomial map; it is affine exactly when the coefficients in affine_if all vanish, which depends on the values of the symbols"
+        case .resourceLimit(let limit):
+            return resourceLimit(limit)
+        }
+    }
+
+    /// Why a budget or the deadline stopped the decision, with the counts reached.
+    static func resourceLimit(_ limit: ResourceLimit) -> String {
+        switch limit {
+        case .tooLarge(let refused, let step, let layer):
+            let what = step == .symbolicChain ? "the symbolic composition" : "the composition of the polynomial activations"
+            return "\(what) stopped at layer \(layer): \(refused) (--max-terms)"
+        case .degree(let bound, let budget):
+            let shown = bound == Int.max ? "more than 9.2e18" : String(bound)
+            return "the polynomial activations compose to degree up to \(shown), past the degree budget of \(budget): exact values of F would be too large to compute (every exponent and coefficient grows with the degree)"
+        case .timedOut(let seconds, let step):
+            let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            let limit = "the time limit of \(shown) s (--timeout) ran out"
+            switch step {
+            case .composition(let done):
+                return "\(limit) after composing \(plural(done, "layer"))"
+            case .witnessSearch(let evaluations, let budget):
+                return "\(limit) during the witness search after \(evaluations) of \(budget) evaluations, with no exact witness of non-affinity and affinity not proved"
+            case .regionEnumeration(let regions):
+                return "\(limit) during the region enumeration after \(plural(regions.regionsExamined, "region")) (\(regions.fullDimensionalRegions) full-dimensional, all carrying the same affine map) and \(plural(regions.linearPrograms, "linear program")), with no exact witness of non-affinity; allow more time to decide"
+            }
+        }
+    }
+
+    /// `1 region`, `3 regions`.
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    /// `(1/2, -3)`.
+    static func vectorText(_ v: [Rational]) -> String {
+        "(" + v.map(\.description).joined(separator: ", ") + ")"
+    }
+
+    /// `W x + b` as `[[1, 0], [0, 1]] x + [0, 0]`.
+    static func mapText(_ m: AffineMap<Rational>) -> String {
+        "\(m.weights) x + [\(m.bias.map(\.description).joined(separator: ", "))]"
+    }
+}
+
+extension Analysis {
+    /// Why the verdict is `unknown` or `not-affine`, in a sentence (`ReasonText`); nil when
+    /// the network collapses.
+    public var reason: String? { ReasonText.sentence(self) }
+}

@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Captures and compares what prove-collapse prints, for refactorings that must not change it.
+
+    compare_outputs.py corpus BIN DIR     write the spec corpus into DIR/specs (deterministic)
+    compare_outputs.py capture BIN DIR    run BIN on every spec in DIR/specs; outputs in DIR/out
+    compare_outputs.py compare A B        byte-for-byte comparison of A/out and B/out
+
+The corpus: Examples/*.yaml, Proofs/*/spec.yaml, and 200 random specs: 140 from
+`prove-collapse random` (fixed seeds, every activation kind) and 60 written here from a fixed
+seed (mixed activations, activation-only layers, symbolic weights and parameters, polynomial
+activations, single-unit softmax). For each spec the capture keeps stdout, stderr and the exit
+status of `SPEC`, `SPEC --format json` and `SPEC --latex -`, and, for the examples and proofs,
+of `check SPEC --trials 20`.
+"""
+import os
+import random
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# Activations for `prove-collapse random --activation A` (a spec name or a YAML flow map).
+RANDOM_ACTIVATIONS = [
+    "identity", "linear", "none", "affine", "{affine: {slope: 2, intercept: -1}}",
+    "{affine: {slope: 0, intercept: 3}}", "square", "{polynomial: [1, -2, 0, 1]}",
+    "relu", "leaky_relu", "{leaky_relu: {alpha: 1/5}}", "hardtanh", "step", "sign", "abs",
+    "sigmoid", "tanh", "arctan", "softplus", "silu", "gelu", "elu", "{elu: {alpha: 2}}",
+    "softmax",
+]
+
+# Activations for the hand-made specs, as YAML values.
+MIXED_ACTIVATIONS = [
+    "identity", "relu", "abs", "leaky_relu", "hardtanh", "step", "sign", "square",
+    "{affine: {slope: 3, intercept: 1/2}}", "{polynomial: [0, 1, 1]}", "sigmoid", "tanh",
+    "softmax", "{leaky_relu: {alpha: -1}}", "{affine: {slope: 0, intercept: 0}}",
+]
+SYMBOLIC_ACTIVATIONS = [
+    "identity", "{affine: {slope: a, intercept: c}}", "square", "{polynomial: [0, p, 1]}",
+    "{polynomial: [q, 1]}", "relu", "tanh", "{leaky_relu: {alpha: al}}",
+]
+
+
+def scalar(rng, symbolic, name):
+    if symbolic and rng.random() < 0.6:
+        return name
+    p, q = rng.randint(-4, 4), rng.randint(1, 3)
+    return str(p) if q == 1 else f'"{p}/{q}"'
+
+
+def hand_spec(rng, index):
+    symbolic = index % 2 == 1
+    n = rng.randint(1, 3)
+    depth = rng.randint(1, 3)
+    lines = [f"network: hand-made {index}", f"input: {n}", "layers:"]
+    width = n
+    pool = SYMBOLIC_ACTIVATIONS if symbolic else MIXED_ACTIVATIONS
+    for k in range(depth):
+        if rng.random() < 0.15 and k > 0:
+            lines.append(f"  - activation: {rng.choice(pool)}")
+            continue
+        out = 1 if (k == depth - 1 and rng.random() < 0.5) else rng.randint(1, 3)
+        weights = [[scalar(rng, symbolic, f"w{k+1}_{i+1}{j+1}") for j in range(width)] for i in range(out)]
+        bias = [scalar(rng, symbolic, f"b{k+1}_{i+1}") if rng.random() < 0.7 else "0" for i in range(out)]
+        lines.append("  - dense:")
+        lines.append("      weights: [" + ", ".join("[" + ", ".join(r) + "]" for r in weights) + "]")
+        lines.append("      bias: [" + ", ".join(bias) + "]")
+        lines.append(f"    activation: {rng.choice(pool)}")
+        width = out
+    return "\n".join(lines) + "\n"
+
+
+def make_corpus(binary, directory):
+    specs = os.path.join(directory, "specs")
+    os.makedirs(specs, exist_ok=True)
+    for name in sorted(os.listdir(os.path.join(ROOT, "Examples"))):
+        if name.endswith((".yaml", ".yml", ".json")):
+            shutil.copy(os.path.join(ROOT, "Examples", name), os.path.join(specs, "example-" + name))
+    for name in sorted(os.listdir(os.path.join(ROOT, "Proofs"))):
+        path = os.path.join(ROOT, "Proofs", name, "spec.yaml")
+        if os.path.exists(path):
+            shutil.copy(path, os.path.join(specs, f"proof-{name}.yaml"))
+    count = 0
+    for seed in range(1, 1000):
+        if count == 140:
+            break
+        activation = RANDOM_ACTIVATIONS[count % len(RANDOM_ACTIVATIONS)]
+        rng = random.Random(seed)
+        layers, width, inputs = rng.randint(1, 3), rng.randint(1, 3), rng.randint(1, 3)
+        extension = "json" if seed % 3 == 0 else "yaml"
+        out = os.path.join(specs, f"random-{count:03d}.{extension}")
+        subprocess.run([binary, "random", "--layers", str(layers), "--width", str(width),
+                        "--inputs", str(inputs), "--activation", activation, "--seed", str(seed),
+                        "--output", out], check=True)
+        count += 1
+    rng = random.Random(20261125)
+    for index in range(60):
+        with open(os.path.join(specs, f"hand-{index:03d}.yaml"), "w") as f:
+            f.write(hand_spec(rng, index))
+
+
+def run(binary, spec, arguments, target):
+    # Deterministic hashing: some outputs (the order of affine_if) follow dictionary order.
+    env = dict(os.environ, SWIFT_BACKTRACE="enable=no", SWIFT_DETERMINISTIC_HASHING="1")
+    try:
+        p = subprocess.run([binary] + arguments, capture_output=True, env=env, timeout=300)
+        stdout, stderr, status = p.stdout, p.stderr, str(p.returncode)
+    except subprocess.TimeoutExpired:
+        stdout, stderr, status = b"", b"", "timeout"
+    with open(target + ".out", "wb") as f:
+        f.write(stdout)
+    with open(target + ".err", "wb") as f:
+        f.write(stderr)
+    with open(target + ".status", "w") as f:
+        f.write(status + "\n")
+
+
+def capture(binary, directory, jobs):
+    specs = os.path.join(directory, "specs")
+    out = os.path.join(directory, "out")
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    tasks = []
+    for name in sorted(os.listdir(specs)):
+        spec = os.path.join(specs, name)
+        base = os.path.join(out, name)
+        tasks.append((spec, [spec], base + ".text"))
+        tasks.append((spec, [spec, "--format", "json"], base + ".json"))
+        tasks.append((spec, [spec, "--latex", "-"], base + ".latex"))
+        if name.startswith(("example-", "proof-")):
+            tasks.append((spec, ["check", spec, "--trials", "20"], base + ".check"))
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        list(pool.map(lambda t: run(binary, *t), tasks))
+    print(f"captured {len(tasks)} runs of {len(os.listdir(specs))} specs into {out}")
+
+
+def compare(a, b):
+    a, b = os.path.join(a, "out"), os.path.join(b, "out")
+    names = sorted(set(os.listdir(a)) | set(os.listdir(b)))
+    differing = []
+    for name in names:
+        pa, pb = os.path.join(a, name), os.path.join(b, name)
+        if not (os.path.exists(pa) and os.path.exists(pb)):
+            differing.append(name + " (missing on one side)")
+            continue
+        with open(pa, "rb") as fa, open(pb, "rb") as fb:
+            if fa.read() != fb.read():
+                differing.append(name)
+    for name in differing:
+        print("differs:", name)
+    print(f"{len(names)} files compared, {len(differing)} differ")
+    return 1 if differing else 0
+
+
+def main():
+    if len(sys.argv) != 4 or sys.argv[1] not in ("corpus", "capture", "compare"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    command = sys.argv[1]
+    if command == "corpus":
+        make_corpus(os.path.abspath(sys.argv[2]), sys.argv[3])
+    elif command == "capture":
+        capture(os.path.abspath(sys.argv[2]), sys.argv[3], int(os.environ.get("JOBS", "2")))
+    else:
+        return compare(sys.argv[2], sys.argv[3])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
