@@ -120,6 +120,8 @@ public struct Analysis: Sendable {
     /// Regions of a small piecewise-linear network whose non-affinity the witness search
     /// proved: they only illustrate the verdict (`decidesVerdict == false`).
     public internal(set) var illustration: RegionAnalysis?
+    /// With an input domain (contract §5): how the verdict on D was reached (nil without a domain).
+    public internal(set) var domainFindings: DomainFindings? = nil
 
     /// Creates an analysis from its parts (the engine uses the factories; this is for code
     /// that builds analyses by hand, such as rendering tests).
@@ -185,6 +187,8 @@ public struct Analysis: Sendable {
         case .undecided(.regionLimit(let regions)): return regions
         case .undecided(.regionsDifferWithoutWitness(_, _, let regions)): return regions
         case .undecided(.resourceLimit(.timedOut(_, .regionEnumeration(let regions)))): return regions
+        case .refuted(_, .domainRegionWitness(_, _, let regions)): return regions
+        case .undecided(.domainRegionLimit(let regions)): return regions
         default: return illustration
         }
     }

@@ -26,6 +26,7 @@ public enum Analyzer {
     /// composition, `not-affine` on a re-checked exact witness, everything else is `unknown`
     /// with a reason.
     public static func analyze(_ network: Network, options: AnalysisOptions = AnalysisOptions()) -> Analysis {
+        if let domain = network.domain { return DomainAnalyzer.analyze(network, domain: domain, options: options) }
         var rewrites = [(step: any NormalisationStep, before: Network, after: Network)]()
         var current = network
         for step in normalisation {

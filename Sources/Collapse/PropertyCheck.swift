@@ -28,6 +28,7 @@ public struct PropertyCheckSummary: Sendable {
 public enum PropertyCheck {
     /// Runs `trials` random trials (seeded, reproducible).
     public static func run(_ network: Network, analysis: Analysis, trials: Int, seed: UInt64) -> PropertyCheckSummary {
+        if network.domain != nil { return DomainPropertyCheck.run(network, analysis: analysis, trials: trials, seed: seed) }
         var summary = PropertyCheckSummary(passed: 0, failures: [], skipped: [])
         guard network.isNumeric else {
             summary.skipped.append("the network has symbolic weights; random points need numbers for every symbol")
@@ -95,6 +96,11 @@ public enum WitnessRecheck {
         guard network.isNumeric else { return nil }
         let eval: ([Rational]) -> [ExactValue]? = { try? Evaluator.evaluate(network, at: $0, precision: precision) }
         switch identity {
+        case .affinity where network.domain != nil:
+            // On a domain: midpoint affinity, F((x+y)/2) against (F(x) + F(y))/2.
+            let half = Rational(1, 2)
+            guard let y = w.y, let fm = eval(zip(w.x, y).map { half * ($0 + $1) }), let fx = eval(w.x), let fy = eval(y) else { return nil }
+            return (fm, scaleVector(addVectors(fx, fy), by: half))
         case .additivity, .affinity:
             guard let y = w.y, let fxy = eval(zip(w.x, y).map { $0 + $1 }), let fx = eval(w.x), let fy = eval(y) else { return nil }
             if identity == .additivity { return (fxy, addVectors(fx, fy)) }

@@ -9,7 +9,7 @@ struct SpecWalker {
     /// The source, used only on errors to place a fault inside a scalar's text.
     let source: SpecSource?
 
-    static let topKeys = ["network", "input", "layers"]
+    static let topKeys = ["network", "input", "layers", "domain"]
     static let layerKeys = ["dense", "activation"]
     static let denseKeys = ["weights", "bias"]
     /// Largest input dimension accepted from `input: n`.
@@ -55,7 +55,10 @@ struct SpecWalker {
             size = layer.outputDimension(forInput: size)
             layers.append(layer)
         }
-        let network = Network(name: name, inputNames: inputs.map(\.name), layers: layers)
+        var network = Network(name: name, inputNames: inputs.map(\.name), layers: layers)
+        if let entry = entries.first(where: { $0.key == "domain" }) {
+            network.domain = try domain(entry.value, keyLocation: entry.keyLocation, inputNames: network.inputNames)
+        }
         try checkInputNamesAreNotSymbols(inputs, network, dimensionOnly: inputEntry.value.scalar != nil, layers: layersEntry.value)
         return network
     }

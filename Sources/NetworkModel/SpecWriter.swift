@@ -11,6 +11,7 @@ public enum SpecWriter {
         out.reserveCapacity(estimatedSize(network))
         if let name = network.name { out += "network: \(yamlString(name))\n" }
         out += "input: [" + network.inputNames.map(yamlString).joined(separator: ", ") + "]\n"
+        if let domain = network.domain { out += domainBlock(domain, yaml: true) }
         if network.layers.isEmpty {
             out += "layers: []\n"
             return out
@@ -54,7 +55,9 @@ public enum SpecWriter {
             }
             out += "      \"activation\": " + activation(layer.activation, yaml: false) + "\n    }"
         }
-        out += network.layers.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+        out += network.layers.isEmpty ? "]" : "\n  ]"
+        if let domain = network.domain { out += ",\n" + domainBlock(domain, yaml: false) }
+        out += "\n}\n"
         return out
     }
 

@@ -16,6 +16,9 @@ struct AnalyzeCommand: ExitStatusCommand {
     @Argument(help: "The network spec (.yaml, .yml or .json).")
     var spec: String
 
+    @Option(name: .long, help: ArgumentHelp(SpecLoading.domainHelp, valueName: "FILE"))
+    var domain: String?
+
     @Option(help: "The report format: text (for a person) or json (contract §3).")
     var format: ReportFormat = .text
 
@@ -36,7 +39,7 @@ struct AnalyzeCommand: ExitStatusCommand {
 
     func execute() throws -> Int32 {
         let reporter = limits.reporter()
-        let network = try SpecLoading.load(spec, progress: reporter)
+        let network = try SpecLoading.load(spec, domain: domain, progress: reporter)
         // Opened before the analysis: a refused or unwritable path fails at once.
         let latexFile = try latex.map { try OutputFile.open($0) }
         var options = AnalysisOptions(maxRegions: maxRegions, progress: reporter.regions)

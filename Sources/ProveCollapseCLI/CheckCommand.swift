@@ -17,6 +17,9 @@ struct CheckCommand: ExitStatusCommand {
     @Argument(help: "The network spec (.yaml, .yml or .json).")
     var spec: String
 
+    @Option(name: .long, help: ArgumentHelp(SpecLoading.domainHelp, valueName: "FILE"))
+    var domain: String?
+
     @Option(help: "How many random trials.")
     var trials: Int = 100
 
@@ -31,7 +34,7 @@ struct CheckCommand: ExitStatusCommand {
     }
 
     func execute() throws -> Int32 {
-        let network = try SpecLoading.load(spec)
+        let network = try SpecLoading.load(spec, domain: domain)
         var options = AnalysisOptions()
         options.illustrateRegions = false  // regions illustrate only a LaTeX derivation
         let analysis = Analyzer.analyze(network, options: options)

@@ -19,6 +19,9 @@ struct EvalCommand: ExitStatusCommand {
     @Argument(help: "The network spec (.yaml, .yml or .json).")
     var spec: String
 
+    @Option(name: .long, help: ArgumentHelp(SpecLoading.domainHelp, valueName: "FILE"))
+    var domain: String?
+
     // `.unconditionalSingleValue`: a point may begin with a minus sign ("-1, 2"), which
     // would otherwise be taken for an option.
     @Option(name: .long, parsing: .unconditionalSingleValue,
@@ -27,6 +30,9 @@ struct EvalCommand: ExitStatusCommand {
 
     @Option(name: .long, help: ArgumentHelp("A file with one point per line.", valueName: "FILE"))
     var points: String?
+
+    @Flag(name: .long, help: "Evaluate points outside the input domain too (by default such a point is an error).")
+    var allowOutsideDomain = false
 
     @Flag(help: "Show every layer's output.")
     var trace = false
@@ -41,7 +47,7 @@ struct EvalCommand: ExitStatusCommand {
     }
 
     func execute() throws -> Int32 {
-        let network = try SpecLoading.load(spec)
+        let network = try SpecLoading.load(spec, domain: domain)
         var located: [(point: [Rational], location: SourceLocation)] = []
         for (index, text) in at.enumerated() {
             let source = "--at #\(index + 1)"
@@ -62,6 +68,9 @@ struct EvalCommand: ExitStatusCommand {
         for (point, location) in located {
             guard point.count == network.inputDimension else {
                 throw CLIError.input(location, "the point has \(point.count) coordinate(s); expected \(network.inputDimension), the network's input dimension")
+            }
+            if !allowOutsideDomain {
+                try DomainPoints.requireInside(point, network, at: location, hint: " (or --allow-outside-domain)")
             }
             if trace {
                 let layers = try Evaluator.trace(network, at: point)

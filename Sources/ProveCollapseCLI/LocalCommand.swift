@@ -19,6 +19,9 @@ struct LocalCommand: ExitStatusCommand {
     @Argument(help: "The network spec (.yaml, .yml or .json).")
     var spec: String
 
+    @Option(name: .long, help: ArgumentHelp(SpecLoading.domainHelp, valueName: "FILE"))
+    var domain: String?
+
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The point, e.g. \"1/2, -3\".", valueName: "POINT"))
     var at: String
 
@@ -26,14 +29,18 @@ struct LocalCommand: ExitStatusCommand {
     var format: ReportFormat = .text
 
     func execute() throws -> Int32 {
-        let network = try SpecLoading.load(spec)
+        let network = try SpecLoading.load(spec, domain: domain)
         try RegionsSupport.requireSupported(network, spec: spec)
         let point = try PointParsing.parse(at, file: "--at", line: 1)
         guard point.count == network.inputDimension else {
             throw CLIError.input(SourceLocation(file: "--at", line: 1, column: 1),
                                  "the point has \(point.count) coordinate(s); expected \(network.inputDimension), the network's input dimension")
         }
-        guard let region = LocalRegion.at(network, point: point) else { return Failure.badInput }
+        try DomainPoints.requireInside(point, network, at: SourceLocation(file: "--at", line: 1, column: 1))
+        guard var region = LocalRegion.at(network, point: point) else { return Failure.badInput }
+        if let domain = network.domain, let geometry = DomainGeometry(domain, inputDimension: network.inputDimension) {
+            region = region.restricted(to: geometry)
+        }
         switch format {
         case .text: StandardStreams.output(RegionsReport.localText(network: network, region: region))
         case .json: StandardStreams.output(RegionsReport.localJSON(network: network, region: region))

@@ -24,6 +24,9 @@ struct RegionsCommand: ExitStatusCommand {
     @Argument(help: "The network spec (.yaml, .yml or .json).")
     var spec: String
 
+    @Option(name: .long, help: ArgumentHelp(SpecLoading.domainHelp, valueName: "FILE"))
+    var domain: String?
+
     @Flag(help: "Print only the number of linear regions.")
     var count = false
 
@@ -33,8 +36,8 @@ struct RegionsCommand: ExitStatusCommand {
     @Option(name: .long, help: ArgumentHelp("Write an SVG picture of the regions (two inputs only).", valueName: "FILE.svg"))
     var plot: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The box of the plot: \"xmin,xmax,ymin,ymax\".", valueName: "BOX"))
-    var box: String = "-2,2,-2,2"
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The box of the plot: \"xmin,xmax,ymin,ymax\" (default: the domain's box when bounded, else -2,2,-2,2); only the part inside the domain is drawn.", valueName: "BOX"))
+    var box: String?
 
     @Option(name: .long, help: ArgumentHelp("Stop after this many regions.", valueName: "N"))
     var maxRegions: Int = AnalysisOptions.defaults.maxRegions
@@ -44,18 +47,20 @@ struct RegionsCommand: ExitStatusCommand {
     }
 
     func execute() throws -> Int32 {
-        let network = try SpecLoading.load(spec)
+        let network = try SpecLoading.load(spec, domain: domain)
         try RegionsSupport.requireSupported(network, spec: spec)
         if plot != nil, network.inputDimension != 2 {
             throw CLIError.input(SourceLocation(file: "--plot", line: 1, column: 1),
                                  "the network has \(network.inputDimension) input(s); --plot draws networks with exactly 2 inputs")
         }
-        let plotBox = try plot.map { _ throws(CLIError) in try RegionsSupport.parseBox(box) }
+        let plotBox = try plot.map { _ throws(CLIError) in try RegionsSupport.parseBox(box ?? RegionsSupport.defaultBox(network.domain)) }
         let plotFile = try plot.map { try OutputFile.open($0) }
         let progress: @Sendable (RegionProgress) -> Void = { p in
             StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
         }
-        let options = RegionEnumerationOptions(maxRegions: maxRegions, progress: progress, progressInterval: AnalysisOptions.defaults.progressInterval)
+        let geometry = network.domain.flatMap { DomainGeometry($0, inputDimension: network.inputDimension) }
+        let domainConstraints = geometry?.constraints ?? []
+        let options = RegionEnumerationOptions(maxRegions: maxRegions, domain: domainConstraints, progress: progress, progressInterval: AnalysisOptions.defaults.progressInterval)
         guard let (found, summary) = RegionEnumerator.regions(network, options: options) else { return Failure.badInput }
         var regions = found
         if !count && regions.count <= 512 {
@@ -65,7 +70,7 @@ struct RegionsCommand: ExitStatusCommand {
         if let plotFile, let b = plotBox {
             let boxConstraints = [LinearConstraint([1, 0], .less, b.x1), LinearConstraint([-1, 0], .less, -b.x0),
                                   LinearConstraint([0, 1], .less, b.y1), LinearConstraint([0, -1], .less, -b.y0)]
-            let boxOptions = RegionEnumerationOptions(maxRegions: maxRegions, domain: boxConstraints, progress: progress, progressInterval: AnalysisOptions.defaults.progressInterval)
+            let boxOptions = RegionEnumerationOptions(maxRegions: maxRegions, domain: boxConstraints + domainConstraints, progress: progress, progressInterval: AnalysisOptions.defaults.progressInterval)
             guard let (inBox, _) = RegionEnumerator.regions(network, options: boxOptions) else { return Failure.badInput }
             let title = (network.name ?? spec) + ": \(inBox.count) linear region\(inBox.count == 1 ? "" : "s") in the box"
             try plotFile.write(RegionsPlot.svg(regions: inBox, box: b, inputNames: network.inputNames, title: title))
@@ -90,6 +95,13 @@ enum RegionsSupport {
                 ?? "the network has symbolic weights"
             throw .input(location, "\(what); expected identity, affine, relu, leaky_relu, hardtanh, step, sign or abs with numeric weights")
         }
+    }
+
+    /// The plot box: the domain's box when both inputs are bounded, else `-2,2,-2,2`.
+    static func defaultBox(_ domain: InputDomain?) -> String {
+        guard let domain, domain.box.count == 2, let x0 = domain.box[0].lo, let x1 = domain.box[0].hi,
+              let y0 = domain.box[1].lo, let y1 = domain.box[1].hi, x0 < x1, y0 < y1 else { return "-2,2,-2,2" }
+        return "\(x0),\(x1),\(y0),\(y1)"
     }
 
     /// `"-2,2,-2,2"` as a box with xmin < xmax and ymin < ymax.

@@ -68,6 +68,7 @@ public enum JSONReport {
         writer.key("additivity"); identity(analysis.additivity, into: &writer)
         writer.key("homogeneity"); identity(analysis.homogeneity, into: &writer)
         writer.key("affinity"); identity(analysis.affinity, into: &writer)
+        domainExtension(analysis, into: &writer)
 
         // Extensions.
         if let linearIf = analysis.linearIf { writer.key("linear_if"); writer.polynomials(linearIf) }

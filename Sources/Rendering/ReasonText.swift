@@ -31,6 +31,10 @@ public enum ReasonText {
         case .regionWitness(let a, let b, _):
             let where_ = b.dimension == a.dimension ? "" : " (a \(b.dimension)-dimensional region where a unit sits on a jump)"
             return "F is piecewise linear and not one affine map: on the region with pattern \(a.pattern) (around x = \(vectorText(a.point))) F(x) = \(mapText(a.map)), but on the region with pattern \(b.pattern)\(where_) (around x = \(vectorText(b.point))) F(x) = \(mapText(b.map)); \(exactWitness)"
+        case .domainRegionWitness(let a, let b, _):
+            return "on the domain, F is piecewise linear and not one affine map: on the region with pattern \(a.pattern) (around x = \(vectorText(a.point))) F(x) = \(mapText(a.map)), but on the region with pattern \(b.pattern) (around x = \(vectorText(b.point))) F(x) = \(mapText(b.map)); \(midpointWitness(witness))"
+        case .domainWitnessSearch:
+            return "F is not affine on the domain; \(midpointWitness(witness))"
         case .symbolicPolynomial(let degree):
             return "F is a polynomial map (degree \(degree) in the inputs and weights) with a term of degree >= 2 in the inputs whose coefficient is a nonzero constant; at the witness the two sides differ by a nonzero constant, for every value of the symbols"
         }
@@ -54,6 +58,15 @@ public enum ReasonText {
             return "F is a polynomial map whose terms of degree >= 2 do not all cancel, but with symbolic weights no single witness refutes affinity for every value of the symbols"
         case .symbolicConditions:
             return "F is a polynomial map; it is affine exactly when the coefficients in affine_if all vanish, which depends on the values of the symbols"
+        case .emptyDomain:
+            return "the input domain is empty: its box and constraints have no common point"
+        case .domainWitnessNotFound(let evaluations, let notAffineEverywhere):
+            return "no exact witness of non-affinity was found inside the domain in \(evaluations) evaluations and affinity on the domain is not proved"
+                + (notAffineEverywhere ? " (F is not affine on the whole space)" : "")
+        case .domainRegionLimit(let regions):
+            return "the region enumeration inside the domain stopped at the limit of \(plural(regions.maxRegions, "region")) (--max-regions) with all regions so far carrying the same affine map; raise the limit to decide"
+        case .domainSymbolicWeights:
+            return "the network has symbolic weights and is not affine on the whole space; on a domain, only networks with numeric weights are decided further"
         case .resourceLimit(let limit):
             return resourceLimit(limit)
         }
@@ -80,6 +93,13 @@ public enum ReasonText {
                 return "\(limit) during the region enumeration after \(plural(regions.regionsExamined, "region")) (\(regions.fullDimensionalRegions) full-dimensional, all carrying the same affine map) and \(plural(regions.linearPrograms, "linear program")), with no exact witness of non-affinity; allow more time to decide"
             }
         }
+    }
+
+    /// The midpoint witness of an analysis on a domain, both sides.
+    static func midpointWitness(_ witness: Witness) -> String {
+        let lhs = witness.lhs.map { $0.humanText() }.joined(separator: ", ")
+        let rhs = witness.rhs.map { $0.humanText() }.joined(separator: ", ")
+        return "exact witness in the domain: F((x+y)/2) = \(lhs) but (F(x) + F(y))/2 = \(rhs)"
     }
 
     /// `1 region`, `3 regions`.

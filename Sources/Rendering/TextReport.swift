@@ -13,6 +13,7 @@ public enum TextReport {
     /// The report, ending with a newline.
     public static func render(_ analysis: Analysis) -> String {
         var lines: [String] = [verdictLine(analysis), networkLine(analysis.network)]
+        if let domain = domainLine(analysis) { lines.append(domain) }
         if let reason = analysis.reason { lines.append("reason: \(reason)") }
         if let regions = regionsLine(analysis) { lines.append(regions) }
 
@@ -48,7 +49,7 @@ public enum TextReport {
         lines.append("")
         lines.append("identities:")
         for check in [analysis.additivity, analysis.homogeneity, analysis.affinity] {
-            lines += identityLines(check, collapsed: analysis.verdict.collapses ? analysis.collapsed : nil)
+            lines += identityLines(check, collapsed: analysis.verdict.collapses ? analysis.collapsed : nil, onDomain: analysis.network.domain != nil)
         }
 
         if !analysis.layerFindings.isEmpty {
@@ -125,7 +126,14 @@ public enum TextReport {
     }
 
     /// The identity's statement, its difference as written, and how it reads for a map.
-    static func statement(_ identity: Identity) -> (name: String, law: String, difference: String) {
+    static func statement(_ identity: Identity, onDomain: Bool = false) -> (name: String, law: String, difference: String) {
+        if onDomain {
+            switch identity {
+            case .additivity: return ("additivity", "F(x+y) = F(x) + F(y), x, y, x+y in D", "F(x+y) − F(x) − F(y)")
+            case .homogeneity: return ("homogeneity", "F(c·x) = c·F(x), x, c·x in D", "F(c·x) − c·F(x)")
+            case .affinity: return ("affinity", "F((x+y)/2) = (F(x) + F(y))/2, x, y in D", "F((x+y)/2) − (F(x) + F(y))/2")
+            }
+        }
         switch identity {
         case .additivity: return ("additivity", "F(x+y) = F(x) + F(y)", "F(x+y) − F(x) − F(y)")
         case .homogeneity: return ("homogeneity", "F(c·x) = c·F(x)", "F(c·x) − c·F(x)")
@@ -134,7 +142,8 @@ public enum TextReport {
     }
 
     /// The names of the two sides of an identity as the contract writes them.
-    static func sides(_ identity: Identity) -> (lhs: String, rhs: String) {
+    static func sides(_ identity: Identity, onDomain: Bool = false) -> (lhs: String, rhs: String) {
+        if onDomain, identity == .affinity { return ("F((x+y)/2)", "(F(x) + F(y))/2") }
         switch identity {
         case .additivity: return ("F(x+y)", "F(x) + F(y)")
         case .homogeneity: return ("F(c·x)", "c·F(x)")
@@ -143,15 +152,15 @@ public enum TextReport {
     }
 
     /// One identity: verdict, residual (named −b' or (1 − c)·b' when it is), and witness.
-    static func identityLines(_ check: IdentityCheck, collapsed: CollapsedMap?) -> [String] {
-        let (name, law, difference) = statement(check.identity)
+    static func identityLines(_ check: IdentityCheck, collapsed: CollapsedMap?, onDomain: Bool = false) -> [String] {
+        let (name, law, difference) = statement(check.identity, onDomain: onDomain)
         let status: String
         switch check.holds {
-        case true?: status = "holds for all inputs"
+        case true?: status = onDomain ? "holds on D" : "holds for all inputs"
         case false?: status = "fails"
-        case nil: status = "undecided"
+        case nil: status = onDomain && collapsed != nil ? "vacuous: no such points in D" : "undecided"
         }
-        var lines = ["  " + TextMatrix.padRight(name, to: 12) + TextMatrix.padRight(law + ":", to: 30) + status]
+        var lines = ["  " + TextMatrix.padRight(name, to: 12) + TextMatrix.padRight(law + ":", to: onDomain ? 44 : 30) + status]
         if let residual = check.residual {
             let named = residualName(check.identity, residual: residual, collapsed: collapsed)
             let values = residual.allSatisfy(\.isZero) ? "0" : TextMatrix.inline(residual.map(\.description))
@@ -161,7 +170,7 @@ public enum TextReport {
             var point = "x = \(TextMatrix.inline(witness.x.map(\.description)))"
             if let y = witness.y { point += ", y = \(TextMatrix.inline(y.map(\.description)))" }
             if let c = witness.c { point += ", c = \(c)" }
-            let (lhs, rhs) = sides(check.identity)
+            let (lhs, rhs) = sides(check.identity, onDomain: onDomain)
             lines.append("      witness: \(point)")
             lines.append("        \(lhs) = \(TextMatrix.inline(witness.lhs.map { $0.humanText() }))")
             lines.append("        \(rhs) = \(TextMatrix.inline(witness.rhs.map { $0.humanText() }))")

@@ -90,7 +90,7 @@ import Testing
         expectError("input: 1\nlayers:\n  - activaton: relu\n", line: 3, column: 5, "did you mean 'activation'?")
         expectError("input: 1\nlayers:\n  - dense: {weights: [[1]], bais: [0]}\n", line: 3, column: 29, "did you mean 'bias'?")
         expectError("input: 1\nlayers:\n  - activation: {affine: {slop: 2}}\n", line: 3, column: 27, "did you mean 'slope'?")
-        expectError("input: 1\nlayers: [{activation: relu}]\ncolour: red\n", line: 3, column: 1, "unknown key 'colour' in the network; expected 'network', 'input' or 'layers'")
+        expectError("input: 1\nlayers: [{activation: relu}]\ncolour: red\n", line: 3, column: 1, "unknown key 'colour' in the network; expected 'network', 'input', 'layers' or 'domain'")
         expectError(#"{"input": 1, "layers": [{"activation": "relu", "dropout": 0.5}]}"#, .json, line: 1, column: 48, "unknown key 'dropout'")
     }
 

@@ -38,6 +38,12 @@ public enum CollapseProvenance: Sendable {
     /// Piecewise-linear activations: every linear region carries the same affine map
     /// (`regions.commonMap`).
     case regionDecision(regions: RegionAnalysis)
+    /// On an input domain D: exact bound propagation found every piecewise-linear unit stable
+    /// on D, so F on D is the composition of the units' pieces.
+    case stableUnits(count: Int)
+    /// On a lower-dimensional D whose affine hull misses 0: F's own map W x + b on D, proved
+    /// by `provenance`, rewritten as the linear map (W + b·wᵀ) x, equal to it on D (w·x = 1 there).
+    indirect case biasFoldedOnDomain(original: CollapsedMap, provenance: CollapseProvenance)
 }
 
 /// The layer that first applies an activation that is not affine.
@@ -75,6 +81,11 @@ public enum RefutationProvenance: Sendable {
     /// the weight symbols, differ by a nonzero constant, so for every value of the symbols.
     /// `degree` is F's total degree in the inputs and weights.
     case symbolicPolynomial(degree: Int)
+    /// On an input domain D: two regions of F inside D carry different maps; the midpoint
+    /// witness lies on a segment between them, in D.
+    case domainRegionWitness(a: LinearRegion, b: LinearRegion, regions: RegionAnalysis)
+    /// On an input domain D: a midpoint witness found at sample points of D.
+    case domainWitnessSearch
 }
 
 /// Why a network was not decided, with the facts.
@@ -96,6 +107,15 @@ public enum UndecidedReason: Sendable {
     /// A symbolic polynomial map that is affine exactly when every polynomial in `affineIf`
     /// (its coefficients of degree >= 2 in the inputs) vanishes.
     case symbolicConditions(affineIf: [Polynomial])
+    /// The input domain has no point (the CLI rejects such domains before analysis).
+    case emptyDomain
+    /// On an input domain: no midpoint witness inside D within the budget, affinity on D not
+    /// proved; `notAffineEverywhere` when F is known not affine on the whole space.
+    case domainWitnessNotFound(evaluations: Int, notAffineEverywhere: Bool)
+    /// On an input domain: the region enumeration inside D stopped at the limit.
+    case domainRegionLimit(regions: RegionAnalysis)
+    /// On an input domain with symbolic weights and a non-affine F on the whole space.
+    case domainSymbolicWeights
     /// A size budget or the deadline stopped the decision (`ResourceLimit`).
     case resourceLimit(ResourceLimit)
 }

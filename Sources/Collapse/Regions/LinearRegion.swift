@@ -48,6 +48,9 @@ public struct RegionEnumerationOptions: Sendable {
     public var allBreakpointCells: Bool
     /// Extra conditions on the inputs (a box for a plot); empty for the whole space.
     public var domain: [LinearConstraint]
+    /// Per layer, per unit: a piece the unit is known to stay on over the whole of `domain`
+    /// (from `BoundPropagation`), so the enumeration neither splits nor tests it; empty: none known.
+    public var stablePieces: [[Int?]] = []
     /// Called every `progressInterval` regions with the work so far.
     public var progress: (@Sendable (RegionProgress) -> Void)?
     /// Regions between two progress calls.

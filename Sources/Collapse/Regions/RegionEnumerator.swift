@@ -137,6 +137,11 @@ private struct Walker {
                     tasks.append(.enter(next, layer: l + 1, current: apply(chosen.map { layer.pieces[$0] }, to: pre)))
                     continue
                 }
+                if l < options.stablePieces.count, u < options.stablePieces[l].count, let k = options.stablePieces[l][u] {
+                    // Known stable on the whole domain (bound propagation): no split, no linear program.
+                    tasks.append(.split(cell, layer: l, unit: u + 1, pre: pre, chosen: chosen + [k]))
+                    continue
+                }
                 for (child, piece) in children(of: cell, g: pre.weights.rowArray(u), beta: pre.bias[u], layer: layer).reversed() {
                     tasks.append(.split(child, layer: l, unit: u + 1, pre: pre, chosen: chosen + [piece]))
                 }

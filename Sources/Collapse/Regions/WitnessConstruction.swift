@@ -76,14 +76,7 @@ enum WitnessConstruction {
     static func alongLine(_ network: Network, from p0: [Rational], to p1: [Rational]) -> Witness? {
         let d = zip(p1, p0).map { $0 - $1 }
         guard d.contains(where: { !$0.isZero }) else { return nil }
-        let line = AffineMap(weights: Matrix(rows: d.count, columns: 1, entries: d), bias: p0)
-        let restricted = Network(name: nil, inputNames: ["s"], layers: [Layer(dense: .numeric(line), activation: .identity)] + network.layers)
-        var breakpoints = Set<Rational>()
-        RegionEnumerator.enumerate(restricted, options: RegionEnumerationOptions(maxRegions: 100_000, allBreakpointCells: true)) { region in
-            if region.dimension == 0 { breakpoints.insert(region.point[0]) }
-            return true
-        }
-        let taus = breakpoints.sorted()
+        let taus = breakpoints(network, from: p0, direction: d)
         let at = { (s: Rational) in zip(p0, d).map { $0 + s * $1 } }
         for (k, tau) in taus.enumerated() {
             var delta = Rational.one
@@ -103,6 +96,19 @@ enum WitnessConstruction {
             }
         }
         return nil
+    }
+
+    /// The parameters s, in increasing order, where some unit of F(p0 + s·d) sits on a
+    /// breakpoint (exactly, by enumerating the regions of the one-input network s ↦ F(p0 + s·d)).
+    static func breakpoints(_ network: Network, from p0: [Rational], direction d: [Rational]) -> [Rational] {
+        let line = AffineMap(weights: Matrix(rows: d.count, columns: 1, entries: d), bias: p0)
+        let restricted = Network(name: nil, inputNames: ["s"], layers: [Layer(dense: .numeric(line), activation: .identity)] + network.layers)
+        var breakpoints = Set<Rational>()
+        RegionEnumerator.enumerate(restricted, options: RegionEnumerationOptions(maxRegions: 100_000, allBreakpointCells: true)) { region in
+            if region.dimension == 0 { breakpoints.insert(region.point[0]) }
+            return true
+        }
+        return breakpoints.sorted()
     }
 
     /// The affinity witness at (x, y) when F(x+y) + F(0) provably differs from F(x) + F(y).

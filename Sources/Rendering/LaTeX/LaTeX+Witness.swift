@@ -109,6 +109,7 @@ extension LaTeXBuilder {
     /// The affinity witness evaluated step by step at x, z, x + z and 0, and the two sides
     /// of F(x + z) + F(0) = F(x) + F(z); then the additivity and homogeneity witnesses.
     mutating func witnessSection() {
+        if network.domain != nil { return domainWitnessSection() }
         guard let w = analysis.affinity.witness, let y = w.y else { return }
         let z = secondPoint
         let sum = zip(w.x, y).map { $0 + $1 }

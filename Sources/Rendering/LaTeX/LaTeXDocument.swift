@@ -90,6 +90,7 @@ struct LaTeXBuilder {
     mutating func document() {
         preamble()
         claim()
+        domainSection()
         networkSection()
         if collapsesByRegions {
             caseAnalysisSection()
