@@ -38,10 +38,12 @@ let package = Package(
         .target(name: "Collapse", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel"]),
         // Text, JSON and LaTeX renderings of a verdict: pure functions, no I/O.
         .target(name: "Rendering", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse"]),
+        // SMT-LIB certificates of a verdict, checkable by z3 and cvc5 (contract §8).
+        .target(name: "Certificates", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
         // The command: options, files, exit codes, nothing else.
         .executableTarget(
             name: "ProveCollapseCLI",
-            dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse", "Rendering",
+            dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse", "Rendering", "Certificates",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Benchmarks (release build): chain composition timings.
         .executableTarget(name: "CollapseBenchmark", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse"]),

@@ -49,6 +49,7 @@ derive() {
 for tex in Proofs/*/derivation.tex; do
     compile "gallery-$(basename "$(dirname "$tex")")" "$tex"
 done
+compile "gallery-xor-hidden-layer" Proofs/xor-not-linearly-separable/hidden-layer.tex
 
 # Random networks: activation, layers, width, seed.
 random_cases=(

@@ -34,3 +34,13 @@ xor=Proofs/xor-step-network
     "$bin" eval "$xor/spec.yaml" --at "0, 0" --at "0, 1" --at "1, 0" --at "1, 1"
 } > "$xor/truth-table.txt"
 echo "$xor/truth-table.txt"
+
+# XOR is not linearly separable (a Farkas certificate), but its image under the step
+# network's hidden layer is (a hyperplane): the two halves of Proofs/xor-not-linearly-separable.
+sep=Proofs/xor-not-linearly-separable
+status=0
+"$bin" separable "$sep/points.yaml" --latex "$sep/derivation.tex" >/dev/null || status=$?
+[[ $status -eq 1 ]] || { echo "regenerate-proofs: XOR came out separable (exit $status)" >&2; exit 1; }
+"$bin" separable "$sep/points.yaml" --through "$xor/spec.yaml" --layer 1 --latex "$sep/hidden-layer.tex" >/dev/null
+echo "$sep/derivation.tex"
+echo "$sep/hidden-layer.tex"

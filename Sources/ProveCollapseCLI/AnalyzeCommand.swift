@@ -2,6 +2,7 @@ import ArgumentParser
 import NetworkModel
 import Collapse
 import Rendering
+import Certificates
 
 /// `prove-collapse SPEC [--format text|json] [--latex FILE]`: the verdict and its evidence.
 struct AnalyzeCommand: ExitStatusCommand {
@@ -33,6 +34,12 @@ struct AnalyzeCommand: ExitStatusCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @Option(name: .long, help: ArgumentHelp("Also write an SMT-LIB 2.6 certificate of the verdict: every (check-sat) in it answers unsat in z3 and cvc5 exactly when the verdict is right (an unknown verdict gives a script with comments only).", valueName: "FILE.smt2"))
+    var certificate: String?
+
+    @Flag(name: .long, help: "In the JSON report, add a Farkas certificate for every activation pattern the region enumeration proved empty (regions.certificates).")
+    var regionCertificates = false
+
     func validate() throws {
         guard maxRegions > 0 else { throw ValidationError("--max-regions must be positive; got \(maxRegions)") }
     }
@@ -42,13 +49,19 @@ struct AnalyzeCommand: ExitStatusCommand {
         let network = try SpecLoading.load(spec, domain: domain, progress: reporter)
         // Opened before the analysis: a refused or unwritable path fails at once.
         let latexFile = try latex.map { try OutputFile.open($0) }
+        let certificateFile = try certificate.map { try OutputFile.open($0) }
         var options = AnalysisOptions(maxRegions: maxRegions, progress: reporter.regions)
         limits.apply(to: &options)
+        options.regionCertificates = regionCertificates
         // Only the LaTeX derivation shows the regions that illustrate a refutation.
         options.illustrateRegions = latexFile != nil
         reporter.begin("analysing \(network.layers.count) layer\(network.layers.count == 1 ? "" : "s")")
         let analysis = Analyzer.analyze(network, options: options)
         reporter.end()
+        if let certificateFile {
+            try certificateFile.write(SMTCertificate.render(analysis))
+            try certificateFile.commit()
+        }
         if let latexFile {
             try latexFile.write(LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention)))
             try latexFile.commit()

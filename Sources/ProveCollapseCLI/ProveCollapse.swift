@@ -14,6 +14,9 @@ struct ProveCollapse: ParsableCommand {
             prove-collapse random --layers L --width W --activation A --seed S [--inputs N] [--output FILE] [--format yaml|json]
             prove-collapse regions SPEC [--count] [--format text|json] [--plot FILE.svg --box "-2,2,-2,2"] [--max-regions N]
             prove-collapse local SPEC --at "x1, x2"
+            prove-collapse SPEC --certificate FILE.smt2 [--region-certificates --format json]
+            prove-collapse verify SPEC REPORT.json
+            prove-collapse separable POINTS [--through SPEC --layer K] [--format text|json] [--latex FILE]
             """,
         discussion: """
             SPEC is a network in YAML (.yaml, .yml) or JSON (.json). All arithmetic is exact \
@@ -33,7 +36,7 @@ struct ProveCollapse: ParsableCommand {
             prove-collapse random --layers 3 --width 4 --activation identity --seed 1 --output rand.yaml
             """,
         version: version,
-        subcommands: [AnalyzeCommand.self, EvalCommand.self, CheckCommand.self, RandomCommand.self, RegionsCommand.self, LocalCommand.self],
+        subcommands: [AnalyzeCommand.self, EvalCommand.self, CheckCommand.self, RandomCommand.self, RegionsCommand.self, LocalCommand.self, SeparableCommand.self],
         defaultSubcommand: AnalyzeCommand.self
     )
 }

@@ -46,7 +46,7 @@ enum DomainIdentities {
         rows.append(zero + [Rational(-1)]); bounds.append(Rational(-1, 2))
         for direction in [Rational.one, Rational(-1)] {
             let objective = zero + [direction]
-            guard case .optimal(let p, _) = Simplex.maximize(objective: objective, rows: rows, bounds: bounds, start: g.point + [.one]) else { continue }
+            guard case .optimal(let p, _, _) = Simplex.maximize(objective: objective, rows: rows, bounds: bounds, start: g.point + [.one]) else { continue }
             let mu = p[n]
             guard mu != .one, mu.signum > 0 else { continue }
             let x = Array(p.prefix(n)), c = mu.reciprocal

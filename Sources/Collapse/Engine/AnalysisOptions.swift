@@ -84,6 +84,9 @@ public struct AnalysisOptions: Sendable {
     public var polynomialBudget: PolynomialBudget = .standard
     /// When set, the long loops stop at this time and the verdict is `unknown` (`--timeout`).
     public var deadline: Deadline? = nil
+    /// Keep a Farkas certificate for every activation pattern the region enumeration proves
+    /// empty (`RegionAnalysis.certificates`; `--region-certificates`).
+    public var regionCertificates = false
 
     /// Defaults: 128 bits, seed 1, a budget scaled to the network's size (`nil`), 20 000
     /// terms, 4096 regions.

@@ -48,7 +48,7 @@ public enum LinearFeasibility {
         let s0 = bounds.reduce(Rational.zero) { Rational.min($0, $1) }
         let objective = [Rational](repeating: .zero, count: n) + [.one]
         lpCount += 1
-        guard case .optimal(let p, let value) = Simplex.maximize(objective: objective, rows: rows, bounds: bounds,
+        guard case .optimal(let p, let value, _) = Simplex.maximize(objective: objective, rows: rows, bounds: bounds,
                                                                start: [Rational](repeating: .zero, count: n) + [s0]),
               value.isZero else { return nil }
         let closedPoint = Array(p.prefix(n))
@@ -78,7 +78,7 @@ public enum LinearFeasibility {
         rows.append([Rational](repeating: .zero, count: n) + [.one]); bounds.append(.one)
         let objective = [Rational](repeating: .zero, count: n) + [.one]
         lpCount += 1
-        guard case .optimal(let p, let t) = Simplex.maximize(objective: objective, rows: rows, bounds: bounds, start: start + [t0]),
+        guard case .optimal(let p, let t, _) = Simplex.maximize(objective: objective, rows: rows, bounds: bounds, start: start + [t0]),
               t.signum > 0 else { return nil }
         return Array(p.prefix(n))
     }
@@ -92,7 +92,7 @@ public enum LinearFeasibility {
             if c.relation == .equal { rows.append(c.coefficients.map { -$0 }); bounds.append(-c.bound) }
         }
         lpCount += 1
-        guard case .optimal(_, let value) = Simplex.maximize(objective: objective, rows: rows, bounds: bounds, start: start) else { return nil }
+        guard case .optimal(_, let value, _) = Simplex.maximize(objective: objective, rows: rows, bounds: bounds, start: start) else { return nil }
         return value
     }
 

@@ -57,6 +57,9 @@ public struct RegionEnumerationOptions: Sendable {
     public var progressInterval: Int
     /// When set, the enumeration stops (incomplete, `timedOut`) once it passes.
     public var deadline: Deadline? = nil
+    /// Keep a Farkas certificate for every piece of a unit found empty on a region
+    /// (`RegionEnumerationSummary.certificates`).
+    public var collectCertificates = false
 
     /// Defaults: at most 4096 regions, the whole space, no progress reports.
     public init(maxRegions: Int = 4096, allBreakpointCells: Bool = false, domain: [LinearConstraint] = [],
@@ -89,6 +92,23 @@ public struct RegionEnumerationSummary: Sendable, Hashable {
     public var hitLimit: Bool
     /// Whether it stopped because the deadline passed.
     public var timedOut: Bool = false
+    /// With `collectCertificates`: every activation pattern (prefix) proved empty, with its proof.
+    public var certificates: [EmptyPatternCertificate] = []
+}
+
+/// An activation pattern, up to some unit, that no input satisfies: the region of its
+/// prefix without the last unit, intersected with that unit's piece, is empty.
+///
+/// `certificate.constraints` are the conditions of the pattern (each unit's pre-activation
+/// in its piece: lo < z(x) < hi, as a·x < b) that the enumeration had collected, and its
+/// multipliers add them up to 0 < 0 or 0 ≤ −c.
+public struct EmptyPatternCertificate: Hashable, Sendable {
+    /// Per layer, the piece index of every unit fixed so far (the last layer partial).
+    public let pieces: [[Int]]
+    /// The same as one-character labels per layer (`+-0`, hardtanh `-m0p+`).
+    public let symbols: [String]
+    /// The Farkas certificate of the pattern's conditions.
+    public let certificate: FarkasCertificate
 }
 
 extension LinearRegion {

@@ -27,6 +27,10 @@ public struct RegionAnalysis: Sendable {
     /// the regions only illustrate a verdict already decided by an exact witness found by
     /// the witness search (for the case analysis of the derivation).
     public let decidesVerdict: Bool
+    /// With `AnalysisOptions.regionCertificates`: a Farkas certificate for every activation
+    /// pattern the enumeration proved empty (its pruned branches).
+    /// Nil when not requested.
+    public internal(set) var certificates: [EmptyPatternCertificate]? = nil
 
     init(complete: Bool, hitLimit: Bool, maxRegions: Int, regionsExamined: Int, fullDimensionalRegions: Int,
          linearPrograms: Int, regions: [LinearRegion], commonMap: AffineMap<Rational>?, differing: [LinearRegion],
@@ -60,6 +64,7 @@ enum RegionDecision {
         var enumeration = RegionEnumerationOptions(maxRegions: options.maxRegions, progress: options.progress,
                                                    progressInterval: options.progressInterval)
         enumeration.deadline = options.deadline
+        enumeration.collectCertificates = options.regionCertificates
         guard let summary = RegionEnumerator.enumerate(network, options: enumeration, visit: { region in
             if kept.count < options.keptRegions { kept.append(region) }
             if region.dimension == n {
@@ -84,9 +89,11 @@ enum RegionDecision {
         }) else { return nil }
 
         let facts = { (differ: [LinearRegion], common: AffineMap<Rational>?) in
-            RegionAnalysis(complete: summary.complete, hitLimit: summary.hitLimit, maxRegions: options.maxRegions,
-                           regionsExamined: summary.progress.regions, fullDimensionalRegions: summary.progress.fullDimensional,
-                           linearPrograms: summary.progress.linearPrograms, regions: kept, commonMap: common, differing: differ)
+            var facts = RegionAnalysis(complete: summary.complete, hitLimit: summary.hitLimit, maxRegions: options.maxRegions,
+                                       regionsExamined: summary.progress.regions, fullDimensionalRegions: summary.progress.fullDimensional,
+                                       linearPrograms: summary.progress.linearPrograms, regions: kept, commonMap: common, differing: differ)
+            if options.regionCertificates { facts.certificates = summary.certificates }
+            return facts
         }
         if let (a, b) = differing {
             return refuted(context, a: a, b: b, facts: facts([a, b], nil))

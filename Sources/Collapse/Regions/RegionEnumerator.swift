@@ -79,6 +79,7 @@ private struct Walker {
     var hitLimit = false
     var timedOut = false
     var stopped = false
+    var certificates = [EmptyPatternCertificate]()
 
     init(network: Network, options: RegionEnumerationOptions) {
         n = network.inputDimension
@@ -98,7 +99,11 @@ private struct Walker {
         let domain = options.domain.map { $0.normalized() }
         if !domain.isEmpty {
             guard let p = LinearFeasibility.point(satisfying: domain, dimension: n, lpCount: &progress.linearPrograms) else {
-                return RegionEnumerationSummary(progress: progress, complete: true, hitLimit: false)
+                if options.collectCertificates,
+                   case .failure(let empty) = LinearFeasibility.pointOrCertificate(satisfying: domain, dimension: n, lpCount: &progress.linearPrograms) {
+                    certificates.append(EmptyPatternCertificate(pieces: [], symbols: [], certificate: empty.certificate))
+                }
+                return RegionEnumerationSummary(progress: progress, complete: true, hitLimit: false, certificates: certificates)
             }
             start = p
         }
@@ -142,16 +147,16 @@ private struct Walker {
                     tasks.append(.split(cell, layer: l, unit: u + 1, pre: pre, chosen: chosen + [k]))
                     continue
                 }
-                for (child, piece) in children(of: cell, g: pre.weights.rowArray(u), beta: pre.bias[u], layer: layer).reversed() {
+                for (child, piece) in children(of: cell, g: pre.weights.rowArray(u), beta: pre.bias[u], layer: layer, prefix: cell.pattern + [chosen]).reversed() {
                     tasks.append(.split(child, layer: l, unit: u + 1, pre: pre, chosen: chosen + [piece]))
                 }
             }
         }
-        return RegionEnumerationSummary(progress: progress, complete: !stopped, hitLimit: hitLimit, timedOut: timedOut)
+        return RegionEnumerationSummary(progress: progress, complete: !stopped, hitLimit: hitLimit, timedOut: timedOut, certificates: certificates)
     }
 
     /// The non-empty parts of the region on the pieces of a unit z(x) = g·x + β.
-    mutating func children(of cell: Cell, g: [Rational], beta: Rational, layer: PreparedLayer) -> [(Cell, Int)] {
+    mutating func children(of cell: Cell, g: [Rational], beta: Rational, layer: PreparedLayer, prefix: [[Int]]) -> [(Cell, Int)] {
         let pieces = layer.pieces
         let z: ([Rational]) -> Rational = { dot(g, $0) + beta }
         if isConstant(g, on: cell) {
@@ -168,7 +173,15 @@ private struct Walker {
             var extra = [LinearConstraint]()
             if let lo = piece.lower { extra.append(LinearConstraint(g.map { -$0 }, .less, beta - lo)) }
             if let hi = piece.upper { extra.append(LinearConstraint(g, .less, hi - beta)) }
-            if let p = LinearFeasibility.deepen(cell.constraints + extra, dimension: n, start: cell.points[0], lpCount: &progress.linearPrograms) {
+            if options.collectCertificates {
+                switch LinearFeasibility.deepenOrCertificate(cell.constraints + extra, dimension: n, start: cell.points[0], lpCount: &progress.linearPrograms) {
+                case .success(let p): samples[i] = [p]
+                case .failure(let empty):
+                    var pattern = prefix
+                    pattern[pattern.count - 1].append(i)
+                    certificates.append(EmptyPatternCertificate(pieces: pattern, symbols: symbols(pattern), certificate: empty.certificate))
+                }
+            } else if let p = LinearFeasibility.deepen(cell.constraints + extra, dimension: n, start: cell.points[0], lpCount: &progress.linearPrograms) {
                 samples[i] = [p]
             }
         }
@@ -231,14 +244,18 @@ private struct Walker {
         return AffineMap(weights: Matrix(rows: pre.outputDimension, columns: pre.inputDimension, entries: entries), bias: bias)
     }
 
+    /// The one-character labels of a (possibly partial) pattern.
+    func symbols(_ pattern: [[Int]]) -> [String] {
+        zip(pattern, layers).map { chosen, layer in String(chosen.map { layer.pieces[$0].symbol }) }
+    }
+
     mutating func emit(_ cell: Cell, map: AffineMap<Rational>, visit: (LinearRegion) -> Bool) {
         if progress.regions >= options.maxRegions {
             hitLimit = true
             stopped = true
             return
         }
-        let symbols = zip(cell.pattern, layers).map { chosen, layer in String(chosen.map { layer.pieces[$0].symbol }) }
-        let region = LinearRegion(pattern: ActivationPattern(pieces: cell.pattern, symbols: symbols),
+        let region = LinearRegion(pattern: ActivationPattern(pieces: cell.pattern, symbols: symbols(cell.pattern)),
                                   constraints: cell.constraints, point: cell.points[0], map: map,
                                   dimension: n - cell.equalities.count)
         progress.regions += 1

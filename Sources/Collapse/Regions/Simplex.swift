@@ -16,8 +16,10 @@ import ExactNumbers
 enum Simplex {
     /// The result of a program.
     enum Outcome {
-        /// An optimal point and the optimal value.
-        case optimal(point: [Rational], value: Rational)
+        /// An optimal point, the optimal value, and an optimal dual solution: one multiplier
+        /// yᵢ ≥ 0 per row with Σ yᵢ·rows[i] = objective and Σ yᵢ·bounds[i] = value (strong
+        /// duality; the certificate of optimality).
+        case optimal(point: [Rational], value: Rational, dual: [Rational])
         /// The objective grows without bound along a feasible ray.
         case unbounded
     }
@@ -78,7 +80,12 @@ enum Simplex {
         var shift = [Rational](repeating: .zero, count: k)
         for i in 0..<m where basic[i] < k { shift[basic[i]] = beta[i] }
         let point = zip(v0, shift).map { $0 + $1 }
-        return .optimal(point: point, value: dot(c, point))
+        // The objective row reads z = z0 + Σ γⱼ·(nonbasic j); at the optimum γⱼ ≤ 0 for every
+        // nonbasic slack sᵢ = bᵢ − aᵢ·v and γⱼ = 0 for a nonbasic free variable, so
+        // c·v = const − Σ γⱼ·sᵢ gives c = Σ (−γⱼ)·aᵢ: yᵢ = −γⱼ is the dual solution.
+        var dual = [Rational](repeating: .zero, count: m)
+        for (j, variable) in nonbasic.enumerated() where variable >= k { dual[variable - k] = -gamma[j] }
+        return .optimal(point: point, value: dot(c, point), dual: dual)
     }
 
     /// Exchanges the basic variable of `row` with the nonbasic variable of `column`.
