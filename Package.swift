@@ -38,12 +38,14 @@ let package = Package(
         .target(name: "Collapse", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel"]),
         // Text, JSON and LaTeX renderings of a verdict: pure functions, no I/O.
         .target(name: "Rendering", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse"]),
+        // `verify`: re-checks a JSON report by its own code paths, never the analysis (Collapse).
+        .target(name: "Verification", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel"]),
         // SMT-LIB certificates of a verdict, checkable by z3 and cvc5 (contract §8).
         .target(name: "Certificates", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
         // The command: options, files, exit codes, nothing else.
         .executableTarget(
             name: "ProveCollapseCLI",
-            dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse", "Rendering", "Certificates",
+            dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse", "Rendering", "Certificates", "Verification",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Benchmarks (release build): chain composition timings.
         .executableTarget(name: "CollapseBenchmark", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse"]),

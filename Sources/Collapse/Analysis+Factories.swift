@@ -25,10 +25,14 @@ extension Analysis {
 
     /// The analysis of a network refuted by the affinity witness `affinity` (re-checked), with
     /// whatever additivity and homogeneity witnesses were found.
+    /// Missing additivity and homogeneity witnesses are derived from `affinity`
+    /// (`DerivedWitnesses`): a not-affine F is never additive.
     static func refuted(_ network: Network, findings: [LayerFinding], affinity: Witness, additivity: Witness?,
                         homogeneity: Witness?, provenance: RefutationProvenance,
-                        polynomialOutputs: [Polynomial]? = nil) -> Analysis {
-        Analysis(network: network, outcome: .refuted(witness: affinity, provenance: provenance),
+                        polynomialOutputs: [Polynomial]? = nil, options: AnalysisOptions = .defaults) -> Analysis {
+        let (additivity, homogeneity) = DerivedWitnesses.complete(network, affinity: affinity, additivity: additivity,
+                                                                  homogeneity: homogeneity, options: options)
+        return Analysis(network: network, outcome: .refuted(witness: affinity, provenance: provenance),
                  additivity: .refuted(.additivity, by: additivity), homogeneity: .refuted(.homogeneity, by: homogeneity),
                  affinity: .refuted(.affinity, by: affinity),
                  layerFindings: findings, polynomialOutputs: polynomialOutputs)

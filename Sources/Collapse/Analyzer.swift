@@ -62,7 +62,8 @@ public enum Analyzer {
                               polynomialOutputs: outputs, options: context.options)
         case .refuted(let affinity, let additivity, let homogeneity, let provenance):
             return .refuted(network, findings: findings, affinity: affinity, additivity: additivity,
-                            homogeneity: homogeneity, provenance: provenance, polynomialOutputs: outputs)
+                            homogeneity: homogeneity, provenance: provenance, polynomialOutputs: outputs,
+                            options: context.options)
         case .undecided(let reason, let additivity, let homogeneity):
             return .undecided(network, findings: findings, reason: reason, additivity: additivity,
                               homogeneity: homogeneity, polynomialOutputs: outputs)

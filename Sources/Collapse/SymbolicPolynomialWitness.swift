@@ -14,9 +14,9 @@ enum SymbolicPolynomialWitness {
             Composition.polynomialOutputs(network, inputs: p.map { Polynomial($0) })
         }
         func values(_ v: [Polynomial]) -> [ExactValue] { v.map { $0.constantValue.map { .exact($0) } ?? .symbolic($0) } }
-        /// Whether some coordinate of lhs − rhs is a nonzero constant.
+        /// Whether some coordinate of lhs − rhs is nonzero for every real value of the symbols.
         func differsEverywhere(_ lhs: [Polynomial], _ rhs: [Polynomial]) -> Bool {
-            zip(lhs, rhs).contains { a, b in ((a - b).constantValue.map { !$0.isZero }) ?? false }
+            zip(lhs, rhs).contains { a, b in neverZero(a - b) }
         }
         var points = [[Rational]]()
         for i in 0..<n {
@@ -30,8 +30,8 @@ enum SymbolicPolynomialWitness {
         guard let f0 = f(zero) else { return nil }
 
         var affinity: Witness? = nil, additivity: Witness? = nil, homogeneity: Witness? = nil
-        search: for x in points {
-            for y in points {
+        search: for x in [zero] + points {
+            for y in [zero] + points {
                 guard let fx = f(x), let fy = f(y), let fxy = f(zip(x, y).map { $0 + $1 }) else { return nil }
                 let sum = zip(fx, fy).map { $0 + $1 }
                 if affinity == nil {
@@ -60,5 +60,17 @@ enum SymbolicPolynomialWitness {
         }
         let degree = outputs.map(\.totalDegree).max() ?? 0
         return .refuted(affinity: affinity, additivity: additivity, homogeneity: homogeneity, .symbolicPolynomial(degree: degree))
+    }
+
+    /// Whether `p` is nonzero for every real value of its symbols (a sufficient test): a
+    /// nonzero constant, or a nonzero constant plus terms that are all even powers with
+    /// coefficients of the constant's sign (then |p| >= |constant| > 0), as −a² − 2.
+    static func neverZero(_ p: Polynomial) -> Bool {
+        if let constant = p.constantValue { return !constant.isZero }
+        let constant = p.coefficient(of: .one)
+        guard !constant.isZero else { return false }
+        return p.terms.allSatisfy { monomial, coefficient in
+            coefficient.signum == constant.signum && monomial.exponents.allSatisfy { $0 % 2 == 0 }
+        }
     }
 }

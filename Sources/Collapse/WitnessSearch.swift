@@ -60,7 +60,7 @@ struct WitnessSearch {
     /// Evaluates one identity at (x, y) or (x, c) and returns a witness when the two sides
     /// provably differ (retrying at higher precision when enclosures overlap).
     mutating func check(_ identity: Identity, x: [Rational], y: [Rational]? = nil, c: Rational? = nil) -> Witness? {
-        for bits in [precision, precision * 4] {
+        for bits in AnalysisOptions.precisionLadder(from: precision) {
             guard let sides = sides(identity, x: x, y: y, c: c, precision: bits) else { return nil }
             if sides.lhs.provablyDiffers(from: sides.rhs) {
                 return Witness(x: x, y: y, c: c, lhs: sides.lhs, rhs: sides.rhs)

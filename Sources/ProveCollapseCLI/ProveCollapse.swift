@@ -36,7 +36,7 @@ struct ProveCollapse: ParsableCommand {
             prove-collapse random --layers 3 --width 4 --activation identity --seed 1 --output rand.yaml
             """,
         version: version,
-        subcommands: [AnalyzeCommand.self, EvalCommand.self, CheckCommand.self, RandomCommand.self, RegionsCommand.self, LocalCommand.self, SeparableCommand.self],
+        subcommands: [AnalyzeCommand.self, EvalCommand.self, CheckCommand.self, RandomCommand.self, RegionsCommand.self, LocalCommand.self, SeparableCommand.self, VerifyCommand.self],
         defaultSubcommand: AnalyzeCommand.self
     )
 }

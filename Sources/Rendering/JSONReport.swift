@@ -74,6 +74,7 @@ public enum JSONReport {
         if let linearIf = analysis.linearIf { writer.key("linear_if"); writer.polynomials(linearIf) }
         if let affineIf = analysis.affineIf { writer.key("affine_if"); writer.polynomials(affineIf) }
         if let reason = analysis.reason { writer.key("reason"); writer.string(reason) }
+        writer.key("evidence"); writer.string(EvidenceText.kind(analysis))
         writer.key("input_names"); writer.strings(analysis.network.inputNames)
         if let outputs = analysis.polynomialOutputs { writer.key("polynomial_outputs"); writer.polynomials(outputs) }
         if analysis.verdict.collapses, let rank = analysis.rank {

@@ -36,7 +36,7 @@ public enum ReasonText {
         case .domainWitnessSearch:
             return "F is not affine on the domain; \(midpointWitness(witness))"
         case .symbolicPolynomial(let degree):
-            return "F is a polynomial map (degree \(degree) in the inputs and weights) with a term of degree >= 2 in the inputs whose coefficient is a nonzero constant; at the witness the two sides differ by a nonzero constant, for every value of the symbols"
+            return "F is a polynomial map (degree \(degree) in the inputs and weights) with a term of degree >= 2 in the inputs; at the witness the two sides differ for every value of the symbols (their difference is a nonzero constant, or a nonzero constant plus even powers with coefficients of its sign); \(exactWitness)"
         }
     }
 

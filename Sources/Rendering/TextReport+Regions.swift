@@ -15,9 +15,7 @@ extension TextReport {
         if facts.hitLimit {
             return "regions: not decided after enumerating \(facts.regionsExamined) region\(facts.regionsExamined == 1 ? "" : "s") (the --max-regions limit of \(facts.maxRegions); \(lp))"
         }
-        if facts.complete {
-            return "regions: decided by enumerating all \(full)\(lowerText) exactly (\(lp)); every region carries the same affine map"
-        }
-        return "regions: decided by enumerating \(facts.regionsExamined) region\(facts.regionsExamined == 1 ? "" : "s") exactly, stopping at the first two with different affine maps (\(lp))"
+        let examined = facts.complete ? "all \(full)\(lowerText)" : "\(facts.regionsExamined) region\(facts.regionsExamined == 1 ? "" : "s")"
+        return "regions: decided by enumerating \(examined) exactly (\(lp)); \(EvidenceText.regionsFinding(facts))"
     }
 }

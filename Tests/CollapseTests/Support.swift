@@ -26,12 +26,8 @@ enum TestFailure: Error { case notExact(String) }
 /// Re-checks a witness independently: its sides re-evaluated through the network must
 /// provably differ and agree with what was reported (when exact).
 func witnessRechecks(_ network: Network, _ check: IdentityCheck) -> Bool {
-    guard let w = check.witness, let sides = WitnessRecheck.sides(network, identity: check.identity, witness: w) else { return false }
-    let consistent = zip(sides.lhs, w.lhs).allSatisfy { a, b in
-        if let x = a.exactValue, let y = b.exactValue { return x == y }
-        return a.interval!.overlaps(b.interval!)
-    }
-    return consistent && sides.lhs.provablyDiffers(from: sides.rhs)
+    guard let w = check.witness, let result = WitnessRecheck.recheck(network, identity: check.identity, witness: w) else { return false }
+    return !result.lhsMoved && !result.rhsMoved && result.confirmed
 }
 
 /// `Analyzer.analyze`, with the analysis's invariants checked (`Analysis.checkInvariants`).

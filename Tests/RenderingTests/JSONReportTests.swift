@@ -8,7 +8,7 @@ import Collapse
 private let contractKeys = ["network", "input_dim", "output_dim", "verdict", "collapsed", "rank",
                             "additivity", "homogeneity", "affinity", "domain"]
 private let extensionKeys: Set<String> = ["linear_if", "affine_if", "reason", "input_names", "layers",
-                                          "rank_generic", "rank_bottleneck", "polynomial_outputs", "domain_analysis"]
+                                          "rank_generic", "rank_bottleneck", "polynomial_outputs", "domain_analysis", "evidence"]
 
 private func parse(_ text: String) throws -> [String: Any] {
     let object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])

@@ -88,6 +88,15 @@ public struct AnalysisOptions: Sendable {
     /// empty (`RegionAnalysis.certificates`; `--region-certificates`).
     public var regionCertificates = false
 
+    /// The precisions, in bits, at which the two sides of an identity are evaluated until
+    /// their enclosures separate: `precision`, then 4× (`precisionLadder(from:)`).
+    public var precisionLadder: [Int] { Self.precisionLadder(from: precision) }
+
+    /// The one escalation policy: the witness search and every re-check of a witness
+    /// (`check`, `WitnessRecheck`) climb the same rungs, so a re-check never stops below the
+    /// precision at which the search separated the two sides.
+    public static func precisionLadder(from precision: Int) -> [Int] { [precision, precision * 4] }
+
     /// Defaults: 128 bits, seed 1, a budget scaled to the network's size (`nil`), 20 000
     /// terms, 4096 regions.
     public init(precision: Int = 128, seed: UInt64 = 1, evaluationBudget: Int? = nil, termLimit: Int = 20_000,

@@ -78,7 +78,8 @@ public enum RefutationProvenance: Sendable {
     /// them (`b` may be lower-dimensional, a unit on a jump).
     case regionWitness(a: LinearRegion, b: LinearRegion, regions: RegionAnalysis)
     /// Symbolic weights, polynomial activations: at the witness the two sides, polynomials in
-    /// the weight symbols, differ by a nonzero constant, so for every value of the symbols.
+    /// the weight symbols, differ for every real value of the symbols (their difference is a
+    /// nonzero constant, or a nonzero constant plus even powers with coefficients of its sign).
     /// `degree` is F's total degree in the inputs and weights.
     case symbolicPolynomial(degree: Int)
     /// On an input domain D: two regions of F inside D carry different maps; the midpoint
