@@ -174,21 +174,13 @@ public enum WitnessRecheck {
                              precision: Int) -> (lhs: [ExactValue], rhs: [ExactValue])? {
         guard network.isNumeric else { return nil }
         let eval: ([Rational]) -> [ExactValue]? = { try? Evaluator.evaluate(network, at: $0, precision: precision) }
-        switch identity {
-        case .affinity where network.domain != nil:
+        if identity == .affinity, network.domain != nil {
             // On a domain: midpoint affinity, F((x+y)/2) against (F(x) + F(y))/2.
             let half = Rational(1, 2)
             guard let y, let fm = eval(zip(x, y).map { half * ($0 + $1) }), let fx = eval(x), let fy = eval(y) else { return nil }
             return (fm, scaleVector(addVectors(fx, fy), by: half))
-        case .additivity, .affinity:
-            guard let y, let fxy = eval(zip(x, y).map { $0 + $1 }), let fx = eval(x), let fy = eval(y) else { return nil }
-            if identity == .additivity { return (fxy, addVectors(fx, fy)) }
-            guard let f0 = eval(Array(repeating: .zero, count: x.count)) else { return nil }
-            return (addVectors(fxy, f0), addVectors(fx, fy))
-        case .homogeneity:
-            guard let c, let fcx = eval(x.map { c * $0 }), let fx = eval(x) else { return nil }
-            return (fcx, scaleVector(fx, by: c))
         }
+        return identity.sides(x: x, y: y, c: c, in: .exact, eval)
     }
 }
 

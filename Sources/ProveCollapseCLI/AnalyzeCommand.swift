@@ -40,6 +40,9 @@ struct AnalyzeCommand: ExitStatusCommand {
     @Flag(name: .long, help: "In the JSON report, add a Farkas certificate for every activation pattern the region enumeration proved empty (regions.certificates).")
     var regionCertificates = false
 
+    @Flag(name: .long, help: "Decide without the exact simplification of constant, stable and cancelling units (contract §4), to inspect the later stages (region enumeration, witness search).")
+    var noSimplify = false
+
     func validate() throws {
         guard maxRegions > 0 else { throw ValidationError("--max-regions must be positive; got \(maxRegions)") }
     }
@@ -53,6 +56,7 @@ struct AnalyzeCommand: ExitStatusCommand {
         var options = AnalysisOptions(maxRegions: maxRegions, progress: reporter.regions)
         limits.apply(to: &options)
         options.regionCertificates = regionCertificates
+        options.simplifies = !noSimplify
         // Only the LaTeX derivation shows the regions that illustrate a refutation.
         options.illustrateRegions = latexFile != nil
         reporter.begin("analysing \(network.layers.count) layer\(network.layers.count == 1 ? "" : "s")")

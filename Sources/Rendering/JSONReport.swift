@@ -94,6 +94,7 @@ public enum JSONReport {
             }
         }
         regionsExtension(analysis, into: &writer)
+        simplificationsExtension(analysis, into: &writer)
         writer.key("layers")
         writer.beginArray()
         for finding in analysis.layerFindings {

@@ -16,6 +16,7 @@ public enum TextReport {
         if let domain = domainLine(analysis) { lines.append(domain) }
         if let reason = analysis.reason { lines.append("reason: \(reason)") }
         if let regions = regionsLine(analysis) { lines.append(regions) }
+        lines += simplificationLines(analysis)
 
         if analysis.verdict.collapses, let collapsed = analysis.collapsed {
             lines.append("")

@@ -41,6 +41,7 @@ public enum EvaluationBudget: Sendable, Hashable {
 /// | `keptRegions` | 64 | regions kept for the case analysis |
 /// | `polynomialBudget` | 1 000 000 terms, degree 2^20 | every polynomial product of a composition (checked before it runs), the degree of F (`--max-terms`) |
 /// | `deadline` | none | the long loops: witness search, region enumeration, compositions (`--timeout`) |
+/// | `simplifies` | true | whether the semantic normalisation runs before the strategies |
 ///
 /// The command's option defaults read these values (`AnalysisOptions.defaults`).
 public struct AnalysisOptions: Sendable {
@@ -84,6 +85,10 @@ public struct AnalysisOptions: Sendable {
     public var polynomialBudget: PolynomialBudget = .standard
     /// When set, the long loops stop at this time and the verdict is `unknown` (`--timeout`).
     public var deadline: Deadline? = nil
+    /// Whether the semantic normalisation (`SemanticNormalization`: irrelevant, constant,
+    /// stable and cancelling units, contract §4) runs before the strategies; off only to
+    /// exercise the later stages alone.
+    public var simplifies: Bool = true
     /// Keep a Farkas certificate for every activation pattern the region enumeration proves
     /// empty (`RegionAnalysis.certificates`; `--region-certificates`).
     public var regionCertificates = false

@@ -130,7 +130,7 @@ private struct Walker {
                 if layer.pieces.count == 1 {
                     var next = cell
                     next.pattern.append([])
-                    tasks.append(.enter(next, layer: l + 1, current: apply(Array(repeating: layer.pieces[0], count: pre.outputDimension), to: pre)))
+                    tasks.append(.enter(next, layer: l + 1, current: pre.throughPieces(Array(repeating: layer.pieces[0], count: pre.outputDimension))))
                 } else {
                     tasks.append(.split(cell, layer: l, unit: 0, pre: pre, chosen: []))
                 }
@@ -139,7 +139,7 @@ private struct Walker {
                 if u == pre.outputDimension {
                     var next = cell
                     next.pattern.append(chosen)
-                    tasks.append(.enter(next, layer: l + 1, current: apply(chosen.map { layer.pieces[$0] }, to: pre)))
+                    tasks.append(.enter(next, layer: l + 1, current: pre.throughPieces(chosen.map { layer.pieces[$0] })))
                     continue
                 }
                 if l < options.stablePieces.count, u < options.stablePieces[l].count, let k = options.stablePieces[l][u] {
@@ -170,9 +170,7 @@ private struct Walker {
             if let i = pieces.firstIndex(where: { !$0.isBreakpoint && $0.contains(v) }) { samples[i, default: []].append(p) }
         }
         for (i, piece) in pieces.enumerated() where !piece.isBreakpoint && samples[i] == nil {
-            var extra = [LinearConstraint]()
-            if let lo = piece.lower { extra.append(LinearConstraint(g.map { -$0 }, .less, beta - lo)) }
-            if let hi = piece.upper { extra.append(LinearConstraint(g, .less, hi - beta)) }
+            let extra = [piece.lowerHalfSpace(g, beta), piece.upperHalfSpace(g, beta)].compactMap { $0 }
             if options.collectCertificates {
                 switch LinearFeasibility.deepenOrCertificate(cell.constraints + extra, dimension: n, start: cell.points[0], lpCount: &progress.linearPrograms) {
                 case .success(let p): samples[i] = [p]
@@ -197,7 +195,7 @@ private struct Walker {
                 let lambda = (tau - z(p)) / (z(q) - z(p))
                 let r = zip(p, q).map { $0 + lambda * ($1 - $0) }
                 var child = cell
-                child.constraints.append(LinearConstraint(g, .equal, tau - beta).normalized())
+                child.constraints.append(piece.breakpointHyperplane(g, beta).normalized())
                 child.equalities.append(g)
                 child.points = [r] + cell.points.filter { z($0) == tau }.prefix(Cell.pointLimit - 1)
                 result.append((child, i))
@@ -207,11 +205,11 @@ private struct Walker {
             var child = cell
             // A condition already present (deep chains repeat them) is not added again, so the
             // linear programs stay the size of the distinct conditions.
-            if let lo = piece.lower, open.contains(where: { $0 < i }) {
-                child.constraints.appendIfAbsent(LinearConstraint(g.map { -$0 }, .less, beta - lo).normalized())
+            if open.contains(where: { $0 < i }), let below = piece.lowerHalfSpace(g, beta) {
+                child.constraints.appendIfAbsent(below.normalized())
             }
-            if let hi = piece.upper, open.contains(where: { $0 > i }) {
-                child.constraints.appendIfAbsent(LinearConstraint(g, .less, hi - beta).normalized())
+            if open.contains(where: { $0 > i }), let above = piece.upperHalfSpace(g, beta) {
+                child.constraints.appendIfAbsent(above.normalized())
             }
             var kept = points
             for p in cell.points where kept.count < Cell.pointLimit && piece.contains(z(p)) && !kept.contains(p) { kept.append(p) }
@@ -228,20 +226,6 @@ private struct Walker {
         if cell.equalities.isEmpty { return false }
         let base = Matrix<Rational>(rows: cell.equalities)
         return Matrix<Rational>(rows: cell.equalities + [g]).rank() == base.rank()
-    }
-
-    /// The layer's output map: row u is slope·(pre row u) + intercept of unit u's piece.
-    func apply(_ pieces: [ActivationPiece], to pre: AffineMap<Rational>) -> AffineMap<Rational> {
-        var entries = [Rational]()
-        entries.reserveCapacity(pre.outputDimension * pre.inputDimension)
-        var bias = [Rational]()
-        for (u, piece) in pieces.enumerated() {
-            let row = pre.weights.rowArray(u)
-            if piece.slope.isOne { entries += row; bias.append(pre.bias[u] + piece.intercept) }
-            else if piece.slope.isZero { entries += row.map { _ in Rational.zero }; bias.append(piece.intercept) }
-            else { entries += row.map { piece.slope * $0 }; bias.append(piece.slope * pre.bias[u] + piece.intercept) }
-        }
-        return AffineMap(weights: Matrix(rows: pre.outputDimension, columns: pre.inputDimension, entries: entries), bias: bias)
     }
 
     /// The one-character labels of a (possibly partial) pattern.

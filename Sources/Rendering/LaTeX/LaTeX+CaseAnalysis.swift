@@ -214,30 +214,10 @@ extension LaTeXBuilder {
         return "y = " + terms.joined(separator: " ") + " = " + result
     }
 
-    /// The map from the input to every layer's output on the region: each activation replaced
-    /// by its piece, slope·t + intercept. Nil for layers with symbolic weights.
+    /// The map from the input to every layer's output on the region (the linearisation at its
+    /// pattern). Nil for layers with symbolic weights.
     func hiddenMaps(_ region: LinearRegion) -> [AffineMap<Rational>]? {
-        var current = AffineMap<Rational>.identity(network.inputDimension)
-        var result = [AffineMap<Rational>]()
-        for (k, layer) in network.layers.enumerated() {
-            if let dense = layer.dense {
-                guard case .numeric(let m) = dense else { return nil }
-                current = m.composed(after: current)
-            }
-            guard let pieces = layer.activation.pieces else { return nil }
-            let indices = k < region.pattern.pieces.count ? region.pattern.pieces[k] : []
-            let d = current.outputDimension
-            var weights = current.weights
-            var bias = current.bias
-            for i in 0..<d {
-                let piece = pieces[indices.isEmpty ? 0 : indices[i]]
-                for j in 0..<weights.columns { weights[i, j] = piece.slope * weights[i, j] }
-                bias[i] = piece.slope * bias[i] + piece.intercept
-            }
-            current = AffineMap(weights: weights, bias: bias)
-            result.append(current)
-        }
-        return result
+        region.pattern.layerMaps(network)
     }
 
     /// Every region carries `common`: the kinks (or jumps) cancel, and F is that map.

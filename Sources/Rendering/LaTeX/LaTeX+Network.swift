@@ -132,7 +132,7 @@ extension LaTeXBuilder {
     // MARK: The network
 
     /// The network as equations, one per layer, with its matrices.
-    mutating func networkSection() {
+    mutating func networkSection(heading: String = "The network.") {
         let n = network.inputDimension
         let names = network.inputNames
         let inputs = tuple(count: n) { _, i in LaTeXEscaping.name(names[i]) }
@@ -141,7 +141,7 @@ extension LaTeXBuilder {
         let count = network.layers.count
         let rowNote = isRow ? " (vectors are rows here, so each weight matrix is the transpose of the spec's $\\text{out} \\times \\text{in}$ matrix):" : ":"
         let layerText = count == 0 ? "no layers, so $y = x$." : (count == 1 ? "one layer" : "\(Self.count(count)) layers, applied in order") + rowNote
-        line("\\paragraph{The network.} Input \(inputText); \(layerText)")
+        line("\\paragraph{\(heading)} Input \(inputText); \(layerText)")
         guard count > 0 else { line(""); return }
         var rows = [(equation: Typeset, weights: Typeset?, bias: Typeset?, k: Int)]()
         var definitions = [String]()

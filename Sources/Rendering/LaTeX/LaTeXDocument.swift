@@ -82,7 +82,10 @@ struct LaTeXBuilder {
     }
 
     var isRow: Bool { options.convention == .row }
-    var network: Network { analysis.network }
+    /// While true, `network` is the network as written (the claim and the first section);
+    /// afterwards it is the simplified network the derivation is about (the same function).
+    var showsOriginal = true
+    var network: Network { showsOriginal ? analysis.network : (analysis.normalization?.simplified ?? analysis.network) }
 
     mutating func line(_ text: String) { out += text + "\n" }
 
@@ -92,6 +95,8 @@ struct LaTeXBuilder {
         claim()
         domainSection()
         networkSection()
+        showsOriginal = false
+        simplificationSection()
         if collapsesByRegions {
             caseAnalysisSection()
             identitySection()
