@@ -17,8 +17,9 @@ public enum ReasonText {
 
     /// Why the witness refutes affinity, and the witness's two sides.
     public static func refuted(_ witness: Witness, _ provenance: RefutationProvenance) -> String {
-        let lhs = witness.lhs.map { $0.humanText() }.joined(separator: ", ")
-        let rhs = witness.rhs.map { $0.humanText() }.joined(separator: ", ")
+        let digits = EnclosureDigits.separating(witness.lhs, witness.rhs)
+        let lhs = witness.lhs.map { $0.humanText(digits: digits) }.joined(separator: ", ")
+        let rhs = witness.rhs.map { $0.humanText(digits: digits) }.joined(separator: ", ")
         let exactWitness = "exact witness: F(x+y) + F(0) = \(lhs) but F(x) + F(y) = \(rhs)"
         switch provenance {
         case .witnessSearch(let culprit):
@@ -97,8 +98,9 @@ public enum ReasonText {
 
     /// The midpoint witness of an analysis on a domain, both sides.
     static func midpointWitness(_ witness: Witness) -> String {
-        let lhs = witness.lhs.map { $0.humanText() }.joined(separator: ", ")
-        let rhs = witness.rhs.map { $0.humanText() }.joined(separator: ", ")
+        let digits = EnclosureDigits.separating(witness.lhs, witness.rhs)
+        let lhs = witness.lhs.map { $0.humanText(digits: digits) }.joined(separator: ", ")
+        let rhs = witness.rhs.map { $0.humanText(digits: digits) }.joined(separator: ", ")
         return "exact witness in the domain: F((x+y)/2) = \(lhs) but (F(x) + F(y))/2 = \(rhs)"
     }
 
