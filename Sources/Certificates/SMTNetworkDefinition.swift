@@ -3,8 +3,11 @@ import Algebra
 import NetworkModel
 import Collapse
 
-/// The definitions that make one copy of F in an SMT-LIB script: one `define-fun` per unit
-/// and layer, so the script grows linearly with the network.
+/// The definitions that make one copy of F in an SMT-LIB script: one named value per unit
+/// and layer (`declare-fun` and an equality `assert`), so the script grows linearly with the
+/// network. (Named values rather than `define-fun` macros: z3 answers a 3-layer, 32-wide
+/// relu certificate in 0.5 s instead of 39 s, a 4-layer 64-wide affine one in 2.4 s instead
+/// of 27 s.)
 ///
 /// Unit i of layer l has the pre-activation `{prefix}z{l}_{i}` (its dense part) and the value
 /// `{prefix}a{l}_{i}` (its activation). Identity activations name no new value. Piecewise-
@@ -54,7 +57,7 @@ struct SMTNetworkDefinition {
                 pre.reserveCapacity(dense.outputDimension)
                 for i in 0..<dense.outputDimension {
                     let name = "\(prefix)z\(l)_\(i + 1)"
-                    definition.text += "(define-fun \(name) () Real \(denseTerm(dense, row: i, inputs: current)))\n"
+                    definition.text += SMTText.named(name, denseTerm(dense, row: i, inputs: current))
                     pre.append(name)
                 }
                 current = pre
@@ -69,7 +72,7 @@ struct SMTNetworkDefinition {
                 for (i, value) in trace[l].enumerated() {
                     let name = "\(prefix)a\(l)_\(i + 1)"
                     if let exact = value.exactValue {
-                        definition.text += "(define-fun \(name) () Real \(SMTText.rational(exact)))\n"
+                        definition.text += SMTText.named(name, SMTText.rational(exact))
                     } else if let interval = value.interval {
                         definition.text += "(declare-fun \(name) () Real)\n"
                         definition.text += "(assert (and (<= \(SMTText.rational(interval.lo)) \(name)) (<= \(name) \(SMTText.rational(interval.hi)))))\n"
@@ -81,7 +84,7 @@ struct SMTNetworkDefinition {
             } else {
                 for (i, z) in current.enumerated() {
                     let name = "\(prefix)a\(l)_\(i + 1)"
-                    definition.text += "(define-fun \(name) () Real \(activationTerm(layer.activation, z)!))\n"
+                    definition.text += SMTText.named(name, activationTerm(layer.activation, z)!)
                     next.append(name)
                 }
             }
