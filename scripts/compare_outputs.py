@@ -9,8 +9,8 @@ The corpus: Examples/*.yaml, Proofs/*/spec.yaml, and 200 random specs: 140 from
 `prove-collapse random` (fixed seeds, every activation kind) and 60 written here from a fixed
 seed (mixed activations, activation-only layers, symbolic weights and parameters, polynomial
 activations, single-unit softmax). For each spec the capture keeps stdout, stderr and the exit
-status of `SPEC`, `SPEC --format json` and `SPEC --latex -`, and, for the examples and proofs,
-of `check SPEC --trials 20`.
+status of `SPEC`, `SPEC --format json`, `SPEC --latex -` and `regions SPEC --format json`, and, for
+the examples and proofs, of `check SPEC --trials 20`.
 """
 import os
 import random
@@ -100,11 +100,13 @@ def make_corpus(binary, directory):
             f.write(hand_spec(rng, index))
 
 
-def run(binary, spec, arguments, target):
+def run(binary, directory, arguments, target):
     # Deterministic hashing: some outputs (the order of affine_if) follow dictionary order.
     env = dict(os.environ, SWIFT_BACKTRACE="enable=no", SWIFT_DETERMINISTIC_HASHING="1")
     try:
-        p = subprocess.run([binary] + arguments, capture_output=True, env=env, timeout=300)
+        # From the capture's directory, with relative spec paths: messages naming the file
+        # read the same in every capture.
+        p = subprocess.run([binary] + arguments, capture_output=True, env=env, timeout=300, cwd=directory)
         stdout, stderr, status = p.stdout, p.stderr, str(p.returncode)
     except subprocess.TimeoutExpired:
         stdout, stderr, status = b"", b"", "timeout"
@@ -117,21 +119,23 @@ def run(binary, spec, arguments, target):
 
 
 def capture(binary, directory, jobs):
+    directory = os.path.abspath(directory)
     specs = os.path.join(directory, "specs")
     out = os.path.join(directory, "out")
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(out)
     tasks = []
     for name in sorted(os.listdir(specs)):
-        spec = os.path.join(specs, name)
+        spec = os.path.join("specs", name)
         base = os.path.join(out, name)
         tasks.append((spec, [spec], base + ".text"))
         tasks.append((spec, [spec, "--format", "json"], base + ".json"))
         tasks.append((spec, [spec, "--latex", "-"], base + ".latex"))
+        tasks.append((spec, ["regions", spec, "--format", "json", "--max-regions", "200"], base + ".regions"))
         if name.startswith(("example-", "proof-")):
             tasks.append((spec, ["check", spec, "--trials", "20"], base + ".check"))
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        list(pool.map(lambda t: run(binary, *t), tasks))
+        list(pool.map(lambda t: run(binary, directory, *t[1:]), tasks))
     print(f"captured {len(tasks)} runs of {len(os.listdir(specs))} specs into {out}")
 
 

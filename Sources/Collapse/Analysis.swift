@@ -113,6 +113,9 @@ public struct Analysis: Sendable {
     /// Regions of a small piecewise-linear network whose non-affinity the witness search
     /// proved: they only illustrate the verdict (`decidesVerdict == false`).
     public internal(set) var illustration: RegionAnalysis?
+    /// The exact simplifications made before deciding (contract §4), when any: the outcome
+    /// and the evidence are about `normalization.simplified`, which computes the same F.
+    public internal(set) var normalization: Normalization?
     /// With an input domain (contract §5): how the verdict on D was reached (nil without a domain).
     public internal(set) var domainFindings: DomainFindings? = nil
 

@@ -34,6 +34,10 @@ public enum Analyzer {
                 current = rewritten
             }
         }
+        // The semantic normalisation (contract §4): an exactly equivalent simpler network.
+        let beforeSemantic = current
+        let semantic = options.simplifies ? SemanticNormalization.normalize(current, termLimit: min(options.termLimit, 5_000)) : nil
+        if let semantic, semantic.changed { current = semantic.simplified }
         let context = DecisionContext(network: current, options: options)
         var conclusion: Conclusion? = nil
         for strategy in strategies {
@@ -44,6 +48,10 @@ public enum Analyzer {
                             context: context)
         if case .refuted(_, .witnessSearch) = analysis.outcome, options.illustrateRegions, RegionEnumerator.supports(current) {
             analysis.illustration = RegionDecision.illustrate(current, options: options)
+        }
+        if let semantic, semantic.changed {
+            analysis.normalization = semantic
+            analysis.layerFindings = LayerFindings.make(beforeSemantic)
         }
         for rewrite in rewrites.reversed() {
             analysis.layerFindings = rewrite.step.findings(original: rewrite.before, rewritten: rewrite.after, analysis.layerFindings)

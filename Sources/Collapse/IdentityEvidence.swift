@@ -18,7 +18,7 @@ enum IdentityEvidence {
         case .numeric(let m): b = m.bias.map { Polynomial($0) }
         case .symbolic(let m): b = m.bias
         }
-        let c = cSymbol(network)
+        let c = Symbol(ReportNames(network).c)
         var additiveResidual = b.map { -$0 }
         var homogeneousResidual = b.map { (Polynomial(Rational.one) - Polynomial(c)) * $0 }
         var affineResidual = b.map { _ in Polynomial(Rational.zero) }
@@ -60,14 +60,6 @@ enum IdentityEvidence {
         return outputs.map { p in p.constantValue.map { .exact($0) } ?? .symbolic(p) }
     }
 
-    /// The scalar symbol c, renamed when a weight is called c.
-    static func cSymbol(_ network: Network) -> Symbol {
-        let taken = Set(network.symbols).union(Composition.inputSymbols(network))
-        var c = Symbol("c")
-        while taken.contains(c) { c = Symbol(c.name + "_") }
-        return c
-    }
-
     /// The residuals computed by pushing symbolic x, y and c through the layers.
     static func layerByLayerResiduals(_ network: Network, c: Symbol, limit: Int) -> (additive: [Polynomial], homogeneous: [Polynomial], affine: [Polynomial])? {
         let parameters = network.layers.reduce(0) { $0 + ($1.dense.map { $0.outputDimension * ($0.inputDimension + 1) } ?? 0) }
@@ -81,16 +73,21 @@ enum IdentityEvidence {
         let n = network.inputDimension
         let x = (1...max(n, 1)).prefix(n).map { fresh("x_", $0) }
         let y = (1...max(n, 1)).prefix(n).map { fresh("y_", $0) }
-        let cp = Polynomial(c)
-        let zero = Array(repeating: Polynomial(Rational.zero), count: n)
-        guard let fx = Composition.polynomialOutputs(network, inputs: x),
-              let fy = Composition.polynomialOutputs(network, inputs: y),
-              let fxy = Composition.polynomialOutputs(network, inputs: zip(x, y).map { $0 + $1 }),
-              let fcx = Composition.polynomialOutputs(network, inputs: x.map { cp * $0 }),
-              let f0 = Composition.polynomialOutputs(network, inputs: zero) else { return nil }
-        let additive = (0..<fx.count).map { fxy[$0] - fx[$0] - fy[$0] }
-        let homogeneous = (0..<fx.count).map { fcx[$0] - cp * fx[$0] }
-        let affine = (0..<fx.count).map { fxy[$0] + f0[$0] - fx[$0] - fy[$0] }
+        // F at each symbolic point once (the three identities share F(x), F(y), F(x+y)).
+        var memo = [[Polynomial]: [Polynomial]]()
+        var failed = false
+        let f = { (p: [Polynomial]) -> [Polynomial]? in
+            if let v = memo[p] { return v }
+            guard let v = Composition.polynomialOutputs(network, inputs: p) else { failed = true; return nil }
+            memo[p] = v
+            return v
+        }
+        let residual = { (identity: Identity) -> [Polynomial]? in
+            identity.sides(x: x, y: identity == .homogeneity ? nil : y, c: identity == .homogeneity ? Polynomial(c) : nil,
+                           in: .symbolic, f).map { sides in zip(sides.lhs, sides.rhs).map { $0 - $1 } }
+        }
+        guard let additive = residual(.additivity), let homogeneous = residual(.homogeneity),
+              let affine = residual(.affinity), !failed else { return nil }
         return (additive, homogeneous, affine)
     }
 }

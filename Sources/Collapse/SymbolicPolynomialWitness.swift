@@ -27,35 +27,31 @@ enum SymbolicPolynomialWitness {
             }
         }
         if n > 1 { points.append(zero.map { _ in Rational.one }) }
-        guard let f0 = f(zero) else { return nil }
+        /// The witness of `identity` at (x, y) or (x, c) when its sides differ by a nonzero
+        /// constant; `failed` when F cannot be expanded there.
+        var failed = false
+        func witness(_ identity: Identity, _ x: [Rational], y: [Rational]? = nil, c: Rational? = nil) -> Witness? {
+            guard let (lhs, rhs) = identity.sides(x: x, y: y, c: c, in: .symbolicValues, f) else {
+                failed = true
+                return nil
+            }
+            return differsEverywhere(lhs, rhs) ? Witness(x: x, y: y, c: c, lhs: values(lhs), rhs: values(rhs)) : nil
+        }
 
         var affinity: Witness? = nil, additivity: Witness? = nil, homogeneity: Witness? = nil
         search: for x in [zero] + points {
             for y in [zero] + points {
-                guard let fx = f(x), let fy = f(y), let fxy = f(zip(x, y).map { $0 + $1 }) else { return nil }
-                let sum = zip(fx, fy).map { $0 + $1 }
-                if affinity == nil {
-                    let lhs = zip(fxy, f0).map { $0 + $1 }
-                    if differsEverywhere(lhs, sum) {
-                        affinity = Witness(x: x, y: y, c: nil, lhs: values(lhs), rhs: values(sum))
-                    }
-                }
-                if additivity == nil, differsEverywhere(fxy, sum) {
-                    additivity = Witness(x: x, y: y, c: nil, lhs: values(fxy), rhs: values(sum))
-                }
+                if affinity == nil { affinity = witness(.affinity, x, y: y) }
+                if additivity == nil { additivity = witness(.additivity, x, y: y) }
+                if failed { return nil }
                 if affinity != nil && additivity != nil { break search }
             }
         }
         guard let affinity else { return nil }
         search: for x in [zero] + points {
-            guard let fx = f(x) else { break }
             for c in [Rational(2), Rational(-1), Rational(1, 2), Rational(3)] {
-                guard let fcx = f(x.map { c * $0 }) else { break search }
-                let scaled = fx.map { Polynomial(c) * $0 }
-                if differsEverywhere(fcx, scaled) {
-                    homogeneity = Witness(x: x, y: nil, c: c, lhs: values(fcx), rhs: values(scaled))
-                    break search
-                }
+                homogeneity = witness(.homogeneity, x, c: c)
+                if failed || homogeneity != nil { break search }
             }
         }
         let degree = outputs.map(\.totalDegree).max() ?? 0

@@ -70,19 +70,7 @@ struct WitnessSearch {
             search.budget -= 1
             return try? Evaluator.evaluate(search.network, at: p, precision: bits)
         }
-        switch identity {
-        case .additivity, .affinity:
-            guard let y else { return nil }
-            let sum = zip(x, y).map { $0 + $1 }
-            guard let fxy = eval(&self, sum), let fx = eval(&self, x), let fy = eval(&self, y) else { return nil }
-            if identity == .additivity { return (fxy, addVectors(fx, fy)) }
-            guard let f0 = eval(&self, zero) else { return nil }
-            return (addVectors(fxy, f0), addVectors(fx, fy))
-        case .homogeneity:
-            guard let c else { return nil }
-            guard let fcx = eval(&self, x.map { c * $0 }), let fx = eval(&self, x) else { return nil }
-            return (fcx, scaleVector(fx, by: c))
-        }
+        return identity.sides(x: x, y: y, c: c, in: .exact) { eval(&self, $0) }
     }
 
     /// Additivity witness given that affinity failed at (x, y): (0, 0) when F(0) ≠ 0, else

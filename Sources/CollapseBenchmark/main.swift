@@ -2,6 +2,7 @@
 //
 //   swift run -c release collapse-bench [--sizes 32,128,256] [--layers 2,4,8] [--flavours small,float32]
 //   swift run -c release collapse-bench regions [...]   (region enumeration: RegionsBenchmark.swift)
+//   swift run -c release collapse-bench semantic [...]  (cancelling units: SemanticBenchmark.swift)
 //   swift run -c release collapse-bench --spec FILE.json [--reps 3] [--order tree|chain] [--write OUT]
 //
 // With --spec: reads a contract spec (not timed), folds its layers, and times only
@@ -55,6 +56,10 @@ func chain(_ flavour: String, n: Int, layers: Int) -> [AffineMap<Rational>] {
 
 if CommandLine.arguments.dropFirst().first == "regions" {
     runRegionsBenchmark()
+    exit(0)
+}
+if CommandLine.arguments.dropFirst().first == "semantic" {
+    runSemanticBenchmark()
     exit(0)
 }
 

@@ -18,7 +18,7 @@ import NetworkModel
             activation: relu
           - dense: {weights: [[1, -1]]}
         """)
-        for a in [analyzed(n), try decided(n)] {
+        for a in [analyzed(n, options: regionsOnly()), try decided(n)] {
             #expect(a.verdict == .linear, "\(a.outcome)")
             #expect(a.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[1]]), bias: [0])))
             #expect(a.rank?.rank == 1)
@@ -82,7 +82,7 @@ import NetworkModel
             activation: relu
           - dense: {weights: [[1, 1]]}
         """)
-        for a in [analyzed(n), try decided(n)] {
+        for a in [analyzed(n, options: regionsOnly()), try decided(n)] {
             #expect(a.verdict == .notAffine)
             #expect(a.collapsed == nil)
             #expect(a.affinity.holds == false && witnessRechecks(n, a.affinity))
@@ -146,10 +146,17 @@ import NetworkModel
             activation: hardtanh
           - dense: {weights: [[1, -1, 2]]}
         """)
-        let a = analyzed(n)
+        let a = analyzed(n, options: regionsOnly())
         #expect(a.verdict == .affine)
         #expect(a.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[0]]), bias: [1])))
         #expect(a.regions?.fullDimensionalRegions == 3)
+        // The normalisation alone: the constant unit is hardtanh(1/2) = 1/2, the other two cancel.
+        let simplified = analyzed(n)
+        #expect(simplified.collapsed == a.collapsed)
+        #expect(simplified.normalization?.steps.map(\.kind) == [
+            .constant(preactivation: Rational(1, 2), value: Rational(1, 2)),
+            .cancel(identity: .duplicate, scales: [1, 1]),
+            .layerFolded(into: 2)])
     }
 
     @Test func theLimitGivesUnknownWithTheCountReached() throws {
@@ -161,7 +168,7 @@ import NetworkModel
             activation: relu
           - dense: {weights: [[1, -1, 1, -1, 1, -1, 1, -1]]}
         """)
-        let limited = analyzed(n, options: AnalysisOptions(maxRegions: 3))
+        let limited = analyzed(n, options: regionsOnly(maxRegions: 3))
         #expect(limited.verdict == .unknown)
         guard case .undecided(.regionLimit(let facts)) = limited.outcome else {
             Issue.record("expected undecided at the region limit: \(limited.outcome)")
@@ -169,7 +176,7 @@ import NetworkModel
         }
         #expect(facts.maxRegions == 3)
         #expect(limited.regions?.hitLimit == true && limited.regions?.regionsExamined == 3)
-        let full = analyzed(n)
+        let full = analyzed(n, options: regionsOnly())
         #expect(full.verdict == .affine)
         #expect(full.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[4]]), bias: [-6])))
         #expect(full.regions?.fullDimensionalRegions == 5)
@@ -183,4 +190,11 @@ import NetworkModel
         let result = try #require(RegionEnumerator.regions(n, options: options))
         #expect(box.calls == result.regions.count / 2)
     }
+}
+
+/// Options that skip the normalisation, so the linear-region stage decides on its own.
+func regionsOnly(maxRegions: Int = 4096) -> AnalysisOptions {
+    var options = AnalysisOptions(maxRegions: maxRegions)
+    options.simplifies = false
+    return options
 }

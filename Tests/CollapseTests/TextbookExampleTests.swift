@@ -136,9 +136,12 @@ import NetworkModel
             activation: square
           - dense: {weights: [[1, -1]], bias: [0]}
         """)
-        let a = analyzed(n)
+        var options = AnalysisOptions()
+        options.simplifies = false  // the polynomial stage alone (normalisation removes the duplicate pair first)
+        let a = analyzed(n, options: options)
         #expect(a.verdict == .linear)
         #expect(a.polynomialOutputs == [Polynomial(0)])
+        #expect(analyzed(n).normalization?.steps.first?.kind == .cancel(identity: .duplicate, scales: [1, 1]))
     }
 }
 

@@ -49,7 +49,8 @@ struct CaseAnalysisTests {
     }()
 
     static func analysis(_ yaml: String) throws -> Analysis {
-        Analyzer.analyze(try SpecReader.parse(text: yaml, file: "test.yaml", format: .yaml))
+        // The region machinery itself: no normalisation (it would cancel the kinks first).
+        Analyzer.analyze(try SpecReader.parse(text: yaml, file: "test.yaml", format: .yaml), options: regionsOnly())
     }
 
     @Test func kinksCancelWritesTheRegionsAndTheirCommonMap() throws {
@@ -126,10 +127,17 @@ struct CaseAnalysisTests {
         #expect(json.hasPrefix("{\"network\":\"kinks cancel\",\"input_dim\":1,\"output_dim\":1,\"verdict\":\"linear\",\"collapsed\":"))
         #expect(!JSONReport.render(try Self.analysis(Self.abs)).contains("\"regions\""))
         let limited = Analyzer.analyze(try SpecReader.parse(text: Self.manyKinks, file: "t.yaml", format: .yaml),
-                                       options: AnalysisOptions(maxRegions: 3))
+                                       options: regionsOnly(maxRegions: 3))
         #expect(limited.verdict == .unknown)
         let limitedJSON = JSONReport.render(limited)
         #expect(limitedJSON.contains("\"complete\":false"))
         #expect(TextReport.render(limited).contains("regions: not decided after enumerating"))
     }
+}
+
+/// Options that skip the normalisation, so the linear-region stage decides on its own.
+func regionsOnly(maxRegions: Int = 4096) -> AnalysisOptions {
+    var options = AnalysisOptions(maxRegions: maxRegions)
+    options.simplifies = false
+    return options
 }

@@ -23,8 +23,8 @@ struct ProofsGalleryTests {
     /// The classic arguments issue 4 asks for, one folder each.
     static let expected = [
         "abs-is-not-affine", "affine-activations-collapse", "linear-bottleneck-3-2-3", "offsets-cancel",
-        "quadratic-activation-degree", "relu-breaks-additivity", "relu-kinks-cancel", "sigmoid-counterexample",
-        "symbolic-2-2-1", "tanh-counterexample", "three-layers-with-biases",
+        "quadratic-activation-degree", "relu-breaks-additivity", "relu-kinks-cancel", "relu-of-a-square",
+        "sigmoid-counterexample", "sigmoid-units-cancel", "symbolic-2-2-1", "tanh-counterexample", "three-layers-with-biases",
         "two-stacked-linear-layers", "xor-step-network",
     ]
 
@@ -55,6 +55,7 @@ struct ProofsGalleryTests {
             "sigmoid-counterexample": .notAffine, "tanh-counterexample": .notAffine,
             "quadratic-activation-degree": .notAffine, "xor-step-network": .notAffine,
             "relu-kinks-cancel": .linear, "abs-is-not-affine": .notAffine,
+            "sigmoid-units-cancel": .affine, "relu-of-a-square": .affine,
         ]
         for (folder, verdict) in verdicts {
             let network = try SpecReader.read(path: Self.proofs.appendingPathComponent(folder).appendingPathComponent("spec.yaml").path)

@@ -39,6 +39,7 @@ public enum EvaluationBudget: Sendable, Hashable {
 /// | `illustrateRegions` | true | whether a not-affine piecewise-linear verdict is illustrated by its regions (only the LaTeX derivation shows them) |
 /// | `illustrationInputs`, `illustrationUnits` | 8, 64 | largest networks illustrated |
 /// | `keptRegions` | 64 | regions kept for the case analysis |
+/// | `simplifies` | true | whether the semantic normalisation runs before the strategies |
 ///
 /// The command's option defaults read these values (`AnalysisOptions.defaults`).
 public struct AnalysisOptions: Sendable {
@@ -77,6 +78,10 @@ public struct AnalysisOptions: Sendable {
     public var illustrationUnits: Int = 64
     /// Regions kept for the case analysis of the derivation.
     public var keptRegions: Int = 64
+    /// Whether the semantic normalisation (`SemanticNormalization`: irrelevant, constant,
+    /// stable and cancelling units, contract §4) runs before the strategies; off only to
+    /// exercise the later stages alone.
+    public var simplifies: Bool = true
     /// Keep a Farkas certificate for every activation pattern the region enumeration proves
     /// empty (`RegionAnalysis.certificates`; `--region-certificates`).
     public var regionCertificates = false

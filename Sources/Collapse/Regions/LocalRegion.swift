@@ -21,7 +21,6 @@ public enum LocalRegion {
             if case .numeric(let m)? = layer.dense { pre = m.composed(after: current) }
             let pieces = layer.activation.pieces!
             var chosen = [Int]()
-            var entries = [Rational](), bias = [Rational]()
             for u in 0..<pre.outputDimension {
                 let g = pre.weights.rowArray(u), beta = pre.bias[u]
                 let z = dot(g, x) + beta
@@ -29,21 +28,14 @@ public enum LocalRegion {
                 let piece = pieces[i]
                 let constant = g.allSatisfy(\.isZero)
                 if pieces.count > 1 && !constant {
-                    if piece.isBreakpoint {
-                        constraints.append(LinearConstraint(g, .equal, piece.lower! - beta).normalized())
-                        equalities += 1
-                    } else {
-                        if let lo = piece.lower { constraints.append(LinearConstraint(g.map { -$0 }, .less, beta - lo).normalized()) }
-                        if let hi = piece.upper { constraints.append(LinearConstraint(g, .less, hi - beta).normalized()) }
-                    }
+                    constraints += piece.halfSpaces(g, beta)
+                    if piece.isBreakpoint { equalities += 1 }
                 }
                 chosen.append(i)
-                entries += g.map { piece.slope * $0 }
-                bias.append(piece.slope * beta + piece.intercept)
             }
             pattern.append(pieces.count > 1 ? chosen : [])
             symbols.append(pieces.count > 1 ? String(chosen.map { pieces[$0].symbol }) : "")
-            current = AffineMap(weights: Matrix(rows: pre.outputDimension, columns: n, entries: entries), bias: bias)
+            current = pre.throughPieces(chosen.map { pieces[$0] })
         }
         var unique = [LinearConstraint]()
         for c in constraints where !unique.contains(c) { unique.append(c) }

@@ -116,7 +116,7 @@ private struct Walker {
         if layer.pieces.count == 1 {
             var next = cell
             next.pattern.append([])
-            enterLayer(next, layer: l + 1, current: apply(Array(repeating: layer.pieces[0], count: pre.outputDimension), to: pre), visit: visit)
+            enterLayer(next, layer: l + 1, current: pre.throughPieces(Array(repeating: layer.pieces[0], count: pre.outputDimension)), visit: visit)
             return
         }
         splitUnit(cell, layer: l, unit: 0, pre: pre, chosen: [], visit: visit)
@@ -129,7 +129,7 @@ private struct Walker {
         if u == pre.outputDimension {
             var next = cell
             next.pattern.append(chosen)
-            enterLayer(next, layer: l + 1, current: apply(chosen.map { layer.pieces[$0] }, to: pre), visit: visit)
+            enterLayer(next, layer: l + 1, current: pre.throughPieces(chosen.map { layer.pieces[$0] }), visit: visit)
             return
         }
         if l < options.stablePieces.count, u < options.stablePieces[l].count, let k = options.stablePieces[l][u] {
@@ -158,9 +158,7 @@ private struct Walker {
             if let i = pieces.firstIndex(where: { !$0.isBreakpoint && $0.contains(v) }) { samples[i, default: []].append(p) }
         }
         for (i, piece) in pieces.enumerated() where !piece.isBreakpoint && samples[i] == nil {
-            var extra = [LinearConstraint]()
-            if let lo = piece.lower { extra.append(LinearConstraint(g.map { -$0 }, .less, beta - lo)) }
-            if let hi = piece.upper { extra.append(LinearConstraint(g, .less, hi - beta)) }
+            let extra = [piece.lowerHalfSpace(g, beta), piece.upperHalfSpace(g, beta)].compactMap { $0 }
             if options.collectCertificates {
                 switch LinearFeasibility.deepenOrCertificate(cell.constraints + extra, dimension: n, start: cell.points[0], lpCount: &progress.linearPrograms) {
                 case .success(let p): samples[i] = [p]
@@ -185,7 +183,7 @@ private struct Walker {
                 let lambda = (tau - z(p)) / (z(q) - z(p))
                 let r = zip(p, q).map { $0 + lambda * ($1 - $0) }
                 var child = cell
-                child.constraints.append(LinearConstraint(g, .equal, tau - beta).normalized())
+                child.constraints.append(piece.breakpointHyperplane(g, beta).normalized())
                 child.equalities.append(g)
                 child.points = [r] + cell.points.filter { z($0) == tau }.prefix(Cell.pointLimit - 1)
                 result.append((child, i))
@@ -193,11 +191,11 @@ private struct Walker {
             }
             guard let points = samples[i] else { continue }
             var child = cell
-            if let lo = piece.lower, open.contains(where: { $0 < i }) {
-                child.constraints.append(LinearConstraint(g.map { -$0 }, .less, beta - lo).normalized())
+            if open.contains(where: { $0 < i }), let below = piece.lowerHalfSpace(g, beta) {
+                child.constraints.append(below.normalized())
             }
-            if let hi = piece.upper, open.contains(where: { $0 > i }) {
-                child.constraints.append(LinearConstraint(g, .less, hi - beta).normalized())
+            if open.contains(where: { $0 > i }), let above = piece.upperHalfSpace(g, beta) {
+                child.constraints.append(above.normalized())
             }
             var kept = points
             for p in cell.points where kept.count < Cell.pointLimit && piece.contains(z(p)) && !kept.contains(p) { kept.append(p) }
@@ -214,20 +212,6 @@ private struct Walker {
         if cell.equalities.isEmpty { return false }
         let base = Matrix<Rational>(rows: cell.equalities)
         return Matrix<Rational>(rows: cell.equalities + [g]).rank() == base.rank()
-    }
-
-    /// The layer's output map: row u is slope·(pre row u) + intercept of unit u's piece.
-    func apply(_ pieces: [ActivationPiece], to pre: AffineMap<Rational>) -> AffineMap<Rational> {
-        var entries = [Rational]()
-        entries.reserveCapacity(pre.outputDimension * pre.inputDimension)
-        var bias = [Rational]()
-        for (u, piece) in pieces.enumerated() {
-            let row = pre.weights.rowArray(u)
-            if piece.slope.isOne { entries += row; bias.append(pre.bias[u] + piece.intercept) }
-            else if piece.slope.isZero { entries += row.map { _ in Rational.zero }; bias.append(piece.intercept) }
-            else { entries += row.map { piece.slope * $0 }; bias.append(piece.slope * pre.bias[u] + piece.intercept) }
-        }
-        return AffineMap(weights: Matrix(rows: pre.outputDimension, columns: pre.inputDimension, entries: entries), bias: bias)
     }
 
     /// The one-character labels of a (possibly partial) pattern.

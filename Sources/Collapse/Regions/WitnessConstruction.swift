@@ -113,12 +113,9 @@ enum WitnessConstruction {
 
     /// The affinity witness at (x, y) when F(x+y) + F(0) provably differs from F(x) + F(y).
     static func check(_ network: Network, x: [Rational], y: [Rational]) -> Witness? {
-        let zero = [Rational](repeating: .zero, count: x.count)
-        guard let fxy = try? Evaluator.evaluate(network, at: zip(x, y).map { $0 + $1 }),
-              let f0 = try? Evaluator.evaluate(network, at: zero),
-              let fx = try? Evaluator.evaluate(network, at: x),
-              let fy = try? Evaluator.evaluate(network, at: y) else { return nil }
-        let lhs = addVectors(fxy, f0), rhs = addVectors(fx, fy)
+        guard let (lhs, rhs) = Identity.affinity.sides(x: x, y: y, c: nil, in: .exact, { try? Evaluator.evaluate(network, at: $0) }) else {
+            return nil
+        }
         return lhs.provablyDiffers(from: rhs) ? Witness(x: x, y: y, c: nil, lhs: lhs, rhs: rhs) : nil
     }
 }

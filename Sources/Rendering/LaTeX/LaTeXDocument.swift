@@ -24,8 +24,13 @@ public struct LaTeXOptions: Sendable, Hashable {
     public var maxTerms: Int
 
     /// Defaults: column vectors, elision past 6 × 6, numbers up to 30 digits, 8 terms.
-    public init(convention: Convention = .column, maxMatrixDimension: Int = 6, maxDigits: Int = 30, maxTerms: Int = 8) {
+    /// Whether to add TikZ pictures of the linear regions (needs the `tikz` package).
+    public var figures: Bool
+
+    /// Creates options.
+    public init(convention: Convention = .column, maxMatrixDimension: Int = 6, maxDigits: Int = 30, maxTerms: Int = 8, figures: Bool = false) {
         self.convention = convention
+        self.figures = figures
         self.maxMatrixDimension = max(maxMatrixDimension, 3)
         self.maxDigits = max(maxDigits, 12)
         self.maxTerms = max(maxTerms, 3)
@@ -82,7 +87,10 @@ struct LaTeXBuilder {
     }
 
     var isRow: Bool { options.convention == .row }
-    var network: Network { analysis.network }
+    /// While true, `network` is the network as written (the claim and the first section);
+    /// afterwards it is the simplified network the derivation is about (the same function).
+    var showsOriginal = true
+    var network: Network { showsOriginal ? analysis.network : (analysis.normalization?.simplified ?? analysis.network) }
 
     mutating func line(_ text: String) { out += text + "\n" }
 
@@ -92,6 +100,8 @@ struct LaTeXBuilder {
         claim()
         domainSection()
         networkSection()
+        showsOriginal = false
+        simplificationSection()
         if collapsesByRegions {
             caseAnalysisSection()
             identitySection()
