@@ -138,6 +138,15 @@ struct SMTNetworkDefinition {
         case .step: return "(ite (> \(z) 0) 1 0)"
         case .sign: return "(ite (> \(z) 0) 1 (ite (< \(z) 0) (- 1) 0))"
         case .abs: return "(ite (>= \(z) 0) \(z) (- \(z)))"
+        case .clip(let lower, let upper):
+            var term = z
+            if let upper { let b = SMTText.polynomial(upper, name: symbolName); term = "(ite (> \(z) \(b)) \(b) \(term))" }
+            if let lower { let a = SMTText.polynomial(lower, name: symbolName); term = "(ite (< \(z) \(a)) \(a) \(term))" }
+            return term
+        case .hardSigmoid(let alpha, let beta):
+            // max(0, min(1, alpha·z + beta)).
+            let g = SMTText.sum([polynomialTimes(alpha, z), beta.isZero ? nil : SMTText.polynomial(beta, name: symbolName)].compactMap { $0 })
+            return "(ite (< \(g) 0) 0 (ite (> \(g) 1) 1 \(g)))"
         default: return nil
         }
     }
