@@ -62,6 +62,8 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
         }
         try cli.write("cancel.yaml", Self.cancellation)
         specs.append(("cancel.yaml", 0))
+        try cli.write("clip.yaml", "input: 2\nlayers:\n  - dense: {weights: [[1, -1], [2, 1]], bias: [0, \"1/3\"]}\n    activation: {clip: {min: -1, max: 2}}\n  - dense: {weights: [[1, 1]]}\n    activation: hard_sigmoid\n")
+        specs.append(("clip.yaml", 1))
         for (spec, status) in specs {
             let result = try cli.run(spec, "--certificate", "\(spec).smt2")
             #expect(result.status == status, "\(spec): \(result.stderr)")
