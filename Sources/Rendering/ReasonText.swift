@@ -68,6 +68,31 @@ public enum ReasonText {
             return "the region enumeration inside the domain stopped at the limit of \(plural(regions.maxRegions, "region")) (--max-regions) with all regions so far carrying the same affine map; raise the limit to decide"
         case .domainSymbolicWeights:
             return "the network has symbolic weights and is not affine on the whole space; on a domain, only networks with numeric weights are decided further"
+        case .resourceLimit(let limit):
+            return resourceLimit(limit)
+        }
+    }
+
+    /// Why a budget or the deadline stopped the decision, with the counts reached.
+    static func resourceLimit(_ limit: ResourceLimit) -> String {
+        switch limit {
+        case .tooLarge(let refused, let step, let layer):
+            let what = step == .symbolicChain ? "the symbolic composition" : "the composition of the polynomial activations"
+            return "\(what) stopped at layer \(layer): \(refused) (--max-terms)"
+        case .degree(let bound, let budget):
+            let shown = bound == Int.max ? "more than 9.2e18" : String(bound)
+            return "the polynomial activations compose to degree up to \(shown), past the degree budget of \(budget): exact values of F would be too large to compute (every exponent and coefficient grows with the degree)"
+        case .timedOut(let seconds, let step):
+            let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            let limit = "the time limit of \(shown) s (--timeout) ran out"
+            switch step {
+            case .composition(let done):
+                return "\(limit) after composing \(plural(done, "layer"))"
+            case .witnessSearch(let evaluations, let budget):
+                return "\(limit) during the witness search after \(evaluations) of \(budget) evaluations, with no exact witness of non-affinity and affinity not proved"
+            case .regionEnumeration(let regions):
+                return "\(limit) during the region enumeration after \(plural(regions.regionsExamined, "region")) (\(regions.fullDimensionalRegions) full-dimensional, all carrying the same affine map) and \(plural(regions.linearPrograms, "linear program")), with no exact witness of non-affinity; allow more time to decide"
+            }
         }
     }
 

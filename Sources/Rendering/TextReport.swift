@@ -166,6 +166,9 @@ public enum TextReport {
         if rank.rank == rank.fullRank {
             return "rank: \(rank.rank) (full rank\(generic))"
         }
+        if let c = rank.certificate, !c.isProven {
+            return "rank: at least \(rank.rank) (generic; a proven lower bound, equal to the rank with probability at least 1 - 2^-\(c.failureExponent): the exact elimination is past the size budget)"
+        }
         return "rank: \(rank.rank) < \(rank.fullRank) = min(inputs, outputs)" + (rank.isGeneric ? " (generic, over the rational functions in the symbols)" : "")
     }
 
