@@ -208,3 +208,31 @@ import Testing
         #expect(try cli.allNames() == ["big.yaml", "out.tex"])
     }
 }
+
+/// The issue's other command-line reproducers.
+@Suite struct IssueSixteenCommandTests {
+    @Test func regionsPlotThroughASymlinkKeepsTheLink() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("relu.yaml", Specs.relu)
+        try cli.write("real.svg", "old")
+        try FileManager.default.createSymbolicLink(atPath: cli.path("plot.svg"), withDestinationPath: "real.svg")
+        let result = try cli.run("regions", "relu.yaml", "--plot", "plot.svg")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(fileType(cli.status("plot.svg", link: true)) == S_IFLNK)
+        #expect(try String(contentsOfFile: cli.path("real.svg"), encoding: .utf8).contains("<svg xmlns"))
+        #expect(try cli.allNames() == ["plot.svg", "real.svg", "relu.yaml"])
+    }
+
+    /// `check` on tanh(1e-40·x): the analysis's witness re-checks (it printed "both sides
+    /// agree" and exited 1 when it re-evaluated below the search's precision).
+    @Test func checkAgreesOnATinyTanhWitness() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("tiny.yaml", "input: 1\nlayers:\n  - dense:\n      weights: [[1e-40]]\n    activation: tanh\n")
+        let analysis = try cli.run("tiny.yaml")
+        #expect(analysis.status == 1)
+        let result = try cli.run("check", "tiny.yaml", "--trials", "5")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("check passed"))
+        #expect(!result.stdout.contains("both sides agree"))
+    }
+}
