@@ -18,7 +18,7 @@ enum IdentityEvidence {
         case .numeric(let m): b = m.bias.map { Polynomial($0) }
         case .symbolic(let m): b = m.bias
         }
-        let c = cSymbol(network)
+        let c = Symbol(ReportNames(network).c)
         var additiveResidual = b.map { -$0 }
         var homogeneousResidual = b.map { (Polynomial(Rational.one) - Polynomial(c)) * $0 }
         var affineResidual = b.map { _ in Polynomial(Rational.zero) }
@@ -58,14 +58,6 @@ enum IdentityEvidence {
         if network.isNumeric { return try? Evaluator.evaluate(network, at: p) }
         guard let outputs = Composition.polynomialOutputs(network, inputs: p.map { Polynomial($0) }) else { return nil }
         return outputs.map { p in p.constantValue.map { .exact($0) } ?? .symbolic(p) }
-    }
-
-    /// The scalar symbol c, renamed when a weight is called c.
-    static func cSymbol(_ network: Network) -> Symbol {
-        let taken = Set(network.symbols).union(Composition.inputSymbols(network))
-        var c = Symbol("c")
-        while taken.contains(c) { c = Symbol(c.name + "_") }
-        return c
     }
 
     /// The residuals computed by pushing symbolic x, y and c through the layers.

@@ -8,23 +8,63 @@ public struct PropertyCheckSummary: Sendable {
     public var passed: Int
     /// Checks that disagreed, each described in a sentence with the point.
     public var failures: [String]
-    /// Checks not run (e.g. the network has symbolic weights), with the reason.
+    /// Checks that could not run (e.g. enclosures too wide to compare), with the reason.
     public var skipped: [String]
+    /// What the random probes of a `not-affine` or `unknown` verdict found (not pass/fail).
+    public var notes: [String]
 
     /// Whether nothing disagreed.
     public var allPassed: Bool { failures.isEmpty }
 
+    /// The outcome: `failed` when a check disagreed, `unknown` for an undecided verdict
+    /// (probed, not checked), `incomplete` when some check could not run, else `passed`.
+    public func outcome(verdict: Verdict) -> Outcome {
+        if !failures.isEmpty { return .failed }
+        if verdict == .unknown { return .unknown }
+        if !skipped.isEmpty || passed == 0 { return .incomplete }
+        return .passed
+    }
+
+    /// How a check ended; the command's exit status is `exitCode`.
+    public enum Outcome: String, Sendable {
+        /// Every check ran and agreed (exit 0).
+        case passed
+        /// Some check disagreed with the verdict (exit 1).
+        case failed
+        /// Some checks could not run, so the verdict is not fully checked (exit 3).
+        case incomplete
+        /// The verdict is `unknown`: there was no claim to check, only probes (exit 3).
+        case unknown
+
+        /// 0, 1 or 3.
+        public var exitCode: Int32 {
+            switch self {
+            case .passed: return 0
+            case .failed: return 1
+            case .incomplete, .unknown: return 3
+            }
+        }
+    }
+
     /// Creates a summary.
-    public init(passed: Int, failures: [String], skipped: [String]) {
+    public init(passed: Int, failures: [String], skipped: [String], notes: [String] = []) {
         self.passed = passed
         self.failures = failures
         self.skipped = skipped
+        self.notes = notes
     }
 }
 
 /// Property-tests an analysis against independent exact evaluation: the collapsed map W'x + b'
 /// against layer-by-layer evaluation, the identities the verdict claims at random x, y, c,
 /// and every reported witness re-evaluated.
+///
+/// Every trial draws fresh random rational points; a network with symbols also draws random
+/// rational values for its symbols, substitutes them, and checks the verdict (which holds for
+/// all values) on that numeric network, with W', b' and the witness's sides evaluated at the
+/// same values. For `not-affine` each trial probes affinity at a random pair (a pair that also
+/// breaks it is an independent confirmation, recorded in `notes`); for `unknown` the trials
+/// are probes only, and a pair that breaks affinity is reported as such.
 public enum PropertyCheck {
     /// Runs `trials` random trials (seeded, reproducible).
     /// `options` must be those of the analysis (its precision policy re-checks the witnesses).
@@ -32,44 +72,76 @@ public enum PropertyCheck {
                            options: AnalysisOptions = .defaults) -> PropertyCheckSummary {
         if network.domain != nil { return DomainPropertyCheck.run(network, analysis: analysis, trials: trials, seed: seed) }
         var summary = PropertyCheckSummary(passed: 0, failures: [], skipped: [])
-        guard network.isNumeric else {
-            summary.skipped.append("the network has symbolic weights; random points need numbers for every symbol")
-            recheckWitnesses(network, analysis, &summary, options: options)
-            return summary
-        }
         var rng = SplitMix64(seed: seed)
         let n = network.inputDimension
+        let symbols = network.symbols
         func point() -> [Rational] { (0..<n).map { _ in Rational.random(numerators: -9...9, denominators: 1...7, using: &rng) } }
+        var undecidable = 0, confirmations = 0
+        var probeWitness: String?
+        var witnessValues: [Symbol: Rational]? = nil
         for _ in 0..<trials {
+            var values: [Symbol: Rational] = [:]
+            for symbol in symbols { values[symbol] = Rational.random(numerators: -9...9, denominators: 1...5, using: &rng) }
+            if witnessValues == nil { witnessValues = values }
+            let numeric = network.substituting(values)
+            let at = symbols.isEmpty ? "" : " (symbols " + symbols.map { "\($0.name) = \(values[$0]!)" }.joined(separator: ", ") + ")"
             let x = point(), y = point()
             let c = Rational.random(numerators: -5...5, denominators: 1...3, using: &rng)
-            guard let fx = try? Evaluator.evaluate(network, at: x),
-                  let fy = try? Evaluator.evaluate(network, at: y),
-                  let fxy = try? Evaluator.evaluate(network, at: zip(x, y).map { $0 + $1 }),
-                  let fcx = try? Evaluator.evaluate(network, at: x.map { c * $0 }),
-                  let f0 = try? Evaluator.evaluate(network, at: Array(repeating: .zero, count: n)) else {
-                summary.failures.append("evaluation failed at x = \(x)")
+            guard numeric.isNumeric,
+                  let fx = try? Evaluator.evaluate(numeric, at: x),
+                  let fy = try? Evaluator.evaluate(numeric, at: y),
+                  let fxy = try? Evaluator.evaluate(numeric, at: zip(x, y).map { $0 + $1 }),
+                  let fcx = try? Evaluator.evaluate(numeric, at: x.map { c * $0 }),
+                  let f0 = try? Evaluator.evaluate(numeric, at: Array(repeating: .zero, count: n)) else {
+                summary.failures.append("evaluation failed at x = \(x)\(at)")
                 continue
             }
-            if case .numeric(let map)? = analysis.collapsed {
-                let collapsed = map.apply(x).map { ExactValue.exact($0) }
-                record(&summary, collapsed.provablyEqualsAll(fx), "collapsed map W'x + b' = \(collapsed) but layer-by-layer F(x) = \(fx) at x = \(x)")
+            if analysis.verdict.collapses, let collapsed = analysis.collapsed {
+                let map = collapsed.symbolicMap
+                let weights = map.weights.map { $0.evaluated(at: values) }
+                let bias = map.bias.map { $0.evaluated(at: values) }
+                let image = AffineMap(weights: weights, bias: bias).apply(x).map { ExactValue.exact($0) }
+                compare(&summary, &undecidable, image, fx, "collapsed map W'x + b' = \(image) but layer-by-layer F(x) = \(fx) at x = \(x)\(at)")
             }
-            let additive = fxy.provablyEqualsAll(addVectors(fx, fy))
-            let homogeneous = fcx.provablyEqualsAll(scaleVector(fx, by: c))
-            let affine = addVectors(fxy, f0).provablyEqualsAll(addVectors(fx, fy))
+            let sumSides = addVectors(fxy, f0), splitSides = addVectors(fx, fy)
             switch analysis.verdict {
             case .linear:
-                record(&summary, additive, "verdict linear but F(x+y) ≠ F(x) + F(y) at x = \(x), y = \(y)")
-                record(&summary, homogeneous, "verdict linear but F(c·x) ≠ c·F(x) at x = \(x), c = \(c)")
+                compare(&summary, &undecidable, fxy, splitSides, "verdict linear but F(x+y) ≠ F(x) + F(y) at x = \(x), y = \(y)\(at)")
+                compare(&summary, &undecidable, fcx, scaleVector(fx, by: c), "verdict linear but F(c·x) ≠ c·F(x) at x = \(x), c = \(c)\(at)")
             case .affine:
-                record(&summary, affine, "verdict affine but F(x+y) + F(0) ≠ F(x) + F(y) at x = \(x), y = \(y)")
+                compare(&summary, &undecidable, sumSides, splitSides, "verdict affine but F(x+y) + F(0) ≠ F(x) + F(y) at x = \(x), y = \(y)\(at)")
             case .notAffine, .unknown:
-                break
+                if sumSides.provablyDiffers(from: splitSides) {
+                    confirmations += 1
+                    if probeWitness == nil { probeWitness = "x = \(x), y = \(y)\(at)" }
+                }
             }
         }
-        recheckWitnesses(network, analysis, &summary, options: options)
+        if undecidable > 0 {
+            summary.skipped.append("\(undecidable) comparison\(undecidable == 1 ? "" : "s") could not be decided: the enclosures of the two sides overlap")
+        }
+        switch analysis.verdict {
+        case .notAffine:
+            summary.notes.append("\(confirmations) of \(trials) random pairs also break affinity, F(x+y) + F(0) ≠ F(x) + F(y) (independent confirmations; pairs on one linear piece cannot)")
+        case .unknown:
+            if let probeWitness {
+                summary.notes.append("probe: \(confirmations) of \(trials) random pairs break affinity, first at \(probeWitness): the network is not affine there, although the analysis left the verdict unknown")
+            } else {
+                summary.notes.append("probe: none of \(trials) random pairs breaks affinity; this is evidence, not a proof, so the verdict stays unknown")
+            }
+        case .linear, .affine:
+            break
+        }
+        recheckWitnesses(network, analysis, values: witnessValues ?? [:], &summary, options: options)
         return summary
+    }
+
+    /// Records a comparison that must hold: passed when provably equal, a failure when
+    /// provably different, undecided (counted) otherwise.
+    static func compare(_ summary: inout PropertyCheckSummary, _ undecidable: inout Int, _ a: [ExactValue], _ b: [ExactValue], _ failure: @autoclosure () -> String) {
+        if a.provablyEqualsAll(b) { summary.passed += 1 }
+        else if a.provablyDiffers(from: b) { summary.failures.append(failure()) }
+        else { undecidable += 1 }
     }
 
     static func record(_ summary: inout PropertyCheckSummary, _ ok: Bool, _ failure: @autoclosure () -> String) {
@@ -77,17 +149,42 @@ public enum PropertyCheck {
     }
 
     /// Re-evaluates each reported witness independently of the search that found it, with
-    /// the search's precision policy (`AnalysisOptions.precisionLadder`).
-    static func recheckWitnesses(_ network: Network, _ analysis: Analysis, _ summary: inout PropertyCheckSummary,
+    /// the search's precision policy (`AnalysisOptions.precisionLadder`). For a network with
+    /// symbols, at the symbol values `values`: the witness's sides (polynomials in the
+    /// symbols) evaluated there must equal the sides recomputed through the network with those
+    /// values substituted.
+    static func recheckWitnesses(_ network: Network, _ analysis: Analysis, values: [Symbol: Rational] = [:], _ summary: inout PropertyCheckSummary,
                                  options: AnalysisOptions = .defaults) {
+        let numeric = network.substituting(values)
         for check in [analysis.additivity, analysis.homogeneity, analysis.affinity] {
             guard let w = check.witness else { continue }
-            guard let result = WitnessRecheck.recheck(network, identity: check.identity, witness: w, options: options) else {
-                summary.skipped.append("the \(check.identity.rawValue) witness has symbolic values")
+            if network.isNumeric {
+                guard let result = WitnessRecheck.recheck(network, identity: check.identity, witness: w, options: options) else {
+                    summary.skipped.append("the \(check.identity.rawValue) witness could not be re-evaluated")
+                    continue
+                }
+                record(&summary, result.confirmed, "the \(check.identity.rawValue) witness does not re-check: \(result.disagreement(identity: check.identity))")
                 continue
             }
-            record(&summary, result.confirmed, "the \(check.identity.rawValue) witness does not re-check: \(result.disagreement(identity: check.identity))")
+            guard let sides = WitnessRecheck.sides(numeric, identity: check.identity, witness: w) else {
+                summary.skipped.append("the \(check.identity.rawValue) witness could not be re-evaluated at values of the symbols")
+                continue
+            }
+            let at = " at " + values.keys.sorted().map { "\($0.name) = \(values[$0]!)" }.joined(separator: ", ")
+            let claimedLHS = w.lhs.map { $0.evaluated(at: values) }, claimedRHS = w.rhs.map { $0.evaluated(at: values) }
+            record(&summary, claimedLHS.provablyEqualsAll(sides.lhs) && claimedRHS.provablyEqualsAll(sides.rhs),
+                   "the \(check.identity.rawValue) witness's sides \(w.lhs), \(w.rhs) do not match the network\(at)")
         }
+    }
+}
+
+extension ExactValue {
+    /// The value with `values` substituted for the symbols of a `.symbolic` value (an exact
+    /// rational when every symbol gets a value); other values unchanged.
+    func evaluated(at values: [Symbol: Rational]) -> ExactValue {
+        guard case .symbolic(let p) = self else { return self }
+        let q = p.partiallyEvaluated(at: values)
+        return q.constantValue.map { .exact($0) } ?? .symbolic(q)
     }
 }
 

@@ -1,5 +1,5 @@
 /// "Did you mean" suggestions for misspelt keys and activation names.
-enum Suggestions {
+public enum Suggestions {
     /// The optimal-string-alignment distance between two strings: insertions, deletions,
     /// substitutions and transpositions of adjacent characters each cost 1
     /// (`wieghts` → `weights` is 1). Complexity O(|a|·|b|).
@@ -27,7 +27,7 @@ enum Suggestions {
 
     /// The candidate nearest to `word` (case-insensitively), if it is close enough to be a
     /// likely typo: at most a third of the candidate's length, and at least 1, edits away.
-    static func nearest(to word: String, in candidates: [String]) -> String? {
+    public static func nearest(to word: String, in candidates: [String]) -> String? {
         var best: (name: String, distance: Int)? = nil
         let lowered = word.lowercased()
         for candidate in candidates {

@@ -29,8 +29,16 @@ struct AnalyzeCommand: ExitStatusCommand {
     @Option(name: .long, help: ArgumentHelp("Piecewise-linear networks: stop the exact region enumeration after this many regions (verdict unknown).", valueName: "N"))
     var maxRegions: Int = AnalysisOptions.defaults.maxRegions
 
-    @Option(help: "Vectors in the LaTeX derivation: column (y = W x + b, the default) or row (y = x W + b, every W transposed).")
+    @Option(help: "Vectors in the report and the LaTeX derivation: column (y = W x + b, the default) or row (y = x W + b, every W transposed).")
     var convention: LaTeXOptions.Convention = .column
+
+    @Option(name: .long, help: ArgumentHelp("Also compile the LaTeX document with pdflatex (twice, in a temporary folder) and write the PDF.", valueName: "FILE.pdf"))
+    var pdf: String?
+
+    @Flag(help: "Add pictures of the linear regions (TikZ; needs texlive-pictures) to the LaTeX document (networks with one or two inputs).")
+    var figures = false
+
+    @OptionGroup var symbolValues: SymbolValuesOptions
 
     @Option(name: .long, help: ArgumentHelp("Also write an SMT-LIB 2.6 certificate of the verdict: every (check-sat) in it answers unsat in z3 and cvc5 exactly when the verdict is right (an unknown verdict gives a script with comments only).", valueName: "FILE.smt2"))
     var certificate: String?
@@ -43,12 +51,25 @@ struct AnalyzeCommand: ExitStatusCommand {
 
     func validate() throws {
         guard maxRegions > 0 else { throw ValidationError("--max-regions must be positive; got \(maxRegions)") }
+        if latex == "-" && format == .json {
+            throw ValidationError("--latex - writes the LaTeX document to standard output instead of the report, so --format json would be ignored; write the document to a file (--latex proof.tex --format json) or drop --format json")
+        }
+        if figures && latex == nil && pdf == nil {
+            throw ValidationError("--figures adds pictures to the LaTeX document; add --latex FILE.tex or --pdf FILE.pdf")
+        }
+        if let pdf, !pdf.lowercased().hasSuffix(".pdf") {
+            throw ValidationError("--pdf writes a PDF; name the file FILE.pdf (got '\(pdf)'); for the LaTeX source use --latex FILE.tex")
+        }
+        if latex == "-" && pdf == "-" {
+            throw ValidationError("--pdf needs a file name; standard output already holds the LaTeX document")
+        }
     }
 
     func execute() throws -> Int32 {
-        let network = try SpecLoading.load(spec, domain: domain)
+        let network = try symbolValues.apply(to: SpecLoading.load(spec, domain: domain))
         // Opened before the analysis: a refused or unwritable path fails at once.
         let latexFile = try latex.map { try OutputFile.open($0) }
+        let pdfFile = try pdf.map { try OutputFile.open($0) }
         let certificateFile = try certificate.map { try OutputFile.open($0) }
         let progress: @Sendable (RegionProgress) -> Void = { p in
             StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
@@ -57,19 +78,23 @@ struct AnalyzeCommand: ExitStatusCommand {
         options.regionCertificates = regionCertificates
         options.simplifies = !noSimplify
         // Only the LaTeX derivation shows the regions that illustrate a refutation.
-        options.illustrateRegions = latexFile != nil
+        options.illustrateRegions = latexFile != nil || pdfFile != nil
         let analysis = Analyzer.analyze(network, options: options)
         if let certificateFile {
             try certificateFile.write(SMTCertificate.render(analysis))
             try certificateFile.commit()
         }
-        if let latexFile {
-            try latexFile.write(LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention)))
-            try latexFile.commit()
-            if latex == "-" { return analysis.verdict.exitCode }
+        if latexFile != nil || pdfFile != nil {
+            let document = LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention, figures: figures))
+            if let pdfFile { try PDFCompiler.compile(document, into: pdfFile, path: pdf ?? "") }
+            if let latexFile {
+                try latexFile.write(document)
+                try latexFile.commit()
+                if latex == "-" { return analysis.verdict.exitCode }
+            }
         }
         switch format {
-        case .text: StandardStreams.output(TextReport.render(analysis))
+        case .text: StandardStreams.output(TextReport.render(analysis, rowVectors: convention == .row))
         case .json: JSONReport.write(analysis) { StandardStreams.output(bytes: $0) }
         }
         return analysis.verdict.exitCode

@@ -40,6 +40,8 @@ struct EvalCommand: ExitStatusCommand {
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
+    @OptionGroup var symbolValues: SymbolValuesOptions
+
     func validate() throws {
         if at.isEmpty && points == nil {
             throw ValidationError("give at least one point with --at \"1/2, -3\" or --points FILE")
@@ -47,7 +49,7 @@ struct EvalCommand: ExitStatusCommand {
     }
 
     func execute() throws -> Int32 {
-        let network = try SpecLoading.load(spec, domain: domain)
+        let network = try symbolValues.apply(to: SpecLoading.load(spec, domain: domain))
         var located: [(point: [Rational], location: SourceLocation)] = []
         for (index, text) in at.enumerated() {
             let source = "--at #\(index + 1)"

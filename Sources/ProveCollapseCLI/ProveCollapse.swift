@@ -8,12 +8,12 @@ struct ProveCollapse: ParsableCommand {
         commandName: "prove-collapse",
         abstract: "Prove exactly whether a neural network collapses to one affine map y = W'x + b'.",
         usage: """
-            prove-collapse SPEC [--format text|json] [--latex FILE] [--convention column|row] [--max-regions N]
-            prove-collapse eval SPEC --at "1/2, -3" [--at ...] [--points FILE] [--trace] [--format text|json]
-            prove-collapse check SPEC [--trials N] [--seed S]
+            prove-collapse SPEC [--format text|json] [--latex FILE|-] [--pdf FILE.pdf] [--figures] [--convention column|row] [--set NAME=VALUE ...] [--max-regions N]
+            prove-collapse eval SPEC --at "1/2, -3" [--at ...] [--points FILE] [--trace] [--format text|json] [--set NAME=VALUE ...]
+            prove-collapse check SPEC [--trials N] [--seed S] [--format text|json] [--set NAME=VALUE ...]
             prove-collapse random --layers L --width W --activation A --seed S [--inputs N] [--output FILE] [--format yaml|json]
-            prove-collapse regions SPEC [--count] [--format text|json] [--plot FILE.svg --box "-2,2,-2,2"] [--max-regions N]
-            prove-collapse local SPEC --at "x1, x2"
+            prove-collapse regions SPEC [--count] [--format text|json] [--plot FILE.svg [--box "xmin,xmax,ymin,ymax"]] [--max-regions N]
+            prove-collapse local SPEC --at "x1, x2" [--format text|json]
             prove-collapse SPEC --certificate FILE.smt2 [--region-certificates --format json]
             prove-collapse verify SPEC REPORT.json
             prove-collapse separable POINTS [--through SPEC --layer K] [--format text|json] [--latex FILE]
@@ -21,6 +21,9 @@ struct ProveCollapse: ParsableCommand {
         discussion: """
             SPEC is a network in YAML (.yaml, .yml) or JSON (.json). All arithmetic is exact \
             (rationals, never floating point); transcendental activations get rigorous enclosures.
+
+            The spec format (every key, activation and scalar), every option, the JSON report \
+            and the exit codes are documented in docs/SPEC.md of the prove-collapse repository.
 
             Exit status: 0 the network collapses (verdict linear or affine); 1 it provably does \
             not (not-affine, with a witness); 2 bad input or usage (message on standard error \
@@ -33,7 +36,8 @@ struct ProveCollapse: ParsableCommand {
               prove-collapse net.yaml --latex -          # the LaTeX proof on stdout
               prove-collapse eval net.yaml --at "1/2, -3" --trace
               prove-collapse check net.yaml --trials 200 --seed 7
-            prove-collapse random --layers 3 --width 4 --activation identity --seed 1 --output rand.yaml
+              prove-collapse random --layers 3 --width 4 --activation relu --seed 1 --output r.yaml
+              prove-collapse regions net.yaml --plot regions.svg
             """,
         version: version,
         subcommands: [AnalyzeCommand.self, EvalCommand.self, CheckCommand.self, RandomCommand.self, RegionsCommand.self, LocalCommand.self, SeparableCommand.self, VerifyCommand.self],

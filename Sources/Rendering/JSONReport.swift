@@ -74,6 +74,7 @@ public enum JSONReport {
         if let reason = analysis.reason { writer.key("reason"); writer.string(reason) }
         writer.key("evidence"); writer.string(EvidenceText.kind(analysis))
         writer.key("input_names"); writer.strings(analysis.network.inputNames)
+        names(ReportNames(analysis.network), into: &writer)
         if let outputs = analysis.polynomialOutputs { writer.key("polynomial_outputs"); writer.polynomials(outputs) }
         if analysis.verdict.collapses, let rank = analysis.rank {
             if rank.isGeneric { writer.key("rank_generic"); writer.bool(true) }
@@ -99,6 +100,17 @@ public enum JSONReport {
             writer.endObject()
         }
         writer.endArray()
+        writer.endObject()
+    }
+
+    /// `"names": {"x", "y", "c"}`: the letters of the witness points and of the scalar, which
+    /// the residuals use (never an input name or a symbol of the network).
+    static func names(_ names: ReportNames, into writer: inout JSONWriter) {
+        writer.key("names")
+        writer.beginObject()
+        writer.key("x"); writer.string(names.x)
+        writer.key("y"); writer.string(names.y)
+        writer.key("c"); writer.string(names.c)
         writer.endObject()
     }
 

@@ -67,6 +67,7 @@ enum TextMatrix {
 
     /// A short inline vector `(1/2, -3)`, eliding the middle past `limit` entries.
     static func inline(_ values: [String], limit: Int = 8) -> String {
+        if values.count == 1 { return values[0] }  // a scalar: no parentheses
         guard values.count > limit else { return "(" + values.joined(separator: ", ") + ")" }
         let head = values.prefix(limit / 2), tail = values.suffix(limit / 2)
         return "(" + (head + ["…"] + tail).joined(separator: ", ") + "; \(values.count) entries)"

@@ -10,9 +10,10 @@ import Collapse
 ///
 /// Matrices larger than 12×12 show their corners; the full matrix is in `--format json`.
 public enum TextReport {
-    /// The report, ending with a newline.
-    public static func render(_ analysis: Analysis) -> String {
-        var lines: [String] = [verdictLine(analysis), networkLine(analysis.network)]
+    /// The report, ending with a newline. With `rowVectors`, maps are written for row
+    /// vectors, y = x W' + b' (W' transposed, b' a row), as `--convention row` asks.
+    public static func render(_ analysis: Analysis, rowVectors: Bool = false) -> String {
+        var lines: [String] = [verdictLine(analysis, rowVectors: rowVectors), networkLine(analysis.network)]
         if let domain = domainLine(analysis) { lines.append(domain) }
         if let reason = analysis.reason { lines.append("reason: \(reason)") }
         if let regions = regionsLine(analysis) { lines.append(regions) }
@@ -20,7 +21,7 @@ public enum TextReport {
 
         if analysis.verdict.collapses, let collapsed = analysis.collapsed {
             lines.append("")
-            lines += mapLines(collapsed)
+            lines += rowVectors ? rowMapLines(collapsed) : mapLines(collapsed)
         }
         if analysis.verdict.collapses, let rank = analysis.rank {
             lines.append("")
@@ -49,27 +50,53 @@ public enum TextReport {
 
         lines.append("")
         lines.append("identities:")
+        let names = ReportNames(analysis.network)
+        if let legend = namesLegend(names) { lines.append("  \(legend)") }
         for check in [analysis.additivity, analysis.homogeneity, analysis.affinity] {
-            lines += identityLines(check, collapsed: analysis.verdict.collapses ? analysis.collapsed : nil, onDomain: analysis.network.domain != nil)
+            lines += identityLines(check, collapsed: analysis.verdict.collapses ? analysis.collapsed : nil, names: names, onDomain: analysis.network.domain != nil)
         }
 
         if !analysis.layerFindings.isEmpty {
             lines.append("")
             lines.append("layers:")
-            for finding in analysis.layerFindings {
-                lines.append("  \(finding.layer). \(ActivationText.display(finding.activation)): \(finding.summary)")
-            }
+            lines += layerLines(analysis.layerFindings)
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// What each layer does, one line per run of consecutive layers with the same activation
+    /// and finding: `1-3. identity: plain linear layers, W x + b`.
+    static func layerLines(_ findings: [LayerFinding]) -> [String] {
+        var lines: [String] = []
+        var start = 0
+        while start < findings.count {
+            var end = start
+            while end + 1 < findings.count, findings[end + 1].activation == findings[start].activation,
+                  findings[end + 1].summary == findings[start].summary, findings[end + 1].layer == findings[end].layer + 1 {
+                end += 1
+            }
+            let first = findings[start], last = findings[end]
+            let numbers = start == end ? "\(first.layer)" : "\(first.layer)-\(last.layer)"
+            let summary: String
+            if first.activation == .identity {
+                summary = start == end ? "a plain linear layer, W x + b" : "plain linear layers, W x + b"
+            } else {
+                summary = first.summary
+            }
+            lines.append("  \(numbers). \(ActivationText.display(first.activation)): \(summary)")
+            start = end + 1
+        }
+        return lines
+    }
+
     /// The first line: `verdict: affine — ...`.
-    public static func verdictLine(_ analysis: Analysis) -> String {
+    public static func verdictLine(_ analysis: Analysis, rowVectors: Bool = false) -> String {
+        let map = rowVectors ? "xW'" : "W'x"
         switch analysis.verdict {
         case .linear:
-            return "verdict: linear — the network collapses to one linear map y = W'x (b' = 0)"
+            return "verdict: linear — the network collapses to one linear map y = \(map) (b' = 0)"
         case .affine:
-            return "verdict: affine — the network collapses to one affine map y = W'x + b' (not linear: b' ≠ 0)"
+            return "verdict: affine — the network collapses to one affine map y = \(map) + b' (not linear: b' ≠ 0)"
         case .notAffine:
             return "verdict: not-affine — no affine map equals the network (witness below)"
         case .unknown:
@@ -111,6 +138,25 @@ public enum TextReport {
         return lines
     }
 
+    /// W' and b' for row vectors, y = x W' + b': W' is in × out (the transpose of the
+    /// column convention's W'), b' one row.
+    static func rowMapLines(_ collapsed: CollapsedMap) -> [String] {
+        var shortened = false
+        var lines: [String] = []
+        let outputs = collapsed.outputDimension, inputs = collapsed.inputDimension
+        let note = TextMatrix.isElided(rows: inputs, columns: outputs) ? ", corners shown; the full matrix is in --format json" : ""
+        lines.append("row vectors, y = x W' + b':")
+        lines.append("W' (\(inputs)×\(outputs)\(note)) =")
+        let weights = collapsed.weightEntry, bias = collapsed.biasEntry
+        lines += TextMatrix.lines(rows: inputs, columns: outputs, indent: "  ", shortened: &shortened) { weights($1, $0) }
+        lines.append("b' (1×\(outputs)) =")
+        lines += TextMatrix.lines(rows: 1, columns: outputs, indent: "  ", shortened: &shortened) { bias($1) }
+        if shortened {
+            lines.append("(entries longer than \(TextMatrix.maximumEntryLength) characters are shortened with …; exact values are in --format json)")
+        }
+        return lines
+    }
+
     /// `rank: 2 (full)` or `rank 2 < 3: the width-2 layer is a bottleneck (layer 2)`.
     static func rankLine(_ rank: RankFinding, collapsed: CollapsedMap?) -> String {
         let generic = rank.isGeneric ? "; generic, over the rational functions in the symbols" : ""
@@ -123,35 +169,49 @@ public enum TextReport {
         return "rank: \(rank.rank) < \(rank.fullRank) = min(inputs, outputs)" + (rank.isGeneric ? " (generic, over the rational functions in the symbols)" : "")
     }
 
-    /// The identity's statement, its difference as written, and how it reads for a map.
-    static func statement(_ identity: Identity, onDomain: Bool = false) -> (name: String, law: String, difference: String) {
+    /// The identity's statement, its difference as written, and how it reads for a map, in
+    /// the report's letters (x, y, c unless the network uses them).
+    static func statement(_ identity: Identity, names: ReportNames = ReportNames(inputNames: [], symbolNames: []), onDomain: Bool = false) -> (name: String, law: String, difference: String) {
+        let (x, y, c) = (names.x, names.y, names.c)
         if onDomain {
             switch identity {
-            case .additivity: return ("additivity", "F(x+y) = F(x) + F(y), x, y, x+y in D", "F(x+y) − F(x) − F(y)")
-            case .homogeneity: return ("homogeneity", "F(c·x) = c·F(x), x, c·x in D", "F(c·x) − c·F(x)")
-            case .affinity: return ("affinity", "F((x+y)/2) = (F(x) + F(y))/2, x, y in D", "F((x+y)/2) − (F(x) + F(y))/2")
+            case .additivity: return ("additivity", "F(\(x)+\(y)) = F(\(x)) + F(\(y)), \(x), \(y), \(x)+\(y) in D", "F(\(x)+\(y)) - F(\(x)) - F(\(y))")
+            case .homogeneity: return ("homogeneity", "F(\(c)*\(x)) = \(c)*F(\(x)), \(x), \(c)*\(x) in D", "F(\(c)*\(x)) - \(c)*F(\(x))")
+            case .affinity: return ("affinity", "F((\(x)+\(y))/2) = (F(\(x)) + F(\(y)))/2, \(x), \(y) in D", "F((\(x)+\(y))/2) - (F(\(x)) + F(\(y)))/2")
             }
         }
         switch identity {
-        case .additivity: return ("additivity", "F(x+y) = F(x) + F(y)", "F(x+y) − F(x) − F(y)")
-        case .homogeneity: return ("homogeneity", "F(c·x) = c·F(x)", "F(c·x) − c·F(x)")
-        case .affinity: return ("affinity", "F(x+y) + F(0) = F(x) + F(y)", "F(x+y) + F(0) − F(x) − F(y)")
+        case .additivity: return ("additivity", "F(\(x)+\(y)) = F(\(x)) + F(\(y))", "F(\(x)+\(y)) - F(\(x)) - F(\(y))")
+        case .homogeneity: return ("homogeneity", "F(\(c)*\(x)) = \(c)*F(\(x))", "F(\(c)*\(x)) - \(c)*F(\(x))")
+        case .affinity: return ("affinity", "F(\(x)+\(y)) + F(0) = F(\(x)) + F(\(y))", "F(\(x)+\(y)) + F(0) - F(\(x)) - F(\(y))")
         }
     }
 
     /// The names of the two sides of an identity as the contract writes them.
-    static func sides(_ identity: Identity, onDomain: Bool = false) -> (lhs: String, rhs: String) {
-        if onDomain, identity == .affinity { return ("F((x+y)/2)", "(F(x) + F(y))/2") }
+    static func sides(_ identity: Identity, names: ReportNames = ReportNames(inputNames: [], symbolNames: []), onDomain: Bool = false) -> (lhs: String, rhs: String) {
+        let (x, y, c) = (names.x, names.y, names.c)
+        if onDomain, identity == .affinity { return ("F((\(x)+\(y))/2)", "(F(\(x)) + F(\(y)))/2") }
         switch identity {
-        case .additivity: return ("F(x+y)", "F(x) + F(y)")
-        case .homogeneity: return ("F(c·x)", "c·F(x)")
-        case .affinity: return ("F(x+y) + F(0)", "F(x) + F(y)")
+        case .additivity: return ("F(\(x)+\(y))", "F(\(x)) + F(\(y))")
+        case .homogeneity: return ("F(\(c)*\(x))", "\(c)*F(\(x))")
+        case .affinity: return ("F(\(x)+\(y)) + F(0)", "F(\(x)) + F(\(y))")
         }
     }
 
+    /// `the witness points are u, v and the scalar is s, because the network uses x, c`, or
+    /// nil when the usual letters x, y, c are free.
+    static func namesLegend(_ names: ReportNames) -> String? {
+        let renamed = names.renamed
+        guard !renamed.isEmpty else { return nil }
+        let roles = ["x": "the first point", "y": "the second point", "c": "the scalar"]
+        let parts = renamed.map { "\(roles[$0.default]!) is \($0.chosen)" }
+        let clashing = renamed.map(\.default)
+        return "letters: " + parts.joined(separator: ", ") + "; the network already uses the name\(clashing.count == 1 ? "" : "s") \(clashing.joined(separator: ", "))"
+    }
+
     /// One identity: verdict, residual (named −b' or (1 − c)·b' when it is), and witness.
-    static func identityLines(_ check: IdentityCheck, collapsed: CollapsedMap?, onDomain: Bool = false) -> [String] {
-        let (name, law, difference) = statement(check.identity, onDomain: onDomain)
+    static func identityLines(_ check: IdentityCheck, collapsed: CollapsedMap?, names: ReportNames, onDomain: Bool = false) -> [String] {
+        let (name, law, difference) = statement(check.identity, names: names, onDomain: onDomain)
         let status: String
         switch check.holds {
         case true?: status = onDomain ? "holds on D" : "holds for all inputs"
@@ -160,15 +220,15 @@ public enum TextReport {
         }
         var lines = ["  " + TextMatrix.padRight(name, to: 12) + TextMatrix.padRight(law + ":", to: onDomain ? 44 : 30) + status]
         if let residual = check.residual {
-            let named = residualName(check.identity, residual: residual, collapsed: collapsed)
+            let named = residualName(check.identity, residual: residual, collapsed: collapsed, scalar: names.c)
             let values = residual.allSatisfy(\.isZero) ? "0" : TextMatrix.inline(residual.map(\.description))
             lines.append("      \(difference) = \(named.map { "\($0) = " } ?? "")\(values)")
         }
         if let witness = check.witness {
-            var point = "x = \(TextMatrix.inline(witness.x.map(\.description)))"
-            if let y = witness.y { point += ", y = \(TextMatrix.inline(y.map(\.description)))" }
-            if let c = witness.c { point += ", c = \(c)" }
-            let (lhs, rhs) = sides(check.identity, onDomain: onDomain)
+            var point = "\(names.x) = \(TextMatrix.inline(witness.x.map(\.description)))"
+            if let y = witness.y { point += ", \(names.y) = \(TextMatrix.inline(y.map(\.description)))" }
+            if let c = witness.c { point += ", \(names.c) = \(c)" }
+            let (lhs, rhs) = sides(check.identity, names: names, onDomain: onDomain)
             lines.append("      witness: \(point)")
             lines.append("        \(lhs) = \(TextMatrix.inline(witness.lhs.map { $0.humanText() }))")
             lines.append("        \(rhs) = \(TextMatrix.inline(witness.rhs.map { $0.humanText() }))")
@@ -179,9 +239,9 @@ public enum TextReport {
         return lines
     }
 
-    /// `−b'` when the additivity residual is −b'; `(1 − c)·b'` when the homogeneity residual
-    /// is (1 − c)·b' for the symbol `c`; `0` when it vanishes; nil otherwise.
-    static func residualName(_ identity: Identity, residual: [Polynomial], collapsed: CollapsedMap?) -> String? {
+    /// `-b'` when the additivity residual is −b'; `(1 - c)*b'` when the homogeneity residual
+    /// is (1 − c)·b' for the scalar's symbol `scalar`; nil when it vanishes or otherwise.
+    static func residualName(_ identity: Identity, residual: [Polynomial], collapsed: CollapsedMap?, scalar: String = "c") -> String? {
         if residual.allSatisfy(\.isZero) { return nil }
         guard let collapsed, residual.count == collapsed.outputDimension else { return nil }
         // b' as polynomials (only the bias: converting a large W' would be wasted work).
@@ -192,10 +252,10 @@ public enum TextReport {
         }
         switch identity {
         case .additivity, .affinity:
-            return residual == bias.map({ -$0 }) ? "−b'" : nil
+            return residual == bias.map({ -$0 }) ? "-b'" : nil
         case .homogeneity:
-            let factor = Polynomial.one - Polynomial(Symbol("c"))
-            return residual == bias.map({ factor * $0 }) ? "(1 − c)·b'" : nil
+            let factor = Polynomial.one - Polynomial(Symbol(scalar))
+            return residual == bias.map({ factor * $0 }) ? "(1 - \(scalar))*b'" : nil
         }
     }
 }
@@ -205,5 +265,23 @@ extension TextMatrix {
     static func padRight(_ text: String, to width: Int) -> String {
         let count = text.count
         return count >= width ? text + " " : text + String(repeating: " ", count: width - count)
+    }
+}
+
+extension CollapsedMap {
+    /// Entry (i, j) of W' as printed text, without converting the whole matrix.
+    var weightEntry: (Int, Int) -> String {
+        switch self {
+        case .numeric(let m): return { m.weights[$0, $1].description }
+        case .symbolic(let m): return { m.weights[$0, $1].description }
+        }
+    }
+
+    /// Entry i of b' as printed text.
+    var biasEntry: (Int) -> String {
+        switch self {
+        case .numeric(let m): return { m.bias[$0].description }
+        case .symbolic(let m): return { m.bias[$0].description }
+        }
     }
 }

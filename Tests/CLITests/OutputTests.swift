@@ -66,8 +66,11 @@ import Testing
         #expect(result.stdout.hasPrefix("\\documentclass"))
         #expect(!result.stdout.contains("verdict: affine —"))
         #expect(!cli.exists("-"))
+        // --format json would be silently ignored: a usage error with a suggestion instead.
         let json = try cli.run("net.yaml", "--latex", "-", "--format", "json")
-        #expect(json.stdout.hasPrefix("\\documentclass"))
+        #expect(json.status == 2)
+        #expect(json.stdout.isEmpty)
+        #expect(json.stderr.contains("--latex proof.tex --format json"))
     }
 
     @Test func existingOutputFileIsReplacedWhole() throws {

@@ -7,7 +7,7 @@ import Collapse
 /// The contract §3 keys, in order, and the extensions the report may add.
 private let contractKeys = ["network", "input_dim", "output_dim", "verdict", "collapsed", "rank",
                             "additivity", "homogeneity", "affinity", "domain"]
-private let extensionKeys: Set<String> = ["linear_if", "affine_if", "reason", "input_names", "layers",
+private let extensionKeys: Set<String> = ["linear_if", "affine_if", "reason", "input_names", "names", "layers",
                                           "rank_generic", "rank_bottleneck", "polynomial_outputs", "domain_analysis", "evidence"]
 
 private func parse(_ text: String) throws -> [String: Any] {

@@ -126,7 +126,7 @@ extension LaTeXBuilder {
         let names = network.inputNames
         let pointText = network.inputDimension == 1
             ? "$\(LaTeXEscaping.name(names[0])) = \(number(region.point[0]))$"
-            : "$x = \(point(region.point))$"
+            : "$\(vx) = \(point(region.point))$"
         if conditions.isEmpty {
             text += ", every input (for example \(pointText))"
         } else {
@@ -255,7 +255,7 @@ extension LaTeXBuilder {
         if let w = analysis.affinity.witness, let y = w.y {
             var sentence = ""
             if facts.decidesVerdict {
-                sentence = "The witness above was built from these two regions: along the line through their interior points $F$ bends, and four points around the bend give $F(x + \(secondPoint)) + F(0) \\neq F(x) + F(\(secondPoint))$, re-checked by exact evaluation. "
+                sentence = "The witness above was built from these two regions: along the line through their interior points $F$ bends, and four points around the bend give $F(\(vx) + \(secondPoint)) + F(0) \\neq F(\(vx)) + F(\(secondPoint))$, re-checked by exact evaluation. "
             }
             sentence += witnessLocations(w.x, y, facts: facts, labels: labels)
             if !sentence.isEmpty { line(sentence) }
@@ -273,7 +273,7 @@ extension LaTeXBuilder {
     /// "In the witness above, x lies in R_2, z and x + z in R_1, and 0 on a boundary ...".
     func witnessLocations(_ x: [Rational], _ y: [Rational], facts: RegionAnalysis, labels: [ShownRegion]) -> String {
         let z = secondPoint
-        let points: [(String, [Rational])] = [("x", x), (z, y), ("x + \(z)", zip(x, y).map { $0 + $1 }), ("0", x.map { _ in Rational.zero })]
+        let points: [(String, [Rational])] = [("\(vx)", x), (z, y), ("\(vx) + \(z)", zip(x, y).map { $0 + $1 }), ("0", x.map { _ in Rational.zero })]
         var candidates = labels
         for (k, region) in facts.regions.enumerated() where !candidates.contains(where: { $0.region == region }) {
             candidates.append(ShownRegion(label: k + 1, region: region))

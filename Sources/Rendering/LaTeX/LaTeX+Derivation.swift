@@ -40,23 +40,23 @@ extension LaTeXBuilder {
     /// y = W_3(W_2(W_1 x + b_1) + b_2) + b_3 = W_3W_2W_1 x + (W_3W_2b_1 + W_3b_2 + b_3)
     /// = W'x + b' for up to three maps; the induction step for longer chains.
     mutating func substitutionChain<S>(_ steps: [ChainStep<S>]) {
-        let final = isRow ? "x W'" : "W' x"
+        let final = isRow ? "\(vx) W'" : "W' \(vx)"
         let hasBias = steps.contains { $0.biasName != nil }
         switch steps.count {
         case 0:
-            line("\\paragraph{Substitution.} Every layer is the identity, so $y = x$: $W' = I$ and $b' = 0$.")
+            line("\\paragraph{Substitution.} Every layer is the identity, so $y = \(vx)$: $W' = I$ and $b' = 0$.")
             line("")
             return
         case 1:
             let s = steps[0]
-            let map = applied(s.weightName, to: "x") + (s.biasName.map { " + " + $0 } ?? "")
+            let map = applied(s.weightName, to: "\(vx)") + (s.biasName.map { " + " + $0 } ?? "")
             line("\\paragraph{Substitution.} There is one affine map, $y = \(map)$; it is already a single layer, $y = \(final)\(hasBias ? " + b'" : "")$ with $W' = \(s.weightName)$\(s.biasName.map { " and $b' = \($0)$" } ?? "").")
             line("")
             return
         case 2, 3:
             var nested = ""
             for (i, s) in steps.enumerated() {
-                let inner = i == 0 ? "x" : (nested.contains("+") ? "(\(nested))" : nested)
+                let inner = i == 0 ? "\(vx)" : (nested.contains("+") ? "(\(nested))" : nested)
                 nested = applied(s.weightName, to: inner) + (s.biasName.map { " + " + $0 } ?? "")
             }
             let product = productName(steps, upTo: steps.count)
@@ -68,7 +68,7 @@ extension LaTeXBuilder {
                     ? ([b] + after.map(\.weightName)).joined(separator: " ")
                     : (after.reversed().map(\.weightName) + [b]).joined(separator: " "))
             }
-            let expanded = (isRow ? "x\\,(\(product))" : "(\(product))\\,x") + (biasTerms.isEmpty ? "" : " + (" + biasTerms.joined(separator: " + ") + ")")
+            let expanded = (isRow ? "\(vx)\\,(\(product))" : "(\(product))\\,\(vx)") + (biasTerms.isEmpty ? "" : " + (" + biasTerms.joined(separator: " + ") + ")")
             line("\\paragraph{Substitution.} Put each layer into the next one:")
             line("\\begin{align*}")
             line("  y &= \(nested) \\\\")
@@ -79,24 +79,24 @@ extension LaTeXBuilder {
         default:
             let count = steps.count
             let step = isRow
-                ? "h_{k+1} &= (x A_{k} + c_{k})\\, W_{k+1} + b_{k+1} \\\\\n          &= x\\,(A_{k} W_{k+1}) + (c_{k} W_{k+1} + b_{k+1})"
-                : "h_{k+1} &= W_{k+1} (A_{k} x + c_{k}) + b_{k+1} \\\\\n          &= (W_{k+1} A_{k})\\, x + (W_{k+1} c_{k} + b_{k+1})"
-            line("\\paragraph{Substitution, by induction.} Write $W_{k}$, $b_{k}$ for the $k$-th of the \(Self.count(count)) affine maps (after folding; $b_{k} = 0$ where a layer has no bias). Suppose the first $k$ maps together compute one affine map, $h_{k} = \(isRow ? "x A_{k}" : "A_{k} x") + c_{k}$; this holds for $k = 1$ with $A_{1} = W_{1}$, $c_{1} = b_{1}$. Then the next map gives")
+                ? "h_{k+1} &= (\(vx) A_{k} + c_{k})\\, \(wLetter)_{k+1} + \(bLetter)_{k+1} \\\\\n          &= \(vx)\\,(A_{k} \(wLetter)_{k+1}) + (c_{k} \(wLetter)_{k+1} + \(bLetter)_{k+1})"
+                : "h_{k+1} &= \(wLetter)_{k+1} (A_{k} \(vx) + c_{k}) + \(bLetter)_{k+1} \\\\\n          &= (\(wLetter)_{k+1} A_{k})\\, \(vx) + (\(wLetter)_{k+1} c_{k} + \(bLetter)_{k+1})"
+            line("\\paragraph{Substitution, by induction.} Write $\(wLetter)_{k}$, $\(bLetter)_{k}$ for the $k$-th of the \(Self.count(count)) affine maps (after folding; $\(bLetter)_{k} = 0$ where a layer has no bias). Suppose the first $k$ maps together compute one affine map, $h_{k} = \(isRow ? "x A_{k}" : "A_{k} x") + c_{k}$; this holds for $k = 1$ with $A_{1} = \(wLetter)_{1}$, $c_{1} = \(bLetter)_{1}$. Then the next map gives")
             line("\\begin{align*}")
             line("  \(step),")
             line("\\end{align*}")
-            let aStep = isRow ? "A_{k+1} = A_{k} W_{k+1}" : "A_{k+1} = W_{k+1} A_{k}"
-            let cStep = isRow ? "c_{k+1} = c_{k} W_{k+1} + b_{k+1}" : "c_{k+1} = W_{k+1} c_{k} + b_{k+1}"
-            let wProduct = isRow ? "W_{1} W_{2} \\cdots W_{\(count)}" : "W_{\(count)} \\cdots W_{2} W_{1}"
+            let aStep = isRow ? "A_{k+1} = A_{k} \(wLetter)_{k+1}" : "A_{k+1} = \(wLetter)_{k+1} A_{k}"
+            let cStep = isRow ? "c_{k+1} = c_{k} \(wLetter)_{k+1} + \(bLetter)_{k+1}" : "c_{k+1} = \(wLetter)_{k+1} c_{k} + \(bLetter)_{k+1}"
+            let wProduct = isRow ? "\(wLetter)_{1} \(wLetter)_{2} \\cdots \(wLetter)_{\(count)}" : "\(wLetter)_{\(count)} \\cdots \(wLetter)_{2} \(wLetter)_{1}"
             let bSum = isRow
-                ? "\\sum_{k=1}^{\(count)} b_{k} W_{k+1} \\cdots W_{\(count)}"
-                : "\\sum_{k=1}^{\(count)} W_{\(count)} \\cdots W_{k+1} b_{k}"
+                ? "\\sum_{k=1}^{\(count)} \(bLetter)_{k} \(wLetter)_{k+1} \\cdots \(wLetter)_{\(count)}"
+                : "\\sum_{k=1}^{\(count)} \(wLetter)_{\(count)} \\cdots \(wLetter)_{k+1} \(bLetter)_{k}"
             line("so $\(aStep)$ and $\(cStep)$: the first $k + 1$ maps are again one affine map. By induction all \(Self.count(count)) are:")
             line("\\[")
             line("  y = \(final) + b', \\qquad W' = A_{\(count)} = \(wProduct), \\qquad b' = c_{\(count)} = \(bSum).")
             line("\\]")
-            let names = steps.map { "$W_{\($0.layer)}$" }
-            if steps.enumerated().contains(where: { $0.offset + 1 != $0.element.layer }) || steps.contains(where: { $0.weightName != "W_{\($0.layer)}" }) {
+            let names = steps.map { "$\(wLetter)_{\($0.layer)}$" }
+            if steps.enumerated().contains(where: { $0.offset + 1 != $0.element.layer }) || steps.contains(where: { $0.weightName != "\(wLetter)_{\($0.layer)}" }) {
                 line("Here the $k$-th map is layer \(joinedList(steps.map { String($0.layer) })) in turn (\(joinedList(names.count > 0 ? steps.map { "$\($0.weightName)$" } : [])).")
             }
         }
@@ -274,7 +274,7 @@ extension LaTeXBuilder {
                 return
             }
         }
-        line("\\noindent So the whole network is the single layer $y = \(isRow ? "xW'" : "W'x") + b'$ with the $W'$ and $b'$ above ($W'$ has \(m) row\(m == 1 ? "" : "s") and \(n) column\(n == 1 ? "" : "s")\(isRow ? ", transposed here" : "")).")
+        line("\\noindent So the whole network is the single layer $y = \(isRow ? "\(vx)W'" : "W'\(vx)") + b'$ with the $W'$ and $b'$ above ($W'$ has \(m) row\(m == 1 ? "" : "s") and \(n) column\(n == 1 ? "" : "s")\(isRow ? ", transposed here" : "")).")
         line("")
     }
 
@@ -306,7 +306,7 @@ extension LaTeXBuilder {
     /// A network that collapses because the terms of degree >= 2 of its polynomial
     /// activations cancel: the expanded outputs, then W' and b'.
     mutating func polynomialCollapse<S: TeXScalar>(_ map: AffineMap<S>) {
-        line("\\paragraph{Expanding.} Every activation is a polynomial, so $F$ is a polynomial map; expanding it layer by layer, every term of degree 2 or more in $x$ cancels:")
+        line("\\paragraph{Expanding.} Every activation is a polynomial, so $F$ is a polynomial map; expanding it layer by layer, every term of degree 2 or more in $\(vx)$ cancels:")
         collapsedSummary(map)
         let w = matrix(map.weights), b = vector(map.bias)
         line("\\[")

@@ -6,22 +6,41 @@ import Collapse
 extension LaTeXBuilder {
     // MARK: Names that do not clash with the network's
 
-    /// The second point of the identities: z, or u / v when an input or weight is called z….
+    /// The tool's letters, chosen to avoid the network's input names and symbols
+    /// (`ReportNames`: the same letters as the text and JSON reports).
+    var names: ReportNames { ReportNames(network) }
+
+    /// The input vector and first point: x, or u / p when an input or symbol is called x….
+    var vx: String { LaTeXEscaping.name(names.x) }
+
+    /// The second point of the identities: z (y is the output here), or another free letter.
     var secondPoint: String {
-        let names = network.inputNames + network.symbols.map(\.name)
-        for candidate in ["z", "u", "v", "p"] where !names.contains(where: { $0.hasPrefix(candidate) }) {
-            return candidate
-        }
-        return "\\xi"
+        LaTeXEscaping.name(names.fresh(["z", "v", "q"], also: [names.x, names.c, "y"]))
     }
 
-    /// The scalar of homogeneity: c, or λ when a weight is called c….
-    var scalarName: String {
-        let names = network.inputNames + network.symbols.map(\.name)
-        for (candidate, tex) in [("c", "c"), ("lambda", "\\lambda"), ("mu", "\\mu"), ("s", "s")] where !names.contains(where: { $0.hasPrefix(candidate) }) {
-            return tex
-        }
-        return "\\kappa"
+    /// The scalar of homogeneity: c, or the free letter `ReportNames` chose (s, k, ...).
+    var scalarName: String { LaTeXEscaping.name(names.c) }
+
+    /// The letter of the layers' weight matrices: W, or V / M when a user's name reads as
+    /// W with a subscript (`W1`, `W_2`).
+    var wLetter: String { LaTeXEscaping.name(names.fresh(["W", "V", "M"])) }
+
+    /// The letter of the layers' biases: b, or d / β when a user's name reads as b with a
+    /// subscript (a symbol `b1` is typeset b_{1}, which must not be mistaken for layer 1's bias).
+    var bLetter: String { LaTeXEscaping.name(names.fresh(["b", "d", "beta"])) }
+
+    /// A sentence saying which of the document's letters were changed to avoid the network's
+    /// names, or nil when none was.
+    var namesNote: String? {
+        var changes: [String] = []
+        if names.x != "x" { changes.append("$\(vx)$ for the input vector (and the first point of the identities)") }
+        if scalarName != "c" { changes.append("$\(scalarName)$ for the scalar of homogeneity") }
+        if secondPoint != "z" { changes.append("$\(secondPoint)$ for the second point") }
+        if wLetter != "W" { changes.append("$\(wLetter)_{k}$ for the weight matrix of layer $k$") }
+        if bLetter != "b" { changes.append("$\(bLetter)_{k}$ for the bias of layer $k$") }
+        guard !changes.isEmpty else { return nil }
+        let used = names.taken.map { "$" + LaTeXEscaping.name($0) + "$" }.joined(separator: ", ")
+        return "\\emph{Notation.} The network's own names are \(used), so this document writes " + changes.joined(separator: ", ") + "."
     }
 
     /// F applied to `v` in the convention (`W'v + b'` or `vW' + b'`).
@@ -37,13 +56,13 @@ extension LaTeXBuilder {
         let z = secondPoint, c = scalarName
         let map = collapsed.symbolicMap
         let linear = collapsed.biasIsZero
-        line("\\paragraph{Is it linear?} Write $F(x) = \(affineText("x"))$. For all inputs $x$, $\(z)$ and every scalar $\(c)$:")
+        line("\\paragraph{Is it linear?} Write $F(\(vx)) = \(affineText(vx))$. For all inputs $\(vx)$, $\(z)$ and every scalar $\(c)$:")
         line("\\begin{align*}")
-        line("  F(x + \(z)) &= \(applied("W'", to: "x")) + \(applied("W'", to: z)) + b', & F(x) + F(\(z)) &= \(applied("W'", to: "x")) + \(applied("W'", to: z)) + 2b',\\\\")
-        line("  F(\(c)\\,x) &= \(c)\\,\(applied("W'", to: "x")) + b', & \(c)\\,F(x) &= \(c)\\,\(applied("W'", to: "x")) + \(c)\\,b'.")
+        line("  F(\(vx) + \(z)) &= \(applied("W'", to: vx)) + \(applied("W'", to: z)) + b', & F(\(vx)) + F(\(z)) &= \(applied("W'", to: vx)) + \(applied("W'", to: z)) + 2b',\\\\")
+        line("  F(\(c)\\,\(vx)) &= \(c)\\,\(applied("W'", to: vx)) + b', & \(c)\\,F(\(vx)) &= \(c)\\,\(applied("W'", to: vx)) + \(c)\\,b'.")
         line("\\end{align*}")
         if linear {
-            line("Since $b' = 0$, the two sides agree in both lines: $F(x + \(z)) = F(x) + F(\(z))$ and $F(\(c)\\,x) = \(c)\\,F(x)$ for all $x$, $\(z)$ and $\(c)$. Additivity and homogeneity hold, so $F$ is linear.")
+            line("Since $b' = 0$, the two sides agree in both lines: $F(\(vx) + \(z)) = F(\(vx)) + F(\(z))$ and $F(\(c)\\,\(vx)) = \(c)\\,F(\(vx))$ for all $\(vx)$, $\(z)$ and $\(c)$. Additivity and homogeneity hold, so $F$ is linear.")
         } else {
             line("The first pair differs by $b'$ and the second by $(1 - \(c))\\,b'$.")
             // A single output reads better as a number than as a 1 x 1 matrix.
@@ -64,27 +83,27 @@ extension LaTeXBuilder {
             }
             if let w = analysis.additivity.witness, let y = w.y {
                 let at = w.x.allSatisfy(\.isZero) && y.allSatisfy(\.isZero)
-                    ? "At $x = \(z) = 0$"
-                    : "At $x = \(point(w.x))$, $\(z) = \(point(y))$"
+                    ? "At $\(vx) = \(z) = 0$"
+                    : "At $\(vx) = \(point(w.x))$, $\(z) = \(point(y))$"
                 let lhs = values(w.lhs, inline: true), rhs = values(w.rhs, inline: true)
-                line(at + (at.hasSuffix("0$") ? ": $F(0) = \(lhs)$ but $F(0) + F(0) = \(rhs)$." : ": $F(x + \(z)) = \(lhs)$ but $F(x) + F(\(z)) = \(rhs)$."))
+                line(at + (at.hasSuffix("0$") ? ": $F(0) = \(lhs)$ but $F(0) + F(0) = \(rhs)$." : ": $F(\(vx) + \(z)) = \(lhs)$ but $F(\(vx)) + F(\(z)) = \(rhs)$."))
             }
             if let w = analysis.homogeneity.witness, let scalar = w.c {
                 let s = number(scalar)
                 let lhs = values(w.lhs, inline: true), rhs = values(w.rhs, inline: true)
                 if w.x.allSatisfy(\.isZero) {
-                    line("At $\(c) = \(s)$, $x = 0$: $F(0) = \(lhs)$ but $\(s)\\,F(0) = \(rhs)$.")
+                    line("At $\(c) = \(s)$, $\(vx) = 0$: $F(0) = \(lhs)$ but $\(s)\\,F(0) = \(rhs)$.")
                 } else {
-                    line("At $\(c) = \(s)$, $x = \(point(w.x))$: $F(\(c)\\,x) = \(lhs)$ but $\(c)\\,F(x) = \(rhs)$.")
+                    line("At $\(c) = \(s)$, $\(vx) = \(point(w.x))$: $F(\(c)\\,\(vx)) = \(lhs)$ but $\(c)\\,F(\(vx)) = \(rhs)$.")
                 }
             }
             var isNumeric = false
             if case .numeric = collapsed { isNumeric = true }
-            line("What does hold is the identity of affine maps, $F(x + \(z)) + F(0) = \(applied("W'", to: "x")) + \(applied("W'", to: z)) + 2b' = F(x) + F(\(z))$ for all $x$, $\(z)$: $F$ is affine\(isNumeric ? ", not linear" : "").")
+            line("What does hold is the identity of affine maps, $F(\(vx) + \(z)) + F(0) = \(applied("W'", to: vx)) + \(applied("W'", to: z)) + 2b' = F(\(vx)) + F(\(z))$ for all $\(vx)$, $\(z)$: $F$ is affine\(isNumeric ? ", not linear" : "").")
         }
         if !collapsesByRegions, let residual = analysis.additivity.residual, residual == map.bias.map({ -$0 }),
            analysis.affinity.residual?.allSatisfy(\.isZero) == true {
-            line("The same differences come out when symbolic $x$, $\(z)$ and $\(c)$ are pushed through the layers one at a time, without using $W'$: an independent check of the composition.")
+            line("The same differences come out when symbolic $\(vx)$, $\(z)$ and $\(c)$ are pushed through the layers one at a time, without using $W'$: an independent check of the composition.")
         }
         line("")
         notes()
@@ -126,8 +145,8 @@ extension LaTeXBuilder {
 
     mutating func verdictSection() {
         var text = "\\paragraph{Verdict.} "
-        let linearMap = isRow ? "y = xW'" : "y = W'x"
-        let affineMap = isRow ? "y = xW' + b'" : "y = W'x + b'"
+        let linearMap = isRow ? "y = \(vx)W'" : "y = W'\(vx)"
+        let affineMap = isRow ? "y = \(vx)W' + b'" : "y = W'\(vx) + b'"
         switch analysis.verdict {
         case .linear:
             text += "The network collapses to one linear map, $\(linearMap)$. Stacking the layers added no expressive power: a single layer without bias computes the same function."
@@ -140,7 +159,7 @@ extension LaTeXBuilder {
         case .notAffine:
             let names = nonAffineActivationNames()
             let subject = names.isEmpty ? "nonlinear activations give" : joinedList(names) + (names.count == 1 ? " activation gives" : " activations give")
-            text += "No affine map equals $F$: the exact witness above rules out $F(x) = \(affineText("x"))$ for every choice of $W'$ and $b'$. The \(subject) the network what a stack of linear layers cannot have; it does not collapse into one layer."
+            text += "No affine map equals $F$: the exact witness above rules out $F(\(vx)) = \(affineText(vx))$ for every choice of $W'$ and $b'$. The \(subject) the network what a stack of linear layers cannot have; it does not collapse into one layer."
         case .unknown:
             text += "Not decided: prove-collapse neither composed the network into one affine map nor found an exact witness against it."
         }

@@ -17,7 +17,7 @@ extension LaTeXBuilder {
 
     /// h_{k} for k ≥ 1, x for 0, y for the last layer.
     func stateName(_ k: Int) -> String {
-        if k == 0 { return "x" }
+        if k == 0 { return "\(vx)" }
         if k == network.layers.count { return "y" }
         return "h_{\(k)}"
     }
@@ -35,12 +35,12 @@ extension LaTeXBuilder {
 
     /// W_{k}, or \widetilde{W}_{k} when an affine activation was folded into layer k.
     func weightName(_ k: Int) -> String {
-        isIdentityActivation(network.layers[k - 1].activation) ? "W_{\(k)}" : "\\widetilde{W}_{\(k)}"
+        isIdentityActivation(network.layers[k - 1].activation) ? "\(wLetter)_{\(k)}" : "\\widetilde{\(wLetter)}_{\(k)}"
     }
 
     /// b_{k}, or \tilde{b}_{k} when folded.
     func biasName(_ k: Int) -> String {
-        isIdentityActivation(network.layers[k - 1].activation) ? "b_{\(k)}" : "\\tilde{b}_{\(k)}"
+        isIdentityActivation(network.layers[k - 1].activation) ? "\(bLetter)_{\(k)}" : "\\tilde{\(bLetter)}_{\(k)}"
     }
 
     /// The activation of layer k as TeX.
@@ -97,8 +97,8 @@ extension LaTeXBuilder {
     mutating func claim() {
         let n = network.layers.count
         let layers = n == 1 ? "one layer" : "\(Self.count(n)) layers"
-        let map = isRow ? "y = xW' + b'" : "y = W'x + b'"
-        let linearMap = isRow ? "y = xW'" : "y = W'x"
+        let map = isRow ? "y = \(vx)W' + b'" : "y = W'\(vx) + b'"
+        let linearMap = isRow ? "y = \(vx)W'" : "y = W'\(vx)"
         var text: String
         let linearIfSymbols = analysis.linearIf != nil
         switch analysis.verdict {
@@ -136,11 +136,12 @@ extension LaTeXBuilder {
         let n = network.inputDimension
         let names = network.inputNames
         let inputs = tuple(count: n) { _, i in LaTeXEscaping.name(names[i]) }
-        let inputText = n == 1 ? "$x = \(LaTeXEscaping.name(names[0]))$, a single number"
-            : isRow ? "a row vector $x = \(inputs)$" : "$x = \(inputs)^{\\top}$"
+        let inputText = n == 1 ? "$\(vx) = \(LaTeXEscaping.name(names[0]))$, a single number"
+            : isRow ? "a row vector $\(vx) = \(inputs)$" : "$\(vx) = \(inputs)^{\\top}$"
         let count = network.layers.count
         let rowNote = isRow ? " (vectors are rows here, so each weight matrix is the transpose of the spec's $\\text{out} \\times \\text{in}$ matrix):" : ":"
-        let layerText = count == 0 ? "no layers, so $y = x$." : (count == 1 ? "one layer" : "\(Self.count(count)) layers, applied in order") + rowNote
+        let layerText = count == 0 ? "no layers, so $y = \(vx)$." : (count == 1 ? "one layer" : "\(Self.count(count)) layers, applied in order") + rowNote
+        if let namesNote { line(namesNote) }
         line("\\paragraph{\(heading)} Input \(inputText); \(layerText)")
         guard count > 0 else { line(""); return }
         var rows = [(equation: Typeset, weights: Typeset?, bias: Typeset?, k: Int)]()
@@ -153,7 +154,7 @@ extension LaTeXBuilder {
             var argument = previous
             var weights: Typeset? = nil, bias: Typeset? = nil
             if let dense = layer.dense {
-                argument = applied("W_{\(k)}", to: previous)
+                argument = applied("\(wLetter)_{\(k)}", to: previous)
                 switch dense {
                 case .numeric(let m):
                     weights = matrix(m.weights)
@@ -162,7 +163,7 @@ extension LaTeXBuilder {
                     weights = matrix(m.weights)
                     if !m.bias.allSatisfy(\.isZero) { bias = vector(m.bias) }
                 }
-                if bias != nil { argument += " + b_{\(k)}" }
+                if bias != nil { argument += " + \(bLetter)_{\(k)}" }
             }
             let equation = "\(stateName(k)) &= \(f.apply(argument))"
             rows.append((Typeset(tex: equation, width: TeXWidth.estimate(equation)), weights, bias, k))
@@ -177,8 +178,8 @@ extension LaTeXBuilder {
         for (position, row) in rows.enumerated() {
             let last = position == rows.count - 1
             var parts = [String]()
-            if let w = row.weights { parts.append("W_{\(row.k)} &= \(w.tex)") }
-            if let b = row.bias { parts.append("b_{\(row.k)} &= \(b.tex)") }
+            if let w = row.weights { parts.append("\(wLetter)_{\(row.k)} &= \(w.tex)") }
+            if let b = row.bias { parts.append("\(bLetter)_{\(row.k)} &= \(b.tex)") }
             let end = last ? "." : ","
             if besides || parts.isEmpty {
                 let all = [row.equation.tex] + parts
@@ -245,8 +246,8 @@ extension LaTeXBuilder {
             let hasBias = layer.dense.map { d in !d.polynomialMap.bias.allSatisfy(\.isZero) } ?? false
             var wFormula: String, bFormula: String
             if layer.dense != nil {
-                wFormula = "\(aTeX)W_{\(k)}"
-                bFormula = hasBias ? "\(aTeX)b_{\(k)}" + (c.isZero ? "" : signed(ones(c))) : ones(c)
+                wFormula = "\(aTeX)\(wLetter)_{\(k)}"
+                bFormula = hasBias ? "\(aTeX)\(bLetter)_{\(k)}" + (c.isZero ? "" : signed(ones(c))) : ones(c)
             } else {
                 wFormula = "\(aTeX)I_{\(map.inputDimension)}"
                 bFormula = ones(c)

@@ -24,7 +24,7 @@ extension LaTeXBuilder {
             if let brk = f.scalarBreak() {
                 sentence += ": " + scalarBreakText(f, tex, brk)
             } else if !f.isElementwise {
-                sentence += ": its coordinates sum to 1 for every input, so $\(tex.apply("x + z"))$ sums to 1 while $\(tex.apply("x")) + \(tex.apply("z"))$ sums to 2; they always differ."
+                sentence += ": its coordinates sum to 1 for every input, so $\(tex.apply("\(vx) + \(secondPoint)"))$ sums to 1 while $\(tex.apply(vx)) + \(tex.apply(secondPoint))$ sums to 2; they always differ."
             } else if !f.symbols.isEmpty {
                 sentence = "\(which) \\texttt{\(LaTeXEscaping.text(f.name))} with symbolic parameters; whether it is affine depends on their values."
             } else {
@@ -114,21 +114,21 @@ extension LaTeXBuilder {
         let z = secondPoint
         let sum = zip(w.x, y).map { $0 + $1 }
         let zero = [Rational](repeating: .zero, count: w.x.count)
-        line("\\paragraph{A witness, layer by layer.} Take $x = \(point(w.x))$ and $\(z) = \(point(y))$. Every affine map $G$ satisfies $G(x + \(z)) + G(0) = G(x) + G(\(z))$ (both sides are $\(applied("W'", to: "x")) + \(applied("W'", to: z)) + 2b'$). Evaluating the network exactly at the four points, step by step:")
-        witnessTable(points: [w.x, y, sum, zero], headers: ["x", z, "x + \(z)", "0"])
+        line("\\paragraph{A witness, layer by layer.} Take $\(vx) = \(point(w.x))$ and $\(z) = \(point(y))$. Every affine map $G$ satisfies $G(\(vx) + \(z)) + G(0) = G(\(vx)) + G(\(z))$ (both sides are $\(applied("W'", to: vx)) + \(applied("W'", to: z)) + 2b'$). Evaluating the network exactly at the four points, step by step:")
+        witnessTable(points: [w.x, y, sum, zero], headers: ["\(vx)", z, "\(vx) + \(z)", "0"])
         let digits = separatingDigits(w.lhs, w.rhs)
         let exact = (w.lhs + w.rhs).allSatisfy(isExact)
         let relation = exact ? "=" : "\\in"
         line("\\[")
-        line("  F(x + \(z)) + F(0) \(relation) \(intervalValues(w.lhs, digits)), \\qquad F(x) + F(\(z)) \(relation) \(intervalValues(w.rhs, digits)).")
+        line("  F(\(vx) + \(z)) + F(0) \(relation) \(intervalValues(w.lhs, digits)), \\qquad F(\(vx)) + F(\(z)) \(relation) \(intervalValues(w.rhs, digits)).")
         line("\\]")
         if exact {
-            line("The two sides differ, so $F$ is not affine: no choice of $W'$ and $b'$ gives $F(x) = \(affineText("x"))$.")
+            line("The two sides differ, so $F$ is not affine: no choice of $W'$ and $b'$ gives $F(\(vx)) = \(affineText(vx))$.")
         } else {
             line("Each entry is a rigorous enclosure: the exact value lies in the interval shown (computed with directed rounding, the lower bound printed rounded down and the upper bound rounded up). In at least one coordinate the two intervals are disjoint, so the two sides differ: $F$ is not affine, and no rounding error can change that conclusion.")
         }
         if let f0 = try? Evaluator.evaluate(network, at: zero), f0.allSatisfy({ $0.provablyEquals(.exact(.zero)) }) {
-            line("Here $F(0) = 0$, so this is also a failure of additivity, $F(x + \(z)) \\neq F(x) + F(\(z))$.")
+            line("Here $F(0) = 0$, so this is also a failure of additivity, $F(\(vx) + \(z)) \\neq F(\(vx)) + F(\(z))$.")
         }
         otherWitnesses(skippingAdditivityAt: (w.x, y))
         line("")
@@ -140,16 +140,16 @@ extension LaTeXBuilder {
         let z = secondPoint, c = scalarName
         if let w = analysis.additivity.witness, let y = w.y, !(w.x == pair.0 && y == pair.1) {
             let digits = separatingDigits(w.lhs, w.rhs)
-            line("Additivity fails at $x = \(point(w.x))$, $\(z) = \(point(y))$: $F(x + \(z)) \(relationSign(w)) \(intervalValues(w.lhs, digits, inline: true))$ but $F(x) + F(\(z)) \(relationSign(w)) \(intervalValues(w.rhs, digits, inline: true))$.")
+            line("Additivity fails at $\(vx) = \(point(w.x))$, $\(z) = \(point(y))$: $F(\(vx) + \(z)) \(relationSign(w)) \(intervalValues(w.lhs, digits, inline: true))$ but $F(\(vx)) + F(\(z)) \(relationSign(w)) \(intervalValues(w.rhs, digits, inline: true))$.")
         }
         let noBias = network.layers.allSatisfy { $0.dense.map { d in d.polynomialMap.bias.allSatisfy(\.isZero) } ?? true }
         let positive = network.layers.allSatisfy { $0.activation.isPositivelyHomogeneous }
         if noBias && positive {
-            line("No layer has a bias and every activation is positively homogeneous, so $F(\(c)\\,x) = \(c)\\,F(x)$ for every $\(c) \\ge 0$: the network itself is positively homogeneous, and homogeneity can fail only for negative $\(c)$.")
+            line("No layer has a bias and every activation is positively homogeneous, so $F(\(c)\\,\(vx)) = \(c)\\,F(\(vx))$ for every $\(c) \\ge 0$: the network itself is positively homogeneous, and homogeneity can fail only for negative $\(c)$.")
         }
         if let w = analysis.homogeneity.witness, let scalar = w.c {
             let digits = separatingDigits(w.lhs, w.rhs)
-            line("Homogeneity fails at $x = \(point(w.x))$, $\(c) = \(number(scalar))$: $F(\(c)\\,x) \(relationSign(w)) \(intervalValues(w.lhs, digits, inline: true))$ but $\(c)\\,F(x) \(relationSign(w)) \(intervalValues(w.rhs, digits, inline: true))$.")
+            line("Homogeneity fails at $\(vx) = \(point(w.x))$, $\(c) = \(number(scalar))$: $F(\(c)\\,\(vx)) \(relationSign(w)) \(intervalValues(w.lhs, digits, inline: true))$ but $\(c)\\,F(\(vx)) \(relationSign(w)) \(intervalValues(w.rhs, digits, inline: true))$.")
         } else if analysis.homogeneity.holds == nil {
             line("No counterexample to homogeneity was found.")
         }
@@ -179,7 +179,7 @@ extension LaTeXBuilder {
             if let dense = layer.dense {
                 layers.append(Layer(dense: dense, activation: .identity))
                 let hasBias = !dense.polynomialMap.bias.allSatisfy(\.isZero)
-                labels.append((isRow ? "(\\cdot)\\, W_{\(k)}" : "W_{\(k)}(\\cdot)") + (hasBias ? " + b_{\(k)}" : ""))
+                labels.append((isRow ? "(\\cdot)\\, \(wLetter)_{\(k)}" : "\(wLetter)_{\(k)}(\\cdot)") + (hasBias ? " + \(bLetter)_{\(k)}" : ""))
             }
             if !isIdentityActivation(layer.activation) || layer.dense == nil {
                 layers.append(Layer(dense: nil, activation: layer.activation))
@@ -250,7 +250,7 @@ extension LaTeXBuilder {
         text += quadratic
             ? "2^{\(raising.count)} = \(bound)$: each of the \(Self.count(raising.count)) quadratic layers doubles the degree, and the affine layers keep it."
             : "\(degrees.map(String.init).joined(separator: " \\cdot ")) = \(bound)$."
-        text += " Here $F$ has degree \(degree) in $x$" + (degree >= 2 ? ", and a polynomial map of degree 2 or more is not affine." : ".")
+        text += " Here $F$ has degree \(degree) in $\(vx)$" + (degree >= 2 ? ", and a polynomial map of degree 2 or more is not affine." : ".")
         line(text)
         let totalTerms = outputs.map(\.termCount).reduce(0, +)
         if outputs.count <= 3 && totalTerms <= 60 {

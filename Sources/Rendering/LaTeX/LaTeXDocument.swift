@@ -24,8 +24,13 @@ public struct LaTeXOptions: Sendable, Hashable {
     public var maxTerms: Int
 
     /// Defaults: column vectors, elision past 6 × 6, numbers up to 30 digits, 8 terms.
-    public init(convention: Convention = .column, maxMatrixDimension: Int = 6, maxDigits: Int = 30, maxTerms: Int = 8) {
+    /// Whether to add TikZ pictures of the linear regions (needs the `tikz` package).
+    public var figures: Bool
+
+    /// Creates options.
+    public init(convention: Convention = .column, maxMatrixDimension: Int = 6, maxDigits: Int = 30, maxTerms: Int = 8, figures: Bool = false) {
         self.convention = convention
+        self.figures = figures
         self.maxMatrixDimension = max(maxMatrixDimension, 3)
         self.maxDigits = max(maxDigits, 12)
         self.maxTerms = max(maxTerms, 3)

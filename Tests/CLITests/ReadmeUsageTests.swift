@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// The README's usage lines are the command's own (`prove-collapse --help`), so they cannot
+/// drift apart.
+struct ReadmeUsageTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The lines of the first code block after "## The command" in README.md.
+    static func readmeUsage() throws -> [String] {
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "## The command"))
+        let rest = readme[section.upperBound...]
+        let open = try #require(rest.range(of: "```\n"))
+        let body = rest[open.upperBound...]
+        let close = try #require(body.range(of: "```"))
+        return body[..<close.lowerBound].split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// The usage lines of `--help`: the `USAGE:` line and its continuation lines.
+    static func helpUsage(_ help: String) -> [String] {
+        var lines: [String] = []
+        var inUsage = false
+        for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("USAGE: ") {
+                inUsage = true
+                lines.append(String(line.dropFirst("USAGE: ".count)).trimmingCharacters(in: .whitespaces))
+            } else if inUsage, line.hasPrefix("       prove-collapse") {
+                lines.append(line.trimmingCharacters(in: .whitespaces))
+            } else if inUsage {
+                break
+            }
+        }
+        return lines
+    }
+
+    @Test func readmeUsageLinesAreTheHelpUsageLines() throws {
+        let result = try CLIHarness().run("--help")
+        #expect(result.status == 0)
+        let help = Self.helpUsage(result.stdout)
+        #expect(!help.isEmpty)
+        #expect(try Self.readmeUsage() == help)
+    }
+
+    @Test func helpPointsToTheReference() throws {
+        let result = try CLIHarness().run("--help")
+        #expect(result.stdout.contains("docs/SPEC.md"))
+        #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("docs/SPEC.md").path))
+    }
+
+    @Test func readmeGalleryCountIsTheGallery() throws {
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Proofs").path)
+            .filter { var isDirectory: ObjCBool = false
+                      return FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("Proofs/\($0)").path, isDirectory: &isDirectory) && isDirectory.boolValue }
+        #expect(readme.contains("The gallery in [`Proofs/`](Proofs/) has \(folders.count) classic arguments"),
+                "README's gallery count differs from the \(folders.count) folders in Proofs/")
+    }
+}
