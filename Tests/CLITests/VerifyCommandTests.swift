@@ -106,7 +106,9 @@ import Testing
     @Test func aTamperedFarkasMultiplierIsFalse() throws {
         let cli = try CLIHarness()
         try cli.write("cancel.yaml", Self.cancellation)
-        var r = try report(cli, "cancel.yaml", ["--region-certificates"])
+        // Without the semantic normalisation, which would fold the cancelling kinks before any
+        // region is enumerated.
+        var r = try report(cli, "cancel.yaml", ["--region-certificates", "--no-simplify"])
         var regions = try #require(r["regions"] as? [String: Any])
         var certificates = try #require(regions["certificates"] as? [[String: Any]])
         var first = certificates[0]
