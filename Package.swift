@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // prove-collapse: exact proofs of what a neural network computes when its activations
 // are (or are not) linear. Dependencies flow one way, down this list:
-// CGMP/CMPFR -> ExactNumbers -> Enclosures -> Algebra -> NetworkModel -> Collapse
+// CGMP/CMPFR -> ExactNumbers -> Enclosures -> Algebra -> NetworkModel -> ModelFiles -> Collapse
 // -> Rendering -> ProveCollapseCLI.
 import PackageDescription
 
@@ -11,12 +11,13 @@ let package = Package(
         .executable(name: "prove-collapse", targets: ["ProveCollapseCLI"]),
         .executable(name: "collapse-bench", targets: ["CollapseBenchmark"]),
         .executable(name: "leak-stress", targets: ["LeakStress"]),
-        .library(name: "ProveCollapse", targets: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
+        .library(name: "ProveCollapse", targets: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "ModelFiles", "Collapse", "Rendering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
     ],
     targets: [
         // C libraries (Debian packages) through one shim header each.
@@ -34,6 +35,8 @@ let package = Package(
         .target(name: "Algebra", dependencies: ["ExactNumbers"]),
         // Network specs: reading YAML/JSON with source locations, activations, errors.
         .target(name: "NetworkModel", dependencies: ["ExactNumbers", "Algebra", .product(name: "Yams", package: "Yams")]),
+        // Model files: ONNX (protobuf, generated code committed) and NNet readers, the ONNX writer.
+        .target(name: "ModelFiles", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         // Composition, exact evaluation, identity checks, witnesses, verdicts, derivations.
         .target(name: "Collapse", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel"]),
         // Text, JSON and LaTeX renderings of a verdict: pure functions, no I/O.
@@ -45,7 +48,7 @@ let package = Package(
         // The command: options, files, exit codes, nothing else.
         .executableTarget(
             name: "ProveCollapseCLI",
-            dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse", "Rendering", "Certificates", "Verification",
+            dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "ModelFiles", "Collapse", "Rendering", "Certificates", "Verification",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Benchmarks (release build): chain composition timings.
         .executableTarget(name: "CollapseBenchmark", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse"]),
@@ -59,6 +62,8 @@ let package = Package(
         .testTarget(name: "CollapseTests", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "RenderingTests", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
         .testTarget(name: "CLITests", dependencies: ["ProveCollapseCLI"], exclude: ["HelpSnapshots"]),
+        .testTarget(name: "ModelFilesTests", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "ModelFiles", "Collapse"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

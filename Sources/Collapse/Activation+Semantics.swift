@@ -14,6 +14,13 @@ extension Activation {
             return (cs.count > 1 ? cs[1] : Polynomial(Rational.zero), cs.first ?? Polynomial(Rational.zero))
         case .leakyRelu(let alpha) where alpha.constantValue == Rational.one:
             return (Polynomial(Rational.one), Polynomial(Rational.zero))  // leaky_relu with alpha 1 is t
+        case .clip(nil, nil):
+            return (Polynomial(Rational.one), Polynomial(Rational.zero))  // clip without bounds is t
+        case .clip(let lower?, let upper?) where lower.isConstant && lower == upper:
+            return (Polynomial(Rational.zero), lower)  // clip to one point is constant
+        case .hardSigmoid(let alpha, let beta) where alpha.isZero && beta.constantValue != nil:
+            let b = beta.constantValue!
+            return (Polynomial(Rational.zero), Polynomial(Rational.min(Rational.one, Rational.max(Rational.zero, b))))
         default: return nil
         }
     }
@@ -38,6 +45,7 @@ extension Activation {
     public var isPiecewiseLinear: Bool {
         switch self {
         case .relu, .leakyRelu, .hardtanh, .step, .sign, .abs: return true
+        case .clip, .hardSigmoid: return true
         default: return affineForm != nil
         }
     }
@@ -53,6 +61,9 @@ extension Activation {
     public var interestingPoints: [Rational] {
         switch self {
         case .hardtanh: return [Rational(-1), Rational(1)]
+        case .clip, .hardSigmoid:
+            guard affineForm == nil, let pieces else { return [] }
+            return pieces.filter(\.isBreakpoint).compactMap(\.lower)
         default: return affineForm != nil ? [] : [Rational.zero]
         }
     }
@@ -72,6 +83,13 @@ extension Activation {
             if t > Rational(1) || (t == Rational(1) && side > 0) { return .zero }
             if t < Rational(-1) || (t == Rational(-1) && side < 0) { return .zero }
             return .one
+        case .clip, .hardSigmoid:
+            // The open piece containing t, or the one on `side` of a breakpoint t.
+            guard let pieces else { return nil }
+            let open = pieces.filter { !$0.isBreakpoint }
+            if let piece = open.first(where: { $0.contains(t) }) { return piece.slope }
+            let neighbour = side > 0 ? open.first { $0.lower == t } : open.first { $0.upper == t }
+            return neighbour?.slope
         default:
             if let (a, _) = affineForm { return a.constantValue }
             return nil

@@ -73,6 +73,20 @@ enum ActivationEvaluation {
             guard let a = alpha.constantValue else { return .some(nil) }
             return .some(r.signum > 0 ? r : a * r)
         case .hardtanh: return .some(Rational.min(Rational(1), Rational.max(Rational(-1), r)))
+        case .clip(let lower, let upper):
+            var y = r
+            if let lower {
+                guard let a = lower.constantValue else { return .some(nil) }
+                y = Rational.max(a, y)
+            }
+            if let upper {
+                guard let b = upper.constantValue else { return .some(nil) }
+                y = Rational.min(b, y)
+            }
+            return .some(y)
+        case .hardSigmoid(let alpha, let beta):
+            guard let a = alpha.constantValue, let b = beta.constantValue else { return .some(nil) }
+            return .some(Rational.max(.zero, Rational.min(.one, a * r + b)))
         case .step: return .some(r.signum > 0 ? .one : .zero)
         case .sign: return .some(Rational(r.signum))
         case .abs: return .some(r.magnitude)
@@ -90,7 +104,7 @@ enum ActivationEvaluation {
     /// A nondecreasing or nonincreasing exact scalar version of f, when it has one.
     static func monotoneScalar(_ f: Activation) -> ((Rational) -> Rational?)? {
         switch f {
-        case .identity, .relu, .hardtanh, .step, .sign:
+        case .identity, .relu, .hardtanh, .step, .sign, .clip, .hardSigmoid:
             return { r in exactScalar(f, r) ?? nil }
         default: return nil
         }

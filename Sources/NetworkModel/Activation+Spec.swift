@@ -24,6 +24,8 @@ extension Activation {
         case .gelu: return "gelu"
         case .elu: return "elu"
         case .softmax: return "softmax"
+        case .clip: return "clip"
+        case .hardSigmoid: return "hard_sigmoid"
         }
     }
 
@@ -31,7 +33,7 @@ extension Activation {
     public static let knownNames: [String] = [
         "identity", "linear", "none", "affine", "polynomial", "square", "relu", "leaky_relu",
         "hardtanh", "step", "sign", "abs", "sigmoid", "tanh", "arctan", "softplus", "silu",
-        "gelu", "elu", "softmax",
+        "gelu", "elu", "softmax", "clip", "hard_sigmoid",
     ]
 
     /// The default slope of `affine` (1).
@@ -42,9 +44,13 @@ extension Activation {
     public static let defaultLeakyReluAlpha = Rational(1, 100)
     /// The default alpha of `elu` (1).
     public static let defaultEluAlpha = Rational(1)
+    /// The default alpha of `hard_sigmoid` (1/5, ONNX's 0.2 as a decimal).
+    public static let defaultHardSigmoidAlpha = Rational(1, 5)
+    /// The default beta of `hard_sigmoid` (1/2).
+    public static let defaultHardSigmoidBeta = Rational(1, 2)
 
     /// The activation a bare name stands for, with default parameters; nil for unknown names
-    /// and for `polynomial`, which needs its coefficients.
+    /// and for `polynomial` and `clip`, which need their parameters.
     public init?(name: String) {
         switch name {
         case "identity", "linear", "none": self = .identity
@@ -64,6 +70,7 @@ extension Activation {
         case "gelu": self = .gelu
         case "elu": self = .elu(alpha: Polynomial(Activation.defaultEluAlpha))
         case "softmax": self = .softmax
+        case "hard_sigmoid": self = .hardSigmoid(alpha: Polynomial(Activation.defaultHardSigmoidAlpha), beta: Polynomial(Activation.defaultHardSigmoidBeta))
         default: return nil
         }
     }
@@ -74,6 +81,8 @@ extension Activation {
         switch name {
         case "affine": return ["slope", "intercept"]
         case "leaky_relu", "elu": return ["alpha"]
+        case "clip": return ["min", "max"]
+        case "hard_sigmoid": return ["alpha", "beta"]
         default: return []
         }
     }

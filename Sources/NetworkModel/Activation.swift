@@ -41,6 +41,12 @@ public enum Activation: Hashable, Sendable {
     case elu(alpha: Polynomial)
     /// The vector map softmax(t)_i = e^(t_i) / Σ_j e^(t_j) over the whole layer.
     case softmax
+    /// f(t) = min(upper, max(lower, t)) (ONNX `Clip`); a nil bound is no bound on that side.
+    /// Piecewise linear with breakpoints lower and upper (lower ≤ upper).
+    case clip(lower: Polynomial?, upper: Polynomial?)
+    /// f(t) = max(0, min(1, alpha·t + beta)) (ONNX `HardSigmoid`; defaults 1/5 and 1/2).
+    /// Piecewise linear with breakpoints −beta/alpha and (1 − beta)/alpha when alpha ≠ 0.
+    case hardSigmoid(alpha: Polynomial, beta: Polynomial)
 
     /// Whether f acts on each coordinate separately (every case but `softmax`).
     public var isElementwise: Bool {
@@ -65,6 +71,8 @@ public enum Activation: Hashable, Sendable {
         case .affine(let slope, let intercept): return [slope, intercept]
         case .polynomial(let coefficients): return coefficients
         case .leakyRelu(let alpha), .elu(let alpha): return [alpha]
+        case .clip(let lower, let upper): return [lower, upper].compactMap { $0 }
+        case .hardSigmoid(let alpha, let beta): return [alpha, beta]
         default: return []
         }
     }

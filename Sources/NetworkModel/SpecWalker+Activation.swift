@@ -12,6 +12,9 @@ extension SpecWalker {
             if name == "polynomial" {
                 throw SpecError("layer \(number) activation 'polynomial' needs its coefficients; expected {polynomial: [c0, c1, ..., ck]}", at: node.location)
             }
+            if name == "clip" {
+                throw SpecError("layer \(number) activation 'clip' needs its bounds; expected {clip: {min: -1, max: 1}}", at: node.location)
+            }
             guard let activation = Activation(name: name) else { throw unknownActivation(name, at: node.location) }
             return activation
         case .sequence, .numbers:
@@ -50,7 +53,7 @@ extension SpecWalker {
                 coefficients.append(try parameter(element, what: "layer \(number) polynomial coefficient c\(i)"))
             }
             return .polynomial(coefficients)
-        case "affine", "leaky_relu", "elu":
+        case "affine", "leaky_relu", "elu", "clip", "hard_sigmoid":
             var parameters: [String: Polynomial] = [:]
             if !isEmpty {
                 guard let entries = value.entries else {
@@ -68,6 +71,14 @@ extension SpecWalker {
                                intercept: parameters["intercept"] ?? Polynomial(Activation.defaultAffineIntercept))
             case "leaky_relu":
                 return .leakyRelu(alpha: parameters["alpha"] ?? Polynomial(Activation.defaultLeakyReluAlpha))
+            case "clip":
+                if let lo = parameters["min"]?.constantValue, let hi = parameters["max"]?.constantValue, lo > hi {
+                    throw SpecError("layer \(number) clip has min \(lo) above max \(hi); expected min <= max", at: value.location)
+                }
+                return .clip(lower: parameters["min"], upper: parameters["max"])
+            case "hard_sigmoid":
+                return .hardSigmoid(alpha: parameters["alpha"] ?? Polynomial(Activation.defaultHardSigmoidAlpha),
+                                    beta: parameters["beta"] ?? Polynomial(Activation.defaultHardSigmoidBeta))
             default:
                 return .elu(alpha: parameters["alpha"] ?? Polynomial(Activation.defaultEluAlpha))
             }

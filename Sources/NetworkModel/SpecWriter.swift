@@ -1,12 +1,16 @@
 internal import Algebra
-internal import ExactNumbers
+public import ExactNumbers
 
 /// Writes a `Network` as a spec (contract §1) that `SpecReader` reads back to an equal
 /// network: integers bare, fractions quoted (`"2/3"`), symbols and expressions as strings,
 /// every activation with all its parameters.
 public enum SpecWriter {
     /// The network as YAML: block style for the structure, one flow list per weight row.
-    public static func yaml(_ network: Network) -> String {
+    /// With `decimals`, every number whose denominator divides a power of ten (every binary
+    /// float's value) is written as its exact decimal expansion (`0.100000001490116119384765625`),
+    /// which the reader takes exactly; other fractions stay `"p/q"`.
+    public static func yaml(_ network: Network, decimals: Bool = false) -> String {
+        let yamlScalar: (Entry) -> String = { SpecWriter.yamlScalar($0, decimals: decimals) }
         var out = ""
         out.reserveCapacity(estimatedSize(network))
         if let name = network.name { out += "network: \(yamlString(name))\n" }
@@ -29,13 +33,14 @@ public enum SpecWriter {
                 }
                 out += "      bias: [" + bias.map { yamlScalar($0) }.joined(separator: ", ") + "]\n"
             }
-            out += prefix + "activation: " + activation(layer.activation, yaml: true) + "\n"
+            out += prefix + "activation: " + activation(layer.activation, yaml: true, decimals: decimals) + "\n"
         }
         return out
     }
 
-    /// The network as JSON: one line per weight row.
-    public static func json(_ network: Network) -> String {
+    /// The network as JSON: one line per weight row; `decimals` as for `yaml`.
+    public static func json(_ network: Network, decimals: Bool = false) -> String {
+        let jsonScalar: (Entry) -> String = { SpecWriter.jsonScalar($0, decimals: decimals) }
         var out = ""
         out.reserveCapacity(estimatedSize(network))
         out += "{\n"
@@ -53,7 +58,7 @@ public enum SpecWriter {
                 }
                 out += "        ],\n        \"bias\": [" + bias.map { jsonScalar($0) }.joined(separator: ", ") + "]\n      },\n"
             }
-            out += "      \"activation\": " + activation(layer.activation, yaml: false) + "\n    }"
+            out += "      \"activation\": " + activation(layer.activation, yaml: false, decimals: decimals) + "\n    }"
         }
         out += network.layers.isEmpty ? "]" : "\n  ]"
         if let domain = network.domain { out += ",\n" + domainBlock(domain, yaml: false) }
@@ -84,22 +89,26 @@ public enum SpecWriter {
         p.constantValue.map(Entry.number) ?? .expression(p)
     }
 
-    private static func yamlScalar(_ entry: Entry) -> String {
+    private static func yamlScalar(_ entry: Entry, decimals: Bool = false) -> String {
         switch entry {
-        case .number(let r): return r.isInteger ? r.description : "\"" + r.description + "\""
+        case .number(let r):
+            if decimals, !r.isInteger, let text = exactDecimalText(r) { return text }
+            return r.isInteger ? r.description : "\"" + r.description + "\""
         case .expression(let p): return yamlString(p.description)
         }
     }
 
-    private static func jsonScalar(_ entry: Entry) -> String {
+    private static func jsonScalar(_ entry: Entry, decimals: Bool = false) -> String {
         switch entry {
-        case .number(let r): return r.isInteger ? r.description : "\"" + r.description + "\""
+        case .number(let r):
+            if decimals, !r.isInteger, let text = exactDecimalText(r) { return text }
+            return r.isInteger ? r.description : "\"" + r.description + "\""
         case .expression(let p): return jsonString(p.description)
         }
     }
 
-    private static func activation(_ activation: Activation, yaml: Bool) -> String {
-        let scalar: (Polynomial) -> String = yaml ? { yamlScalar(entry($0)) } : { jsonScalar(entry($0)) }
+    private static func activation(_ activation: Activation, yaml: Bool, decimals: Bool = false) -> String {
+        let scalar: (Polynomial) -> String = yaml ? { yamlScalar(entry($0), decimals: decimals) } : { jsonScalar(entry($0), decimals: decimals) }
         let key: (String) -> String = yaml ? { $0 } : { "\"" + $0 + "\"" }
         switch activation {
         case .affine(let slope, let intercept):
@@ -108,9 +117,54 @@ public enum SpecWriter {
             return "{\(key("polynomial")): [" + coefficients.map(scalar).joined(separator: ", ") + "]}"
         case .leakyRelu(let alpha), .elu(let alpha):
             return "{\(key(activation.name)): {\(key("alpha")): \(scalar(alpha))}}"
+        case .clip(let lower, let upper):
+            let bounds = [("min", lower), ("max", upper)].compactMap { k, v in v.map { "\(key(k)): \(scalar($0))" } }
+            return "{\(key("clip")): {" + bounds.joined(separator: ", ") + "}}"
+        case .hardSigmoid(let alpha, let beta):
+            return "{\(key("hard_sigmoid")): {\(key("alpha")): \(scalar(alpha)), \(key("beta")): \(scalar(beta))}}"
         default:
             return yaml ? activation.name : "\"" + activation.name + "\""
         }
+    }
+
+    /// The exact decimal expansion of r when its denominator is 2^a·5^b (finite), e.g.
+    /// `-0.375`; nil otherwise. n/(2^a 5^b) = n·2^(k−a)·5^(k−b) / 10^k with k = max(a, b).
+    public static func exactDecimalText(_ r: Rational) -> String? {
+        var d = r.denominator
+        var twos = 0, fives = 0
+        if let small = d.exactInt {
+            var q = small
+            twos = q.trailingZeroBitCount
+            q >>= twos
+            while q % 5 == 0 { q /= 5; fives += 1 }
+            guard q == 1 else { return nil }
+        } else {
+            let two = BigInt(2), five = BigInt(5)
+            let width = d.bitWidth
+            if BigInt(1).shiftedLeft(width - 1) == d {
+                twos = width - 1
+            } else {
+                while true {
+                    let (q, rem) = d.quotientAndRemainder(dividingBy: two)
+                    guard rem.isZero else { break }
+                    d = q; twos += 1
+                }
+                while true {
+                    let (q, rem) = d.quotientAndRemainder(dividingBy: five)
+                    guard rem.isZero else { break }
+                    d = q; fives += 1
+                }
+                guard d.isOne else { return nil }
+            }
+        }
+        let k = max(twos, fives)
+        var scaled = r.numerator
+        if k > twos { scaled = scaled * BigInt(2).power(k - twos) }
+        if k > fives { scaled = scaled * BigInt(5).power(k - fives) }
+        var digits = scaled.magnitude.description
+        if digits.count <= k { digits = String(repeating: "0", count: k - digits.count + 1) + digits }
+        digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -k))
+        return (scaled.signum < 0 ? "-" : "") + digits
     }
 
     // MARK: Strings

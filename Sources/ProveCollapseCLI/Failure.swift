@@ -1,6 +1,7 @@
 import ArgumentParser
 import NetworkModel
 import Collapse
+import ModelFiles
 
 /// The command's own faults (everything else comes from the library or ArgumentParser).
 enum CLIError: Error, CustomStringConvertible {
@@ -38,6 +39,8 @@ enum Failure {
         case let error as SpecError:
             StandardStreams.error(error.description)
         case let error as CLIError:
+            StandardStreams.error(error.description)
+        case let error as ModelFileError:
             StandardStreams.error(error.description)
         case let error as EvaluationError:
             StandardStreams.error("cannot evaluate: \(error)")

@@ -17,9 +17,12 @@ struct ProveCollapse: ParsableCommand {
             prove-collapse SPEC --certificate FILE.smt2 [--region-certificates --format json]
             prove-collapse verify SPEC REPORT.json
             prove-collapse separable POINTS [--through SPEC --layer K] [--format text|json] [--latex FILE]
+            prove-collapse convert MODEL --output SPEC.yaml|SPEC.json
+            prove-collapse fuse SPEC|MODEL [--format text|json] [--output FILE] [--factor]
             """,
         discussion: """
-            SPEC is a network in YAML (.yaml, .yml) or JSON (.json). All arithmetic is exact \
+            SPEC is a network in YAML (.yaml, .yml) or JSON (.json), or a model file: ONNX \
+            (.onnx) or NNet (.nnet), whose binary weights are read as exact rationals. All arithmetic is exact \
             (rationals, never floating point); transcendental activations get rigorous enclosures.
 
             The spec format (every key, activation and scalar), every option, the JSON report \
@@ -40,7 +43,7 @@ struct ProveCollapse: ParsableCommand {
               prove-collapse regions net.yaml --plot regions.svg
             """,
         version: version,
-        subcommands: [AnalyzeCommand.self, EvalCommand.self, CheckCommand.self, RandomCommand.self, RegionsCommand.self, LocalCommand.self, SeparableCommand.self, VerifyCommand.self],
+        subcommands: [AnalyzeCommand.self, EvalCommand.self, CheckCommand.self, RandomCommand.self, RegionsCommand.self, LocalCommand.self, SeparableCommand.self, VerifyCommand.self, ConvertCommand.self, FuseCommand.self],
         defaultSubcommand: AnalyzeCommand.self
     )
 }

@@ -1,16 +1,26 @@
 import NetworkModel
+import ModelFiles
 import Collapse
 import ExactNumbers
 import Rendering
 
-/// Reading the SPEC argument: every fault is a `SpecError` at `FILE:LINE:COLUMN`.
+/// Reading the SPEC argument of every subcommand: a spec (YAML/JSON) or, by extension, a
+/// model file (`.onnx`, `.nnet`; contract §6). Faults are a `SpecError` at
+/// `FILE:LINE:COLUMN` or a `ModelFileError` naming the node, tensor or line.
 enum SpecLoading {
-    /// The network in `path` (YAML or JSON by extension), with its domain given or replaced
-    /// by the `--domain` file when there is one (contract §5). An empty domain (lo > hi, or
-    /// constraints with no common point, decided by an exact linear program) is bad input.
-    static func load(_ path: String, domain domainPath: String? = nil) throws(SpecError) -> Network {
+    /// The network in `path` (a spec, YAML or JSON, or a model file, by extension), with its
+    /// domain given or replaced by the `--domain` file when there is one (contract §5); an
+    /// NNet file's minima and maxima are its domain unless `--domain` replaces them. An empty
+    /// domain (lo > hi, or constraints with no common point, decided by an exact linear
+    /// program) is bad input.
+    static func load(_ path: String, domain domainPath: String? = nil) throws -> Network {
         InputFiles.record(path)
-        var network = try SpecReader.read(path: path)
+        var network: Network
+        if let model = try ModelFiles.read(path: path) {
+            network = model
+        } else {
+            network = try SpecReader.read(path: path)
+        }
         if let domainPath {
             InputFiles.record(domainPath)
             network.domain = try DomainReader.read(path: domainPath, inputNames: network.inputNames)

@@ -18,6 +18,10 @@ public enum ActivationText {
             return "leaky_relu(alpha \(alpha))"
         case .elu(let alpha):
             return "elu(alpha \(alpha))"
+        case .clip(let lower, let upper):
+            return "clip(min \(lower.map(\.description) ?? "-inf"), max \(upper.map(\.description) ?? "inf"))"
+        case .hardSigmoid(let alpha, let beta):
+            return "hard_sigmoid(alpha \(alpha), beta \(beta))"
         default:
             return name(activation)
         }

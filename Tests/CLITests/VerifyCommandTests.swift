@@ -106,8 +106,6 @@ import Testing
     @Test func aTamperedFarkasMultiplierIsFalse() throws {
         let cli = try CLIHarness()
         try cli.write("cancel.yaml", Self.cancellation)
-        // Without the semantic normalisation, which would fold the cancelling kinks before any
-        // region is enumerated.
         var r = try report(cli, "cancel.yaml", ["--region-certificates", "--no-simplify"])
         var regions = try #require(r["regions"] as? [String: Any])
         var certificates = try #require(regions["certificates"] as? [[String: Any]])

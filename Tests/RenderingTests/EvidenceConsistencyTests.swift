@@ -14,8 +14,7 @@ import Testing
         let spec: String
         let evidence: String
         var budget: Int? = nil
-        /// Whether the semantic normalisation runs (it turns cancelling kinks into one affine
-        /// layer, so the region decision is reached only without it).
+        /// false: decide without the semantic normalisation (the region stage alone).
         var simplifies = true
         var description: String { name }
     }
@@ -24,6 +23,7 @@ import Testing
         Case(name: "linear", spec: "input: 2\nlayers:\n  - dense: {weights: [[1, 2]]}\n", evidence: "affine-fold"),
         Case(name: "polynomial cancels", spec: "input: 1\nlayers:\n  - dense: {weights: [[1], [1]], bias: [1, 0]}\n    activation: square\n  - dense: {weights: [[1, -1]]}\n", evidence: "polynomial-cancellation"),
         Case(name: "relu kinks cancel", spec: "input: 1\nlayers:\n  - dense: {weights: [[1], [-1]]}\n    activation: relu\n  - dense: {weights: [[1, -1]]}\n", evidence: "regions-agree", simplifies: false),
+        Case(name: "relu kinks cancel by the identity", spec: "input: 1\nlayers:\n  - dense: {weights: [[1], [-1]]}\n    activation: relu\n  - dense: {weights: [[1, -1]]}\n", evidence: "affine-fold"),
         Case(name: "relu", spec: "input: 1\nlayers:\n  - dense: {weights: [[1]]}\n    activation: relu\n", evidence: "witness-search"),
         Case(name: "tanh", spec: "input: 1\nlayers:\n  - dense: {weights: [[1]], bias: [1]}\n    activation: tanh\n", evidence: "witness-search"),
         Case(name: "square", spec: "input: 1\nlayers:\n  - dense: {weights: [[1]]}\n    activation: square\n", evidence: "polynomial-witness-search"),

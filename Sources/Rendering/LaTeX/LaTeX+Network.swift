@@ -73,6 +73,13 @@ extension LaTeXBuilder {
         case .elu(let alpha):
             let a = alpha.needsParentheses ? "(\(polynomial(alpha)))" : polynomial(alpha)
             return op("\\operatorname{elu}", "\\operatorname{elu}(t) = \\begin{cases} t & t > 0,\\\\ \(a)\\,(e^{t} - 1) & t \\le 0 \\end{cases}")
+        case .clip(let lower, let upper):
+            let lo = lower.map { polynomial($0) } ?? "-\\infty"
+            let hi = upper.map { polynomial($0) } ?? "\\infty"
+            return op("\\operatorname{clip}", "\\operatorname{clip}(t) = \\min\\bigl(\(hi), \\max(\(lo), t)\\bigr)")
+        case .hardSigmoid(let alpha, let beta):
+            let a = alpha.needsParentheses ? "(\(polynomial(alpha)))" : polynomial(alpha)
+            return op("\\operatorname{hardsigmoid}", "\\operatorname{hardsigmoid}(t) = \\max\\bigl(0, \\min(1, \(a)\\, t + \(polynomial(beta)))\\bigr)")
         case .softmax: return op("\\operatorname{softmax}", "\\operatorname{softmax}(t)_{i} = \\frac{e^{t_{i}}}{\\sum_{j} e^{t_{j}}}")
         default:
             return op("f_{\(k)}", nil)

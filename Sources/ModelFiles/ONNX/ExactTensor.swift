@@ -1,0 +1,107 @@
+import ExactNumbers
+
+/// A constant tensor of an ONNX graph with exact entries: a shape and its entries in
+/// row-major (C) order. The entries are the exact rationals of the stored binary values.
+struct ExactTensor: Hashable, Sendable {
+    /// The dimensions (empty for a scalar).
+    var shape: [Int]
+    /// shape.product entries, row-major.
+    var values: [Rational]
+
+    /// The number of entries a shape holds (1 for a scalar).
+    static func count(_ shape: [Int]) -> Int { shape.reduce(1, *) }
+
+    /// A scalar.
+    init(scalar: Rational) {
+        shape = []
+        values = [scalar]
+    }
+
+    /// A tensor. Precondition: values.count == count(shape).
+    init(shape: [Int], values: [Rational]) {
+        self.shape = shape
+        self.values = values
+    }
+
+    /// The entries as integers (shapes and axes of Reshape, Unsqueeze, ...); nil when one
+    /// is not an integer that fits a machine word.
+    var integers: [Int]? {
+        var out: [Int] = []
+        out.reserveCapacity(values.count)
+        for v in values {
+            guard v.isInteger, let i = v.numerator.exactInt else { return nil }
+            out.append(i)
+        }
+        return out
+    }
+
+    /// The numpy broadcast of two shapes (aligned at the right; a dimension 1 stretches), or
+    /// nil when they do not broadcast.
+    static func broadcastShape(_ a: [Int], _ b: [Int]) -> [Int]? {
+        let rank = max(a.count, b.count)
+        var out = [Int](repeating: 1, count: rank)
+        for k in 0..<rank {
+            let x = k < rank - a.count ? 1 : a[k - (rank - a.count)]
+            let y = k < rank - b.count ? 1 : b[k - (rank - b.count)]
+            guard x == y || x == 1 || y == 1 else { return nil }
+            out[k] = max(x, y)
+        }
+        return out
+    }
+
+    /// This tensor's entries broadcast to `shape` (which must be a broadcast of its shape).
+    func broadcast(to target: [Int]) -> [Rational] {
+        if shape == target { return values }
+        let total = ExactTensor.count(target)
+        if values.count == 1 { return [Rational](repeating: values[0], count: total) }
+        let rank = target.count
+        let padded = [Int](repeating: 1, count: rank - shape.count) + shape
+        var strides = [Int](repeating: 0, count: rank)
+        var step = 1
+        for k in (0..<rank).reversed() {
+            strides[k] = padded[k] == 1 ? 0 : step
+            step *= padded[k]
+        }
+        var out: [Rational] = []
+        out.reserveCapacity(total)
+        var index = [Int](repeating: 0, count: rank)
+        for _ in 0..<total {
+            var source = 0
+            for k in 0..<rank { source += index[k] * strides[k] }
+            out.append(values[source])
+            var k = rank - 1
+            while k >= 0 {
+                index[k] += 1
+                if index[k] < target[k] { break }
+                index[k] = 0
+                k -= 1
+            }
+        }
+        return out
+    }
+
+    /// The entrywise combination of two tensors under numpy broadcasting; nil when the shapes
+    /// do not broadcast. `operation` returns nil to refuse (division by zero).
+    static func combine(_ a: ExactTensor, _ b: ExactTensor, _ operation: (Rational, Rational) -> Rational?) -> ExactTensor?? {
+        guard let shape = broadcastShape(a.shape, b.shape) else { return .some(nil) }
+        let x = a.broadcast(to: shape), y = b.broadcast(to: shape)
+        var out: [Rational] = []
+        out.reserveCapacity(x.count)
+        for i in 0..<x.count {
+            guard let v = operation(x[i], y[i]) else { return nil }
+            out.append(v)
+        }
+        return .some(ExactTensor(shape: shape, values: out))
+    }
+
+    /// The 2-D transpose. Precondition: shape.count == 2.
+    func transposed2D() -> ExactTensor {
+        let r = shape[0], c = shape[1]
+        var out: [Rational] = []
+        out.reserveCapacity(values.count)
+        for j in 0..<c {
+            for i in 0..<r { out.append(values[i * c + j]) }
+        }
+        return ExactTensor(shape: [c, r], values: out)
+    }
+}

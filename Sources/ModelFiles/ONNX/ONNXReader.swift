@@ -1,0 +1,109 @@
+public import Foundation
+public import NetworkModel
+import ExactNumbers
+import SwiftProtobuf
+
+/// Reads an ONNX model (contract §6) into a `Network` whose weights are the exact rationals
+/// of the model's binary weights.
+///
+/// The graph must compute a chain on one input vector (see `ONNXGraphImporter` for the
+/// operator subset). Real-file quirks are taken: initializers that are also listed as graph
+/// inputs (older exporters) are constants, not inputs; `value_info` is ignored (shapes come
+/// from the weights, never from annotations that may contradict them); float64 and float16
+/// weights are read like float32 ones; a symbolic or unit batch dimension is allowed.
+public enum ONNXReader {
+    /// Reads the model at `path`.
+    ///
+    /// - Throws: `ModelFileError` naming the file and the node, tensor or value at fault.
+    public static func read(path: String) throws(ModelFileError) -> Network {
+        try readModel(path: path).network
+    }
+
+    /// Reads the model at `path`, with the element type of its input (the precision a fused
+    /// model is written back in).
+    public static func readModel(path: String) throws(ModelFileError) -> (network: Network, precision: ONNXWriter.Precision) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw ModelFileError(file: path, place: .file, "cannot read the file: \(ModelFiles.reason(path))")
+        }
+        return try parseModel(data: data, file: path)
+    }
+
+    /// Reads a model from its bytes; `file` names it in messages.
+    public static func parse(data: Data, file: String) throws(ModelFileError) -> Network {
+        try parseModel(data: data, file: file).network
+    }
+
+    /// Reads a model and its input's precision from its bytes.
+    static func parseModel(data: Data, file: String) throws(ModelFileError) -> (network: Network, precision: ONNXWriter.Precision) {
+        let model: Onnx_ModelProto
+        do {
+            var options = BinaryDecodingOptions()
+            options.messageDepthLimit = 64
+            model = try Onnx_ModelProto(serializedBytes: data, options: options)
+        } catch {
+            throw ModelFileError(file: file, place: .file, "not a valid ONNX model (protobuf decoding failed: \(error)); expected a complete .onnx file (truncated or corrupt?)")
+        }
+        let network = try network(model, file: file)
+        let input = model.graph.input.first { $0.name == "x" } ?? model.graph.input.first
+        let isDouble = input.map { $0.type.tensorType.elemType == 11 } ?? false
+        return (network, isDouble ? .float64 : .float32)
+    }
+
+    /// The network of a decoded model.
+    static func network(_ model: Onnx_ModelProto, file: String) throws(ModelFileError) -> Network {
+        guard model.hasGraph, model.irVersion > 0 || !model.graph.node.isEmpty else {
+            throw ModelFileError(file: file, place: .file, "the file holds no ONNX graph; expected an ONNX model (ModelProto with a graph)")
+        }
+        let graph = model.graph
+        let opset = model.opsetImport.first { $0.domain.isEmpty || $0.domain == "ai.onnx" }.map { Int($0.version) } ?? 13
+        var constants: [String: ExactTensor] = [:]
+        for tensor in graph.initializer {
+            constants[tensor.name] = try ONNXTensorDecoding.decode(tensor, file: file)
+        }
+        // Initializers listed again as inputs (IR < 4 exporters) are constants.
+        let inputs = graph.input.filter { constants[$0.name] == nil }
+        guard inputs.count == 1, let input = inputs.first else {
+            let names = inputs.map { "'\($0.name)'" }.joined(separator: ", ")
+            throw ModelFileError(file: file, place: .file, "the graph has \(inputs.count) input(s) besides its initializers (\(names)); expected exactly one input vector")
+        }
+        let shape = try inputShape(input, file: file)
+        guard graph.output.count == 1, let output = graph.output.first else {
+            throw ModelFileError(file: file, place: .file, "the graph has \(graph.output.count) outputs; expected exactly one")
+        }
+        var importer = ONNXGraphImporter(file: file, opset: opset, constants: constants, input: input.name, shape: shape)
+        try importer.run(graph.node)
+        guard importer.chain == output.name else {
+            throw ModelFileError(file: file, place: .value(output.name), "the graph output is not the end of the chain ('\(importer.chain)'); expected the output to be computed from the input by the chain of nodes")
+        }
+        let n = ExactTensor.count(shape)
+        let name = graph.name.isEmpty ? ModelFiles.baseName(file) : graph.name
+        return Network(name: name, inputNames: (1...max(n, 1)).map { "x\($0)" }, layers: importer.drafts.map(\.layer))
+    }
+
+    /// The input's shape with a symbolic or unit leading (batch) dimension read as 1.
+    static func inputShape(_ input: Onnx_ValueInfoProto, file: String) throws(ModelFileError) -> [Int] {
+        func fail(_ m: String) -> ModelFileError { ModelFileError(file: file, place: .value(input.name), m) }
+        guard input.hasType, case .tensorType(let tensor)? = input.type.value, tensor.hasShape else {
+            throw fail("the input has no tensor shape; expected a float tensor of shape [1, n], [N, n] or [n]")
+        }
+        guard [1, 10, 11].contains(tensor.elemType) else {
+            throw fail("the input's element type is \(ONNXTensorDecoding.typeName(tensor.elemType)); expected float32, float64 or float16")
+        }
+        var shape: [Int] = []
+        for (k, d) in tensor.shape.dim.enumerated() {
+            switch d.value {
+            case .dimValue(let v)?:
+                guard v > 0 else { throw fail("dimension \(k) is \(v); expected a positive size") }
+                shape.append(Int(v))
+            default:
+                guard k == 0 else { throw fail("dimension \(k) is symbolic; expected only the batch dimension (the first) to be symbolic") }
+                shape.append(1)
+            }
+        }
+        guard ExactTensor.count(shape) >= 1, !shape.isEmpty else { throw fail("the input is a scalar; expected a vector") }
+        return shape
+    }
+}
