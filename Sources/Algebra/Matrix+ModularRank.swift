@@ -17,41 +17,7 @@ extension Matrix where Scalar == Rational {
             guard let r = x.residue(modulo: p) else { return nil }
             a[index] = r
         }
-        let columns = self.columns, rows = self.rows
-        var rank = 0
-        a.withUnsafeMutableBufferPointer { buffer in
-            let base = SendableWords(base: buffer.baseAddress!)
-            for column in 0..<columns where rank < rows {
-                guard let pivotRow = (rank..<rows).first(where: { base.base[$0 * columns + column] != 0 }) else { continue }
-                if pivotRow != rank {
-                    for j in column..<columns { swap(&base.base[pivotRow * columns + j], &base.base[rank * columns + j]) }
-                }
-                // Scale the pivot row so the pivot is 1.
-                let inverse = modularInverse(base.base[rank * columns + column], p)
-                for j in column..<columns { base.base[rank * columns + j] = base.base[rank * columns + j] * inverse % p }
-                let below = rows - rank - 1
-                let pivot = rank
-                let eliminate: @Sendable (Int) -> Void = { i in
-                    let f = base.base[i * columns + column]
-                    if f == 0 { return }
-                    let g = p - f
-                    for j in column..<columns {
-                        base.base[i * columns + j] = (base.base[i * columns + j] + g * base.base[pivot * columns + j]) % p
-                    }
-                }
-                let work = below * (columns - column)
-                if work >= 1 << 16 {
-                    let blocks = 8
-                    DispatchQueue.concurrentPerform(iterations: blocks) { b in
-                        for i in (pivot + 1 + b * below / blocks)..<(pivot + 1 + (b + 1) * below / blocks) { eliminate(i) }
-                    }
-                } else {
-                    for i in (pivot + 1)..<rows { eliminate(i) }
-                }
-                rank += 1
-            }
-        }
-        return rank
+        return residueRank(&a, rows: rows, columns: columns, modulo: p)
     }
 }
 
@@ -66,6 +32,46 @@ extension Matrix where Scalar == Rational {
         for p in Matrix.rankPrimes where (rankModulo(p) ?? 0) >= bound { return bound }
         return bareissRank()
     }
+}
+
+/// The rank over 𝔽_p of a rows × columns matrix of residues in 0..<p (row-major, destroyed),
+/// by Gaussian elimination; row updates on all cores for large matrices. Precondition: p is
+/// a prime below 2³¹.
+func residueRank(_ a: inout [UInt], rows: Int, columns: Int, modulo p: UInt) -> Int {
+    var rank = 0
+    a.withUnsafeMutableBufferPointer { buffer in
+        let base = SendableWords(base: buffer.baseAddress!)
+        for column in 0..<columns where rank < rows {
+            guard let pivotRow = (rank..<rows).first(where: { base.base[$0 * columns + column] != 0 }) else { continue }
+            if pivotRow != rank {
+                for j in column..<columns { swap(&base.base[pivotRow * columns + j], &base.base[rank * columns + j]) }
+            }
+            // Scale the pivot row so the pivot is 1.
+            let inverse = modularInverse(base.base[rank * columns + column], p)
+            for j in column..<columns { base.base[rank * columns + j] = base.base[rank * columns + j] * inverse % p }
+            let below = rows - rank - 1
+            let pivot = rank
+            let eliminate: @Sendable (Int) -> Void = { i in
+                let f = base.base[i * columns + column]
+                if f == 0 { return }
+                let g = p - f
+                for j in column..<columns {
+                    base.base[i * columns + j] = (base.base[i * columns + j] + g * base.base[pivot * columns + j]) % p
+                }
+            }
+            let work = below * (columns - column)
+            if work >= 1 << 16 {
+                let blocks = 8
+                DispatchQueue.concurrentPerform(iterations: blocks) { b in
+                    for i in (pivot + 1 + b * below / blocks)..<(pivot + 1 + (b + 1) * below / blocks) { eliminate(i) }
+                }
+            } else {
+                for i in (pivot + 1)..<rows { eliminate(i) }
+            }
+            rank += 1
+        }
+    }
+    return rank
 }
 
 /// a⁻¹ mod p for a prime p and a != 0 mod p (Fermat: a^(p−2)).

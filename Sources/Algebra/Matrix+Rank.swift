@@ -98,59 +98,23 @@ extension Matrix where Scalar == Rational {
 }
 
 extension Matrix where Scalar == Polynomial {
-    /// The rank over the field ℚ(symbols) of rational functions, exactly: the rank for generic
-    /// values of the symbols (values off a proper algebraic subset give this rank, special
-    /// values may give less).
-    ///
-    /// Exact in every case, never a probabilistic answer: the matrix is first evaluated at a
-    /// few deterministic rational points; the rank at a point is a proven lower bound, so when
-    /// it reaches min(rows, columns) that is the answer. Otherwise fraction-free Bareiss
-    /// elimination runs over the polynomials with exact division (`Polynomial.dividedExactly`).
-    /// 0 for empty shapes.
+    /// The rank over the field ℚ(symbols) of rational functions: the rank for generic values
+    /// of the symbols (values off a proper algebraic subset give this rank, special values may
+    /// give less). `genericRankCertificate().rank`: exact whenever a rank modulo a prime at a
+    /// random point reaches min(rows, columns) or the exact elimination fits the standard
+    /// budget; otherwise a proven lower bound (see `GenericRank`). 0 for empty shapes.
     public func genericRank() -> Int {
-        if rows == 0 || columns == 0 { return 0 }
-        if let numeric = asRationalMatrix() { return numeric.rank() }
-        let bound = Swift.min(rows, columns)
-        for salt in 0..<3 where rankAtSamplePoint(salt: salt) == bound { return bound }
-        return fractionFreeRank(entries, rows: rows, columns: columns)
+        genericRankCertificate().rank
     }
 
-    /// The generic rank, fast when it equals `upperBound`, a bound known from the matrix's
-    /// structure (e.g. the narrowest layer of a product chain W_L⋯W₁ bounds rank W'): the rank
-    /// at a rational point is a proven lower bound of the generic rank, and a lower bound that
-    /// meets the upper bound is the rank. Otherwise (or when a point shows the bound to be
-    /// false) the exact `genericRank()`. Exact, never probabilistic, given a true bound.
+    /// The generic rank given `upperBound`, a bound known from the matrix's structure (e.g.
+    /// the narrowest layer of a product chain W_L⋯W₁ bounds rank W'): a rank modulo a prime at
+    /// a random point is a proven lower bound, and a lower bound that meets the upper bound is
+    /// the rank. `genericRankCertificate(atMost:).rank`.
     ///
-    /// Precondition: the generic rank is at most `upperBound` (the answer is `upperBound`
-    /// when a point reaches it).
+    /// Precondition: the generic rank is at most `upperBound` (a point above it voids the bound).
     public func genericRank(atMost upperBound: Int) -> Int {
-        if rows == 0 || columns == 0 { return 0 }
-        if let numeric = asRationalMatrix() { return numeric.rank() }
-        let bound = Swift.min(upperBound, rows, columns)
-        if bound <= 0 { return genericRank() }  // a non-constant entry: rank >= 1, the bound is false
-        for salt in 0..<3 {
-            let r = rankAtSamplePoint(salt: salt)
-            if r == bound { return bound }
-            if r > bound { break }  // the bound is false: answer exactly anyway
-        }
-        return genericRank()
-    }
-
-    /// The rank at the deterministic point number `salt` (`samplePoint`): a lower bound of the
-    /// generic rank.
-    func rankAtSamplePoint(salt: Int) -> Int {
-        let symbols = Array(Set(entries.flatMap(\.symbols)))
-        let point = Dictionary(uniqueKeysWithValues: symbols.map { ($0, Matrix.samplePoint($0, salt: salt)) })
-        return map { Polynomial($0.evaluated(at: point)) }.asRationalMatrix()!.rank()
-    }
-
-    /// A deterministic integer in [-997, 997] for a symbol (FNV-1a hash of its name and a salt).
-    static func samplePoint(_ symbol: Symbol, salt: Int) -> Rational {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 &+ UInt64(salt) &* 0x9E37_79B9_7F4A_7C15
-        for byte in symbol.name.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        return Rational(Int(hash % 1995) - 997)
+        genericRankCertificate(atMost: upperBound).rank
     }
 
     /// The rational matrix when every entry is a constant, else nil.

@@ -4,6 +4,9 @@ extension Polynomial {
     /// The largest exponent `parse` accepts after `^`.
     public static let maximumParsedExponent = 1000
 
+    /// The deepest nesting of parentheses `parse` accepts (the parser recurses per level).
+    public static let maximumParenthesisDepth = 256
+
     /// Parses a polynomial expression exactly.
     ///
     /// Grammar (spaces, tabs and newlines are ignored between tokens):
@@ -21,9 +24,11 @@ extension Polynomial {
     /// - Throws: `ExpressionParseError` with the character offset of the fault: a stray or
     ///   missing token, implicit multiplication (`2a`, `a b`, `2(a)`), division by a
     ///   non-constant or by zero, an exponent that is not a non-negative integer literal or
-    ///   exceeds `maximumParsedExponent`, a chained power (`a^2^3`), an unbalanced parenthesis.
-    public static func parse(_ text: String) throws(ExpressionParseError) -> Polynomial {
-        var parser = ExpressionParser(text: text)
+    ///   exceeds `maximumParsedExponent`, a chained power (`a^2^3`), an unbalanced parenthesis,
+    ///   parentheses nested deeper than `maximumParenthesisDepth`, or a product or power whose
+    ///   result could exceed `budget` (checked before it is computed: `PolynomialBudget`).
+    public static func parse(_ text: String, budget: PolynomialBudget = .standard) throws(ExpressionParseError) -> Polynomial {
+        var parser = ExpressionParser(text: text, budget: budget)
         return try parser.parseAll()
     }
 }
@@ -31,9 +36,14 @@ extension Polynomial {
 /// A recursive-descent parser over the characters of one expression.
 struct ExpressionParser {
     let chars: [Character]
+    let budget: PolynomialBudget
     var position = 0
+    var depth = 0
 
-    init(text: String) { chars = Array(text) }
+    init(text: String, budget: PolynomialBudget = .standard) {
+        chars = Array(text)
+        self.budget = budget
+    }
 
     static let operand = "a number, a symbol or '('"
 
@@ -69,7 +79,11 @@ struct ExpressionParser {
             let operandStart = position
             let rhs = try parseUnary()
             if c == "*" {
-                value = value * rhs
+                do {
+                    value = try value.multiplied(by: rhs, within: budget)
+                } catch {
+                    throw ExpressionParseError(message: "\(error); expected a smaller expression", offset: operandStart)
+                }
             } else {
                 guard let divisor = rhs.constantValue else {
                     throw ExpressionParseError(
@@ -86,13 +100,16 @@ struct ExpressionParser {
     }
 
     mutating func parseUnary() throws(ExpressionParseError) -> Polynomial {
+        // Iterative over a run of signs, so `- - - … a` needs no recursion.
+        var negative = false
         skipSpace()
-        if let c = peek, c == "-" || c == "+" {
+        while let c = peek, c == "-" || c == "+" {
             position += 1
-            let operand = try parseUnary()
-            return c == "-" ? -operand : operand
+            if c == "-" { negative.toggle() }
+            skipSpace()
         }
-        return try parsePower()
+        let operand = try parsePower()
+        return negative ? -operand : operand
     }
 
     mutating func parsePower() throws(ExpressionParseError) -> Polynomial {
@@ -124,7 +141,11 @@ struct ExpressionParser {
         if peek == "^" {
             throw fault("chained '^'; expected parentheses, as in (a^2)^3")
         }
-        return base.power(exponent)
+        do {
+            return try base.power(exponent, within: budget)
+        } catch {
+            throw ExpressionParseError(message: "\(error); expected a smaller exponent or base", offset: exponentStart)
+        }
     }
 
     mutating func parsePrimary() throws(ExpressionParseError) -> Polynomial {
@@ -135,7 +156,14 @@ struct ExpressionParser {
             position += 1
             skipSpace()
             if peek == ")" { throw fault("empty parentheses; expected \(Self.operand)") }
+            guard depth < Polynomial.maximumParenthesisDepth else {
+                throw ExpressionParseError(
+                    message: "parentheses nested more than \(Polynomial.maximumParenthesisDepth) deep; expected a flatter expression",
+                    offset: open)
+            }
+            depth += 1
             let inner = try parseExpression()
+            depth -= 1
             skipSpace()
             guard peek == ")" else {
                 if peek == nil {

@@ -18,7 +18,7 @@ extension Analysis {
                           options: AnalysisOptions = .defaults) -> Analysis {
         let checks = IdentityEvidence.forCollapsed(network, map: map, options: options)
         return Analysis(network: network,
-                        outcome: .collapses(map: map, rank: RankFinding.of(map, in: network), provenance: provenance),
+                        outcome: .collapses(map: map, rank: RankFinding.of(map, in: network, options: options), provenance: provenance),
                         additivity: checks.additivity, homogeneity: checks.homogeneity, affinity: checks.affinity,
                         layerFindings: findings, polynomialOutputs: polynomialOutputs)
     }
@@ -54,7 +54,7 @@ extension RankFinding {
     /// rank W' of `map`, and the narrowest layer of `network` that may cap it (exact:
     /// `rank(atMost:)` over the rationals, `genericRank(atMost:)` over the rational functions
     /// in the symbols).
-    static func of(_ map: CollapsedMap, in network: Network) -> RankFinding {
+    static func of(_ map: CollapsedMap, in network: Network, options: AnalysisOptions = .defaults) -> RankFinding {
         var narrowest = network.inputDimension
         var narrowestLayer: Int? = nil
         var width = network.inputDimension
@@ -68,11 +68,14 @@ extension RankFinding {
         let full = min(map.inputDimension, map.outputDimension)
         let rank: Int
         let generic: Bool
+        var certificate: GenericRank? = nil
         switch map {
         case .numeric(let m): rank = m.weights.rank(atMost: min(narrowest, full)); generic = false
-        case .symbolic(let m): rank = m.weights.genericRank(atMost: min(narrowest, full)); generic = true
+        case .symbolic(let m):
+            let c = m.weights.genericRankCertificate(atMost: min(narrowest, full), seed: options.seed, budget: options.polynomialBudget)
+            (rank, generic, certificate) = (c.rank, true, c)
         }
         return RankFinding(rank: rank, isGeneric: generic, narrowestWidth: min(narrowest, full),
-                           narrowestLayer: narrowest < full ? narrowestLayer : nil, fullRank: full)
+                           narrowestLayer: narrowest < full ? narrowestLayer : nil, fullRank: full, certificate: certificate)
     }
 }

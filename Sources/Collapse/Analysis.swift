@@ -71,15 +71,22 @@ public struct RankFinding: Sendable, Hashable {
     public let narrowestLayer: Int?
     /// min(input dimension, output dimension): the largest rank W' could have.
     public let fullRank: Int
+    /// With symbolic weights: how the generic rank was established (`GenericRank`: proven, or
+    /// a proven lower bound that is the rank with overwhelming probability).
+    public let certificate: GenericRank?
 
     /// Creates a finding.
-    public init(rank: Int, isGeneric: Bool, narrowestWidth: Int, narrowestLayer: Int?, fullRank: Int) {
+    public init(rank: Int, isGeneric: Bool, narrowestWidth: Int, narrowestLayer: Int?, fullRank: Int, certificate: GenericRank? = nil) {
         self.rank = rank
         self.isGeneric = isGeneric
         self.narrowestWidth = narrowestWidth
         self.narrowestLayer = narrowestLayer
         self.fullRank = fullRank
+        self.certificate = certificate
     }
+
+    /// Whether `rank` is exact (always for numeric weights; for symbolic ones, see `certificate`).
+    public var isProven: Bool { certificate?.isProven ?? true }
 
     /// Whether a hidden layer narrower than input and output caps the rank (and the rank
     /// reaches that cap): "rank 2 < 3: the width-2 layer is a bottleneck".
@@ -182,6 +189,7 @@ public struct Analysis: Sendable {
         case .refuted(_, .regionWitness(_, _, let regions)): return regions
         case .undecided(.regionLimit(let regions)): return regions
         case .undecided(.regionsDifferWithoutWitness(_, _, let regions)): return regions
+        case .undecided(.resourceLimit(.timedOut(_, .regionEnumeration(let regions)))): return regions
         case .refuted(_, .domainRegionWitness(_, _, let regions)): return regions
         case .undecided(.domainRegionLimit(let regions)): return regions
         default: return illustration

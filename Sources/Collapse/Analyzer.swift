@@ -15,6 +15,7 @@ public enum Analyzer {
     /// The strategies, in order.
     static let strategies: [any DecisionStrategy] = [
         AffineFoldStrategy(),
+        DegreeBudgetStrategy(),
         PolynomialExpansionStrategy(),
         SymbolicWeightsStrategy(),
         WitnessSearchStrategy(),

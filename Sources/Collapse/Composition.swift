@@ -60,44 +60,13 @@ public enum Composition {
 
     /// F's outputs as polynomials in `inputs` (and the weight symbols), layer by layer, for
     /// networks whose activations are all polynomials; nil otherwise, or when some
-    /// intermediate polynomial would exceed `termLimit` terms.
+    /// intermediate polynomial would exceed `termLimit` terms or the standard
+    /// `PolynomialBudget` (see `polynomialOutputsChecked` for the reason).
     public static func polynomialOutputs(_ network: Network, inputs: [Polynomial], termLimit: Int = 20_000) -> [Polynomial]? {
-        var h = inputs
-        for layer in network.layers {
-            guard let coefficients = layer.activation.polynomialForm else { return nil }
-            if let dense = layer.dense {
-                switch dense {
-                case .numeric(let m):
-                    h = (0..<m.outputDimension).map { i in
-                        var z = Polynomial(m.bias[i])
-                        for j in 0..<m.inputDimension where !m.weights[i, j].isZero {
-                            z += Polynomial(m.weights[i, j]) * h[j]
-                        }
-                        return z
-                    }
-                case .symbolic(let m):
-                    h = (0..<m.outputDimension).map { i in
-                        var z = m.bias[i]
-                        for j in 0..<m.inputDimension where !m.weights[i, j].isZero {
-                            z += m.weights[i, j] * h[j]
-                        }
-                        return z
-                    }
-                }
-            }
-            var next = [Polynomial]()
-            next.reserveCapacity(h.count)
-            for z in h {
-                var acc = Polynomial(Rational.zero)
-                for c in coefficients.reversed() {
-                    acc = acc * z + c
-                    if acc.terms.count > termLimit { return nil }
-                }
-                next.append(acc)
-            }
-            h = next
+        if case .outputs(let h) = polynomialOutputsChecked(network, inputs: inputs, budget: PolynomialBudget(maxTerms: termLimit)) {
+            return h
         }
-        return h
+        return nil
     }
 
     /// The input symbols for symbolic work: the network's input names, renamed

@@ -15,6 +15,10 @@ struct WitnessSearch {
     var budget: Int
     /// F at the points evaluated so far (shared with other searches of one decision).
     let cache: EvaluationCache
+    /// When set, the search stops (as if its budget were spent) once it passes.
+    var deadline: Deadline? = nil
+    /// Whether the deadline stopped the search.
+    private(set) var timedOut = false
     /// Largest work for which breakpoint crossings are computed (`AnalysisOptions.crossingCostLimit`).
     let crossingCostLimit: Int
 
@@ -31,6 +35,10 @@ struct WitnessSearch {
     /// F(x), memoised; nil when the budget is spent or evaluation is impossible.
     mutating func value(at x: [Rational]) -> [ExactValue]? {
         if let v = cache.values[x] { return v }
+        if deadline.hasPassed {
+            timedOut = true
+            budget = 0
+        }
         guard budget > 0 else { return nil }
         budget -= 1
         guard let v = try? Evaluator.evaluate(network, at: x, precision: precision) else { return nil }

@@ -50,7 +50,7 @@ extension Activation {
     public static let defaultHardSigmoidBeta = Rational(1, 2)
 
     /// The activation a bare name stands for, with default parameters; nil for unknown names
-    /// and for `polynomial` and `clip`, which need their parameters.
+    /// and for `polynomial`, which needs its coefficients. Bare `clip` has no bounds (it is t).
     public init?(name: String) {
         switch name {
         case "identity", "linear", "none": self = .identity
@@ -70,6 +70,7 @@ extension Activation {
         case "gelu": self = .gelu
         case "elu": self = .elu(alpha: Polynomial(Activation.defaultEluAlpha))
         case "softmax": self = .softmax
+        case "clip": self = .clip(lower: nil, upper: nil)
         case "hard_sigmoid": self = .hardSigmoid(alpha: Polynomial(Activation.defaultHardSigmoidAlpha), beta: Polynomial(Activation.defaultHardSigmoidBeta))
         default: return nil
         }

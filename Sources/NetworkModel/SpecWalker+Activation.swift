@@ -12,9 +12,6 @@ extension SpecWalker {
             if name == "polynomial" {
                 throw SpecError("layer \(number) activation 'polynomial' needs its coefficients; expected {polynomial: [c0, c1, ..., ck]}", at: node.location)
             }
-            if name == "clip" {
-                throw SpecError("layer \(number) activation 'clip' needs its bounds; expected {clip: {min: -1, max: 1}}", at: node.location)
-            }
             guard let activation = Activation(name: name) else { throw unknownActivation(name, at: node.location) }
             return activation
         case .sequence, .numbers:

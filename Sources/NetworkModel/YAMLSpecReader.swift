@@ -12,6 +12,7 @@ enum YAMLSpecReader {
     static func parse(_ text: String, file: String) throws(SpecError) -> SpecNode {
         let text = try YAMLLineBreaks.withoutNonASCIIBreaks(text, file: file)
         try checkFlowDepth(text, file: file)
+        try YAMLAliasScan.check(text, file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

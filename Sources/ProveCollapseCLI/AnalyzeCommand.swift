@@ -32,6 +32,8 @@ struct AnalyzeCommand: ExitStatusCommand {
     @Option(help: "Vectors in the report and the LaTeX derivation: column (y = W x + b, the default) or row (y = x W + b, every W transposed).")
     var convention: LaTeXOptions.Convention = .column
 
+    @OptionGroup var limits: LimitOptions
+
     @Option(name: .long, help: ArgumentHelp("Also compile the LaTeX document with pdflatex (twice, in a temporary folder) and write the PDF.", valueName: "FILE.pdf"))
     var pdf: String?
 
@@ -66,20 +68,21 @@ struct AnalyzeCommand: ExitStatusCommand {
     }
 
     func execute() throws -> Int32 {
-        let network = try symbolValues.apply(to: SpecLoading.load(spec, domain: domain))
+        let reporter = limits.reporter()
+        let network = try symbolValues.apply(to: SpecLoading.load(spec, domain: domain, progress: reporter))
         // Opened before the analysis: a refused or unwritable path fails at once.
         let latexFile = try latex.map { try OutputFile.open($0) }
         let pdfFile = try pdf.map { try OutputFile.open($0) }
         let certificateFile = try certificate.map { try OutputFile.open($0) }
-        let progress: @Sendable (RegionProgress) -> Void = { p in
-            StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
-        }
-        var options = AnalysisOptions(maxRegions: maxRegions, progress: progress)
+        var options = AnalysisOptions(maxRegions: maxRegions, progress: reporter.regions)
+        limits.apply(to: &options)
         options.regionCertificates = regionCertificates
         options.simplifies = !noSimplify
         // Only the LaTeX derivation shows the regions that illustrate a refutation.
         options.illustrateRegions = latexFile != nil || pdfFile != nil
+        reporter.begin("analysing \(network.layers.count) layer\(network.layers.count == 1 ? "" : "s")")
         let analysis = Analyzer.analyze(network, options: options)
+        reporter.end()
         if let certificateFile {
             try certificateFile.write(SMTCertificate.render(analysis))
             try certificateFile.commit()

@@ -44,16 +44,24 @@ struct RegionsCommand: ExitStatusCommand {
 
     func validate() throws {
         if maxRegions < 1 { throw ValidationError("--max-regions must be at least 1") }
+        if box != nil && plot == nil {
+            throw ValidationError("--box sets the box of the picture, so it needs --plot FILE.svg (add it, or drop --box)")
+        }
+        if let plot, !plot.lowercased().hasSuffix(".svg") {
+            throw ValidationError("--plot writes an SVG picture; name the file with .svg (got '\(plot)'); for a PNG, convert it afterwards: rsvg-convert -o picture.png picture.svg")
+        }
     }
 
     func execute() throws -> Int32 {
         let network = try SpecLoading.load(spec, domain: domain)
         try RegionsSupport.requireSupported(network, spec: spec)
-        if plot != nil, network.inputDimension != 2 {
+        if plot != nil, network.inputDimension != 2, network.inputDimension != 1 {
             throw CLIError.input(SourceLocation(file: "--plot", line: 1, column: 1),
-                                 "the network has \(network.inputDimension) input(s); --plot draws networks with exactly 2 inputs")
+                                 "the network has \(network.inputDimension) inputs; --plot draws networks with 1 input (the graph of F) or 2 inputs (the regions)")
         }
-        let plotBox = try plot.map { _ throws(CLIError) in try RegionsSupport.parseBox(box ?? RegionsSupport.defaultBox(network.domain)) }
+        let plotBox = try plot.map { _ throws(CLIError) in
+            try RegionsSupport.parseBox(box ?? RegionsSupport.defaultBox(network.domain), inputs: network.inputDimension)
+        }
         let plotFile = try plot.map { try OutputFile.open($0) }
         let progress: @Sendable (RegionProgress) -> Void = { p in
             StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
@@ -68,12 +76,29 @@ struct RegionsCommand: ExitStatusCommand {
         }
         let counts = RegionsReport.counts(regions, summary: summary)
         if let plotFile, let b = plotBox {
-            let boxConstraints = [LinearConstraint([1, 0], .less, b.x1), LinearConstraint([-1, 0], .less, -b.x0),
-                                  LinearConstraint([0, 1], .less, b.y1), LinearConstraint([0, -1], .less, -b.y0)]
+            let boxConstraints = network.inputDimension == 1
+                ? [LinearConstraint([1], .less, b.x1), LinearConstraint([-1], .less, -b.x0)]
+                : [LinearConstraint([1, 0], .less, b.x1), LinearConstraint([-1, 0], .less, -b.x0),
+                   LinearConstraint([0, 1], .less, b.y1), LinearConstraint([0, -1], .less, -b.y0)]
             let boxOptions = RegionEnumerationOptions(maxRegions: maxRegions, domain: boxConstraints + domainConstraints, progress: progress, progressInterval: AnalysisOptions.defaults.progressInterval)
             guard let (inBox, _) = RegionEnumerator.regions(network, options: boxOptions) else { return Failure.badInput }
-            let title = (network.name ?? spec) + ": \(inBox.count) linear region\(inBox.count == 1 ? "" : "s") in the box"
-            try plotFile.write(RegionsPlot.svg(regions: inBox, box: b, inputNames: network.inputNames, title: title))
+            // Number each region as the listing does (by its activation pattern).
+            var listed: [String: Int] = [:]
+            for (k, region) in regions.enumerated() where listed[region.pattern.description] == nil { listed[region.pattern.description] = k + 1 }
+            var next = regions.count
+            let numbers = inBox.map { region -> Int in
+                if let k = listed[region.pattern.description] { return k }
+                next += 1
+                return next
+            }
+            let shown = inBox.filter(\.isFullDimensional).count
+            if network.inputDimension == 1 {
+                let title = (network.name ?? spec) + ": the graph of F, \(shown) linear piece\(shown == 1 ? "" : "s")"
+                try plotFile.write(RegionsPlot.graphSVG(regions: inBox, numbers: numbers, interval: (b.x0, b.x1), inputName: network.inputNames[0], title: title))
+            } else {
+                let title = (network.name ?? spec) + ": \(shown) linear region\(shown == 1 ? "" : "s") in the box"
+                try plotFile.write(RegionsPlot.svg(regions: inBox, numbers: numbers, box: b, inputNames: network.inputNames, title: title))
+            }
             try plotFile.commit()
         }
         switch format {
@@ -99,14 +124,21 @@ enum RegionsSupport {
 
     /// The plot box: the domain's box when both inputs are bounded, else `-2,2,-2,2`.
     static func defaultBox(_ domain: InputDomain?) -> String {
+        if let domain, domain.box.count == 1, let x0 = domain.box[0].lo, let x1 = domain.box[0].hi, x0 < x1 { return "\(x0),\(x1)" }
         guard let domain, domain.box.count == 2, let x0 = domain.box[0].lo, let x1 = domain.box[0].hi,
               let y0 = domain.box[1].lo, let y1 = domain.box[1].hi, x0 < x1, y0 < y1 else { return "-2,2,-2,2" }
         return "\(x0),\(x1),\(y0),\(y1)"
     }
 
     /// `"-2,2,-2,2"` as a box with xmin < xmax and ymin < ymax.
-    static func parseBox(_ text: String) throws(CLIError) -> (x0: Rational, x1: Rational, y0: Rational, y1: Rational) {
+    static func parseBox(_ text: String, inputs: Int = 2) throws(CLIError) -> (x0: Rational, x1: Rational, y0: Rational, y1: Rational) {
         let values = try PointParsing.parse(text, file: "--box", line: 1)
+        if inputs == 1, values.count == 2 || values.count == 4 {
+            guard values[0] < values[1] else {
+                throw .input(SourceLocation(file: "--box", line: 1, column: 1), "the interval has to be \"xmin,xmax\" with xmin < xmax")
+            }
+            return (values[0], values[1], values[0], values[1])
+        }
         guard values.count == 4, values[0] < values[1], values[2] < values[3] else {
             throw .input(SourceLocation(file: "--box", line: 1, column: 1),
                          "the box has to be \"xmin,xmax,ymin,ymax\" with xmin < xmax and ymin < ymax")

@@ -31,6 +31,13 @@ enum SpecLoading {
         return network
     }
 
+    /// `load`, announced on `progress` when reading takes more than a second.
+    static func load(_ path: String, domain domainPath: String? = nil, progress: ProgressReporter) throws -> Network {
+        progress.begin("reading \(path)")
+        defer { progress.end() }
+        return try load(path, domain: domainPath)
+    }
+
     /// `--domain FILE` help.
     static let domainHelp = "The input domain D the verdict is about: a YAML/JSON file with a 'domain:' block, or a VNN-LIB file (.vnnlib; its input bounds); replaces the spec's domain."
 }

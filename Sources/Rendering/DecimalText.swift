@@ -18,15 +18,3 @@ extension Rational {
         return (negative ? "-" : "") + text
     }
 }
-
-extension ExactValue {
-    /// For a person: the exact rational, or `[lo, hi]` as directed-rounded decimals.
-    public func humanText(digits: Int = 10) -> String {
-        switch self {
-        case .exact(let r): return r.description
-        case .symbolic(let p): return p.description
-        case .enclosed(let i):
-            return "[\(i.lo.decimalText(digits: digits, roundingUp: false)), \(i.hi.decimalText(digits: digits, roundingUp: true))]"
-        }
-    }
-}

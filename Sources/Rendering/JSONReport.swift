@@ -12,7 +12,9 @@ import Collapse
 /// `residual` inside an identity check (when computed symbolically), `linear_if` and
 /// `affine_if` (when the symbols decide), `reason` (when given), `input_names`,
 /// `polynomial_outputs` (F as polynomials in the inputs, polynomial activations), `layers`
-/// (per-layer findings), `rank_generic` (symbolic rank) and `rank_bottleneck` (when a
+/// (per-layer findings), `rank_generic` (symbolic rank), `rank_proven` (false: `rank` is a
+/// proven lower bound, the rank with probability >= 1 - 2^`rank_failure_probability_log2`)
+/// and `rank_bottleneck` (when a
 /// narrow layer caps the rank), `regions` (when the linear regions were enumerated to
 /// decide: see `regionsExtension`).
 ///
@@ -78,6 +80,10 @@ public enum JSONReport {
         if let outputs = analysis.polynomialOutputs { writer.key("polynomial_outputs"); writer.polynomials(outputs) }
         if analysis.verdict.collapses, let rank = analysis.rank {
             if rank.isGeneric { writer.key("rank_generic"); writer.bool(true) }
+            if let c = rank.certificate {
+                writer.key("rank_proven"); writer.bool(c.isProven)
+                if !c.isProven { writer.key("rank_failure_probability_log2"); writer.int(-c.failureExponent) }
+            }
             if rank.isBottleneck {
                 writer.key("rank_bottleneck")
                 writer.beginObject()

@@ -23,7 +23,8 @@ extension LayerFinding {
                 let (s, t) = (brk.s.description, brk.t.description)
                 let sum = "\(s) + \(brk.t.signum < 0 ? "(\(t))" : t)"
                 let lhs = brk.fixesZero ? "\(name)(\(sum))" : "\(name)(\(sum)) + \(name)(0)"
-                text += ": \(lhs) = \(brk.lhs.humanText(digits: 6)) but \(name)(\(s)) + \(name)(\(t)) = \(brk.rhs.humanText(digits: 6))"
+                let digits = EnclosureDigits.separating([brk.lhs], [brk.rhs])
+                text += ": \(lhs) = \(brk.lhs.humanText(digits: digits)) but \(name)(\(s)) + \(name)(\(t)) = \(brk.rhs.humanText(digits: digits))"
             } else if f.isVectorValued {
                 text += ": softmax(t) sums to 1 for every t, so softmax(x + y) and softmax(x) + softmax(y) (which sums to 2) always differ"
             } else if !f.parameters.allSatisfy({ $0.constantValue != nil }) {

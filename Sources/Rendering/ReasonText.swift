@@ -17,8 +17,9 @@ public enum ReasonText {
 
     /// Why the witness refutes affinity, and the witness's two sides.
     public static func refuted(_ witness: Witness, _ provenance: RefutationProvenance) -> String {
-        let lhs = witness.lhs.map { $0.humanText() }.joined(separator: ", ")
-        let rhs = witness.rhs.map { $0.humanText() }.joined(separator: ", ")
+        let digits = EnclosureDigits.separating(witness.lhs, witness.rhs)
+        let lhs = witness.lhs.map { $0.humanText(digits: digits) }.joined(separator: ", ")
+        let rhs = witness.rhs.map { $0.humanText(digits: digits) }.joined(separator: ", ")
         let exactWitness = "exact witness: F(x+y) + F(0) = \(lhs) but F(x) + F(y) = \(rhs)"
         switch provenance {
         case .witnessSearch(let culprit):
@@ -67,13 +68,39 @@ public enum ReasonText {
             return "the region enumeration inside the domain stopped at the limit of \(plural(regions.maxRegions, "region")) (--max-regions) with all regions so far carrying the same affine map; raise the limit to decide"
         case .domainSymbolicWeights:
             return "the network has symbolic weights and is not affine on the whole space; on a domain, only networks with numeric weights are decided further"
+        case .resourceLimit(let limit):
+            return resourceLimit(limit)
+        }
+    }
+
+    /// Why a budget or the deadline stopped the decision, with the counts reached.
+    static func resourceLimit(_ limit: ResourceLimit) -> String {
+        switch limit {
+        case .tooLarge(let refused, let step, let layer):
+            let what = step == .symbolicChain ? "the symbolic composition" : "the composition of the polynomial activations"
+            return "\(what) stopped at layer \(layer): \(refused) (--max-terms)"
+        case .degree(let bound, let budget):
+            let shown = bound == Int.max ? "more than 9.2e18" : String(bound)
+            return "the polynomial activations compose to degree up to \(shown), past the degree budget of \(budget): exact values of F would be too large to compute (every exponent and coefficient grows with the degree)"
+        case .timedOut(let seconds, let step):
+            let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            let limit = "the time limit of \(shown) s (--timeout) ran out"
+            switch step {
+            case .composition(let done):
+                return "\(limit) after composing \(plural(done, "layer"))"
+            case .witnessSearch(let evaluations, let budget):
+                return "\(limit) during the witness search after \(evaluations) of \(budget) evaluations, with no exact witness of non-affinity and affinity not proved"
+            case .regionEnumeration(let regions):
+                return "\(limit) during the region enumeration after \(plural(regions.regionsExamined, "region")) (\(regions.fullDimensionalRegions) full-dimensional, all carrying the same affine map) and \(plural(regions.linearPrograms, "linear program")), with no exact witness of non-affinity; allow more time to decide"
+            }
         }
     }
 
     /// The midpoint witness of an analysis on a domain, both sides.
     static func midpointWitness(_ witness: Witness) -> String {
-        let lhs = witness.lhs.map { $0.humanText() }.joined(separator: ", ")
-        let rhs = witness.rhs.map { $0.humanText() }.joined(separator: ", ")
+        let digits = EnclosureDigits.separating(witness.lhs, witness.rhs)
+        let lhs = witness.lhs.map { $0.humanText(digits: digits) }.joined(separator: ", ")
+        let rhs = witness.rhs.map { $0.humanText(digits: digits) }.joined(separator: ", ")
         return "exact witness in the domain: F((x+y)/2) = \(lhs) but (F(x) + F(y))/2 = \(rhs)"
     }
 

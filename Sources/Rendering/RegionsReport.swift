@@ -49,6 +49,7 @@ public enum RegionsReport {
         }
         if countOnly { return out }
         let names = network.inputNames
+        if !regions.isEmpty { out += patternLegend(network) }
         for (k, region) in regions.enumerated() {
             out += "\nregion \(k + 1)\(region.isFullDimensional ? "" : " (dimension \(region.dimension))"): pattern \(region.pattern)\n"
             out += "  point:  (\(region.point.map(\.description).joined(separator: ", ")))\n"
@@ -60,6 +61,31 @@ public enum RegionsReport {
             }
         }
         return out
+    }
+
+    /// What the letters of a pattern mean for this network's activations: one letter per unit,
+    /// layers separated by `|`, each letter the piece of the activation the unit's
+    /// pre-activation t is on. Empty when no layer bends.
+    public static func patternLegend(_ network: Network) -> String {
+        var seen: [String] = []
+        var lines: [String] = []
+        for layer in network.layers {
+            let name = layer.activation.name
+            guard let pieces = layer.activation.pieces, pieces.count > 1, !seen.contains(name) else { continue }
+            seen.append(name)
+            let meanings = pieces.map { piece -> String in
+                let t: String
+                if piece.isBreakpoint { t = "t = \(piece.lower!)" }
+                else if let lo = piece.lower, let hi = piece.upper { t = "\(lo) < t < \(hi)" }
+                else if let lo = piece.lower { t = "t > \(lo)" }
+                else if let hi = piece.upper { t = "t < \(hi)" }
+                else { t = "any t" }
+                return "'\(piece.symbol)' for \(t)"
+            }
+            lines.append("  \(name): " + meanings.joined(separator: ", "))
+        }
+        guard !lines.isEmpty else { return "" }
+        return "pattern letters: one per unit, layer by layer (| between layers), for the unit's pre-activation t:\n" + lines.joined(separator: "\n") + "\n"
     }
 
     /// `y1 = 2*x1 - x2 + 1/2`, one line per output.
@@ -122,6 +148,7 @@ public enum RegionsReport {
     public static func localText(network: Network, region: LinearRegion) -> String {
         let names = network.inputNames
         var out = "at x = (\(region.point.map(\.description).joined(separator: ", "))): pattern \(region.pattern)\n"
+        out += patternLegend(network)
         if region.isFullDimensional {
             out += "around x, F is exactly the affine map\n"
         } else {

@@ -166,6 +166,9 @@ public enum TextReport {
         if rank.rank == rank.fullRank {
             return "rank: \(rank.rank) (full rank\(generic))"
         }
+        if let c = rank.certificate, !c.isProven {
+            return "rank: at least \(rank.rank) (generic; a proven lower bound, equal to the rank with probability at least 1 - 2^-\(c.failureExponent): the exact elimination is past the size budget)"
+        }
         return "rank: \(rank.rank) < \(rank.fullRank) = min(inputs, outputs)" + (rank.isGeneric ? " (generic, over the rational functions in the symbols)" : "")
     }
 
@@ -230,10 +233,11 @@ public enum TextReport {
             if let c = witness.c { point += ", \(names.c) = \(c)" }
             let (lhs, rhs) = sides(check.identity, names: names, onDomain: onDomain)
             lines.append("      witness: \(point)")
-            lines.append("        \(lhs) = \(TextMatrix.inline(witness.lhs.map { $0.humanText() }))")
-            lines.append("        \(rhs) = \(TextMatrix.inline(witness.rhs.map { $0.humanText() }))")
+            let digits = EnclosureDigits.separating(witness.lhs, witness.rhs)
+            lines.append("        \(lhs) = \(TextMatrix.inline(witness.lhs.map { $0.humanText(digits: digits) }))")
+            lines.append("        \(rhs) = \(TextMatrix.inline(witness.rhs.map { $0.humanText(digits: digits) }))")
             if (witness.lhs + witness.rhs).contains(where: { if case .enclosed = $0 { true } else { false } }) {
-                lines.append("        (enclosures [lo, hi] rounded outward to 10 decimals; the exact rational bounds are in --format json)")
+                lines.append("        (enclosures [lo, hi] rounded outward to \(digits) significant digits, the fewest that show the sides differ; the exact rational bounds are in --format json)")
             }
         }
         return lines

@@ -129,7 +129,9 @@ import Testing
         try cli.write("relu.yaml", Specs.relu)
         let result = try cli.run("regions", "relu.yaml", "--plot", "./relu.yaml")
         #expect(result.status == 2)
-        #expect(result.stderr.contains("an input of this command"))
+        // Refused before anything is opened: a plot is an .svg file (issue 13), and the spec
+        // is an input of this command.
+        #expect(result.stderr.contains("an input of this command") || result.stderr.contains("--plot writes an SVG picture"))
         #expect(try text(cli, "relu.yaml") == Specs.relu)
     }
 

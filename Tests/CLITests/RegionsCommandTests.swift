@@ -41,11 +41,13 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == """
         at x = (-1, 1/2): pattern -+
+        pattern letters: one per unit, layer by layer (| between layers), for the unit's pre-activation t:
+          relu: '-' for t < 0, '0' for t = 0, '+' for t > 0
         around x, F is exactly the affine map
           y1 = x2
         on the region
           x1 < 0
-          -x2 < 0
+          x2 > 0
 
         """)
     }

@@ -200,3 +200,86 @@ struct CheckTruthTests {
         #expect(!result.stdout.contains("check passed"))
     }
 }
+
+/// Region plots and listings a person can read.
+struct RegionPlotTests {
+    static let twoInputs = """
+        input: [x1, x2]
+        layers:
+          - dense: {weights: [[1, 0], [0, 1], [1, 1]], bias: [0, 0, -1]}
+            activation: relu
+          - dense: {weights: [[1, -1, 2]]}
+
+        """
+    static let oneInput = """
+        input: [t]
+        layers:
+          - dense: {weights: [[1], [1], [1]], bias: [1, 0, -1]}
+            activation: relu
+          - dense: {weights: [[1, -2, 1]]}
+
+        """
+
+    @Test func plotRegionNumbersMatchTheListing() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("net.yaml", Self.twoInputs)
+        let result = try cli.run("regions", "net.yaml", "--plot", "p.svg", "--box", "-2,2,-2,2")
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOfFile: cli.path("p.svg"), encoding: .utf8)
+        // Every polygon says "region N: pattern P"; the listing's region N has pattern P.
+        let titles = svg.components(separatedBy: "<title>region ").dropFirst().map { $0.prefix { $0 != ";" } }
+        #expect(!titles.isEmpty)
+        for title in titles {
+            let parts = title.components(separatedBy: ": pattern ")
+            #expect(result.stdout.contains("region \(parts[0]): pattern \(parts[1])\n"), "plot says region \(title)")
+        }
+        // Axes, ticks, legend.
+        #expect(svg.contains(">x1</text>") && svg.contains(">x2</text>"))
+        #expect(svg.contains(">-1</text>") && svg.contains(">1</text>"))
+        #expect(svg.contains("affine maps (one colour each)"))
+        // Different maps, different colours: as many fill colours as legend entries.
+        let fills = Set(svg.components(separatedBy: "<polygon").dropFirst().compactMap { $0.components(separatedBy: "fill=\"").dropFirst().first?.prefix(7) })
+        let legendEntries = svg.components(separatedBy: "<rect x=").count - 2  // minus the background and frame
+        #expect(fills.count == legendEntries, "\(fills) vs \(legendEntries) legend entries")
+    }
+
+    @Test func oneInputNetworksArePlottedAsTheGraphOfF() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("net.yaml", Self.oneInput)
+        let result = try cli.run("regions", "net.yaml", "--plot", "g.svg", "--box", "-2,2")
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOfFile: cli.path("g.svg"), encoding: .utf8)
+        #expect(svg.contains("the graph of F, 4 linear pieces"))
+        for breakpoint in ["t = -1", "t = 0", "t = 1"] { #expect(svg.contains(">\(breakpoint)</text>")) }
+        #expect(svg.contains(">F(t)</text>"))
+    }
+
+    @Test func plotOptionsAreNeverSilentlyIgnored() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("net.yaml", Self.twoInputs)
+        let png = try cli.run("regions", "net.yaml", "--plot", "x.png")
+        #expect(png.status == 2)
+        #expect(png.stderr.contains("rsvg-convert"))
+        #expect(!cli.exists("x.png"))
+        let box = try cli.run("regions", "net.yaml", "--box", "-1,1,-1,1")
+        #expect(box.status == 2)
+        #expect(box.stderr.contains("needs --plot FILE.svg"))
+        #expect(box.stdout.isEmpty)
+    }
+
+    @Test func listingsExplainPatternsAndNormaliseInequalities() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("net.yaml", Self.twoInputs)
+        let result = try cli.run("regions", "net.yaml")
+        #expect(result.stdout.contains("pattern letters: one per unit"))
+        #expect(result.stdout.contains("relu: '-' for t < 0, '0' for t = 0, '+' for t > 0"))
+        let inequalities = result.stdout.split(separator: "\n").filter { $0.contains(" < ") || $0.contains(" > ") }
+            .map { $0.replacingOccurrences(of: "where:", with: "").trimmingCharacters(in: .whitespaces) }
+        #expect(!inequalities.isEmpty)
+        for inequality in inequalities where !inequality.hasPrefix("'") && !inequality.hasPrefix("relu") {
+            #expect(!inequality.hasPrefix("-"), "leading minus in \(inequality)")
+        }
+        let local = try cli.run("local", "net.yaml", "--at", "1, 1")
+        #expect(local.stdout.contains("pattern letters:"))
+    }
+}

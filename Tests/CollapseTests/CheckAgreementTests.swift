@@ -14,7 +14,7 @@ import Testing
     /// A seeded random network: 1 or 2 inputs, 1 or 2 dense layers with `activation`, weights
     /// small rationals times `scale`.
     static func network(seed: UInt64, activation: Activation, scale: Rational) -> Network {
-        var rng = SplitMixTestGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let inputs = 1 + Int(rng.next() % 2)
         let depth = 1 + Int(rng.next() % 2)
         var layers = [Layer]()
@@ -81,19 +81,9 @@ import Testing
     }
 }
 
-/// SplitMix64 for the tests' own random networks (the library's generator is internal).
-struct SplitMixTestGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix64 {
     /// A nonzero rational p/q with |p| <= 9, q in 1...5.
-    mutating func rational() -> Rational {
+    fileprivate mutating func rational() -> Rational {
         let p = Int(next() % 9) + 1
         return Rational(next() % 2 == 0 ? p : -p, Int(next() % 5) + 1)
     }

@@ -3,6 +3,7 @@ import ExactNumbers
 import NetworkModel
 import ModelFiles
 import Collapse
+import Algebra
 
 /// The committed fixtures (written by scripts/make-onnx-fixtures.py), read by path.
 enum Fixtures {
@@ -35,5 +36,5 @@ func exactly(_ network: Network, _ p: [Rational]) throws -> [Rational] {
     }
 }
 
-/// The seeded generator of property tests (Collapse's SplitMix64).
+/// The seeded generator of property tests (Algebra's SplitMix64).
 typealias SeededRandom = SplitMix64

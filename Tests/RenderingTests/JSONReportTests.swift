@@ -120,7 +120,7 @@ private func checkIdentity(_ value: Any?, name: String) throws {
         #expect(object["verdict"] as? String == "not-affine")
         #expect(object["collapsed"] is NSNull)
         #expect(object["rank"] is NSNull)
-        #expect(object["reason"] as? String == "layer 1 applies tanh, which is not affine, and its units are reached where it bends; exact witness: F(x+y) + F(0) = [0.7600000000, 0.7700000000] but F(x) + F(y) = [1.5200000000, 1.5300000000]")
+        #expect(object["reason"] as? String == "layer 1 applies tanh, which is not affine, and its units are reached where it bends; exact witness: F(x+y) + F(0) = [0.760000, 0.770000] but F(x) + F(y) = [1.52000, 1.53000]")
         for name in ["additivity", "homogeneity", "affinity"] { try checkIdentity(object[name], name: name) }
         let witness = try #require((object["affinity"] as? [String: Any])?["witness"] as? [String: Any])
         let lhs = try #require((witness["lhs"] as? [[String: String]])?.first)

@@ -75,7 +75,7 @@ import Collapse
         #expect(symbolic.contains("generic"))
         let notAffine = TextReport.render(Fixtures.notAffineWithEnclosures())
         #expect(notAffine.contains("reason: layer 1 applies tanh, which is not affine"))
-        #expect(notAffine.contains("F(u+y) + F(0) = [0.7600000000, 0.7700000000]"))  // the input is called x: the point is u
+        #expect(notAffine.contains("F(u+y) + F(0) = [0.760000, 0.770000]"))  // the input is called x: the point is u
         #expect(notAffine.contains("exact rational bounds are in --format json"))
         #expect(notAffine.contains("1. tanh: tanh is not affine"))
         #expect(!notAffine.contains("W' ("))

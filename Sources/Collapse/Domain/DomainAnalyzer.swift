@@ -61,9 +61,11 @@ enum DomainAnalyzer {
     static func regionDecision(_ network: Network, findings: [LayerFinding], geometry: DomainGeometry, propagation: BoundPropagation.Result,
                                options: AnalysisOptions, search: inout DomainWitnessSearch) -> Analysis {
         let counts = (propagation.stableCount, propagation.unstableCount)
+        search.stablePieces = propagation.stablePieces
         var enumeration = RegionEnumerationOptions(maxRegions: options.maxRegions, domain: geometry.constraints,
                                                    progress: options.progress, progressInterval: options.progressInterval)
         enumeration.stablePieces = propagation.stablePieces
+        enumeration.deadline = options.deadline
         var reference: LinearRegion? = nil
         var pending = [LinearRegion]()
         var differing: (LinearRegion, LinearRegion)? = nil
@@ -109,6 +111,11 @@ enum DomainAnalyzer {
             }
             return refuted(network, findings: findings, geometry: geometry, witness: witness,
                            provenance: .domainRegionWitness(a: a, b: b, regions: regions), counts: counts, search: &search)
+        }
+        if summary.timedOut, let deadline = options.deadline {
+            // Stopped early: the regions seen so far prove nothing about the rest.
+            return undecided(network, findings: findings, geometry: geometry,
+                             reason: .resourceLimit(.timedOut(seconds: deadline.seconds, during: .regionEnumeration(facts([], nil)))), counts: counts)
         }
         guard !summary.hitLimit, let reference else {
             return undecided(network, findings: findings, geometry: geometry, reason: .domainRegionLimit(regions: facts([], nil)), counts: counts)

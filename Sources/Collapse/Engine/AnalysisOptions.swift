@@ -39,6 +39,8 @@ public enum EvaluationBudget: Sendable, Hashable {
 /// | `illustrateRegions` | true | whether a not-affine piecewise-linear verdict is illustrated by its regions (only the LaTeX derivation shows them) |
 /// | `illustrationInputs`, `illustrationUnits` | 8, 64 | largest networks illustrated |
 /// | `keptRegions` | 64 | regions kept for the case analysis |
+/// | `polynomialBudget` | 1 000 000 terms, degree 2^20 | every polynomial product of a composition (checked before it runs), the degree of F (`--max-terms`) |
+/// | `deadline` | none | the long loops: witness search, region enumeration, compositions (`--timeout`) |
 /// | `simplifies` | true | whether the semantic normalisation runs before the strategies |
 ///
 /// The command's option defaults read these values (`AnalysisOptions.defaults`).
@@ -78,6 +80,11 @@ public struct AnalysisOptions: Sendable {
     public var illustrationUnits: Int = 64
     /// Regions kept for the case analysis of the derivation.
     public var keptRegions: Int = 64
+    /// Sizes of the polynomials the analysis may build (`--max-terms`), checked before each
+    /// product, and the largest degree of F; past them the verdict is `unknown`.
+    public var polynomialBudget: PolynomialBudget = .standard
+    /// When set, the long loops stop at this time and the verdict is `unknown` (`--timeout`).
+    public var deadline: Deadline? = nil
     /// Whether the semantic normalisation (`SemanticNormalization`: irrelevant, constant,
     /// stable and cancelling units, contract §4) runs before the strategies; off only to
     /// exercise the later stages alone.

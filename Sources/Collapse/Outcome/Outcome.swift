@@ -117,4 +117,6 @@ public enum UndecidedReason: Sendable {
     case domainRegionLimit(regions: RegionAnalysis)
     /// On an input domain with symbolic weights and a non-affine F on the whole space.
     case domainSymbolicWeights
+    /// A size budget or the deadline stopped the decision (`ResourceLimit`).
+    case resourceLimit(ResourceLimit)
 }

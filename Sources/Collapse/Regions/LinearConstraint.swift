@@ -60,15 +60,28 @@ public struct LinearConstraint: Hashable, Sendable, CustomStringConvertible {
     /// `2*x1 - x2 < 3` with the given variable names (x1, x2, ... by default).
     public func text(names: [String]? = nil) -> String {
         let names = names ?? (0..<coefficients.count).map { "x\($0 + 1)" }
+        // For a person, inequalities get integer coefficients with gcd 1 and a positive leading
+        // coefficient (2*x1 + 4*x2 > 1, not -2*x1 - 4*x2 < -1). Equations (also used to
+        // print the rows of affine maps) are shown as they are.
+        var shown = relation == .equal ? self : normalized()
+        var relationText = relation.rawValue
+        if relation != .equal, let lead = shown.coefficients.first(where: { !$0.isZero }), lead.signum < 0 {
+            shown = LinearConstraint(shown.coefficients.map { -$0 }, relation, -shown.bound)
+            switch relation {
+            case .less: relationText = ">"
+            case .lessOrEqual: relationText = ">="
+            case .equal: relationText = "="
+            }
+        }
         var terms = [String]()
-        for (c, name) in zip(coefficients, names) where !c.isZero {
+        for (c, name) in zip(shown.coefficients, names) where !c.isZero {
             let magnitude = c.magnitude
             let body = magnitude.isOne ? name : "\(magnitude)*\(name)"
             if terms.isEmpty { terms.append(c.signum < 0 ? "-" + body : body) }
             else { terms.append((c.signum < 0 ? "- " : "+ ") + body) }
         }
         let lhs = terms.isEmpty ? "0" : terms.joined(separator: " ")
-        return "\(lhs) \(relation.rawValue) \(bound)"
+        return "\(lhs) \(relationText) \(shown.bound)"
     }
 
     /// `a·x (relation) b` with variables x1, x2, ....

@@ -55,6 +55,8 @@ public struct RegionEnumerationOptions: Sendable {
     public var progress: (@Sendable (RegionProgress) -> Void)?
     /// Regions between two progress calls.
     public var progressInterval: Int
+    /// When set, the enumeration stops (incomplete, `timedOut`) once it passes.
+    public var deadline: Deadline? = nil
     /// Keep a Farkas certificate for every piece of a unit found empty on a region
     /// (`RegionEnumerationSummary.certificates`).
     public var collectCertificates = false
@@ -88,6 +90,8 @@ public struct RegionEnumerationSummary: Sendable, Hashable {
     public var complete: Bool
     /// Whether it stopped because `maxRegions` was reached.
     public var hitLimit: Bool
+    /// Whether it stopped because the deadline passed.
+    public var timedOut: Bool = false
     /// With `collectCertificates`: every activation pattern (prefix) proved empty, with its proof.
     public var certificates: [EmptyPatternCertificate] = []
 }

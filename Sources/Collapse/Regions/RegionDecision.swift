@@ -63,6 +63,7 @@ enum RegionDecision {
         var kept = [LinearRegion]()
         var enumeration = RegionEnumerationOptions(maxRegions: options.maxRegions, progress: options.progress,
                                                    progressInterval: options.progressInterval)
+        enumeration.deadline = options.deadline
         enumeration.collectCertificates = options.regionCertificates
         guard let summary = RegionEnumerator.enumerate(network, options: enumeration, visit: { region in
             if kept.count < options.keptRegions { kept.append(region) }
@@ -97,6 +98,9 @@ enum RegionDecision {
         if let (a, b) = differing {
             return refuted(context, a: a, b: b, facts: facts([a, b], nil))
         }
+        if summary.timedOut, badLower == nil, let deadline = options.deadline {
+            return .undecided(.resourceLimit(.timedOut(seconds: deadline.seconds, during: .regionEnumeration(facts([], nil)))))
+        }
         if summary.hitLimit {
             return .undecided(.regionLimit(regions: facts([], nil)))
         }
@@ -118,7 +122,9 @@ enum RegionDecision {
         }
         guard network.inputDimension <= options.illustrationInputs, units <= options.illustrationUnits else { return nil }
         let limit = min(options.maxRegions, options.keptRegions)
-        guard let (regions, summary) = RegionEnumerator.regions(network, options: RegionEnumerationOptions(maxRegions: limit)) else {
+        var enumeration = RegionEnumerationOptions(maxRegions: limit)
+        enumeration.deadline = options.deadline
+        guard let (regions, summary) = RegionEnumerator.regions(network, options: enumeration) else {
             return nil
         }
         let full = regions.filter { $0.dimension == network.inputDimension }

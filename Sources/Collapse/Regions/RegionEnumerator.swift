@@ -19,7 +19,8 @@ import NetworkModel
 /// activations and for every unit before the last layer with one (elsewhere the network is
 /// continuous and the open regions decide), or everywhere with `allBreakpointCells`.
 ///
-/// Regions are visited depth-first, so memory stays proportional to the depth; the visitor
+/// Regions are visited depth-first (an explicit stack, no recursion), so memory stays
+/// proportional to the depth; the visitor
 /// can stop the walk (as the affinity decision does at the first two different maps).
 public enum RegionEnumerator {
     /// Whether the network can be enumerated: numeric, with every activation piecewise
@@ -57,6 +58,13 @@ private struct Cell {
     static let pointLimit = 8
 }
 
+/// One step of the walk: enter layer `layer` with the values so far, or split the region by
+/// unit `unit` of layer `layer` (pre-activations `pre`, pieces chosen for the units before).
+private enum WalkTask {
+    case enter(Cell, layer: Int, current: AffineMap<Rational>)
+    case split(Cell, layer: Int, unit: Int, pre: AffineMap<Rational>, chosen: [Int])
+}
+
 private struct PreparedLayer {
     let dense: AffineMap<Rational>?
     let pieces: [ActivationPiece]
@@ -69,6 +77,7 @@ private struct Walker {
     let options: RegionEnumerationOptions
     var progress = RegionProgress(regions: 0, fullDimensional: 0, linearPrograms: 0)
     var hitLimit = false
+    var timedOut = false
     var stopped = false
     var certificates = [EmptyPatternCertificate]()
 
@@ -100,47 +109,50 @@ private struct Walker {
         }
         let cell = Cell(constraints: domain, equalities: domain.filter { $0.relation == .equal }.map(\.coefficients),
                         points: [start], pattern: [])
-        enterLayer(cell, layer: 0, current: .identity(n), visit: visit)
-        return RegionEnumerationSummary(progress: progress, complete: !stopped, hitLimit: hitLimit, certificates: certificates)
-    }
-
-    /// Applies layer `l` to the region whose values so far are `current`.
-    mutating func enterLayer(_ cell: Cell, layer l: Int, current: AffineMap<Rational>, visit: (LinearRegion) -> Bool) {
-        if stopped { return }
-        if l == layers.count {
-            emit(cell, map: current, visit: visit)
-            return
+        // Depth-first with an explicit stack (no recursion: networks of any depth): a task
+        // either enters a layer or splits the region by one unit; children are pushed in
+        // reverse so they are visited in order.
+        var tasks: [WalkTask] = [.enter(cell, layer: 0, current: .identity(n))]
+        while let task = tasks.popLast(), !stopped {
+            if options.deadline.hasPassed {
+                timedOut = true
+                stopped = true
+                break
+            }
+            switch task {
+            case .enter(let cell, let l, let current):
+                if l == layers.count {
+                    emit(cell, map: current, visit: visit)
+                    continue
+                }
+                let layer = layers[l]
+                let pre = layer.dense.map { $0.composed(after: current) } ?? current
+                if layer.pieces.count == 1 {
+                    var next = cell
+                    next.pattern.append([])
+                    tasks.append(.enter(next, layer: l + 1, current: pre.throughPieces(Array(repeating: layer.pieces[0], count: pre.outputDimension))))
+                } else {
+                    tasks.append(.split(cell, layer: l, unit: 0, pre: pre, chosen: []))
+                }
+            case .split(let cell, let l, let u, let pre, let chosen):
+                let layer = layers[l]
+                if u == pre.outputDimension {
+                    var next = cell
+                    next.pattern.append(chosen)
+                    tasks.append(.enter(next, layer: l + 1, current: pre.throughPieces(chosen.map { layer.pieces[$0] })))
+                    continue
+                }
+                if l < options.stablePieces.count, u < options.stablePieces[l].count, let k = options.stablePieces[l][u] {
+                    // Known stable on the whole domain (bound propagation): no split, no linear program.
+                    tasks.append(.split(cell, layer: l, unit: u + 1, pre: pre, chosen: chosen + [k]))
+                    continue
+                }
+                for (child, piece) in children(of: cell, g: pre.weights.rowArray(u), beta: pre.bias[u], layer: layer, prefix: cell.pattern + [chosen]).reversed() {
+                    tasks.append(.split(child, layer: l, unit: u + 1, pre: pre, chosen: chosen + [piece]))
+                }
+            }
         }
-        let layer = layers[l]
-        let pre = layer.dense.map { $0.composed(after: current) } ?? current
-        if layer.pieces.count == 1 {
-            var next = cell
-            next.pattern.append([])
-            enterLayer(next, layer: l + 1, current: pre.throughPieces(Array(repeating: layer.pieces[0], count: pre.outputDimension)), visit: visit)
-            return
-        }
-        splitUnit(cell, layer: l, unit: 0, pre: pre, chosen: [], visit: visit)
-    }
-
-    /// Splits the region by unit `u` of layer `l` (pre-activations `pre`), then the next unit.
-    mutating func splitUnit(_ cell: Cell, layer l: Int, unit u: Int, pre: AffineMap<Rational>, chosen: [Int], visit: (LinearRegion) -> Bool) {
-        if stopped { return }
-        let layer = layers[l]
-        if u == pre.outputDimension {
-            var next = cell
-            next.pattern.append(chosen)
-            enterLayer(next, layer: l + 1, current: pre.throughPieces(chosen.map { layer.pieces[$0] }), visit: visit)
-            return
-        }
-        if l < options.stablePieces.count, u < options.stablePieces[l].count, let k = options.stablePieces[l][u] {
-            // Known stable on the whole domain (bound propagation): no split, no linear program.
-            splitUnit(cell, layer: l, unit: u + 1, pre: pre, chosen: chosen + [k], visit: visit)
-            return
-        }
-        for (child, piece) in children(of: cell, g: pre.weights.rowArray(u), beta: pre.bias[u], layer: layer, prefix: cell.pattern + [chosen]) {
-            splitUnit(child, layer: l, unit: u + 1, pre: pre, chosen: chosen + [piece], visit: visit)
-            if stopped { return }
-        }
+        return RegionEnumerationSummary(progress: progress, complete: !stopped, hitLimit: hitLimit, timedOut: timedOut, certificates: certificates)
     }
 
     /// The non-empty parts of the region on the pieces of a unit z(x) = g·x + β.
@@ -191,11 +203,13 @@ private struct Walker {
             }
             guard let points = samples[i] else { continue }
             var child = cell
+            // A condition already present (deep chains repeat them) is not added again, so the
+            // linear programs stay the size of the distinct conditions.
             if open.contains(where: { $0 < i }), let below = piece.lowerHalfSpace(g, beta) {
-                child.constraints.append(below.normalized())
+                child.constraints.appendIfAbsent(below.normalized())
             }
             if open.contains(where: { $0 > i }), let above = piece.upperHalfSpace(g, beta) {
-                child.constraints.append(above.normalized())
+                child.constraints.appendIfAbsent(above.normalized())
             }
             var kept = points
             for p in cell.points where kept.count < Cell.pointLimit && piece.contains(z(p)) && !kept.contains(p) { kept.append(p) }
@@ -232,5 +246,12 @@ private struct Walker {
         if region.dimension == n { progress.fullDimensional += 1 }
         if let report = options.progress, progress.regions % max(options.progressInterval, 1) == 0 { report(progress) }
         if !visit(region) { stopped = true }
+    }
+}
+
+extension Array where Element == LinearConstraint {
+    /// Appends `c` unless an equal condition is already there.
+    fileprivate mutating func appendIfAbsent(_ c: LinearConstraint) {
+        if !contains(c) { append(c) }
     }
 }

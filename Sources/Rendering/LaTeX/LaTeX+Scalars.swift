@@ -98,8 +98,8 @@ extension LaTeXBuilder {
     }
 
     /// A value of the analysis: exact, symbolic, or a rigorous enclosure written compactly
-    /// (`0.7310_{5}^{6}`) with `digits` decimals.
-    mutating func value(_ v: ExactValue, digits: Int = 4) -> String {
+    /// (`0.73105_{8}^{9}`) with `digits` significant digits (`EnclosureDigits`).
+    mutating func value(_ v: ExactValue, digits: Int = EnclosureDigits.minimum) -> String {
         switch v {
         case .exact(let r): return number(r)
         case .symbolic(let p): return polynomial(p)
@@ -107,19 +107,45 @@ extension LaTeXBuilder {
         }
     }
 
-    /// `[lo, hi]` with lo rounded down and hi rounded up to `digits` decimals.
+    /// `[lo, hi]` with lo rounded down and hi rounded up to `digits` significant digits
+    /// (`[5.0000, 5.0001] \times 10^{-41}` for very small or large values).
     func bracketInterval(_ i: RationalInterval, digits: Int) -> String {
-        "[\(i.lo.decimalText(digits: digits, roundingUp: false)), \(i.hi.decimalText(digits: digits, roundingUp: true))]"
+        let t = EnclosureDigits.text(i, digits: digits)
+        return "[\(Self.digitRuns(t.lo)), \(Self.digitRuns(t.hi))]" + Self.powerOfTen(t.exponent)
+    }
+
+    /// Decimal text with every run of 6 or more equal digits written as a counted run,
+    /// `4.\underbrace{9\cdots9}_{79}7`: every digit is still there (exact), and bounds that
+    /// need 80 digits to differ fit on a line.
+    static func digitRuns(_ text: String) -> String {
+        var out = ""
+        let characters = Array(text)
+        var i = 0
+        while i < characters.count {
+            var j = i
+            while j < characters.count, characters[j] == characters[i] { j += 1 }
+            if characters[i].isNumber, j - i >= 6 {
+                out += "\\underbrace{\(characters[i])\\cdots\(characters[i])}_{\(j - i)}"
+            } else {
+                out += String(characters[i..<j])
+            }
+            i = j
+        }
+        return out
+    }
+
+    /// ` \times 10^{e}`, or nothing.
+    static func powerOfTen(_ exponent: Int?) -> String {
+        exponent.map { " \\times 10^{\($0)}" } ?? ""
     }
 
     /// The interval as its common decimal prefix with the lower bound's remaining digits as
-    /// subscript and the upper bound's as superscript: [0.73105, 0.73106] → 0.7310_{5}^{6};
+    /// subscript and the upper bound's as superscript: [0.731058, 0.731059] → 0.73105_{8}^{9};
     /// `[lo, hi]` when the bounds share no digit.
     mutating func compactInterval(_ i: RationalInterval, digits: Int) -> String {
-        let lo = i.lo.decimalText(digits: digits, roundingUp: false)
-        let hi = i.hi.decimalText(digits: digits, roundingUp: true)
-        if lo == hi { return lo }
-        let a = Array(lo), b = Array(hi)
+        let t = EnclosureDigits.text(i, digits: digits)
+        if t.lo == t.hi { return t.lo + Self.powerOfTen(t.exponent) }
+        let a = Array(t.lo), b = Array(t.hi)
         var common = 0
         while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
         let prefix = String(a[..<common])
@@ -127,7 +153,7 @@ extension LaTeXBuilder {
             return bracketInterval(i, digits: digits)
         }
         intervalNotationUsed = true
-        return "\(prefix)_{\(String(a[common...]))}^{\(String(b[common...]))}"
+        return "\(Self.digitRuns(prefix))_{\(Self.digitRuns(String(a[common...])))}^{\(Self.digitRuns(String(b[common...])))}" + Self.powerOfTen(t.exponent)
     }
 }
 

@@ -82,26 +82,11 @@ extension LaTeXBuilder {
         return (try? Evaluator.evaluate(one, at: [r]))?.first
     }
 
-    /// The fewest decimals (from a short list) at which the outward-rounded enclosures of
-    /// some coordinate of `a` and `b` are disjoint, so the printed bounds themselves prove
-    /// the two sides differ.
+    /// The fewest significant digits at which the printed enclosures of some coordinate of
+    /// `a` and `b` are disjoint (`EnclosureDigits.separating`, the rule of every report), so
+    /// the printed bounds themselves prove the two sides differ.
     func separatingDigits(_ a: [ExactValue], _ b: [ExactValue]) -> Int {
-        func rounded(_ v: ExactValue, _ d: Int) -> (Rational, Rational)? {
-            switch v {
-            case .exact(let r): return (r, r)
-            case .symbolic: return nil
-            case .enclosed(let i):
-                let scale = Rational(BigInt(10).power(d))
-                return (Rational((i.lo * scale).floor) / scale, Rational((i.hi * scale).ceiling) / scale)
-            }
-        }
-        for d in [4, 6, 8, 10, 12, 16, 20, 30, 40, 60] {
-            for (u, v) in zip(a, b) {
-                guard let p = rounded(u, d), let q = rounded(v, d) else { continue }
-                if p.1 < q.0 || q.1 < p.0 { return d }
-            }
-        }
-        return 60
+        EnclosureDigits.separating(a, b)
     }
 
     // MARK: The witness, layer by layer

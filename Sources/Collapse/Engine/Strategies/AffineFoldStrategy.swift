@@ -14,6 +14,10 @@ struct AffineFoldStrategy: DecisionStrategy {
             return .collapses(.numeric(map), .affineFold(layers: folded.map { .numeric($0) }))
         }
         guard let folded = Composition.foldedSymbolic(network) else { return nil }
-        return .collapses(.symbolic(AffineMap<Polynomial>.composeChain(folded)), .affineFold(layers: folded.map { .symbolic($0) }))
+        // Each layer's product is checked against the polynomial budget before it runs.
+        switch Composition.composeChainChecked(folded, budget: context.options.polynomialBudget, deadline: context.options.deadline) {
+        case .success(let map): return .collapses(.symbolic(map), .affineFold(layers: folded.map { .symbolic($0) }))
+        case .failure(let limit): return .undecided(AnalysisLimits.reason(limit, during: .symbolicChain))
+        }
     }
 }

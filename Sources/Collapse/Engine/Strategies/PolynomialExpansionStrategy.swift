@@ -7,14 +7,22 @@ import NetworkModel
 /// with numeric weights, it records F's outputs and degree and passes (the witness search
 /// refutes); with symbolic weights it refutes for every value of the symbols when some
 /// higher coefficient is a nonzero constant, and is undecided otherwise (`affine_if`).
-/// Passes when the expansion exceeds the policy's term limit.
+/// Passes when the expansion exceeds the policy's term limit (numeric weights; undecided with
+/// the reason for symbolic ones, or when the deadline passes).
 struct PolynomialExpansionStrategy: DecisionStrategy {
     func decide(_ context: DecisionContext) -> Conclusion? {
         let network = context.network
         guard network.layers.allSatisfy({ $0.activation.polynomialForm != nil }) else { return nil }
         let inputs = Composition.inputSymbols(network)
-        guard let outputs = Composition.polynomialOutputs(network, inputs: inputs.map { Polynomial($0) },
-                                                          termLimit: context.options.termLimit) else { return nil }
+        let outputs: [Polynomial]
+        switch AnalysisLimits.polynomialOutputs(network, inputs: inputs, options: context.options) {
+        case .outputs(let h): outputs = h
+        case .notPolynomial: return nil
+        case .stopped(let limit):
+            // Too large to expand: a numeric network still gets the witness search.
+            if network.isNumeric, case .tooLarge = limit { return nil }
+            return .undecided(AnalysisLimits.reason(limit, during: .polynomialActivations))
+        }
         context.polynomialOutputs = outputs
         let parts = PolynomialParts(outputs: outputs, inputs: inputs)
         if parts.higher.isEmpty {

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Algebra
+import Collapse
+
+/// `--timeout`, `--max-terms` and `--progress`: the limits a user controls and sees.
+struct LimitOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Stop after this many seconds with verdict unknown, the reason and the counts reached (exit 3); checked cooperatively in the long loops.", valueName: "SECONDS"))
+    var timeout: Double?
+
+    @Option(name: .long, help: ArgumentHelp("The most terms any polynomial the analysis builds may have (checked before each product; past it: unknown with the reason).", valueName: "N"))
+    var maxTerms: Int = PolynomialBudget.standard.maxTerms
+
+    @Flag(inversion: .prefixedNo, help: "Progress lines on standard error for steps longer than a second (default: only when standard error is a terminal).")
+    var progress: Bool?
+
+    func validate() throws {
+        if let timeout, !(timeout > 0 && timeout.isFinite) {
+            throw ValidationError("--timeout must be a positive number of seconds; got \(timeout)")
+        }
+        guard maxTerms > 0 else { throw ValidationError("--max-terms must be positive; got \(maxTerms)") }
+    }
+
+    /// The progress reporter these options ask for.
+    func reporter() -> ProgressReporter { ProgressReporter(forced: progress) }
+
+    /// Sets the deadline (from now) and the term budget.
+    func apply(to options: inout AnalysisOptions) {
+        if let timeout { options.deadline = Deadline(seconds: timeout) }
+        options.polynomialBudget = PolynomialBudget(maxTerms: maxTerms, maxDegree: options.polynomialBudget.maxDegree)
+    }
+}

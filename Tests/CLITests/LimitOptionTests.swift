@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// `--timeout`, `--max-terms`, `--progress` (issue 14), end to end.
+@Suite struct LimitOptionTests {
+    /// Six 8×8 dense layers, every weight and bias a symbol: seconds of exact composition in a
+    /// debug build.
+    static let symbolicChain: String = {
+        let layers = (1...6).map { l in
+            let w = (0..<8).map { i in "[" + (0..<8).map { j in "w\(l)_\(i)_\(j)" }.joined(separator: ", ") + "]" }
+            let b = (0..<8).map { i in "b\(l)_\(i)" }
+            return "  - dense: {weights: [\(w.joined(separator: ", "))], bias: [\(b.joined(separator: ", "))]}"
+        }
+        return "input: 8\nlayers:\n" + layers.joined(separator: "\n") + "\n"
+    }()
+
+    @Test func timeoutGivesUnknownWithTheReasonAndCounts() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("net.yaml", Self.symbolicChain)
+        let started = Date()
+        let result = try cli.run("net.yaml", "--format", "json", "--timeout", "0.5")
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(result.status == 3, "stderr: \(result.stderr)")
+        let report = try parseJSON(result)
+        #expect(report["verdict"] as? String == "unknown")
+        let reason = try #require(report["reason"] as? String)
+        #expect(reason.contains("the time limit of 0.5 s (--timeout) ran out after composing"), "\(reason)")
+        #expect(result.stderr.isEmpty, "progress must stay off when standard error is not a terminal")
+    }
+
+    @Test func maxTermsGivesUnknownWithTheReason() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("net.yaml", """
+            input: 2
+            layers:
+              - dense: {weights: [[a, b], [c, d]], bias: [e, f]}
+              - dense: {weights: [[g, h], [i, j]], bias: [k, l]}
+              - dense: {weights: [[m, n], [o, p]], bias: [r, s]}
+            """)
+        let limited = try cli.run("net.yaml", "--format", "json", "--max-terms", "3")
+        #expect(limited.status == 3, "stderr: \(limited.stderr)")
+        #expect((try parseJSON(limited)["reason"] as? String)?.contains("past the budget of 3 terms (--max-terms)") == true)
+        let full = try cli.run("net.yaml", "--format", "json")
+        #expect(full.status == 0)
+        let report = try parseJSON(full)
+        #expect(report["rank"] as? Int == 2)
+        #expect(report["rank_proven"] as? Bool == true)
+    }
+
+    @Test func badLimitValuesAreUsageErrors() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("net.yaml", Specs.linear)
+        for arguments in [["--timeout", "0"], ["--timeout", "-1"], ["--timeout", "nan"], ["--max-terms", "0"]] {
+            let result = try cli.run(["net.yaml"] + arguments)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
+    @Test func progressFlagWritesOnlyToStandardError() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("net.yaml", Self.symbolicChain)
+        let result = try cli.run("net.yaml", "--format", "json", "--timeout", "2.5", "--progress")
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("prove-collapse: "), "stderr: \(result.stderr)")
+        _ = try parseJSON(result)  // standard output is the report alone
+    }
+}
