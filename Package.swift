@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "NetworkModelTests", dependencies: ["ExactNumbers", "Algebra", "NetworkModel"]),
         .testTarget(name: "CollapseTests", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "RenderingTests", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
-        .testTarget(name: "CLITests", dependencies: ["ProveCollapseCLI"]),
+        .testTarget(name: "CLITests", dependencies: ["ProveCollapseCLI"], exclude: ["HelpSnapshots"]),
         .testTarget(name: "ModelFilesTests", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "ModelFiles", "Collapse"],
                     resources: [.copy("Fixtures")]),
     ],
