@@ -203,7 +203,9 @@ def model_mutation(r, ext, data):
 # ---- running ----
 
 POSITION = re.compile(r"^[^\n]*:[0-9]+:[0-9]+: ", re.M)
-MODEL_PLACE = re.compile(r"node|tensor|line|initializer|input|output|opset|graph", re.I)
+# A model file's error names the place, or (when the bytes are not a protobuf at all) says that
+# the whole file is not a valid model: there is no node or tensor to name then.
+MODEL_PLACE = re.compile(r"node|tensor|line|initializer|input|output|opset|graph|not a valid ONNX model", re.I)
 
 
 def judge(ext, rc, out, err):

@@ -37,7 +37,7 @@ public enum Analyzer {
         }
         // The semantic normalisation (contract §4): an exactly equivalent simpler network.
         let beforeSemantic = current
-        let semantic = options.simplifies ? SemanticNormalization.normalize(current, termLimit: min(options.termLimit, 5_000)) : nil
+        let semantic = options.simplifies && current.layers.count <= options.simplificationLayerLimit ? SemanticNormalization.normalize(current, termLimit: min(options.termLimit, 5_000)) : nil
         if let semantic, semantic.changed { current = semantic.simplified }
         let context = DecisionContext(network: current, options: options)
         var conclusion: Conclusion? = nil

@@ -57,11 +57,24 @@ import Testing
         }
     }
 
+    /// Twenty ReLU units and their negations, recombined so that every pair cancels:
+    /// F is linear, but without the simplification the region decision walks thousands of
+    /// regions in four dimensions, an interruptible step that takes seconds.
+    static let cancellingPairs: String = {
+        let rows = (0..<20).map { i in (0..<4).map { j in ((i + 1) * (2 * j + 3) + j * j) % 11 - 5 } }
+        let weights = (rows + rows.map { $0.map { -$0 } }).map { "[" + $0.map(String.init).joined(separator: ", ") + "]" }
+        let out = (0..<20).map { i in 1 + i % 3 }
+        let outRow = (out + out.map { -$0 }).map(String.init).joined(separator: ", ")
+        return "input: 4\nlayers:\n  - dense: {weights: [\(weights.joined(separator: ", "))]}\n    activation: relu\n"
+            + "  - dense: {weights: [[\(outRow)]]}\n"
+    }()
+
     @Test func progressFlagWritesOnlyToStandardError() throws {
         let cli = try CLIHarness(); defer { cli.cleanUp() }
-        try cli.write("net.yaml", Self.symbolicChain)
-        let result = try cli.run("net.yaml", "--format", "json", "--timeout", "2.5", "--progress")
-        #expect(result.status == 3)
+        try cli.write("net.yaml", Self.cancellingPairs)
+        let result = try cli.run("net.yaml", "--format", "json", "--timeout", "3", "--progress", "--no-simplify",
+                                 "--max-regions", "1000000")
+        #expect(result.status == 3, "stderr: \(result.stderr)")
         #expect(result.stderr.contains("prove-collapse: "), "stderr: \(result.stderr)")
         _ = try parseJSON(result)  // standard output is the report alone
     }

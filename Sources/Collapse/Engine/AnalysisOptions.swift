@@ -42,6 +42,7 @@ public enum EvaluationBudget: Sendable, Hashable {
 /// | `polynomialBudget` | 1 000 000 terms, degree 2^20 | every polynomial product of a composition (checked before it runs), the degree of F (`--max-terms`) |
 /// | `deadline` | none | the long loops: witness search, region enumeration, compositions (`--timeout`) |
 /// | `simplifies` | true | whether the semantic normalisation runs before the strategies |
+/// | `simplificationLayerLimit` | 256 | deeper networks skip the semantic normalisation (its passes cost grows with depth squared) |
 ///
 /// The command's option defaults read these values (`AnalysisOptions.defaults`).
 public struct AnalysisOptions: Sendable {
@@ -89,6 +90,9 @@ public struct AnalysisOptions: Sendable {
     /// stable and cancelling units, contract §4) runs before the strategies; off only to
     /// exercise the later stages alone.
     public var simplifies: Bool = true
+    /// Networks with more layers than this skip the semantic normalisation, whose passes
+    /// cost grows with the square of the depth; they are decided as written.
+    public var simplificationLayerLimit: Int = 256
     /// Keep a Farkas certificate for every activation pattern the region enumeration proves
     /// empty (`RegionAnalysis.certificates`; `--region-certificates`).
     public var regionCertificates = false
