@@ -104,12 +104,16 @@ struct UsabilityTests {
         #expect(row.stdout.contains("b' (1×1) ="))
     }
 
-    @Test func figuresWithoutADocumentIsAUsageError() throws {
+    @Test func figuresIsAUsageErrorNotSilentlyIgnored() throws {
         let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("net.yaml", Specs.affine)
-        let result = try cli.run("net.yaml", "--figures")
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("--latex FILE.tex or --pdf FILE.pdf"))
+        for arguments in [["--figures"], ["--figures", "--latex", "out.tex"]] {
+            let result = try cli.run(["net.yaml"] + arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains("not available in this version"))
+            #expect(result.stdout.isEmpty)
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("out.tex").path))
         let pdf = try cli.run("net.yaml", "--pdf", "proof.tex")
         #expect(pdf.status == 2)
         #expect(pdf.stderr.contains("FILE.pdf"))
