@@ -7,7 +7,7 @@ extension JSONReport {
     /// "constraints": ["x1 + x2 <= 1", ...]}` with the box in input order, rationals as
     /// strings and `null` for an unbounded end; `null` when the analysis is about the whole
     /// space. With a domain, the extension `"domain_analysis"` follows: `method`
-    /// (`stable-units`, `regions`, `whole-space`, `witness-search`, `undecided`), `dimension`
+    /// (`stable-units`, `regions`, `whole-space`, `simplified-on-domain`, `witness-search`, `undecided`), `dimension`
     /// (of D's affine hull), `stable_units` / `unstable_units` (piecewise-linear units, from
     /// exact bound propagation, when computed), `map_unique` (false on a lower-dimensional D,
     /// where any map agreeing on D's affine hull would do) and `bias_folded` (the bias of F's

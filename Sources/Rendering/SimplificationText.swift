@@ -82,7 +82,7 @@ public enum SimplificationText {
             if let l = range.lower { bounds.append("\(t) \(l.strict ? ">" : (tex ? "\\ge" : "≥")) \(number(l.value))") }
             if let u = range.upper { bounds.append("\(t) \(u.strict ? "<" : (tex ? "\\le" : "≤")) \(number(u.value))") }
             let piece = affineText(slope: slope, intercept: intercept, tex: tex)
-            return ("\(who) never leaves one piece of \(name): its pre-activation t satisfies \(bounds.joined(separator: " and ")) for every input (proved exactly)",
+            return ("\(who) never leaves one piece of \(name): its pre-activation t satisfies \(bounds.joined(separator: " and ")) for every input\(step.onDomain ? " in the domain" : "") (proved exactly)",
                     "\(call("t")) = \(piece)")
         case .cancel(let identity, let scales), .combine(let identity, let scales):
             let cancels: Bool

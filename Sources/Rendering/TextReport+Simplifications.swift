@@ -5,7 +5,8 @@ extension TextReport {
     /// of them are in `--format json`); empty when nothing was simplified.
     static func simplificationLines(_ analysis: Analysis) -> [String] {
         guard let normalization = analysis.normalization, normalization.changed else { return [] }
-        var lines = ["", "simplified exactly before deciding (the same function F):"]
+        let onDomain = normalization.steps.contains(where: \.onDomain)
+        var lines = ["", "simplified exactly before deciding (the same function F\(onDomain ? " on D" : "")):"]
         let steps = normalization.steps
         for step in steps.prefix(TextMatrix.elisionThreshold) {
             lines.append("  - " + SimplificationText.sentence(step))

@@ -229,3 +229,37 @@ import NetworkModel
         #expect(a.collapsed == map([[0, 0]], [5]))
     }
 }
+
+/// The normalisation with ranges proved on an input domain (contract §5): units stable on D
+/// act as their piece, and the simplified network equals F on D.
+@Suite struct SemanticCollapseOnDomain {
+    @Test func aReluDeadOnTheDomainMakesFConstantThere() throws {
+        // 3·relu(σ(x) − 1) + 5: σ(x) − 1 < 0 on [1, 2] (and everywhere, which the whole-space
+        // analysis cannot see through the sigmoid), so F = 5 on D.
+        let n = try spec("""
+        input: [x]
+        domain:
+          box: {x: [1, 2]}
+        layers:
+          - dense: {weights: [[1]]}
+            activation: sigmoid
+          - dense: {weights: [[1], [2]], bias: [-1, 0]}
+            activation: relu
+          - dense: {weights: [[3, 0]], bias: [5]}
+        """)
+        let a = analyzed(n)
+        #expect(a.verdict == .affine)
+        #expect(a.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[0]]), bias: [5])))
+        #expect(a.domainFindings?.method == .simplifiedOnDomain)
+        let steps = try #require(a.normalization?.steps)
+        #expect(steps.allSatisfy(\.onDomain))
+        #expect(steps.contains { if case .stable(_, 0, 0) = $0.kind { return $0.layer == 2 && $0.units == [1] } else { return false } })
+        // The simplified network equals F at D's ends and inside.
+        var whole = n
+        whole.domain = nil
+        let simplified = try #require(a.normalization?.simplified)
+        for p in [Rational(1), Rational(3, 2), Rational(2)] {
+            #expect(try exactly(whole, [p]) == exactly(simplified, [p]))
+        }
+    }
+}

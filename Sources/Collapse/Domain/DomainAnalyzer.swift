@@ -40,11 +40,26 @@ enum DomainAnalyzer {
         }
         var whole = network
         whole.domain = nil
-        let everywhere = Analyzer.analyze(whole, options: options)
+        var everywhere = Analyzer.analyze(whole, options: options)
+        var findingsOfWhole = everywhere.layerFindings
+        var method = DomainFindings.Method.wholeSpace
+        if !everywhere.verdict.collapses, options.simplifies, let onDomain = simplifiedOnDomain(whole, domain: domain) {
+            // G equals F on D (units stable on D act as their piece): G affine everywhere
+            // makes F affine on D with G's map.
+            let g = Analyzer.analyze(onDomain.simplified, options: options)
+            if g.verdict.collapses {
+                everywhere = g
+                findingsOfWhole = findings
+                method = .simplifiedOnDomain
+                everywhere.normalization = Normalization(original: whole, simplified: g.normalization?.simplified ?? onDomain.simplified,
+                                                         steps: onDomain.steps + (g.normalization?.steps ?? []))
+            }
+        }
         if case .collapses(let map, _, let provenance) = everywhere.outcome {
-            var result = collapsed(network, findings: everywhere.layerFindings, map: map, geometry: geometry, method: .wholeSpace,
+            var result = collapsed(network, findings: findingsOfWhole, map: map, geometry: geometry, method: method,
                                    provenance: provenance, counts: nil, polynomialOutputs: everywhere.polynomialOutputs)
             result.network = network
+            result.normalization = everywhere.normalization
             return result
         }
         if network.isNumeric, let witness = search.affinityWitness() {
@@ -54,6 +69,15 @@ enum DomainAnalyzer {
             ? .domainWitnessNotFound(evaluations: budget - search.budget, notAffineEverywhere: everywhere.verdict == .notAffine)
             : .domainSymbolicWeights
         return undecided(network, findings: findings, geometry: geometry, reason: reason, counts: nil)
+    }
+
+    /// The network simplified with the pre-activation bounds proved on D
+    /// (`BoundPropagation`): equal to F at every point of D; nil when nothing changes.
+    static func simplifiedOnDomain(_ network: Network, domain: InputDomain) -> Normalization? {
+        guard let bounds = BoundPropagation.preActivationBounds(network, domain: domain) else { return nil }
+        let ranges = bounds.map { layer in layer.map { Optional(UnitRange(lo: $0.lo, hi: $0.hi)) } }
+        let result = SemanticNormalization.normalize(network, ranges: ranges)
+        return result.changed ? result : nil
     }
 
     // MARK: Piecewise-linear networks: regions of F on D

@@ -9,6 +9,9 @@ public struct DomainFindings: Sendable, Hashable {
         case regions
         /// F is affine on the whole space (so on D).
         case wholeSpace = "whole-space"
+        /// Units stable on D (exact bound propagation) act as their piece; the network
+        /// simplified with them (`SemanticNormalization`, equal to F on D) is affine everywhere.
+        case simplifiedOnDomain = "simplified-on-domain"
         /// An exact witness inside D refutes affinity on D.
         case witnessSearch = "witness-search"
         /// Not decided.

@@ -44,6 +44,9 @@ public struct NormalizationStep: Sendable, Hashable {
     public let activation: Activation
     /// What happened.
     public let kind: Kind
+    /// Whether the step rests on ranges proved on the input domain only (then it holds for
+    /// every x in D, not for every x).
+    public internal(set) var onDomain = false
 
     /// Creates a step.
     public init(layer: Int, units: [Int], activation: Activation, kind: Kind) {

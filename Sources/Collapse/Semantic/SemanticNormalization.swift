@@ -40,7 +40,11 @@ public enum SemanticNormalization {
         var state = NormalizationState(network: network, ranges: ranges, termLimit: termLimit)
         var passes = 0
         while state.pass(), passes < 16 { passes += 1 }
-        return Normalization(original: network, simplified: state.network, steps: state.steps)
+        var steps = state.steps
+        if ranges != nil {
+            for i in steps.indices { steps[i].onDomain = true }
+        }
+        return Normalization(original: network, simplified: state.network, steps: steps)
     }
 }
 

@@ -46,6 +46,9 @@ extension LaTeXBuilder {
                 line("the linear regions of $F$ inside $D$ are enumerated exactly (the conditions of $D$ in every linear program).")
             case .wholeSpace:
                 line("$F$ is affine on all of $\\mathbb{R}^{\(network.inputDimension)}$ (below), hence on $D$.")
+            case .simplifiedOnDomain:
+                line("Exact bound propagation over $D$ shows units whose pre-activation stays in one piece of their activation for every $x \\in D$;")
+                line("each acts as that piece, and the network so simplified (below), equal to $F$ on $D$, is affine.")
             case .witnessSearch, .undecided: break
             }
             if findings.dimension >= 0 && findings.dimension < findings.inputDimension {
