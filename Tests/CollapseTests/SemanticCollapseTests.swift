@@ -252,7 +252,7 @@ import NetworkModel
         #expect(a.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[0]]), bias: [5])))
         #expect(a.domainFindings?.method == .simplifiedOnDomain)
         let steps = try #require(a.normalization?.steps)
-        #expect(steps.allSatisfy(\.onDomain))
+        #expect(steps.allSatisfy { $0.onDomain })
         #expect(steps.contains { if case .stable(_, 0, 0) = $0.kind { return $0.layer == 2 && $0.units == [1] } else { return false } })
         // The simplified network equals F at D's ends and inside.
         var whole = n
