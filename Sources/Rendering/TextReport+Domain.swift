@@ -18,6 +18,7 @@ extension TextReport {
             notes.append("linear regions enumerated inside D (\(findings.stableUnits ?? 0) stable, \(findings.unstableUnits ?? 0) unstable unit\(findings.unstableUnits == 1 ? "" : "s") by exact bound propagation)")
         case .wholeSpace: notes.append("F is affine on the whole space, so on D")
         case .simplifiedOnDomain: notes.append("units stable on D (exact bound propagation) act as their piece; the network so simplified equals F on D and is affine")
+        case .polynomialOnAffineHull: notes.append("F is a polynomial map; written in coordinates of D's affine hull it has no term of degree ≥ 2, so it is affine on D")
         case .witnessSearch: notes.append("refuted by an exact witness inside D")
         case .undecided: break
         }

@@ -15,7 +15,8 @@ import NetworkModel
 /// 2. Other networks: when F is affine on the whole space it is on D; otherwise a witness is
 ///    searched at points of D (a polynomial F that is not affine is not affine on any D with
 ///    an interior, so a witness exists there).
-/// On a lower-dimensional D the map is not unique; the network's own map on D is reported,
+/// A polynomial F on a lower-dimensional D is decided on D's affine hull
+/// (`PolynomialOnAffineHull`). On a lower-dimensional D the map is not unique; the network's own map on D is reported,
 /// and when the affine hull of D misses the origin its bias is folded into W' (every affine
 /// map on D is then linear on D).
 enum DomainAnalyzer {
@@ -61,6 +62,11 @@ enum DomainAnalyzer {
             result.network = network
             result.normalization = everywhere.normalization
             return result
+        }
+        if let outputs = everywhere.polynomialOutputs,
+           let map = PolynomialOnAffineHull.map(outputs: outputs, inputs: Composition.inputSymbols(whole), geometry: geometry, numeric: network.isNumeric) {
+            return collapsed(network, findings: findings, map: map, geometry: geometry, method: .polynomialOnAffineHull,
+                             provenance: .polynomialCancellation, counts: nil, polynomialOutputs: outputs)
         }
         if network.isNumeric, let witness = search.affinityWitness() {
             return refuted(network, findings: findings, geometry: geometry, witness: witness, provenance: .domainWitnessSearch, counts: nil, search: &search)

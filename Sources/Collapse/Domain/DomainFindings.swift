@@ -13,6 +13,9 @@ public struct DomainFindings: Sendable, Hashable {
         /// simplified with them (`SemanticNormalization`, equal to F on D) is affine everywhere.
         case simplifiedOnDomain = "simplified-on-domain"
         /// An exact witness inside D refutes affinity on D.
+        /// A polynomial F on a lower-dimensional D: affine on D's affine hull
+        /// (`PolynomialOnAffineHull`), though not on the whole space.
+        case polynomialOnAffineHull = "polynomial-on-domain"
         case witnessSearch = "witness-search"
         /// Not decided.
         case undecided

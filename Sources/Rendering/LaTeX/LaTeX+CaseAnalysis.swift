@@ -88,7 +88,7 @@ extension LaTeXBuilder {
         let fullText = "\(Self.count(full)) linear region\(full == 1 ? "" : "s")"
         let lowerText = lower > 0 ? ", and \(Self.count(lower)) lower-dimensional region\(lower == 1 ? "" : "s") where a \\texttt{step} or \\texttt{sign} unit sits exactly on its jump" : ""
         if facts.complete {
-            return "These regions were enumerated exactly, each kept only when an exact rational linear program shows that it is not empty (\(lp) in all): the input space splits into \(fullText)\(lowerText)."
+            return "These regions were enumerated exactly, each kept only when an exact rational linear program shows that it is not empty (\(lp) in all): \(analysis.network.domain == nil ? "the input space" : "$D$") splits into \(fullText)\(lowerText)."
         }
         if facts.hitLimit && facts.decidesVerdict {
             return "These regions were enumerated exactly (\(lp)) up to the limit of \(facts.maxRegions) regions (\\texttt{-{}-max-regions}): \(fullText)\(lowerText) so far, every full-dimensional one carrying the same affine map."
@@ -224,7 +224,9 @@ extension LaTeXBuilder {
     mutating func agreement(_ common: AffineMap<Rational>, facts: RegionAnalysis, discontinuous: Bool, regionCount: Int) {
         let every = regionCount == 2 ? "Both regions carry" : "All \(Self.count(regionCount)) regions carry"
         var text = "\\paragraph{Why the regions agree.} \(every) the same affine map. "
-        if discontinuous {
+        if analysis.network.domain != nil {
+            text += "The regions, each cut to $D$, cover $D$; " + (discontinuous ? "lower-dimensional ones included, so $F$ equals this map on all of $D$." : "the linear regions cover $D$ except the boundaries between them, where some unit sits exactly on its breakpoint; $F$ is continuous, so it equals this map there too, and hence on all of $D$.")
+        } else if discontinuous {
             text += "The regions, lower-dimensional ones included, cover every input, so $F$ equals this map everywhere: the jumps of the units cancel in the output."
         } else {
             text += "The linear regions cover every input except the boundaries between them, where some unit sits exactly on its breakpoint; $F$ is continuous, so it equals this map there too, and hence everywhere."
@@ -239,11 +241,12 @@ extension LaTeXBuilder {
         let a = facts.differing[0], b = facts.differing[1]
         let la = labels.first { $0.region == a }?.label ?? 1
         let lb = labels.first { $0.region == b }?.label ?? 2
+        let onD = analysis.network.domain == nil ? "" : " on $D$"
         var text = "\\paragraph{Why the regions disagree.} Regions $R_{\(la)}$ and $R_{\(lb)}$ carry different maps, \(regionMapText(a.map)) on $R_{\(la)}$ and \(regionMapText(b.map)) on $R_{\(lb)}$. "
         if b.isFullDimensional {
-            text += "An affine map equal to $F$ would agree with the map of $R_{\(la)}$ on that open region, hence everywhere, and likewise with the map of $R_{\(lb)}$; the two maps differ, so no affine map equals $F$."
+            text += "An affine map equal to $F$\(onD) would agree with the map of $R_{\(la)}$ on that open region, hence everywhere (two affine maps that agree on an open set are equal), and likewise with the map of $R_{\(lb)}$; the two maps differ, so no affine map equals $F$\(onD)."
         } else {
-            text += "An affine map equal to $F$ would agree with the map of $R_{\(la)}$ on that open region, hence everywhere; but on $R_{\(lb)}$, where a unit sits on its jump, $F$ differs from it. So no affine map equals $F$."
+            text += "An affine map equal to $F$\(onD) would agree with the map of $R_{\(la)}$ on that open region, hence everywhere; but on $R_{\(lb)}$, where a unit sits on its jump, $F$ differs from it. So no affine map equals $F$\(onD)."
         }
         line(text)
         if let w = analysis.affinity.witness, let y = w.y {

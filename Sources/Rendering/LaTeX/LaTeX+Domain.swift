@@ -49,10 +49,15 @@ extension LaTeXBuilder {
             case .simplifiedOnDomain:
                 line("Exact bound propagation over $D$ shows units whose pre-activation stays in one piece of their activation for every $x \\in D$;")
                 line("each acts as that piece, and the network so simplified (below), equal to $F$ on $D$, is affine.")
+            case .polynomialOnAffineHull:
+                line("$F$ is a polynomial map. $D$ lies in its affine hull, the solutions of $D$'s equalities; writing every input")
+                line("as an affine function of the free inputs there (a parametrisation of the hull) turns $F$ into a polynomial $G$ with")
+                line("$G = F$ on the hull. $G$ has no term of degree 2 or more, and a polynomial affine on the relative interior of $D$ is affine,")
+                line("so $F$ equals the affine map $G$ on $D$ (below), though not on the whole space.")
             case .witnessSearch, .undecided: break
             }
             if findings.dimension >= 0 && findings.dimension < findings.inputDimension {
-                line("$D$ has dimension \(findings.dimension) < \(findings.inputDimension): $W'$ and $b'$ are not unique on $D$; shown is the network's own map on $D$"
+                line("$D$ has dimension $\(findings.dimension) < \(findings.inputDimension)$: $W'$ and $b'$ are not unique on $D$; shown is the network's own map on $D$"
                      + (findings.biasFolded ? ", with its bias folded into $W'$ (the affine hull of $D$ misses $0$, so every affine map on $D$ is linear there)." : "."))
             }
         }

@@ -147,6 +147,10 @@ extension LaTeXBuilder {
         var text = "\\paragraph{Verdict.} "
         let linearMap = isRow ? "y = \(vx)W'" : "y = W'\(vx)"
         let affineMap = isRow ? "y = \(vx)W' + b'" : "y = W'\(vx) + b'"
+        if analysis.network.domain != nil, let sentence = domainVerdictSentence(linearMap: linearMap, affineMap: affineMap) {
+            line(text + sentence)
+            return
+        }
         switch analysis.verdict {
         case .linear:
             text += "The network collapses to one linear map, $\(linearMap)$. Stacking the layers added no expressive power: a single layer without bias computes the same function."

@@ -124,6 +124,7 @@ extension LaTeXBuilder {
         case .unknown:
             text = "Whether this network collapses into a single affine layer is not decided here; the reason is given below."
         }
+        if analysis.network.domain != nil, let onDomain = domainClaim() { text = onDomain }
         line("\\noindent\\textbf{Claim.} " + text)
         let numbers = network.isNumeric ? "rational numbers" : "rational numbers and polynomials in the symbols"
         line("All arithmetic below is exact, with \(numbers); nothing is rounded\(usesEnclosures ? ", and the values of transcendental functions are given by rigorous enclosures" : "").")

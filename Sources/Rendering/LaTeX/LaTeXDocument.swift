@@ -102,7 +102,9 @@ struct LaTeXBuilder {
         networkSection()
         showsOriginal = false
         simplificationSection()
-        if collapsesByRegions {
+        if analysis.network.domain != nil && analysis.verdict.collapses {
+            domainCollapseSections()
+        } else if collapsesByRegions {
             caseAnalysisSection()
             gradientSection()
             identitySection()
