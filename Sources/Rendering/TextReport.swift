@@ -26,6 +26,7 @@ public enum TextReport {
         if analysis.verdict.collapses, let rank = analysis.rank {
             lines.append("")
             lines.append(rankLine(rank, collapsed: analysis.collapsed))
+            if let gradient = jacobianLine(analysis) { lines.append(gradient) }
         }
         if let linearIf = analysis.linearIf, !linearIf.isEmpty {
             lines.append("")
