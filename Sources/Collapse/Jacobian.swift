@@ -1,6 +1,5 @@
-import ExactNumbers
-import Algebra
-import NetworkModel
+public import ExactNumbers
+public import Algebra
 
 /// The Jacobian ∂F/∂x of the function a network computes, where the analysis determines it.
 ///

@@ -1,3 +1,4 @@
+import NetworkModel
 import Collapse
 
 extension TextReport {
