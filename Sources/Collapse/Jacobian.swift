@@ -1,5 +1,6 @@
 public import ExactNumbers
 public import Algebra
+import NetworkModel
 
 /// The Jacobian ∂F/∂x of the function a network computes, where the analysis determines it.
 ///
