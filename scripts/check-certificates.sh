@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks the SMT-LIB certificates (contract §8) with two independent solvers, z3 and cvc5:
+# Checks the SMT-LIB certificates (contract §8) with two independent solvers, z3 and cvc5
+# (and each JSON report with `prove-collapse verify`, which must find every claim true):
 # for every gallery proof (Proofs/*/spec.*) and for random networks (affine, piecewise-linear
 # collapsing by cancellation, not-affine, polynomial), every (check-sat) must answer unsat in
 # both, and each script with its final (negated-claim) assertion removed must answer sat in
@@ -33,6 +34,13 @@ check() {  # spec [extra analyze options...]
   "$bin" "$spec" --certificate "$cert" "$@" >/dev/null || status=$?
   if [ "$status" -ne 0 ] && [ "$status" -ne 1 ] && [ "$status" -ne 3 ]; then
     echo "FAIL $spec: analyze exited $status"; failures=$((failures + 1)); return
+  fi
+  # verify re-checks the JSON report by its own code paths: every claim must hold.
+  local vstatus=0
+  "$bin" "$spec" --format json --region-certificates "$@" > "$work/$name.json" 2>/dev/null || true
+  "$bin" verify "$spec" "$work/$name.json" > "$work/$name.verify.txt" || vstatus=$?
+  if [ "$vstatus" -ne 0 ]; then
+    echo "FAIL $spec: verify exited $vstatus: $(grep -v '^verified' "$work/$name.verify.txt" | head -2 | tr '\n' ' ')"; failures=$((failures + 1))
   fi
   if ! grep -q '^(check-sat)' "$cert"; then
     echo "note $spec: no check-sat ($(grep -m1 'not certifiable\|nothing to certify' "$cert" | cut -c1-100))"
@@ -98,7 +106,24 @@ for seed in range(1, 4):
             f"      bias: [{', '.join(b)}]"]
     open(f"{work}/polycancel-{seed}.yaml", "w").write("\n".join(poly) + "\n")
 PY
-for spec in "$work"/affine-*.yaml "$work"/relu-*.yaml "$work"/abs-*.yaml "$work"/poly-*.yaml "$work"/affact-*.yaml "$work"/cancel-*.yaml "$work"/polycancel-*.yaml; do
+# On input domains (contract §5): a collapse on a box and a midpoint-affinity witness.
+cat > "$work/domain-collapse.yaml" <<'YAML'
+input: [x1, x2]
+domain: {box: {x1: [1, 2], x2: [0, 3]}, constraints: ["x1 + x2 <= 4"]}
+layers:
+  - dense: {weights: [[1, 0], [1, 1]], bias: [0, -1]}
+    activation: relu
+  - dense: {weights: [[2, -1]], bias: ["1/2"]}
+YAML
+cat > "$work/domain-witness.yaml" <<'YAML'
+input: [x1, x2]
+domain: {box: {x1: [0, 1], x2: ["-1/2", 2]}, constraints: ["x1 + x2 <= 1"]}
+layers:
+  - dense: {weights: [[1, 1], [1, -1]], bias: [1, 0]}
+    activation: relu
+  - dense: {weights: [[1, 2]]}
+YAML
+for spec in "$work"/domain-*.yaml "$work"/affine-*.yaml "$work"/relu-*.yaml "$work"/abs-*.yaml "$work"/poly-*.yaml "$work"/affact-*.yaml "$work"/cancel-*.yaml "$work"/polycancel-*.yaml; do
   check "$spec"
 done
 

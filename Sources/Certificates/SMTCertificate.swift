@@ -138,7 +138,7 @@ public enum SMTCertificate {
             let prefix = "p\(k + 1)_"
             let inputs = point.indices.map { "\(prefix)x_\($0 + 1)" }
             body += SMTText.comment("F at point p\(k + 1) = (\(point.map(\.description).joined(separator: ", ")))")
-            for (name, value) in zip(inputs, point) { body += "(define-fun \(name) () Real \(SMTText.rational(value)))\n" }
+            for (name, value) in zip(inputs, point) { body += SMTText.named(name, SMTText.rational(value)) }
             let trace = SMTNetworkDefinition.isExpressible(network) ? nil : try? Evaluator.trace(network, at: point, precision: precision)
             guard let definition = SMTNetworkDefinition.make(network, prefix: prefix, inputs: inputs, enclosureTrace: trace, precision: precision) else {
                 return header + SMTText.comment("F cannot be written at the witness's points: nothing to certify")

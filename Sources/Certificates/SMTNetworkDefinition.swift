@@ -3,8 +3,11 @@ import Algebra
 import NetworkModel
 import Collapse
 
-/// The definitions that make one copy of F in an SMT-LIB script: one `define-fun` per unit
-/// and layer, so the script grows linearly with the network.
+/// The definitions that make one copy of F in an SMT-LIB script: one named value per unit
+/// and layer (`declare-fun` and an equality `assert`), so the script grows linearly with the
+/// network. (Named values rather than `define-fun` macros: z3 answers a 3-layer, 32-wide
+/// relu certificate in 0.5 s instead of 39 s, a 4-layer 64-wide affine one in 2.4 s instead
+/// of 27 s.)
 ///
 /// Unit i of layer l has the pre-activation `{prefix}z{l}_{i}` (its dense part) and the value
 /// `{prefix}a{l}_{i}` (its activation). Identity activations name no new value. Piecewise-
@@ -54,7 +57,7 @@ struct SMTNetworkDefinition {
                 pre.reserveCapacity(dense.outputDimension)
                 for i in 0..<dense.outputDimension {
                     let name = "\(prefix)z\(l)_\(i + 1)"
-                    definition.text += "(define-fun \(name) () Real \(denseTerm(dense, row: i, inputs: current)))\n"
+                    definition.text += SMTText.named(name, denseTerm(dense, row: i, inputs: current))
                     pre.append(name)
                 }
                 current = pre
@@ -69,7 +72,7 @@ struct SMTNetworkDefinition {
                 for (i, value) in trace[l].enumerated() {
                     let name = "\(prefix)a\(l)_\(i + 1)"
                     if let exact = value.exactValue {
-                        definition.text += "(define-fun \(name) () Real \(SMTText.rational(exact)))\n"
+                        definition.text += SMTText.named(name, SMTText.rational(exact))
                     } else if let interval = value.interval {
                         definition.text += "(declare-fun \(name) () Real)\n"
                         definition.text += "(assert (and (<= \(SMTText.rational(interval.lo)) \(name)) (<= \(name) \(SMTText.rational(interval.hi)))))\n"
@@ -81,7 +84,7 @@ struct SMTNetworkDefinition {
             } else {
                 for (i, z) in current.enumerated() {
                     let name = "\(prefix)a\(l)_\(i + 1)"
-                    definition.text += "(define-fun \(name) () Real \(activationTerm(layer.activation, z)!))\n"
+                    definition.text += SMTText.named(name, activationTerm(layer.activation, z)!)
                     next.append(name)
                 }
             }
@@ -135,6 +138,15 @@ struct SMTNetworkDefinition {
         case .step: return "(ite (> \(z) 0) 1 0)"
         case .sign: return "(ite (> \(z) 0) 1 (ite (< \(z) 0) (- 1) 0))"
         case .abs: return "(ite (>= \(z) 0) \(z) (- \(z)))"
+        case .clip(let lower, let upper):
+            var term = z
+            if let upper { let b = SMTText.polynomial(upper, name: symbolName); term = "(ite (> \(z) \(b)) \(b) \(term))" }
+            if let lower { let a = SMTText.polynomial(lower, name: symbolName); term = "(ite (< \(z) \(a)) \(a) \(term))" }
+            return term
+        case .hardSigmoid(let alpha, let beta):
+            // max(0, min(1, alpha·z + beta)).
+            let g = SMTText.sum([polynomialTimes(alpha, z), beta.isZero ? nil : SMTText.polynomial(beta, name: symbolName)].compactMap { $0 })
+            return "(ite (< \(g) 0) 0 (ite (> \(g) 1) 1 \(g)))"
         default: return nil
         }
     }

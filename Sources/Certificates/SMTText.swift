@@ -63,6 +63,11 @@ enum SMTText {
         return "(* \(rational(c)) \(t))"
     }
 
+    /// A named real value: `(declare-fun name () Real)` and `(assert (= name term))`.
+    static func named(_ name: String, _ term: String) -> String {
+        "(declare-fun \(name) () Real)\n(assert (= \(name) \(term)))\n"
+    }
+
     /// A comment line (`; text`), newlines in `text` becoming further comment lines.
     static func comment(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { "; \($0)" }.joined(separator: "\n") + "\n"

@@ -38,7 +38,10 @@ extension Analysis {
             if additivity.holds == true && !linear || homogeneity.holds == true && !linear {
                 problems.append("an identity holds although b' ≠ 0")
             }
-            if linear && (additivity.holds != true || homogeneity.holds != true) {
+            // On a domain an identity may be vacuous (no points to quantify over): null.
+            let vacuousAllowed = network.domain != nil
+            if linear && (additivity.holds == false || homogeneity.holds == false
+                          || !vacuousAllowed && (additivity.holds == nil || homogeneity.holds == nil)) {
                 problems.append("b' = 0 but additivity or homogeneity does not hold")
             }
             if rank.rank > rank.fullRank || rank.fullRank != min(n, m) { problems.append("rank \(rank.rank) out of range") }

@@ -2,6 +2,7 @@
 //
 //   swift run -c release collapse-bench [--sizes 32,128,256] [--layers 2,4,8] [--flavours small,float32]
 //   swift run -c release collapse-bench regions [...]   (region enumeration: RegionsBenchmark.swift)
+//   swift run -c release collapse-bench domains [...]   (analysis on input boxes: DomainBenchmark.swift)
 //   swift run -c release collapse-bench semantic [...]  (cancelling units: SemanticBenchmark.swift)
 //   swift run -c release collapse-bench --spec FILE.json [--reps 3] [--order tree|chain] [--write OUT]
 //
@@ -52,6 +53,11 @@ func chain(_ flavour: String, n: Int, layers: Int) -> [AffineMap<Rational>] {
         let b = (0..<n).map { _ in weight(flavour, n: n, rng: &rng) }
         return AffineMap(weights: Matrix(rows: n, columns: n, entries: w), bias: b)
     }
+}
+
+if CommandLine.arguments.dropFirst().first == "domains" {
+    runDomainBenchmark()
+    exit(0)
 }
 
 if CommandLine.arguments.dropFirst().first == "regions" {

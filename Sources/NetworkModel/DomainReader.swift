@@ -40,3 +40,10 @@ public enum DomainReader {
         throw SpecError("no 'domain' block; expected domain: {box: ..., constraints: [...]}", at: root.location)
     }
 }
+
+extension DomainReader {
+    /// The input bounds of VNN-LIB text (see `VNNLibReader`).
+    public static func parse(vnnlib text: String, file: String, inputNames: [String]) throws(SpecError) -> InputDomain {
+        try VNNLibReader.parse(text, file: file, inputNames: inputNames)
+    }
+}

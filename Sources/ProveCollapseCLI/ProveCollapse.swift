@@ -8,12 +8,12 @@ struct ProveCollapse: ParsableCommand {
         commandName: "prove-collapse",
         abstract: "Prove exactly whether a neural network collapses to one affine map y = W'x + b'.",
         usage: """
-            prove-collapse SPEC [--format text|json] [--latex FILE|-] [--pdf FILE.pdf] [--figures] [--convention column|row] [--set NAME=VALUE ...] [--max-regions N]
-            prove-collapse eval SPEC --at "1/2, -3" [--at ...] [--points FILE] [--trace] [--format text|json] [--set NAME=VALUE ...]
-            prove-collapse check SPEC [--trials N] [--seed S] [--format text|json] [--set NAME=VALUE ...]
+            prove-collapse SPEC [--format text|json] [--latex FILE|-] [--pdf FILE.pdf] [--figures] [--convention column|row] [--set NAME=VALUE ...] [--max-regions N] [--domain FILE]
+            prove-collapse eval SPEC --at "1/2, -3" [--at ...] [--points FILE] [--trace] [--format text|json] [--set NAME=VALUE ...] [--domain FILE [--allow-outside-domain]]
+            prove-collapse check SPEC [--trials N] [--seed S] [--format text|json] [--set NAME=VALUE ...] [--domain FILE]
             prove-collapse random --layers L --width W --activation A --seed S [--inputs N] [--output FILE] [--format yaml|json]
-            prove-collapse regions SPEC [--count] [--format text|json] [--plot FILE.svg [--box "xmin,xmax,ymin,ymax"]] [--max-regions N]
-            prove-collapse local SPEC --at "x1, x2" [--format text|json]
+            prove-collapse regions SPEC [--count] [--format text|json] [--plot FILE.svg [--box "xmin,xmax,ymin,ymax"]] [--max-regions N] [--domain FILE]
+            prove-collapse local SPEC --at "x1, x2" [--format text|json] [--domain FILE]
             prove-collapse SPEC --certificate FILE.smt2 [--region-certificates --format json]
             prove-collapse verify SPEC REPORT.json
             prove-collapse separable POINTS [--through SPEC --layer K] [--format text|json] [--latex FILE]

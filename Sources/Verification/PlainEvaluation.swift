@@ -116,6 +116,13 @@ enum PlainEvaluation {
         case .step: return t.signum > 0 ? one : zero
         case .sign: return Rational(t.signum)
         case .abs: return t.magnitude
+        case .clip(let lower, let upper):
+            var value = t
+            if let lower { value = Rational.max(value, try number(lower, layer: layer)) }
+            if let upper { value = Rational.min(value, try number(upper, layer: layer)) }
+            return value
+        case .hardSigmoid(let alpha, let beta):
+            return Rational.max(zero, Rational.min(one, try number(alpha, layer: layer) * t + number(beta, layer: layer)))
         case .sigmoid, .tanh, .arctan, .silu, .gelu:
             return t.isZero ? (activation == .sigmoid ? Rational(1, 2) : zero) : nil
         default: return nil

@@ -28,6 +28,25 @@ struct CheckedPiece {
         case .abs: return [open(nil, zero, minusOne, zero), at(zero, zero), open(zero, nil, one, zero)]
         case .hardtanh:
             return [open(nil, minusOne, zero, minusOne), at(minusOne, minusOne), open(minusOne, one, one, zero), at(one, one), open(one, nil, zero, one)]
+        case .clip(let lower, let upper):
+            let a = lower?.constantValue, b = upper?.constantValue
+            if (lower != nil && a == nil) || (upper != nil && b == nil) { return nil }
+            switch (a, b) {
+            case (nil, nil): return [open(nil, nil, one, zero)]
+            case (let a?, nil): return [open(nil, a, zero, a), at(a, a), open(a, nil, one, zero)]
+            case (nil, let b?): return [open(nil, b, one, zero), at(b, b), open(b, nil, zero, b)]
+            case (let a?, let b?):
+                if a >= b { return [open(nil, nil, zero, b)] }  // min(b, max(a, t)) = b
+                return [open(nil, a, zero, a), at(a, a), open(a, b, one, zero), at(b, b), open(b, nil, zero, b)]
+            }
+        case .hardSigmoid(let alphaParameter, let betaParameter):
+            guard let alpha = alphaParameter.constantValue, let beta = betaParameter.constantValue else { return nil }
+            if alpha.isZero { return [open(nil, nil, zero, Rational.max(zero, Rational.min(one, beta)))] }
+            let t0 = -beta / alpha, t1 = (one - beta) / alpha  // alpha·t + beta = 0 at t0, = 1 at t1
+            if alpha.signum > 0 {
+                return [open(nil, t0, zero, zero), at(t0, zero), open(t0, t1, alpha, beta), at(t1, one), open(t1, nil, zero, one)]
+            }
+            return [open(nil, t1, zero, one), at(t1, one), open(t1, t0, alpha, beta), at(t0, zero), open(t0, nil, zero, zero)]
         case .step: return [open(nil, zero, zero, zero), at(zero, zero), open(zero, nil, zero, one)]
         case .sign: return [open(nil, zero, zero, minusOne), at(zero, zero), open(zero, nil, zero, one)]
         default:

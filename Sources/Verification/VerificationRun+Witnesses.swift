@@ -7,6 +7,8 @@ import NetworkModel
 enum ReportedValue {
     case exact(Rational)
     case enclosure(RationalInterval)
+    /// A polynomial in the weight symbols (witnesses of symbolic networks).
+    case symbolic(Polynomial)
 }
 
 extension VerificationRun {
@@ -82,6 +84,10 @@ extension VerificationRun {
                 fail("\(name).witness: the point (\(outside.map(\.description).joined(separator: ", "))) is not in the domain"); return
             }
         }
+        if !network.isNumeric {
+            checkSymbolicWitness(name, points: points, c: c, lhs: lhs, rhs: rhs)
+            return
+        }
         var undecided = ""
         for precision in Self.precisions {
             var values = [[CheckedValue]]()
@@ -119,6 +125,43 @@ extension VerificationRun {
         result.underivable.append(undecided)
     }
 
+    /// A witness of a network with weight symbols: F at the witness's rational points as
+    /// polynomials in the symbols (layer by layer, `PlainProduct.polynomial`), compared with
+    /// the reported sides exactly; the sides must differ as polynomials (for generic values of
+    /// the symbols, as contract §3 says).
+    mutating func checkSymbolicWitness(_ name: String, points: [[Rational]], c: Rational?, lhs: [ReportedValue], rhs: [ReportedValue]) {
+        let symbols = inputSymbols
+        guard let outputs = PlainProduct.polynomial(network, inputs: symbols) else {
+            result.underivable.append("\(name).witness: the network with weight symbols is not polynomial, so verify cannot evaluate it"); return
+        }
+        let values = points.map { p in
+            outputs.map { $0.partiallyEvaluated(at: Dictionary(uniqueKeysWithValues: zip(symbols, p))) }
+        }
+        let half = Polynomial(Rational(1, 2))
+        let sides: (lhs: [Polynomial], rhs: [Polynomial])
+        switch (name, values.count) {
+        case ("additivity", _): sides = (values[0], zip(values[1], values[2]).map { $0 + $1 })
+        case ("homogeneity", _): sides = (values[0], values[1].map { Polynomial(c!) * $0 })
+        case (_, 3): sides = (values[0], zip(values[1], values[2]).map { half * ($0 + $1) })
+        default: sides = (zip(values[0], values[1]).map { $0 + $1 }, zip(values[2], values[3]).map { $0 + $1 })
+        }
+        for (label, reported, actual) in [("lhs", lhs, sides.lhs), ("rhs", rhs, sides.rhs)] {
+            for (i, (rep, act)) in zip(reported, actual).enumerated() {
+                let claimed: Polynomial
+                switch rep {
+                case .symbolic(let p): claimed = p
+                case .exact(let r): claimed = Polynomial(r)
+                case .enclosure: fail("\(name).witness.\(label)[\(i)]: an enclosure for a network without transcendental values"); return
+                }
+                if claimed != act { fail("\(name).witness.\(label)[\(i)]: the report says \(claimed), direct evaluation gives \(act)"); return }
+            }
+        }
+        guard zip(sides.lhs, sides.rhs).contains(where: { $0 != $1 }) else {
+            fail("\(name).witness: the two sides are the same polynomial, so the witness refutes nothing"); return
+        }
+        result.verified.append("\(name).witness (direct evaluation as polynomials in the symbols)")
+    }
+
     enum Comparison {
         case agrees
         case disagrees(String)
@@ -135,6 +178,8 @@ extension VerificationRun {
                 : .disagrees("the report says \(r), the value lies in [\(i.lo), \(i.hi)]")
         case (.enclosure(let e), .exact(let a)):
             return e.contains(a) ? .agrees : .disagrees("the report's enclosure [\(e.lo), \(e.hi)] does not contain the exact value \(a)")
+        case (.symbolic, _):
+            return .disagrees("the report gives a polynomial in symbols for a network with numbers")
         case (.enclosure(let e), .enclosed(let i)):
             if e.contains(i) { return .agrees }
             if !e.overlaps(i) { return .disagrees("the report's enclosure [\(e.lo), \(e.hi)] misses the value, which lies in [\(i.lo), \(i.hi)]") }
@@ -175,6 +220,8 @@ extension VerificationRun {
                 values.append(.enclosure(RationalInterval(lo: lo, hi: hi)))
             } else if let text = e.text, let r = try? Rational.parse(text) {
                 values.append(.exact(r))
+            } else if !network.isNumeric, let text = e.text, let p = try? Polynomial.parse(text) {
+                values.append(.symbolic(p))
             } else {
                 result.underivable.append("\(what): the entry '\(e.text ?? "?")' is not a rational or an enclosure (a symbolic witness)")
                 return nil

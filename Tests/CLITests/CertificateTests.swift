@@ -62,6 +62,8 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
         }
         try cli.write("cancel.yaml", Self.cancellation)
         specs.append(("cancel.yaml", 0))
+        try cli.write("clip.yaml", "input: 2\nlayers:\n  - dense: {weights: [[1, -1], [2, 1]], bias: [0, \"1/3\"]}\n    activation: {clip: {min: -1, max: 2}}\n  - dense: {weights: [[1, 1]]}\n    activation: hard_sigmoid\n")
+        specs.append(("clip.yaml", 1))
         for (spec, status) in specs {
             let result = try cli.run(spec, "--certificate", "\(spec).smt2")
             #expect(result.status == status, "\(spec): \(result.stderr)")
@@ -106,6 +108,22 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
         try cli.write("bad.yaml", "input: 1\nlayers: [{dense: {weights: [[1, 2]]}}]\n")
         #expect(try cli.run("bad.yaml", "--certificate", "b.smt2").status == 2)
         #expect(!cli.exists("b.smt2"))
+    }
+
+    @Test func rationalsAreExactTermsAndUnitsAreNamedOncePerLayer() throws {
+        let cli = try CLIHarness()
+        try cli.write("n.yaml", "input: 1\nlayers:\n  - dense: {weights: [[\"-3/4\"], [5]], bias: [-5, \"0.5\"]}\n    activation: relu\n  - dense: {weights: [[1, 1]]}\n")
+        #expect(try cli.run("n.yaml", "--certificate", "n.smt2").status == 1)
+        let script = try String(contentsOfFile: cli.path("n.smt2"), encoding: .utf8)
+        #expect(script.contains("(set-logic QF_LRA)"))
+        #expect(script.contains("(* (- (/ 3 4)) p1_x_1)"), "\(script)")
+        #expect(script.contains("(- 5)"))
+        #expect(script.contains("(/ 1 2)"))
+        #expect(script.contains("(ite (> p1_z1_1 0) p1_z1_1 0)"))
+        // One declaration per unit and layer for each of the witness's four points.
+        #expect(script.components(separatedBy: "(declare-fun ").count - 1 == 4 * (1 + 2 + 2 + 1))
+        let code = script.split(separator: "\n").filter { !$0.hasPrefix(";") }
+        #expect(!code.contains { $0.contains(".") && !$0.contains("smt-lib-version") }, "no decimals: every number is an exact term")
     }
 
     @Test func regionCertificatesAppearInTheJSONOnRequest() throws {

@@ -49,7 +49,10 @@ import Testing
 
     @Test func theToolsOwnReportsVerify() throws {
         let cli = try CLIHarness()
-        for (name, text) in [("affine.yaml", Self.affine), ("cancel.yaml", Self.cancellation), ("relu.yaml", Self.reluWitness), ("sigmoid.yaml", Self.sigmoid)] {
+        let symbolic = "input: [x1, x2]\nlayers:\n  - dense: {weights: [[w11, w12], [w21, w22]], bias: [b1, b2]}\n  - dense: {weights: [[v1, v2]], bias: [c0]}\n"
+        let square = "input: 2\nlayers:\n  - dense: {weights: [[1, -1]], bias: [\"1/2\"]}\n    activation: square\n"
+        for (name, text) in [("affine.yaml", Self.affine), ("cancel.yaml", Self.cancellation), ("relu.yaml", Self.reluWitness),
+                             ("sigmoid.yaml", Self.sigmoid), ("symbolic.yaml", symbolic), ("square.yaml", square)] {
             try cli.write(name, text)
             let result = try verify(cli, name, try report(cli, name, ["--region-certificates"]))
             #expect(result.status == 0, "\(name): \(result.stdout) \(result.stderr)")

@@ -61,6 +61,7 @@ enum DomainAnalyzer {
     static func regionDecision(_ network: Network, findings: [LayerFinding], geometry: DomainGeometry, propagation: BoundPropagation.Result,
                                options: AnalysisOptions, search: inout DomainWitnessSearch) -> Analysis {
         let counts = (propagation.stableCount, propagation.unstableCount)
+        search.stablePieces = propagation.stablePieces
         var enumeration = RegionEnumerationOptions(maxRegions: options.maxRegions, domain: geometry.constraints,
                                                    progress: options.progress, progressInterval: options.progressInterval)
         enumeration.stablePieces = propagation.stablePieces

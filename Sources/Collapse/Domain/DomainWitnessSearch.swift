@@ -14,6 +14,8 @@ struct DomainWitnessSearch {
     /// Evaluations left.
     var budget: Int
     private var cache: [[Rational]: [ExactValue]] = [:]
+    /// Per layer, per unit: pieces known stable on D (bound propagation), for segment enumerations.
+    var stablePieces: [[Int?]] = []
 
     init(network: Network, geometry: DomainGeometry, precision: Int, seed: UInt64, budget: Int) {
         self.network = network
@@ -89,7 +91,7 @@ struct DomainWitnessSearch {
     mutating func affinityWitness(from p: [Rational], to q: [Rational]) -> Witness? {
         let d = zip(q, p).map { $0 - $1 }
         guard d.contains(where: { !$0.isZero }) else { return nil }
-        let taus = [Rational.zero] + WitnessConstruction.breakpoints(network, from: p, direction: d).filter { $0.signum > 0 && $0 < .one } + [Rational.one]
+        let taus = [Rational.zero] + WitnessConstruction.breakpoints(network, from: p, direction: d, segment: true, stablePieces: stablePieces).filter { $0.signum > 0 && $0 < .one } + [Rational.one]
         for k in 1..<max(taus.count - 1, 1) where taus.count > 2 {
             let tau = taus[k]
             let h = Rational.min(tau - taus[k - 1], taus[k + 1] - tau) / Rational(4)

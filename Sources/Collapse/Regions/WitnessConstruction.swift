@@ -100,11 +100,19 @@ enum WitnessConstruction {
 
     /// The parameters s, in increasing order, where some unit of F(p0 + s·d) sits on a
     /// breakpoint (exactly, by enumerating the regions of the one-input network s ↦ F(p0 + s·d)).
-    static func breakpoints(_ network: Network, from p0: [Rational], direction d: [Rational]) -> [Rational] {
+    /// With `segment`, only s in [0, 1] is examined, and `stablePieces` (units known stable on
+    /// the segment, per layer of `network`) are not split.
+    static func breakpoints(_ network: Network, from p0: [Rational], direction d: [Rational],
+                            segment: Bool = false, stablePieces: [[Int?]] = []) -> [Rational] {
         let line = AffineMap(weights: Matrix(rows: d.count, columns: 1, entries: d), bias: p0)
         let restricted = Network(name: nil, inputNames: ["s"], layers: [Layer(dense: .numeric(line), activation: .identity)] + network.layers)
         var breakpoints = Set<Rational>()
-        RegionEnumerator.enumerate(restricted, options: RegionEnumerationOptions(maxRegions: 100_000, allBreakpointCells: true)) { region in
+        var options = RegionEnumerationOptions(maxRegions: 100_000, allBreakpointCells: true)
+        if segment {
+            options.domain = [LinearConstraint([Rational(-1)], .lessOrEqual, .zero), LinearConstraint([Rational.one], .lessOrEqual, .one)]
+            options.stablePieces = stablePieces.isEmpty ? [] : [[]] + stablePieces
+        }
+        RegionEnumerator.enumerate(restricted, options: options) { region in
             if region.dimension == 0 { breakpoints.insert(region.point[0]) }
             return true
         }
