@@ -287,3 +287,15 @@ struct RegionPlotTests {
         #expect(local.stdout.contains("pattern letters:"))
     }
 }
+
+/// The LaTeX a teacher hands out keeps the user's text.
+struct HandoutTests {
+    @Test func titlesAreKeptAsWritten() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("u.yaml", "network: \"Übung 3: σ-Netz\"\ninput: 1\nlayers:\n  - dense: {weights: [[2]]}\n")
+        let result = try cli.run("u.yaml", "--latex", "-")
+        #expect(result.stdout.contains("\\section*{Übung 3: \\ensuremath{\\sigma}-Netz}"))
+        try cli.write("l.yaml", "network: two stacked layers\ninput: 1\nlayers:\n  - dense: {weights: [[2]]}\n")
+        #expect(try cli.run("l.yaml", "--latex", "-").stdout.contains("\\section*{two stacked layers}"), "no automatic capitalisation")
+    }
+}

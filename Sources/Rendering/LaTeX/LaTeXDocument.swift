@@ -149,15 +149,13 @@ struct LaTeXBuilder {
         line("")
     }
 
-    /// The network's name (escaped, first letter capitalised), or a generic title.
+    /// The network's name, escaped and otherwise as the user wrote it (no automatic
+    /// capitalisation), or a generic title.
     var title: String {
         guard let name = network.name, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             return "What the network computes"
         }
-        var text = name
-        if let first = text.first, first.isASCII, first.isLowercase {
-            text = first.uppercased() + text.dropFirst()
-        }
+        let text = name
         return LaTeXEscaping.text(LaTeXEscaping.shortenDigitRuns(text, maxDigits: options.maxDigits))
     }
 
