@@ -10,14 +10,16 @@ public enum ReasonText {
     public static func sentence(_ analysis: Analysis) -> String? {
         switch analysis.outcome {
         case .collapses: return nil
-        case .refuted(let witness, let provenance): return refuted(witness, provenance)
+        case .refuted(let witness, let provenance): return refuted(witness, provenance, digits: EnclosureDigits.forReport(analysis))
         case .undecided(let reason): return undecided(reason)
         }
     }
 
     /// Why the witness refutes affinity, and the witness's two sides.
-    public static func refuted(_ witness: Witness, _ provenance: RefutationProvenance) -> String {
-        let digits = EnclosureDigits.separating(witness.lhs, witness.rhs)
+    /// Enclosures are printed with `digits` significant digits (the report's one precision,
+    /// `EnclosureDigits.forReport`); by default the fewest that show the two sides apart.
+    public static func refuted(_ witness: Witness, _ provenance: RefutationProvenance, digits: Int? = nil) -> String {
+        let digits = digits ?? EnclosureDigits.separating(witness.lhs, witness.rhs)
         let lhs = witness.lhs.map { $0.humanText(digits: digits) }.joined(separator: ", ")
         let rhs = witness.rhs.map { $0.humanText(digits: digits) }.joined(separator: ", ")
         let exactWitness = "exact witness: F(x+y) + F(0) = \(lhs) but F(x) + F(y) = \(rhs)"
@@ -33,9 +35,9 @@ public enum ReasonText {
             let where_ = b.dimension == a.dimension ? "" : " (a \(b.dimension)-dimensional region where a unit sits on a jump)"
             return "F is piecewise linear and not one affine map: on the region with pattern \(a.pattern) (around x = \(vectorText(a.point))) F(x) = \(mapText(a.map)), but on the region with pattern \(b.pattern)\(where_) (around x = \(vectorText(b.point))) F(x) = \(mapText(b.map)); \(exactWitness)"
         case .domainRegionWitness(let a, let b, _):
-            return "on the domain, F is piecewise linear and not one affine map: on the region with pattern \(a.pattern) (around x = \(vectorText(a.point))) F(x) = \(mapText(a.map)), but on the region with pattern \(b.pattern) (around x = \(vectorText(b.point))) F(x) = \(mapText(b.map)); \(midpointWitness(witness))"
+            return "on the domain, F is piecewise linear and not one affine map: on the region with pattern \(a.pattern) (around x = \(vectorText(a.point))) F(x) = \(mapText(a.map)), but on the region with pattern \(b.pattern) (around x = \(vectorText(b.point))) F(x) = \(mapText(b.map)); \(midpointWitness(witness, digits: digits))"
         case .domainWitnessSearch:
-            return "F is not affine on the domain; \(midpointWitness(witness))"
+            return "F is not affine on the domain; \(midpointWitness(witness, digits: digits))"
         case .symbolicPolynomial(let degree):
             return "F is a polynomial map (degree \(degree) in the inputs and weights) with a term of degree >= 2 in the inputs; at the witness the two sides differ for every value of the symbols (their difference is a nonzero constant, or a nonzero constant plus even powers with coefficients of its sign); \(exactWitness)"
         }
@@ -97,8 +99,7 @@ public enum ReasonText {
     }
 
     /// The midpoint witness of an analysis on a domain, both sides.
-    static func midpointWitness(_ witness: Witness) -> String {
-        let digits = EnclosureDigits.separating(witness.lhs, witness.rhs)
+    static func midpointWitness(_ witness: Witness, digits: Int) -> String {
         let lhs = witness.lhs.map { $0.humanText(digits: digits) }.joined(separator: ", ")
         let rhs = witness.rhs.map { $0.humanText(digits: digits) }.joined(separator: ", ")
         return "exact witness in the domain: F((x+y)/2) = \(lhs) but (F(x) + F(y))/2 = \(rhs)"

@@ -101,6 +101,7 @@ extension LaTeXBuilder {
             if case .numeric = collapsed { isNumeric = true }
             line("What does hold is the identity of affine maps, $F(\(vx) + \(z)) + F(0) = \(applied("W'", to: vx)) + \(applied("W'", to: z)) + 2b' = F(\(vx)) + F(\(z))$ for all $\(vx)$, $\(z)$: $F$ is affine\(isNumeric ? ", not linear" : "").")
         }
+        if let sentence = residualSentence() { line(sentence) }
         if !collapsesByRegions, let residual = analysis.additivity.residual, residual == map.bias.map({ -$0 }),
            analysis.affinity.residual?.allSatisfy(\.isZero) == true {
             line("The same differences come out when symbolic $\(vx)$, $\(z)$ and $\(c)$ are pushed through the layers one at a time, without using $W'$: an independent check of the composition.")
@@ -111,12 +112,12 @@ extension LaTeXBuilder {
 
     /// A vector of values: a scalar when it has one entry, else a vector in the convention
     /// (or an inline tuple, for running text).
-    mutating func values(_ v: [ExactValue], digits: Int = 4, inline: Bool = false) -> String {
-        if v.count == 1 { return value(v[0], digits: digits) }
-        if inline { return tuple(count: v.count) { b, i in b.value(v[i], digits: digits) } }
+    mutating func values(_ v: [ExactValue], inline: Bool = false) -> String {
+        if v.count == 1 { return value(v[0]) }
+        if inline { return tuple(count: v.count) { b, i in b.value(v[i]) } }
         // Only the entries shown after elision are typeset.
         var texts = [String](repeating: "", count: v.count)
-        for i in shownIndices(v.count).compactMap({ $0 }) { texts[i] = value(v[i], digits: digits) }
+        for i in shownIndices(v.count).compactMap({ $0 }) { texts[i] = value(v[i]) }
         return vector(texts: texts).tex
     }
 

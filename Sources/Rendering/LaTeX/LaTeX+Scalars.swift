@@ -97,21 +97,25 @@ extension LaTeXBuilder {
         return out
     }
 
-    /// A value of the analysis: exact, symbolic, or a rigorous enclosure written compactly
-    /// (`0.73105_{8}^{9}`) with `digits` significant digits (`EnclosureDigits`).
-    mutating func value(_ v: ExactValue, digits: Int = EnclosureDigits.minimum) -> String {
+    /// A value of the analysis: exact, symbolic, or a rigorous enclosure `[lo, hi]` with the
+    /// document's one precision (`enclosureDigits`).
+    mutating func value(_ v: ExactValue) -> String {
         switch v {
         case .exact(let r): return number(r)
         case .symbolic(let p): return polynomial(p)
-        case .enclosed(let i): return compactInterval(i, digits: digits)
+        case .enclosed(let i): return bracketInterval(i)
         }
     }
 
-    /// `[lo, hi]` with lo rounded down and hi rounded up to `digits` significant digits
-    /// (`[5.0000, 5.0001] \times 10^{-41}` for very small or large values).
-    func bracketInterval(_ i: RationalInterval, digits: Int) -> String {
-        let t = EnclosureDigits.text(i, digits: digits)
-        return "[\(Self.digitRuns(t.lo)), \(Self.digitRuns(t.hi))]" + Self.powerOfTen(t.exponent)
+    /// `[lo, hi]` with lo rounded down and hi rounded up to the document's `enclosureDigits`
+    /// significant digits (`[5.0000, 5.0001] \times 10^{-41}` for very small or large values);
+    /// the first one printed is the example of the note that explains them.
+    mutating func bracketInterval(_ i: RationalInterval) -> String {
+        let t = EnclosureDigits.text(i, digits: enclosureDigits)
+        let tex = "[\(Self.digitRuns(t.lo)), \(Self.digitRuns(t.hi))]" + Self.powerOfTen(t.exponent)
+        intervalNotationUsed = true
+        if firstEnclosure == nil { firstEnclosure = tex }
+        return tex
     }
 
     /// Decimal text with every run of 6 or more equal digits written as a counted run,
@@ -137,23 +141,6 @@ extension LaTeXBuilder {
     /// ` \times 10^{e}`, or nothing.
     static func powerOfTen(_ exponent: Int?) -> String {
         exponent.map { " \\times 10^{\($0)}" } ?? ""
-    }
-
-    /// The interval as its common decimal prefix with the lower bound's remaining digits as
-    /// subscript and the upper bound's as superscript: [0.731058, 0.731059] → 0.73105_{8}^{9};
-    /// `[lo, hi]` when the bounds share no digit.
-    mutating func compactInterval(_ i: RationalInterval, digits: Int) -> String {
-        let t = EnclosureDigits.text(i, digits: digits)
-        if t.lo == t.hi { return t.lo + Self.powerOfTen(t.exponent) }
-        let a = Array(t.lo), b = Array(t.hi)
-        var common = 0
-        while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
-        let prefix = String(a[..<common])
-        guard a.count == b.count, prefix.contains(where: { $0.isNumber }), common < a.count else {
-            return bracketInterval(i, digits: digits)
-        }
-        intervalNotationUsed = true
-        return "\(Self.digitRuns(prefix))_{\(Self.digitRuns(String(a[common...])))}^{\(Self.digitRuns(String(b[common...])))}" + Self.powerOfTen(t.exponent)
     }
 }
 
