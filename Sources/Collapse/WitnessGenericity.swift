@@ -4,7 +4,7 @@ import NetworkModel
 
 /// Whether a witness's points avoid the activations' breakpoints.
 ///
-/// A witness is *generic* when at each of its points (0, x, y, x + y for the affinity and
+/// A witness is *generic* when at each point it chooses (x, y, x + y for the affinity and
 /// additivity identities; x and c·x for homogeneity) no unit of a piecewise-linear activation
 /// has its pre-activation exactly on one of that activation's breakpoints (relu at 0, step at
 /// its jump, hardtanh at ±1, …). A generic witness is the one a reader checks by hand without
@@ -35,10 +35,11 @@ enum WitnessGenericity {
         return false
     }
 
-    /// Whether every point the witness evaluates avoids the breakpoints.
+    /// Whether every point the witness chooses avoids the breakpoints: x, y and x + y (or x and
+    /// c·x). The point 0 of F(x+y) + F(0) is fixed by the identity, not chosen (in a network
+    /// without biases every relu unit sits on its breakpoint there), so it is not examined.
     static func isGeneric(_ w: Witness, in network: Network) -> Bool {
-        let zero = [Rational](repeating: .zero, count: w.x.count)
-        var points = [w.x, zero]
+        var points = [w.x]
         if let y = w.y { points += [y, zip(w.x, y).map { $0 + $1 }] }
         if let c = w.c { points.append(w.x.map { c * $0 }) }
         return !points.contains { touchesBreakpoint(network, at: $0) }

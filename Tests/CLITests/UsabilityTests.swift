@@ -24,7 +24,7 @@ struct UsabilityTests {
         let text = try cli.run("net.yaml")
         #expect(text.status == 0)
         #expect(!text.stdout.contains("c_"), "a silent c_ in:\n\(text.stdout)")
-        #expect(text.stdout.contains("F(s*u) - s*F(u) = (1 - s)*b' = -b1*s + b1 - s + 1"))
+        #expect(text.stdout.contains("F(s*u) - s*F(u) = (1 - s)*b' = (1 - s)*(b1 + 1)"), "factored in the scalar, not -b1*s + b1 - s + 1")
         #expect(text.stdout.contains("letters: the first point is u, the second point is v, the scalar is s; the network already uses the names x, y, c"))
         #expect(text.stdout.contains("witness: u = (0, 0), v = (0, 0)"))
         let json = try cli.run("net.yaml", "--format", "json")

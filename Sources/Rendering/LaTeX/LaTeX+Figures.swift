@@ -162,7 +162,7 @@ extension LaTeXBuilder {
         let shown = pieces.filter { $0.a != $0.b }.count
         let input = LaTeXEscaping.name(network.inputNames[0])
         let breaks = breakpoints.isEmpty ? "it has no breakpoint there" : "dashed lines mark its breakpoint\(breakpoints.count == 1 ? "" : "s") " + joinedList(breakpoints.map { "$\(input) = \(number($0))$" })
-        line("\\paragraph{Picture.} The graph of $F$ on $[\(number(interval.lo)), \(number(interval.hi))]$: \(Self.count(shown)) linear piece\(shown == 1 ? "" : "s"); \(breaks). \(numbering); a dot marks the value at a jump.")
+        line("\\paragraph{Picture.} The graph of $F$ on $[\(number(interval.lo)), \(number(interval.hi))]$: \(Self.count(shown)) linear piece\(shown == 1 ? "" : "s"); \(breaks). \(numbering)\(pieces.contains { $0.a == $0.b } ? "; a dot marks the value at a jump" : "").")
         line("\\begin{center}")
         line("\\begin{tikzpicture}")
         line("  \\draw[line width=0.8pt] (0,0) rectangle (\(cm(width)),\(cm(height)));")

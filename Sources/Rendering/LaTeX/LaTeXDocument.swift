@@ -163,6 +163,9 @@ struct LaTeXBuilder {
         line("\\addtolength{\\topmargin}{-\\headheight}\\addtolength{\\topmargin}{-\\headsep}")
         line("\\ifdefined\\pdfpagewidth\\setlength{\\pdfpagewidth}{\\paperwidth}\\setlength{\\pdfpageheight}{\\paperheight}\\fi")
         line("\\allowdisplaybreaks")
+        // A third line-breaking pass with extra stretch before a line sticks into the margin
+        // (long inline formulas with enclosures have few break points).
+        line("\\setlength{\\emergencystretch}{3em}")
         line("\\begin{document}")
         line("\\section*{\(title)}")
         line("")
