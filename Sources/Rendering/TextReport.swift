@@ -34,7 +34,9 @@ public enum TextReport {
         }
         if let affineIf = analysis.affineIf, !affineIf.isEmpty {
             lines.append("")
-            lines.append("affine exactly when all of these vanish (coefficients of degree ≥ 2):")
+            let what: String
+            if case .undecided(.symbolicHinges) = analysis.outcome { what = "the coefficients of the hinges, one per hyperplane and output" } else { what = "coefficients of degree ≥ 2" }
+            lines.append("affine exactly when all of these vanish (\(what)):")
             lines += affineIf.map { "  \($0) = 0" }
         }
         if let outputs = analysis.polynomialOutputs, !outputs.isEmpty {
