@@ -24,7 +24,7 @@ count=0
 max_overfull=10
 # 1: an overfull box fails the script; 0: it is reported (while the documents that trip it
 # are being fixed).
-overfull_fails=0
+overfull_fails=1
 overfull=0
 
 # compile NAME FILE.tex: pdflatex in $work; prints the error context on failure, and fails

@@ -333,5 +333,6 @@ struct OverfullCheckTests {
         let checkLaTeX = try String(contentsOf: ReadmeUsageTests.root.appendingPathComponent("scripts/check-latex.sh"), encoding: .utf8)
         #expect(checkLaTeX.contains("scripts/latex-overfull.sh \"$work/$name.log\" \"$max_overfull\""))
         #expect(checkLaTeX.contains("max_overfull=10"))
+        #expect(checkLaTeX.contains("overfull_fails=1"), "an overfull box fails the check")
     }
 }

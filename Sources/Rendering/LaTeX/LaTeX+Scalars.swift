@@ -63,7 +63,7 @@ extension LaTeXBuilder {
     /// A polynomial in math mode, terms in the printing order (graded lex, decreasing);
     /// more than `maxTerms` terms are shortened to the first ones, `\cdots` and the last.
     mutating func polynomial(_ p: Polynomial) -> String {
-        polynomialTerms(p, maxTerms: options.maxTerms).joined(separator: " ")
+        polynomialTerms(p, maxTerms: termLimit ?? options.maxTerms).joined(separator: " ")
     }
 
     /// The terms of a polynomial, each with its sign (`3 x_{1}^{2}`, `- 2 x_{2}`, `+ 1`), the
@@ -118,7 +118,7 @@ extension LaTeXBuilder {
         return tex
     }
 
-    /// Decimal text with every run of 6 or more equal digits written as a counted run,
+    /// Decimal text with every run of 8 or more equal digits written as a counted run,
     /// `4.\underbrace{9\cdots9}_{79}7`: every digit is still there (exact), and bounds that
     /// need 80 digits to differ fit on a line.
     static func digitRuns(_ text: String) -> String {
@@ -128,7 +128,7 @@ extension LaTeXBuilder {
         while i < characters.count {
             var j = i
             while j < characters.count, characters[j] == characters[i] { j += 1 }
-            if characters[i].isNumber, j - i >= 6 {
+            if characters[i].isNumber, j - i >= 8 {
                 out += "\\underbrace{\(characters[i])\\cdots\(characters[i])}_{\(j - i)}"
             } else {
                 out += String(characters[i..<j])
@@ -202,6 +202,11 @@ enum TeXWidth {
                 case "left", "right", "bigl", "bigr", "Bigl", "Bigr", "top", "limits", "displaystyle": width += 0.3 * scale
                 case "begin", "end": _ = group(&s, scale: 0)
                 case "cdots", "ldots", "vdots", "ddots": width += 1.2 * scale
+                case "allowbreak": break
+                case "underbrace":
+                    let body = group(&s, scale: scale)
+                    if s.first == "_" { s.removeFirst(); _ = group(&s, scale: scale * 0.7) }
+                    width += body
                 default: width += 0.8 * scale
                 }
             case "_", "^":

@@ -95,9 +95,18 @@ extension LaTeXBuilder {
         witnessTable(points: [w.x, y, sum, zero], headers: ["\(vx)", z, "\(vx) + \(z)", "0"])
         let exact = (w.lhs + w.rhs).allSatisfy(isExact)
         let relation = exact ? "=" : "\\in"
-        line("\\[")
-        line("  F(\(vx) + \(z)) + F(0) \(relation) \(intervalValues(w.lhs)), \\qquad F(\(vx)) + F(\(z)) \(relation) \(intervalValues(w.rhs)).")
-        line("\\]")
+        let lhs = "F(\(vx) + \(z)) + F(0) \(relation) \(intervalValues(w.lhs))"
+        let rhs = "F(\(vx)) + F(\(z)) \(relation) \(intervalValues(w.rhs))"
+        if TeXWidth.estimate(lhs) + TeXWidth.estimate(rhs) + 3 > Self.lineWidth * 0.8 {
+            line("\\begin{gather*}")
+            line("  \(lhs),\\\\")
+            line("  \(rhs).")
+            line("\\end{gather*}")
+        } else {
+            line("\\[")
+            line("  \(lhs), \\qquad \(rhs).")
+            line("\\]")
+        }
         if exact {
             line("The two sides differ, so $F$ is not affine: no choice of $W'$ and $b'$ gives $F(\(vx)) = \(affineText(vx))$.")
         } else {
@@ -168,25 +177,45 @@ extension LaTeXBuilder {
         }
         var rows = Array(labels.indices).map { Optional($0) }
         if rows.count > 24 { rows = Array(rows.prefix(10)) + [nil] + Array(rows.suffix(10)) }
-        var cells = [[String]]()
-        for r in rows {
-            guard let r else {
-                cells.append(["\\vdots"] + points.map { _ in "\\vdots" })
-                continue
+        func table(_ b: inout LaTeXBuilder, limit: Int) -> [[String]] {
+            var cells = [[String]]()
+            for r in rows {
+                guard let r else {
+                    cells.append(["\\vdots"] + points.map { _ in "\\vdots" })
+                    continue
+                }
+                var row = ["\(labels[r])"]
+                for trace in traces {
+                    let v = trace[r]
+                    row.append(v.count == 1 ? b.value(v[0]) : b.tuple(count: v.count, limit: limit) { b, i in b.value(v[i]) })
+                }
+                cells.append(row)
             }
-            var row = ["\(labels[r])"]
-            for trace in traces {
-                let v = trace[r]
-                row.append(v.count == 1 ? value(v[0]) : tuple(count: v.count, limit: 4) { b, i in b.value(v[i]) })
-            }
-            cells.append(row)
+            return cells
         }
-        let labelWidth = cells.map { TeXWidth.estimate($0[0]) }.max() ?? 0
-        let columnWidths = points.indices.map { j in cells.map { TeXWidth.estimate($0[j + 1]) }.max() ?? 0 }
-        let total = labelWidth + columnWidths.reduce(0, +) + Double(points.count + 1) * 1.2
-        let groups: [[Int]] = total <= Self.lineWidth || points.count < 2
-            ? [Array(points.indices)]
-            : [Array(points.indices.prefix(points.count / 2)), Array(points.indices.dropFirst(points.count / 2))]
+        var cells = table(&self, limit: 4)
+        func widths(_ cells: [[String]]) -> (label: Double, columns: [Double]) {
+            (cells.map { TeXWidth.estimate($0[0]) }.max() ?? 0,
+             points.indices.map { j in cells.map { TeXWidth.estimate($0[j + 1]) }.max() ?? 0 })
+        }
+        var (labelWidth, columnWidths) = widths(cells)
+        if labelWidth + (columnWidths.max() ?? 0) + 2.4 > Self.lineWidth {
+            // Enclosures make wide cells: fewer entries of each vector, one point per table.
+            cells = table(&self, limit: 3)
+            (labelWidth, columnWidths) = widths(cells)
+        }
+        // As many points per table as fit on the line, in order.
+        var groups: [[Int]] = [[]]
+        var used = labelWidth + 1.2
+        for j in points.indices {
+            let w = columnWidths[j] + 1.2
+            if !groups[groups.count - 1].isEmpty && used + w > Self.lineWidth {
+                groups.append([])
+                used = labelWidth + 1.2
+            }
+            groups[groups.count - 1].append(j)
+            used += w
+        }
         let rowEnd = cells.joined().contains { $0.contains("\\tfrac") || $0.contains("^{") } ? " \\\\[2pt]" : " \\\\"
         for group in groups {
             line("\\[")

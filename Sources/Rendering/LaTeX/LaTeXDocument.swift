@@ -84,6 +84,11 @@ struct LaTeXBuilder {
     var firstEnclosure: String? = nil
     /// The significant digits of every enclosure in the document (`EnclosureDigits.forReport`).
     let enclosureDigits: Int
+    /// While set, polynomials are shortened past this many terms instead of `maxTerms` (a
+    /// matrix too wide for the line).
+    var termLimit: Int? = nil
+    /// While set, matrices are elided past this many rows or columns (a matrix too wide).
+    var matrixLimit: Int? = nil
     /// How a picture labels region k: $R_{k}$ when the document has a case analysis, else k.
     var figureLabel: (Int) -> String = { "\($0)" }
 
