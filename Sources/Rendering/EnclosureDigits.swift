@@ -1,7 +1,8 @@
-import ExactNumbers
-import Enclosures
+public import ExactNumbers
+public import Enclosures
+public import Collapse
+import Algebra
 import NetworkModel
-import Collapse
 
 /// The one rule for showing an enclosure [lo, hi] to a person, in text and LaTeX.
 ///
