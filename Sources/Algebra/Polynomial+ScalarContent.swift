@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 extension Polynomial {
     /// The factorisation self = u(s) · q, when it exists, with u a univariate polynomial in the
