@@ -162,4 +162,8 @@ if [[ $failures -gt 0 ]]; then
     echo "check-latex: $failures of $count documents failed to compile" >&2
     exit 1
 fi
-echo "check-latex: all $count documents compile${overfull:+ ($overfull with an overfull box wider than ${max_overfull}pt)}"
+if [[ $overfull -gt 0 ]]; then
+    echo "check-latex: all $count documents compile ($overfull with an overfull box wider than ${max_overfull}pt)"
+else
+    echo "check-latex: all $count documents compile, none with an overfull box wider than ${max_overfull}pt"
+fi
