@@ -1,0 +1,83 @@
+import ExactNumbers
+import Enclosures
+import Algebra
+import NetworkModel
+
+/// Collapsed maps whose entries are exact constant expressions (contract §4: σ(1), √2), held
+/// as `CollapsedMap.symbolic` maps whose only symbols are `ConstantAtom`s.
+///
+/// The verdict is `linear` iff b' = 0 exactly: an entry whose canonical form is 0 is 0; any
+/// other entry is proved nonzero by an enclosure that excludes 0 (64 to 4096 bits,
+/// `ExactConstant.sign`); when some entry is neither, the network is affine but linear versus
+/// affine is undecided (`UndecidedReason.constantBiasUndecided`).
+enum ExactConstantMap {
+    /// The largest precision tried to prove an entry of b' nonzero.
+    static let maximumPrecision = 4096
+
+    /// Whether a simplified network can be decided as it is: no constant atoms, or only
+    /// affine activations (constants help only when they lead to one affine map).
+    static func usable(_ network: Network) -> Bool {
+        !network.hasConstantAtoms || network.layers.allSatisfy { $0.activation.affineForm != nil }
+    }
+
+    /// The conclusion for the composed map of an affine network with constant atoms.
+    static func conclusion(_ map: AffineMap<Polynomial>, layers: [AffineMap<Polynomial>]) -> Conclusion {
+        let reduced = canonical(map)
+        let undecided = reduced.bias.indices.filter { i in
+            !reduced.bias[i].isZero && (ExactConstant(reduced.bias[i])?.sign(upTo: maximumPrecision) == nil)
+        }
+        if !undecided.isEmpty { return .undecided(.constantBiasUndecided(map: reduced, entries: undecided)) }
+        return .collapses(.symbolic(reduced), .affineFold(layers: layers.map { .symbolic(canonical($0)) }))
+    }
+
+    /// Every entry in canonical form (`Polynomial.reducingConstants`).
+    static func canonical(_ map: AffineMap<Polynomial>) -> AffineMap<Polynomial> {
+        AffineMap(weights: map.weights.map { $0.reducingConstants() }, bias: map.bias.map { $0.reducingConstants() })
+    }
+}
+
+extension Network {
+    /// Whether some weight or bias is an exact constant expression with an atom (σ(1), √2).
+    public var hasConstantAtoms: Bool {
+        symbols.contains { ConstantAtom.of($0) != nil }
+    }
+
+    /// Whether the network's symbols are all constant atoms (and there is one): its weights
+    /// are exact real numbers, not free symbols.
+    public var hasOnlyConstantSymbols: Bool {
+        let s = symbols
+        return !s.isEmpty && s.allSatisfy { ConstantAtom.of($0) != nil }
+    }
+}
+
+extension CollapsedMap {
+    /// Whether the map's entries are exact constants with at least one atom (no free symbol):
+    /// the report then carries `collapsed.enclosures` (contract §4).
+    public var hasConstantEntries: Bool {
+        guard case .symbolic(let m) = self else { return false }
+        let entries = m.bias + (0..<m.weights.rows).flatMap { m.weights.rowArray($0) }
+        return entries.contains { !$0.isConstant } && entries.allSatisfy(\.isConstantExpression)
+    }
+
+    /// The non-rational entries with rigorous enclosures (contract §4 `enclosures`): weights
+    /// as (row, column, enclosure), the bias as (index, enclosure), 0-based, in row-major order.
+    /// Each enclosure is taken at `precision` bits, refined further only where that one
+    /// contains 0 and a finer one excludes it (`ExactConstant.separatingEnclosure`).
+    public func constantEnclosures(precision: Int = 128) -> (weights: [(row: Int, column: Int, enclosure: RationalInterval)],
+                                                             bias: [(index: Int, enclosure: RationalInterval)]) {
+        guard case .symbolic(let m) = self else { return ([], []) }
+        func enclose(_ p: Polynomial) -> RationalInterval? {
+            guard !p.isConstant, let c = ExactConstant(p) else { return nil }
+            let fixed = c.enclosure(precision: precision)
+            return fixed.contains(.zero) ? (c.separatingEnclosure() ?? fixed) : fixed
+        }
+        var weights = [(row: Int, column: Int, enclosure: RationalInterval)]()
+        for i in 0..<m.weights.rows {
+            for j in 0..<m.weights.columns {
+                if let e = enclose(m.weights[i, j]) { weights.append((i, j, e)) }
+            }
+        }
+        let bias = m.bias.indices.compactMap { i in enclose(m.bias[i]).map { (index: i, enclosure: $0) } }
+        return (weights, bias)
+    }
+}
