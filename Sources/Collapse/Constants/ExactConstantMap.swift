@@ -81,3 +81,42 @@ extension CollapsedMap {
         return (weights, bias)
     }
 }
+
+extension ExactConstantMap {
+    /// A proven lower bound on the rank of a matrix of exact constants: interval Gaussian
+    /// elimination on enclosures at `precision` bits, each pivot chosen among the entries whose
+    /// enclosure excludes 0. Every operation is enclosed, so each pivot encloses the exact
+    /// pivot of the same elimination; k pivots excluding 0 prove a nonzero k×k minor.
+    static func provenRankLowerBound(_ w: Matrix<Polynomial>, precision: Int = 256) -> Int {
+        var a = [[RationalInterval]]()
+        for i in 0..<w.rows {
+            var row = [RationalInterval]()
+            for j in 0..<w.columns {
+                guard let c = ExactConstant(w[i, j]) else { return 0 }
+                row.append(c.enclosure(precision: precision))
+            }
+            a.append(row)
+        }
+        var rows = Set(0..<w.rows), columns = Set(0..<w.columns)
+        var rank = 0
+        while true {
+            var best: (Int, Int, Rational)? = nil
+            for i in rows {
+                for j in columns where !a[i][j].contains(.zero) {
+                    let size = Swift.min(a[i][j].lo.magnitude, a[i][j].hi.magnitude)
+                    if best == nil || size > best!.2 { best = (i, j, size) }
+                }
+            }
+            guard let (p, q, _) = best else { return rank }
+            rank += 1
+            rows.remove(p)
+            columns.remove(q)
+            for i in rows {
+                let factor = a[i][q] / a[p][q]
+                for j in columns {
+                    a[i][j] = Enclosure.outward(a[i][j] - factor * a[p][j], precision: precision)
+                }
+            }
+        }
+    }
+}

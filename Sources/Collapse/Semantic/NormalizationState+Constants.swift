@@ -41,7 +41,8 @@ extension NormalizationState {
     mutating func foldConstants(_ k: Int) -> Bool {
         let layer = network.layers[k]
         let f = layer.activation
-        guard f.affineForm == nil, f.isElementwise, let dense = Self.polynomialMap(layer) else { return false }
+        if f.affineForm != nil { return foldConstantAffineLayer(k) }
+        guard f.isElementwise, let dense = Self.polynomialMap(layer) else { return false }
         let numericLayer: Bool
         if case .numeric? = layer.dense { numericLayer = true } else { numericLayer = false }
         var values = [Int: (ExactConstant, ExactConstant)]()
@@ -97,6 +98,31 @@ extension NormalizationState {
         network.layers[k] = Layer(dense: Self.weights(rows), activation: f, location: layer.location)
         network.layers[k + 1] = Layer(dense: Self.weights(columns), activation: next.activation, location: next.location)
         unitOrigin[k] = kept.map { unitOrigin[k][$0] }
+        return true
+    }
+
+    /// A layer with an affine activation a·t + c, all-zero weights and a bias holding an
+    /// irrational constant outputs the constant a·b + c for every input: it composes into the
+    /// next layer's bias (so that a constant reaches the next non-affine layer as a constant
+    /// pre-activation, `sigmoid(2*sigmoid(1) + 1)`). True when folded.
+    mutating func foldConstantAffineLayer(_ k: Int) -> Bool {
+        let layer = network.layers[k]
+        guard case .symbolic(let dense)? = layer.dense, k + 1 < network.layers.count,
+              let (a, c) = layer.activation.affineForm, let slope = a.constantValue, let intercept = c.constantValue,
+              (0..<dense.weights.rows).allSatisfy({ dense.weights.rowArray($0).allSatisfy(\.isZero) }),
+              let consumer = Self.polynomialMap(network.layers[k + 1]) else { return false }
+        let values = dense.bias.map { (Polynomial(slope) * $0 + Polynomial(intercept)).reducingConstants() }
+        let out = consumer.outputDimension, inWidth = dense.inputDimension
+        let bias = (0..<out).map { r in
+            values.indices.reduce(consumer.bias[r]) { $0 + consumer.weights[r, $1] * values[$1] }.reducingConstants()
+        }
+        let folded = AffineMap(weights: Matrix(rows: out, columns: inWidth, entries: Array(repeating: Polynomial.zero, count: out * inWidth)), bias: bias)
+        let next = network.layers[k + 1]
+        network.layers[k + 1] = Layer(dense: Self.weights(folded), activation: next.activation, location: next.location)
+        steps.append(NormalizationStep(layer: layerOrigin[k], units: [], activation: layer.activation, kind: .layerFolded(into: layerOrigin[k + 1])))
+        network.layers.remove(at: k)
+        layerOrigin.remove(at: k)
+        unitOrigin.remove(at: k)
         return true
     }
 

@@ -33,6 +33,7 @@ extension LaTeXBuilder {
         substitutionChain(steps)
         products(steps, collapsed: collapsed)
         collapsedSummary(collapsed)
+        constantsParagraph(collapsed)
     }
 
     // MARK: The chain, symbolically
