@@ -277,7 +277,7 @@ public enum WitnessRecheck {
     /// (homogeneity), evaluated from scratch at `precision` bits; nil for symbolic networks.
     public static func sides(_ network: Network, identity: Identity, x: [Rational], y: [Rational]?, c: Rational?,
                              precision: Int) -> (lhs: [ExactValue], rhs: [ExactValue])? {
-        guard network.isNumeric else { return nil }
+        guard network.isNumeric || network.hasOnlyConstantSymbols else { return nil }
         let eval: ([Rational]) -> [ExactValue]? = { try? Evaluator.evaluate(network, at: $0, precision: precision) }
         if identity == .affinity, network.domain != nil {
             // On a domain: midpoint affinity, F((x+y)/2) against (F(x) + F(y))/2.
