@@ -1,6 +1,6 @@
 import ExactNumbers
 import Enclosures
-import Algebra
+public import Algebra
 
 /// How an exact constant (contract §4: `2*sigmoid(1) + 1`) is shown beside its value: a
 /// rigorous enclosure [lo, hi], lo rounded down and hi up to `EnclosureDigits.minimum`

@@ -1,4 +1,5 @@
 public import ExactNumbers
+import Enclosures
 
 extension ExactConstant {
     /// The value rounded to the nearest binary float (ties to even) by `round` (for example

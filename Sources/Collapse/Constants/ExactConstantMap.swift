@@ -1,7 +1,7 @@
 import ExactNumbers
-import Enclosures
+public import Enclosures
 import Algebra
-import NetworkModel
+public import NetworkModel
 
 /// Collapsed maps whose entries are exact constant expressions (contract §4: σ(1), √2), held
 /// as `CollapsedMap.symbolic` maps whose only symbols are `ConstantAtom`s.

@@ -1,5 +1,5 @@
 public import ExactNumbers
-import Algebra
+public import Algebra
 public import NetworkModel
 
 /// One exact simplification of a network: what was replaced, and the identity that makes
