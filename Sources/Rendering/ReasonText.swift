@@ -79,6 +79,9 @@ public enum ReasonText {
             return "the network has symbolic weights and is not affine on the whole space; on a domain, only networks with numeric weights are decided further"
         case .resourceLimit(let limit):
             return resourceLimit(limit)
+        case .constantBiasUndecided(let map, let entries):
+            let list = entries.map { "b'[\($0 + 1)] = \(map.bias[$0])" }.joined(separator: ", ")
+            return "F is affine, F(x) = W'x + b' with exact constants, but whether it is linear is not decided: \(list) is not 0 in canonical form and its enclosures contain 0 up to 4096 bits"
         }
     }
 

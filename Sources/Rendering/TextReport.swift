@@ -143,7 +143,7 @@ public enum TextReport {
         if shortened {
             lines.append("(entries longer than \(TextMatrix.maximumEntryLength) characters are shortened with …; exact values are in --format json)")
         }
-        return lines
+        return lines + constantLines(collapsed)
     }
 
     /// W' and b' for row vectors, y = x W' + b': W' is in × out (the transpose of the

@@ -35,6 +35,7 @@ extension LaTeXBuilder {
         substitutionChain(steps)
         products(steps, collapsed: collapsed)
         collapsedSummary(collapsed)
+        constantsParagraph(collapsed)
     }
 
     // MARK: The chain, symbolically

@@ -54,7 +54,7 @@ enum LaTeXEscaping {
     /// A symbol in math mode: `w11` → `w_{11}`, `b_2` → `b_{2}`, `alpha` → `\alpha`
     /// (`Symbol.latex`); a name that is not an identifier is set as escaped upright text.
     static func symbol(_ s: Symbol) -> String {
-        if s.isIdentifier { return s.latex }
+        if s.isIdentifier || ConstantAtom.of(s) != nil { return s.latex }  // \sigma(1), \sqrt{2}
         return "\\text{" + text(s.name) + "}"
     }
 

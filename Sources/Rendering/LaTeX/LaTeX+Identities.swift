@@ -71,6 +71,8 @@ extension LaTeXBuilder {
                 : Typeset(tex: tuple(count: bias.count) { b, i in b.polynomial(bias[i]) } + (isRow ? "" : "^{\\top}"), width: 0)
             if case .numeric = collapsed {
                 line("Here $b' = \(b.tex) \\neq 0$, so additivity fails, and homogeneity fails for every $\(c) \\neq 1$.")
+            } else if collapsed.hasConstantEntries {
+                line("Here $b' = \(b.tex) \\neq 0$ (an exact constant whose rigorous enclosure excludes 0), so additivity fails, and homogeneity fails for every $\(c) \\neq 1$.")
             } else {
                 line("Here $b' = \(b.tex)$ is not identically zero, so for generic values of the symbols both identities fail.")
                 if let conditions = analysis.linearIf, !conditions.isEmpty {
