@@ -67,3 +67,11 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer target on the readers (scripts/fuzz-libfuzzer.sh builds it with
+// `--sanitize=fuzzer`): declared only when PROVE_COLLAPSE_LIBFUZZER is set, so `swift build`,
+// `swift test` and CI never build it (it has no `main` of its own: libFuzzer supplies it).
+if Context.environment["PROVE_COLLAPSE_LIBFUZZER"] != nil {
+    package.products.append(.executable(name: "spec-fuzzer", targets: ["SpecFuzzer"]))
+    package.targets.append(.executableTarget(name: "SpecFuzzer", dependencies: ["NetworkModel", "ModelFiles"], path: "Fuzz/SpecFuzzer"))
+}
