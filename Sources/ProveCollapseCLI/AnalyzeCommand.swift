@@ -97,14 +97,14 @@ struct AnalyzeCommand: ExitStatusCommand {
                 if latex == "-" { return analysis.verdict.exitCode }
             }
         }
+        // Model files: how the witness looks in float32 and float64 (a reporting aid computed
+        // after the verdict, never evidence).
+        let replay = ModelFiles.kind(of: spec) != .spec ? FloatReplay.replay(analysis) : nil
         switch format {
         case .text:
             StandardStreams.output(TextReport.render(analysis, rowVectors: convention == .row))
-            // Model files: how the witness looks in float32 and float64 (a reporting aid only).
-            if ModelFiles.kind(of: spec) != .spec, let replay = FloatReplay.replay(analysis) {
-                StandardStreams.output(FloatReplayText.render(replay))
-            }
-        case .json: JSONReport.write(analysis) { StandardStreams.output(bytes: $0) }
+            if let replay { StandardStreams.output(FloatReplayText.render(replay)) }
+        case .json: JSONReport.write(analysis, floatReplay: replay) { StandardStreams.output(bytes: $0) }
         }
         return analysis.verdict.exitCode
     }
