@@ -1,5 +1,5 @@
 public import PropertyBased
-public import Testing
+import Testing
 
 // `seededCheck`: `count` cases drawn from a seed fixed by the call site (its file and line),
 // so each property gets its own reproducible stream; a thrown error becomes an issue naming
