@@ -55,13 +55,16 @@ let package = Package(
         // Stress executable run under valgrind by scripts/check-leaks.sh.
         .executableTarget(name: "LeakStress", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse"]),
 
-        .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers", "CGMP", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "EnclosuresTests", dependencies: ["ExactNumbers", "Enclosures", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "AlgebraTests", dependencies: ["ExactNumbers", "Algebra", .product(name: "PropertyBased", package: "swift-property-based")]),
+        // Shared by the test targets only: seeded property drivers, reference algorithms.
+        .target(name: "TestSupport", dependencies: ["ExactNumbers", "Algebra", .product(name: "PropertyBased", package: "swift-property-based")],
+                path: "Tests/TestSupport"),
+        .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers", "CGMP", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "EnclosuresTests", dependencies: ["ExactNumbers", "Enclosures", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "AlgebraTests", dependencies: ["ExactNumbers", "Algebra", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "NetworkModelTests", dependencies: ["ExactNumbers", "Algebra", "NetworkModel"]),
-        .testTarget(name: "CollapseTests", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse"]),
+        .testTarget(name: "CollapseTests", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
-        .testTarget(name: "CLITests", dependencies: ["ExactNumbers", "ProveCollapseCLI"], exclude: ["HelpSnapshots"]),
+        .testTarget(name: "CLITests", dependencies: ["ExactNumbers", "Algebra", "ProveCollapseCLI"], exclude: ["HelpSnapshots"]),
         .testTarget(name: "ModelFilesTests", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "ModelFiles", "Collapse"],
                     resources: [.copy("Fixtures")]),
     ],

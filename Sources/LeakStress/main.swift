@@ -7,19 +7,7 @@ import Algebra
 import NetworkModel
 import Collapse
 
-/// SplitMix64: a tiny deterministic generator (no global state, no Foundation).
-struct StressRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-var rng = StressRandom(state: 0x5EED_C011_A95E)
+var rng = SplitMix64(seed: 0x5EED_C011_A95E)
 let iterations = 3_000
 /// A checksum of results, printed so that no work can be optimised away.
 var checksum = 0

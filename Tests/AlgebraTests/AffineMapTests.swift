@@ -2,6 +2,7 @@ import Algebra
 import ExactNumbers
 import PropertyBased
 import Testing
+import TestSupport
 
 /// A chain of 1...5 random rational affine maps with random widths 0...4, and an input point.
 private let rationalChain = Generator { rng in
@@ -41,14 +42,17 @@ private let rationalChain = Generator { rng in
     }
 
     @Test func composedAfterIsAssociativeAndMatchesTheChain() {
+        var cases = CaseCounter()
         forAll(seed: 52, count: 100, rationalChain) { value, note in
             let (maps, _) = value
-            guard maps.count >= 3 else { return }
+            if maps.count < 3 { return }  // three maps are needed; counted below
+            cases.count()
             let (f, g, h) = (maps[0], maps[1], maps[2])
             #expect(h.composed(after: g).composed(after: f) == h.composed(after: g.composed(after: f)), note)
             #expect(AffineMap.composeChain([f, g, h]) == h.composed(after: g).composed(after: f), note)
             #expect(f.composed(after: .identity(f.inputDimension)) == f, note)
         }
+        cases.requireAtLeast(30)
     }
 
     @Test func symbolicChainEvaluatesLikeTheNumericChain() {

@@ -2,6 +2,7 @@
 import ExactNumbers
 import PropertyBased
 import Testing
+import TestSupport
 
 /// A chain of 1...6 random rational affine maps with widths 0...9 (so both the sequential and
 /// the integer-tree path run), entries sometimes with large numerators or denominators.
@@ -64,14 +65,14 @@ private let integerProductCase = Generator { rng in
 
     @Test func integerTreeChainEqualsLayerByLayerEvaluation() {
         forAll(seed: 502, count: 60, wideChain) { maps, note in
-            var rng = SplitRandom(seed: 7)
+            var rng = SplitMix64(seed: 7)
             let x = (0..<maps[0].inputDimension).map { _ in FastProductData.rational(&rng) }
             #expect(AffineMap<Rational>.composeChainIntegerTree(maps).apply(x) == maps.reduce(x) { $1.apply($0) }, note)
         }
     }
 
     @Test func largeChainUsesIntegerTreeAndMatchesSequential() {
-        var rng = SplitRandom(seed: 503)
+        var rng = SplitMix64(seed: 503)
         let maps = (0..<5).map { _ in
             AffineMap(weights: Arbitrary.rationalMatrix(rows: 24, columns: 24, &rng),
                       bias: (0..<24).map { _ in Arbitrary.rational(&rng) })
@@ -101,7 +102,7 @@ private let integerProductCase = Generator { rng in
     }
 
     @Test func chainProductOrdersAgree() {
-        var rng = SplitRandom(seed: 506)
+        var rng = SplitMix64(seed: 506)
         for count in 1...6 {
             let dims = (0...count).map { _ in Int.random(in: 0...20, using: &rng) }
             let factors = zip(dims, dims.dropFirst()).map { r, c in
@@ -118,7 +119,7 @@ private let integerProductCase = Generator { rng in
     }
 
     @Test func quotientsAreCanonicalForSmoothAndNonSmoothDenominators() {
-        var rng = SplitRandom(seed: 507)
+        var rng = SplitMix64(seed: 507)
         let denominators: [BigInt] = [1, 2, BigInt(2).power(200), BigInt(2).power(40) * BigInt(3).power(45) * BigInt(97).power(12),
                                       BigInt(1_000_003) * 360, BigInt(16411) * BigInt(7).power(30), BigInt(10).power(19) + 51,
                                       // Odd primes below 100 to the 8th (no capped power): gcds of hundreds of bits.
@@ -137,7 +138,7 @@ private let integerProductCase = Generator { rng in
     }
 
     @Test func clearingScalesByTheCommonDenominator() {
-        var rng = SplitRandom(seed: 508)
+        var rng = SplitMix64(seed: 508)
         for (r, c) in [(0, 0), (0, 3), (3, 0), (1, 1), (5, 7)] {
             let values = (0..<(r * c)).map { _ in FastProductData.rational(&rng) }
             let (m, d) = IntegerMatrix.clearing(values, rows: r, columns: c)
@@ -147,7 +148,7 @@ private let integerProductCase = Generator { rng in
     }
 
     @Test func modularRankEqualsBareissRank() {
-        var rng = SplitRandom(seed: 509)
+        var rng = SplitMix64(seed: 509)
         for _ in 0..<40 {
             let (rows, columns) = (Int.random(in: 0...9, using: &rng), Int.random(in: 0...9, using: &rng))
             let inner = Int.random(in: 0...max(rows, columns), using: &rng)

@@ -2,6 +2,7 @@ import Algebra
 import ExactNumbers
 import PropertyBased
 import Testing
+import TestSupport
 
 /// Symbols interned in an order unrelated to their names, so id order and name order differ.
 /// (Names unique to this file: tests run in parallel in one process.)

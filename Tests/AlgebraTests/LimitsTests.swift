@@ -2,6 +2,7 @@ import Algebra
 import ExactNumbers
 import PropertyBased
 import Testing
+import TestSupport
 
 /// Issue 14/16: products and powers are refused before they could exhaust memory or overflow
 /// an exponent; the generic rank certifies full rank from random points modulo primes.

@@ -2,6 +2,7 @@ import Algebra
 import ExactNumbers
 import PropertyBased
 import Testing
+import TestSupport
 
 /// Three random rational matrices of chainable random shapes m×n, n×p, p×q (sizes 0...4).
 private let rationalChain = Generator { rng in

@@ -7,7 +7,7 @@ import Algebra
 @Suite struct ModularRank {
     @Test(arguments: 0..<40)
     func boundedRankEqualsBareissRank(seed: Int) {
-        var rng = SplitRandom(seed: UInt64(seed))
+        var rng = SplitMix64(seed: UInt64(seed))
         let rows = Int.random(in: 0...6, using: &rng), inner = Int.random(in: 0...6, using: &rng), cols = Int.random(in: 0...6, using: &rng)
         func random(_ r: Int, _ c: Int) -> Matrix<Rational> {
             Matrix(rows: r, columns: c, entries: (0..<(r * c)).map { _ in Rational(Int.random(in: -9...9, using: &rng), Int.random(in: 1...5, using: &rng)) })

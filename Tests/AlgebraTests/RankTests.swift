@@ -2,6 +2,7 @@ import Algebra
 import ExactNumbers
 import PropertyBased
 import Testing
+import TestSupport
 
 private let a = Polynomial(Symbol("a")), b = Polynomial(Symbol("b"))
 private let c = Polynomial(Symbol("c")), d = Polynomial(Symbol("d"))

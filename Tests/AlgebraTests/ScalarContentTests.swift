@@ -2,6 +2,7 @@ import Algebra
 import ExactNumbers
 import PropertyBased
 import Testing
+import TestSupport
 
 private let s = Symbol("s")
 

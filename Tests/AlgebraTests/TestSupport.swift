@@ -3,22 +3,6 @@ import ExactNumbers
 import PropertyBased
 import Testing
 
-/// Runs `body` on `count` values of `generator` drawn from a Xoshiro generator seeded with
-/// `seed`, so every run sees the same cases. `body` receives a comment naming the seed, the
-/// case number and the operands, to pass to `#expect` so a failure prints them.
-///
-/// (PropertyBased's `.fixedSeed` trait is meant for reproducing a failure: it runs one case and
-/// reports an issue when nothing fails, so it cannot pin a passing property test.)
-func forAll<Value>(
-    seed: UInt64, count: Int = 100, _ generator: Generator<Value, some Sequence>,
-    _ body: (Value, Comment) throws -> Void
-) rethrows {
-    var rng = Xoshiro(seed: (seed, 0x9E37_79B9_7F4A_7C15, 0xBF58_476D_1CE4_E5B9, 0x94D0_49BB_1331_11EB))
-    for index in 0..<count {
-        let value = generator.run(using: &rng)
-        try body(value, "seed \(seed), case \(index): \(value)")
-    }
-}
 
 /// Random exact values for the property tests.
 enum Arbitrary {
@@ -51,7 +35,7 @@ enum Arbitrary {
     /// A rows × columns matrix of random entries; about one entry in four is zero.
     static func matrix<S: ExactRing>(rows: Int, columns: Int, _ rng: inout some RandomNumberGenerator,
                                      entry: (inout any RandomNumberGenerator) -> S) -> Matrix<S> {
-        var any: any RandomNumberGenerator = SplitRandom(seed: rng.next())
+        var any: any RandomNumberGenerator = SplitMix64(seed: rng.next())
         let entries = (0..<(rows * columns)).map { _ in
             Int.random(in: 0..<4, using: &any) == 0 ? S.zero : entry(&any)
         }
@@ -75,18 +59,6 @@ enum Arbitrary {
     }
 }
 
-/// splitmix64: a tiny deterministic generator for sub-streams.
-struct SplitRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Generators built on the arbitrary values.
 enum Gens {
@@ -101,18 +73,3 @@ enum Gens {
     }
 }
 
-/// Rank by ordinary Gaussian elimination over ℚ: the plain reference for `rank()`.
-func referenceRank(_ m: Matrix<Rational>) -> Int {
-    var a = m.rowArrays
-    var rank = 0
-    for column in 0..<m.columns where rank < m.rows {
-        guard let p = (rank..<m.rows).first(where: { !a[$0][column].isZero }) else { continue }
-        a.swapAt(p, rank)
-        for i in (rank + 1)..<m.rows where !a[i][column].isZero {
-            let f = a[i][column] / a[rank][column]
-            for j in column..<m.columns { a[i][j] -= f * a[rank][j] }
-        }
-        rank += 1
-    }
-    return rank
-}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Algebra
 
 /// One class of bad spec: the file, its content, and where the message must point.
 struct BadSpec: CustomTestStringConvertible, Sendable {
@@ -89,7 +90,7 @@ private let badSpecs: [BadSpec] = [
 
     @Test func binaryGarbageExitsTwo() throws {
         let cli = try CLIHarness(); defer { cli.cleanUp() }
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let bytes = (0..<512).map { _ in UInt8(truncatingIfNeeded: generator.next()) } + [0xFF, 0xFE, 0x00]
         try cli.write("garbage.yaml", bytes: bytes)
         expectBadInput(try cli.run("garbage.yaml"), file: "garbage.yaml")
@@ -173,15 +174,3 @@ func hasColumn(_ message: String, file: String) -> Bool {
     return parts.count == 3 && Int(parts[0]) != nil && Int(parts[1]) != nil
 }
 
-/// A tiny seeded generator for test data.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -3,6 +3,7 @@ import ExactNumbers
 import Algebra
 import NetworkModel
 @testable import Collapse
+import TestSupport
 
 /// Property tests over random networks with fixed seeds: each compares two independent
 /// computations and names the seed on failure.
@@ -40,7 +41,7 @@ import NetworkModel
             #expect(witnessRechecks(network, a.additivity) && witnessRechecks(network, a.homogeneity), "seed \(seed)")
         }
         // The rank agrees with an independent elimination over the rationals.
-        #expect(a.rank?.rank == plainRank(map.weights), "seed \(seed)")
+        #expect(a.rank?.rank == referenceRank(map.weights), "seed \(seed)")
     }
 
     @Test(arguments: 0..<24)
@@ -70,18 +71,3 @@ import NetworkModel
     }
 }
 
-/// Rank by plain Gaussian elimination over the rationals (no fraction-free tricks).
-func plainRank(_ m: Matrix<Rational>) -> Int {
-    var rows = m.rowArrays
-    var rank = 0
-    for col in 0..<m.columns {
-        guard let pivot = (rank..<rows.count).first(where: { !rows[$0][col].isZero }) else { continue }
-        rows.swapAt(rank, pivot)
-        for r in 0..<rows.count where r != rank && !rows[r][col].isZero {
-            let factor = rows[r][col] / rows[rank][col]
-            for k in 0..<m.columns { rows[r][k] -= factor * rows[rank][k] }
-        }
-        rank += 1
-    }
-    return rank
-}

@@ -120,7 +120,8 @@ func patternAt(_ network: Network, _ x: [Rational]) throws -> [[Int]] {
     @Test(arguments: 1...10)
     func twoInputOneLayerCountMatchesTheLineArrangement(seed: Int) throws {
         let n = RandomNetwork.make(inputs: 2, layers: 1, width: 3 + seed % 5, outputs: 3 + seed % 5, activation: .relu, seed: UInt64(200 + seed))
-        guard case .numeric(let m)? = n.layers[0].dense else { return }
+        let dense = try #require(n.layers[0].dense)
+        guard case .numeric(let m) = dense else { Issue.record("RandomNetwork gave a symbolic layer"); return }
         let lines = (0..<m.outputDimension).map { m.weights.rowArray($0) + [m.bias[$0]] }
         let (regions, _) = try #require(RegionEnumerator.regions(n))
         #expect(regions.count == arrangementRegions(lines), "seed \(200 + seed)")

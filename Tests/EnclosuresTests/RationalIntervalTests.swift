@@ -2,6 +2,7 @@ import ExactNumbers
 import PropertyBased
 import Testing
 @testable import Enclosures
+import TestSupport
 
 @Suite struct RationalIntervalTests {
     @Test func pointIntervalIsExact() {

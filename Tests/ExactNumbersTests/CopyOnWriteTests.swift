@@ -2,6 +2,7 @@ import CGMP  // only to drive the package accessor `withUnsafeMutableMPZ` with a
 import ExactNumbers
 import PropertyBased
 import Testing
+import TestSupport
 
 /// Every mutating operation leaves earlier copies untouched (one test per operation family),
 /// and every operation accepts its own operand as an argument (`a += a`).

@@ -1,6 +1,7 @@
 import ExactNumbers
 import PropertyBased
 import Testing
+import TestSupport
 
 /// Equal values are equal however they were built, and hash equal (Set/Dictionary agree).
 @Suite struct EquatableHashableTests {

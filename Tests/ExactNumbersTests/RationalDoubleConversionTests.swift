@@ -1,6 +1,7 @@
 import ExactNumbers
 import PropertyBased
 import Testing
+import TestSupport
 
 /// `Rational(exactly:)` for binary floating point: the exact dyadic value m·2^e, computed here
 /// independently from the IEEE 754 fields.
@@ -33,14 +34,17 @@ import Testing
     }
 
     @Test(.shrinking) func doublesOfModerateSizeAgreeWithSignificandAndExponent() async {
+        var cases = CaseCounter()
         await seededCheck(count: 200, input: Gen.double(in: -1e6...1e6)) { d in
             // d = significand · 2^exponent with significand in [1, 2) (53 bits).
-            guard d != 0 else { return }
+            if d == 0 { return }  // zero has no normal significand; counted below
+            cases.count()
             let m = BigInt(uint64: (UInt64(1) << 52) | d.significandBitPattern)
             let e = Int(d.exponent) - 52
             let expected = e >= 0 ? Rational(m.shiftedLeft(e)) : Rational(numerator: m, denominator: BigInt.one.shiftedLeft(-e))
             #expect(Rational(exactly: d) == (d < 0 ? -expected : expected))
         }
+        cases.requireAtLeast(190)
     }
 
     @Test func specialValues() {

@@ -1,6 +1,7 @@
 import ExactNumbers
 import PropertyBased
 import Testing
+import TestSupport
 
 /// Rational arithmetic against the `Int128` fraction oracle, and the field axioms themselves.
 @Suite struct RationalFieldLawTests {

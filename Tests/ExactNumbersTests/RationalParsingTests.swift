@@ -1,6 +1,7 @@
 import ExactNumbers
 import PropertyBased
 import Testing
+import TestSupport
 
 /// `Rational.parse` (CONTRACT §1 literals) and `description`: exact round trips, the accepted
 /// decimal forms, and the reason and offset of every kind of malformed input.

@@ -1,4 +1,4 @@
-public import ExactNumbers
+import ExactNumbers
 
 extension ExactConstant {
     /// f(c) exactly, canonical: a rational where f(c) is one (σ(0) = 1/2, tanh(0) = arctan(0) =

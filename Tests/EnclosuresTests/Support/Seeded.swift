@@ -3,22 +3,6 @@ import PropertyBased
 import Testing
 @testable import Enclosures
 
-/// Runs `body` on `count` values of `generator` drawn from a Xoshiro generator seeded with
-/// `seed`, so every run sees the same cases; `body` gets a comment naming the seed, the case
-/// number and the operands, to pass to `#expect` so that a failure prints them.
-///
-/// (PropertyBased's `.fixedSeed` trait is for reproducing a failure: it reports an issue when
-/// nothing fails, so it cannot pin a passing property test.)
-func forAll<Value>(
-    seed: UInt64, count: Int = 40, _ generator: Generator<Value, some Sequence>,
-    _ body: (Value, Comment) throws -> Void
-) rethrows {
-    var rng = Xoshiro(seed: (seed, 0x9E37_79B9_7F4A_7C15, 0xBF58_476D_1CE4_E5B9, 0x94D0_49BB_1331_11EB))
-    for index in 0..<count {
-        let value = generator.run(using: &rng)
-        try body(value, "seed \(seed), case \(index): \(value)")
-    }
-}
 
 /// Records whether the enclosure contains the whole oracle interval (so it contains the true
 /// value, which the oracle bounds); returns the verdict.

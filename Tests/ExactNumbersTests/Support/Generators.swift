@@ -1,5 +1,6 @@
 import ExactNumbers
 import PropertyBased
+import TestSupport
 
 // Property tests run `seededCheck(count: 200, ...)` (Support/SeededCheck.swift): PropertyBased
 // generators driven by a fixed seed per call site, so every run draws the same cases.

@@ -1,21 +1,9 @@
-import PropertyBased
+public import PropertyBased
 import Testing
 
-// Property checks with FIXED seeds: every run (and CI) draws the same cases, so a failure
-// reproduces exactly. Each call site gets its own seed from its file and line (FNV-1a, not
-// Swift's per-process randomised Hasher). Values come from PropertyBased's generators, run
-// on its Xoshiro generator; Swift Testing prints the operands of a failing #expect.
-//
-// (PropertyBased 2.0.1's `propertyCheck` draws a fresh seed per run, and its `.fixedSeed`
-// trait only replays one failing case, reporting an issue when it passes, so neither pins a
-// passing property; its shrinker is internal to `propertyCheck`.)
-
-/// A deterministic 64-bit seed for a call site.
-func callSiteSeed(_ fileID: String, _ line: Int) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in fileID.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-    return (h ^ UInt64(line)) &* 0x0000_0100_0000_01b3
-}
+// `seededCheck`: `count` cases drawn from a seed fixed by the call site (its file and line),
+// so each property gets its own reproducible stream; a thrown error becomes an issue naming
+// the case.
 
 private func generator(seed: UInt64) -> Xoshiro {
     Xoshiro(seed: (seed, seed ^ 0x9E37_79B9_7F4A_7C15, seed &* 0xBF58_476D_1CE4_E5B9 | 1, 0x94D0_49BB_1331_11EB))
@@ -23,7 +11,7 @@ private func generator(seed: UInt64) -> Xoshiro {
 
 /// `count` cases of 1 generator, from the call site's fixed seed; a thrown error is
 /// recorded as an issue with the case number.
-func seededCheck<A>(count: Int = 100, input a: Generator<A, some Sequence>,
+public func seededCheck<A>(count: Int = 100, input a: Generator<A, some Sequence>,
                     fileID: String = #fileID, line: Int = #line,
                     perform body: (A) async throws -> Void) async {
     var rng = generator(seed: callSiteSeed(fileID, line))
@@ -35,7 +23,7 @@ func seededCheck<A>(count: Int = 100, input a: Generator<A, some Sequence>,
 
 /// `count` cases of 2 generators, from the call site's fixed seed; a thrown error is
 /// recorded as an issue with the case number.
-func seededCheck<A, B>(count: Int = 100, input a: Generator<A, some Sequence>, _ b: Generator<B, some Sequence>,
+public func seededCheck<A, B>(count: Int = 100, input a: Generator<A, some Sequence>, _ b: Generator<B, some Sequence>,
                     fileID: String = #fileID, line: Int = #line,
                     perform body: (A, B) async throws -> Void) async {
     var rng = generator(seed: callSiteSeed(fileID, line))
@@ -48,7 +36,7 @@ func seededCheck<A, B>(count: Int = 100, input a: Generator<A, some Sequence>, _
 
 /// `count` cases of 3 generators, from the call site's fixed seed; a thrown error is
 /// recorded as an issue with the case number.
-func seededCheck<A, B, C>(count: Int = 100, input a: Generator<A, some Sequence>, _ b: Generator<B, some Sequence>, _ c: Generator<C, some Sequence>,
+public func seededCheck<A, B, C>(count: Int = 100, input a: Generator<A, some Sequence>, _ b: Generator<B, some Sequence>, _ c: Generator<C, some Sequence>,
                     fileID: String = #fileID, line: Int = #line,
                     perform body: (A, B, C) async throws -> Void) async {
     var rng = generator(seed: callSiteSeed(fileID, line))
@@ -62,7 +50,7 @@ func seededCheck<A, B, C>(count: Int = 100, input a: Generator<A, some Sequence>
 
 /// `count` cases of 4 generators, from the call site's fixed seed; a thrown error is
 /// recorded as an issue with the case number.
-func seededCheck<A, B, C, D>(count: Int = 100, input a: Generator<A, some Sequence>, _ b: Generator<B, some Sequence>, _ c: Generator<C, some Sequence>, _ d: Generator<D, some Sequence>,
+public func seededCheck<A, B, C, D>(count: Int = 100, input a: Generator<A, some Sequence>, _ b: Generator<B, some Sequence>, _ c: Generator<C, some Sequence>, _ d: Generator<D, some Sequence>,
                     fileID: String = #fileID, line: Int = #line,
                     perform body: (A, B, C, D) async throws -> Void) async {
     var rng = generator(seed: callSiteSeed(fileID, line))
@@ -77,7 +65,7 @@ func seededCheck<A, B, C, D>(count: Int = 100, input a: Generator<A, some Sequen
 
 /// `count` cases of 5 generators, from the call site's fixed seed; a thrown error is
 /// recorded as an issue with the case number.
-func seededCheck<A, B, C, D, E>(count: Int = 100, input a: Generator<A, some Sequence>, _ b: Generator<B, some Sequence>, _ c: Generator<C, some Sequence>, _ d: Generator<D, some Sequence>, _ e: Generator<E, some Sequence>,
+public func seededCheck<A, B, C, D, E>(count: Int = 100, input a: Generator<A, some Sequence>, _ b: Generator<B, some Sequence>, _ c: Generator<C, some Sequence>, _ d: Generator<D, some Sequence>, _ e: Generator<E, some Sequence>,
                     fileID: String = #fileID, line: Int = #line,
                     perform body: (A, B, C, D, E) async throws -> Void) async {
     var rng = generator(seed: callSiteSeed(fileID, line))
