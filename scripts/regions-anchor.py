@@ -110,8 +110,8 @@ class Anchor:
         parts = []
         for sigma in (-1, 1):  # z < 0, then z > 0
             side = [p for p, v in zip(points, values) if sigma * v > 0]
-            # z < 0: g.x < -beta; z > 0: -g.x < beta.
-            half = ([sigma * c for c in g], sigma * -beta)
+            # sigma.z > 0: -sigma.g.x < sigma.beta (z < 0: g.x < -beta; z > 0: -g.x < beta).
+            half = ([-sigma * c for c in g], sigma * beta)
             if not side:
                 p = self.lp_point(conditions + [half])
                 if p is None:
