@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 /// An integral domain with exact division where divisibility is known: what fraction-free
 /// (Bareiss) elimination needs (internal).

@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 extension Polynomial: ExactRing {
     /// Sum; constants add as rationals. O(n₁ + n₂) terms.

@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 extension Polynomial {
     /// The polynomial with each bound symbol replaced by its polynomial, all at once

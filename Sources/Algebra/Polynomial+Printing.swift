@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 extension Polynomial: CustomStringConvertible {
     /// The plain contract form, read back exactly by `parse(_:)` (for identifier symbols):

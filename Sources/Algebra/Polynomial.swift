@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 /// A polynomial in named symbols with exact rational coefficients.
 ///

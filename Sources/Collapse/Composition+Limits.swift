@@ -1,6 +1,6 @@
 import ExactNumbers
-import Algebra
-import NetworkModel
+public import Algebra
+public import NetworkModel
 
 /// Why a composition stopped before its end.
 public enum CompositionLimit: Error, Sendable, Hashable {

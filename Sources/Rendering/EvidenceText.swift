@@ -1,4 +1,4 @@
-import Collapse
+public import Collapse
 
 /// What the evidence of a verdict is, in words that cannot contradict it: which kind of
 /// proof the outcome carries (`kind`, the JSON report's `evidence`) and what the region
@@ -24,6 +24,7 @@ public enum EvidenceText {
             case .domainRegionWitness(let a, let b, _):
                 return a.dimension != b.dimension ? "domain-lower-dimensional-region" : "domain-region-pair"
             case .domainWitnessSearch: return "domain-witness-search"
+            case .symbolicHinges: return "symbolic-hinges"
             }
         case .undecided: return "undecided"
         }
@@ -37,6 +38,7 @@ public enum EvidenceText {
         case .polynomialCancellation: return "polynomial-cancellation"
         case .regionDecision: return "regions-agree"
         case .stableUnits: return "stable-units"
+        case .hingesCancel: return "hinges-cancel"
         case .biasFoldedOnDomain(_, let inner): return "domain-" + collapseKind(inner)
         }
     }

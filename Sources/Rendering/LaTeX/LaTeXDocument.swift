@@ -1,7 +1,8 @@
 import ExactNumbers
 import Algebra
 import NetworkModel
-import Collapse
+public import Collapse
+import Foundation
 
 /// Settings of the LaTeX derivation.
 public struct LaTeXOptions: Sendable, Hashable {
@@ -104,6 +105,7 @@ struct LaTeXBuilder {
         simplificationSection()
         if collapsesByRegions {
             caseAnalysisSection()
+            gradientSection()
             identitySection()
             rankSection()
         } else if analysis.verdict.collapses, let collapsed = analysis.collapsed {
@@ -116,6 +118,7 @@ struct LaTeXBuilder {
             } else {
                 derivationSections(folded: analysis.foldedLayers.map(\.symbolicMap), collapsed: collapsed.symbolicMap)
             }
+            gradientSection()
             identitySection()
             rankSection()
         } else {
