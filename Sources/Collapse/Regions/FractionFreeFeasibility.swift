@@ -21,7 +21,7 @@ extension FractionFreeSimplex {
     /// closed condition (the rational route then stops on it as before).
     static func deepen<T: FractionFreeEntry>(_: T.Type, _ constraints: [LinearConstraint], dimension n: Int, start: [Rational]) -> DeepenAnswer? {
         var d = T.one
-        for x in start { guard let (_, q) = T.parts(x), let l = T.lcm(d, q) else { return nil }; d = l }
+        for x in start { guard let (_, q) = T.parts(x), let l = T.commonMultiple(d, q) else { return nil }; d = l }
         var u = [T]()
         u.reserveCapacity(n)
         for x in start { guard let (p, q) = T.parts(x), let s = T.mul(p, T.divExact(d, q)) else { return nil }; u.append(s) }
@@ -36,8 +36,8 @@ extension FractionFreeSimplex {
         var tn = T.one, td = T.one
         for c in constraints {
             var l = T.one
-            for x in c.coefficients where !x.isZero { guard let (_, q) = T.parts(x), let m = T.lcm(l, q) else { return nil }; l = m }
-            guard let (bp, bq) = T.parts(c.bound), let bl = T.lcm(l, bq) else { return nil }
+            for x in c.coefficients where !x.isZero { guard let (_, q) = T.parts(x), let m = T.commonMultiple(l, q) else { return nil }; l = m }
+            guard let (bp, bq) = T.parts(c.bound), let bl = T.commonMultiple(l, bq) else { return nil }
             l = bl
             guard let b = T.mul(bp, T.divExact(l, bq)), var s = T.mul(b, d) else { return nil }
             for (j, x) in c.coefficients.enumerated() {
@@ -58,10 +58,10 @@ extension FractionFreeSimplex {
             }
         }
         if satisfied { return .start }
-        let g = T.gcd(tn, td)
+        let g = T.commonDivisor(tn, td)
         tn = T.divExact(tn, g); td = T.divExact(td, g)
         // The program in x and t from (u/d, tn/td): common denominator d′ = lcm(d, td).
-        guard let dt = T.lcm(d, td) else { return nil }
+        guard let dt = T.commonMultiple(d, td) else { return nil }
         let fu = T.divExact(dt, d), ft = T.divExact(dt, td)
         guard let tu = T.mul(tn, ft) else { return nil }
         let k = n + 1

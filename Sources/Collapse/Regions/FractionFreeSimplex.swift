@@ -149,7 +149,7 @@ struct IntegerProgram<T: FractionFreeEntry> {
         let m = a.count
         // d and u = d·v₀.
         var d = T.one
-        for x in v0 { guard let (_, q) = T.parts(x), let l = T.lcm(d, q) else { return nil }; d = l }
+        for x in v0 { guard let (_, q) = T.parts(x), let l = T.commonMultiple(d, q) else { return nil }; d = l }
         var u = [T]()
         u.reserveCapacity(k)
         for x in v0 {
@@ -162,8 +162,8 @@ struct IntegerProgram<T: FractionFreeEntry> {
         alpha.reserveCapacity(m * k)
         for i in 0..<m {
             var l = T.one
-            for x in a[i] where !x.isZero { guard let (_, q) = T.parts(x), let n = T.lcm(l, q) else { return nil }; l = n }
-            guard let (bp, bq) = T.parts(b[i]), let bl = T.lcm(l, bq) else { return nil }
+            for x in a[i] where !x.isZero { guard let (_, q) = T.parts(x), let n = T.commonMultiple(l, q) else { return nil }; l = n }
+            guard let (bp, bq) = T.parts(b[i]), let bl = T.commonMultiple(l, bq) else { return nil }
             l = bl
             guard let lb = T.mul(bp, T.divExact(l, bq)), var slack = T.mul(lb, d) else { return nil }
             for j in 0..<k {
@@ -181,7 +181,7 @@ struct IntegerProgram<T: FractionFreeEntry> {
         }
         // Objective: G = L_c·c.
         var lc = T.one
-        for x in c where !x.isZero { guard let (_, q) = T.parts(x), let n = T.lcm(lc, q) else { return nil }; lc = n }
+        for x in c where !x.isZero { guard let (_, q) = T.parts(x), let n = T.commonMultiple(lc, q) else { return nil }; lc = n }
         self.lc = lc
         gamma.reserveCapacity(k)
         for x in c {
@@ -215,7 +215,8 @@ protocol FractionFreeEntry {
     var bigValue: BigInt { get }
     /// A rational's numerator and denominator, when they fit.
     static func parts(_ r: Rational) -> (Self, Self)?
-    static func lcm(_ a: Self, _ b: Self) -> Self?
+    /// The least common multiple (of positive values).
+    static func commonMultiple(_ a: Self, _ b: Self) -> Self?
     static func mul(_ a: Self, _ b: Self) -> Self?
     static func sub(_ a: Self, _ b: Self) -> Self?
     /// a/b for b dividing a.
@@ -229,7 +230,7 @@ protocol FractionFreeEntry {
     /// a·b < c·d (signed).
     static func signedProductLess(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> Bool
     /// The greatest common divisor (≥ 0; positive unless both are 0).
-    static func gcd(_ a: Self, _ b: Self) -> Self
+    static func commonDivisor(_ a: Self, _ b: Self) -> Self
 }
 
 extension Int: FractionFreeEntry {
@@ -240,7 +241,7 @@ extension Int: FractionFreeEntry {
         guard let (p, q) = r.wordParts, p != .min else { return nil }
         return (p, q)
     }
-    static func lcm(_ a: Int, _ b: Int) -> Int? {
+    static func commonMultiple(_ a: Int, _ b: Int) -> Int? {
         var x = a, y = b
         while y != 0 { (x, y) = (y, x % y) }
         return mul(a / x, b)
@@ -274,7 +275,7 @@ extension Int: FractionFreeEntry {
     static func signedProductLess(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Bool {
         Int128(a) * Int128(b) < Int128(c) * Int128(d)
     }
-    static func gcd(_ a: Int, _ b: Int) -> Int {
+    static func commonDivisor(_ a: Int, _ b: Int) -> Int {
         var x = a.magnitude, y = b.magnitude
         while y != 0 { (x, y) = (y, x % y) }
         return Int(x)
@@ -285,7 +286,7 @@ extension BigInt: FractionFreeEntry {
     var sign: Int { signum }
     var bigValue: BigInt { self }
     static func parts(_ r: Rational) -> (BigInt, BigInt)? { (r.numerator, r.denominator) }
-    static func lcm(_ a: BigInt, _ b: BigInt) -> BigInt? {
+    static func commonMultiple(_ a: BigInt, _ b: BigInt) -> BigInt? {
         let l: BigInt = BigInt.lcm(a, b)
         return l
     }
@@ -305,7 +306,7 @@ extension BigInt: FractionFreeEntry {
     static func signedProductLess(_ a: BigInt, _ b: BigInt, _ c: BigInt, _ d: BigInt) -> Bool {
         a * b < c * d
     }
-    static func gcd(_ a: BigInt, _ b: BigInt) -> BigInt {
+    static func commonDivisor(_ a: BigInt, _ b: BigInt) -> BigInt {
         let g: BigInt = BigInt.gcd(a, b)
         return g
     }
