@@ -32,7 +32,7 @@ let package = Package(
         // Rigorous rational enclosures of transcendental functions (MPFR, directed rounding).
         .target(name: "Enclosures", dependencies: ["ExactNumbers", "CGMP", "CMPFR"]),
         // Symbols, polynomials, matrices and affine maps over exact scalars.
-        .target(name: "Algebra", dependencies: ["ExactNumbers"]),
+        .target(name: "Algebra", dependencies: ["ExactNumbers", "Enclosures"]),
         // Network specs: reading YAML/JSON with source locations, activations, errors.
         .target(name: "NetworkModel", dependencies: ["ExactNumbers", "Algebra", .product(name: "Yams", package: "Yams")]),
         // Model files: ONNX (protobuf, generated code committed) and NNet readers, the ONNX writer.

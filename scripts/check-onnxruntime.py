@@ -26,7 +26,7 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 BINARY = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "prove-collapse")
 FIXTURES = os.path.join(ROOT, "Tests", "ModelFilesTests", "Fixtures")
 MODELS = ["gemm-chain", "matmul-both", "relu-mlp", "leaky-alpha-one", "clip-hardsigmoid", "batchnorm",
-          "quirks-float64", "typed-fields", "float16"]
+          "quirks-float64", "typed-fields", "float16", "batchnorm-sqrt"]
 
 
 def as_float64(model):

@@ -6,7 +6,8 @@ extension Polynomial: CustomStringConvertible {
     /// before its monomial with `*` unless it is ±1, powers with `^`.
     /// Examples: `w11*z1 + w21*z2`, `-1/2*a^2 + 3`, `2*a + 1/3`, `0`.
     public var description: String {
-        render(
+        if case .general(let t) = representation { return t.plainText() }
+        return render(
             constant: { $0.description },
             term: { c, m in c.isOne ? m.description : "\(c)*\(m.description)" })
     }
@@ -73,7 +74,9 @@ extension Symbol {
     /// else the trailing digits (`w11` → `w_{11}`). A Greek letter name becomes its command
     /// (`alpha` → `\alpha`, `beta1` → `\beta_{1}`); another base longer than one letter is set
     /// upright (`bias` → `\mathrm{bias}`). Underscores left in a subscript are escaped.
+    /// A constant atom (`sigmoid(1)`, `sqrt(2)`) is written as `ConstantAtom.latex`.
     public var latex: String {
+        if let atom = ConstantAtom.of(self) { return atom.latex }
         let chars = Array(name)
         var base: String, subscriptText: String?
         if let underscore = chars.firstIndex(of: "_"), underscore > 0 {

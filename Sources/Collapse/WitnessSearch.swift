@@ -48,14 +48,26 @@ struct WitnessSearch {
 
     var zero: [Rational] { Array(repeating: .zero, count: network.inputDimension) }
 
-    /// The affinity witness: F(x+y) + F(0) provably differs from F(x) + F(y).
+    /// The affinity witness: F(x+y) + F(0) provably differs from F(x) + F(y). The first
+    /// generic witness (`WitnessGenericity`: no unit exactly on a breakpoint at any of the four
+    /// points) among the candidates; when the first witness found is not generic, up to
+    /// `genericLookahead` more candidates are tried for a generic one before settling for it.
     mutating func affinityWitness() -> Witness? {
+        var fallback: Witness? = nil
+        var remaining = Self.genericLookahead
         for (x, y) in candidatePairs() {
-            if let w = check(.affinity, x: x, y: y) { return w }
-            if budget <= 0 { break }
+            if let w = check(.affinity, x: x, y: y) {
+                if WitnessGenericity.isGeneric(w, in: network) { return w }
+                if fallback == nil { fallback = w }
+            }
+            if fallback != nil { remaining -= 1 }
+            if budget <= 0 || remaining <= 0 { break }
         }
-        return nil
+        return fallback
     }
+
+    /// Candidates tried for a generic witness after a non-generic one was found.
+    static let genericLookahead = 48
 
     /// Evaluates one identity at (x, y) or (x, c) and returns a witness when the two sides
     /// provably differ (retrying at higher precision when enclosures overlap).
@@ -117,9 +129,12 @@ struct WitnessSearch {
         }
     }
 
-    /// Pairs (x, y) to try: breakpoint crossings first, then generic small pairs.
+    /// Pairs (x, y) to try: the unit square's corners (x = e_i, y = e_j, i < j: the points 0,
+    /// e_i, e_j, e_i + e_j of a Boolean function's truth table, the textbook parallelogram)
+    /// for the first few coordinates, then breakpoint crossings, then generic small pairs.
     mutating func candidatePairs() -> [([Rational], [Rational])] {
-        var pairs = crossingPairs()
+        var pairs = cornerPairs()
+        pairs += crossingPairs()
         // The first 32 coordinates' unit vectors (all of them in small networks): with every
         // coordinate, a wide input spent the whole budget on (e, e) and (e, 2e) before
         // reaching the pairs (e_i, -e_i) that break a ReLU.
@@ -133,6 +148,24 @@ struct WitnessSearch {
         }
         return pairs
     }
+
+    /// (e_i, e_j) for i < j among the first `cornerCoordinates` coordinates.
+    func cornerPairs() -> [([Rational], [Rational])] {
+        let n = Swift.min(network.inputDimension, Self.cornerCoordinates)
+        var pairs = [([Rational], [Rational])]()
+        for i in 0..<n {
+            for j in (i + 1)..<Swift.max(n, i + 1) {
+                var a = zero, b = zero
+                a[i] = .one
+                b[j] = .one
+                pairs.append((a, b))
+            }
+        }
+        return pairs
+    }
+
+    /// Coordinates whose unit-square corners are tried first (6: at most 15 pairs).
+    static let cornerCoordinates = 6
 
     /// For each unit and each breakpoint τ of its activation: the point x* where the unit's
     /// pre-activation z(x) = g·x + β (exact local affine map at a base point) equals τ, and

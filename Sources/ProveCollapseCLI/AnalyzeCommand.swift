@@ -38,7 +38,7 @@ struct AnalyzeCommand: ExitStatusCommand {
     @Option(name: .long, help: ArgumentHelp("Also compile the LaTeX document with pdflatex (twice, in a temporary folder) and write the PDF.", valueName: "FILE.pdf"))
     var pdf: String?
 
-    @Flag(help: "Reserved for TikZ pictures of the linear regions in the LaTeX document; not available in this version (a usage error rather than silently ignored).")
+    @Flag(help: "Add pictures to the LaTeX document, drawn with TikZ (needs texlive-pictures): the linear regions of a two-input network, the graph of F for one input (piecewise-linear networks with numeric weights).")
     var figures = false
 
     @OptionGroup var symbolValues: SymbolValuesOptions
@@ -56,9 +56,6 @@ struct AnalyzeCommand: ExitStatusCommand {
         guard maxRegions > 0 else { throw ValidationError("--max-regions must be positive; got \(maxRegions)") }
         if latex == "-" && format == .json {
             throw ValidationError("--latex - writes the LaTeX document to standard output instead of the report, so --format json would be ignored; write the document to a file (--latex proof.tex --format json) or drop --format json")
-        }
-        if figures {
-            throw ValidationError("--figures (TikZ pictures in the LaTeX document) is not available in this version; draw the regions with 'prove-collapse regions SPEC --plot FILE.svg'")
         }
         if figures && latex == nil && pdf == nil {
             throw ValidationError("--figures adds pictures to the LaTeX document; add --latex FILE.tex or --pdf FILE.pdf")

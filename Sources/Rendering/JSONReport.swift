@@ -56,6 +56,7 @@ public enum JSONReport {
             case .symbolic(let map):
                 writer.key("weights"); writer.matrix(map.weights)
                 writer.key("bias"); writer.vector(map.bias)
+                if collapsed.hasConstantEntries { constantEnclosures(collapsed, into: &writer) }
             }
             writer.endObject()
         } else {
