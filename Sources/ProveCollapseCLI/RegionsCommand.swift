@@ -63,12 +63,25 @@ struct RegionsCommand: ExitStatusCommand {
             try RegionsSupport.parseBox(box ?? RegionsSupport.defaultBox(network.domain), inputs: network.inputDimension)
         }
         let plotFile = try plot.map { try OutputFile.open($0) }
+        let started = ContinuousClock.now
         let progress: @Sendable (RegionProgress) -> Void = { p in
-            StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far")
+            StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far" + RegionsSupport.rate(p.regions, since: started))
         }
         let geometry = network.domain.flatMap { DomainGeometry($0, inputDimension: network.inputDimension) }
         let domainConstraints = geometry?.constraints ?? []
         let options = RegionEnumerationOptions(maxRegions: maxRegions, domain: domainConstraints, progress: progress, progressInterval: AnalysisOptions.defaults.progressInterval)
+        if count && plot == nil {
+            // Counting only: tally each region as it is visited and keep none.
+            var tally = RegionTally()
+            guard let summary = RegionEnumerator.enumerate(network, options: options, visit: { tally.count($0); return true }) else { return Failure.badInput }
+            let counts = RegionsReport.Counts(full: tally.full, lower: tally.lower, distinctMaps: tally.distinctMaps,
+                                              linearPrograms: summary.progress.linearPrograms, complete: summary.complete)
+            switch format {
+            case .text: StandardStreams.output(RegionsReport.text(network: network, regions: [], counts: counts, countOnly: true, maxRegions: maxRegions))
+            case .json: StandardStreams.output(RegionsReport.json(network: network, regions: [], counts: counts, countOnly: true))
+            }
+            return summary.complete ? 0 : 3
+        }
         guard let (found, summary) = RegionEnumerator.regions(network, options: options) else { return Failure.badInput }
         var regions = found
         if !count && regions.count <= 512 {
@@ -110,6 +123,14 @@ enum RegionsSupport {
                 ?? "the network has symbolic weights"
             throw .input(location, "\(what); expected identity, affine, relu, leaky_relu, hardtanh, step, sign or abs with numeric weights")
         }
+    }
+
+    /// `, R regions/s, T s` for a progress line: the rate and the time since `start`.
+    static func rate(_ regions: Int, since start: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let perSecond = seconds > 0 ? Int((Double(regions) / seconds).rounded()) : 0
+        return ", \(perSecond) regions/s, \(Int(seconds.rounded())) s"
     }
 
     /// The plot box: the domain's box when both inputs are bounded, else `-2,2,-2,2`.

@@ -60,6 +60,15 @@ public enum LinearFeasibility {
     /// with ≤), a point satisfying the strict conditions strictly, or nil when none exists.
     /// The start may violate strict rows too: t starts negative enough to make it feasible.
     static func deepen(_ constraints: [LinearConstraint], dimension n: Int, start: [Rational], lpCount: inout Int) -> [Rational]? {
+        if !Simplex.usesReference, let answer = FractionFreeSimplex.deepen(Int.self, constraints, dimension: n, start: start)
+            ?? FractionFreeSimplex.deepen(BigInt.self, constraints, dimension: n, start: start) {
+            // The same program as integers (see `FractionFreeSimplex.deepen`).
+            switch answer {
+            case .start: return start
+            case .point(let p): lpCount += 1; return p
+            case .empty: lpCount += 1; return nil
+            }
+        }
         if constraints.allSatisfy({ $0.isSatisfied(by: start) }) { return start }
         var rows = [[Rational]](), bounds = [Rational]()
         var t0 = Rational.one

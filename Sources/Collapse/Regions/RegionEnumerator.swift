@@ -165,8 +165,9 @@ private struct Walker {
         }
         // Open pieces: a known point, or a linear program.
         var samples = [Int: [[Rational]]]()
-        for p in cell.points {
-            let v = z(p)
+        // z at the known points, once (also used below to share them with the children).
+        let values = cell.points.map(z)
+        for (p, v) in zip(cell.points, values) {
             if let i = pieces.firstIndex(where: { !$0.isBreakpoint && $0.contains(v) }) { samples[i, default: []].append(p) }
         }
         for (i, piece) in pieces.enumerated() where !piece.isBreakpoint && samples[i] == nil {
@@ -197,7 +198,7 @@ private struct Walker {
                 var child = cell
                 child.constraints.append(piece.breakpointHyperplane(g, beta).normalized())
                 child.equalities.append(g)
-                child.points = [r] + cell.points.filter { z($0) == tau }.prefix(Cell.pointLimit - 1)
+                child.points = [r] + zip(cell.points, values).filter { $0.1 == tau }.map(\.0).prefix(Cell.pointLimit - 1)
                 result.append((child, i))
                 continue
             }
@@ -212,7 +213,7 @@ private struct Walker {
                 child.constraints.appendIfAbsent(above.normalized())
             }
             var kept = points
-            for p in cell.points where kept.count < Cell.pointLimit && piece.contains(z(p)) && !kept.contains(p) { kept.append(p) }
+            for (p, v) in zip(cell.points, values) where kept.count < Cell.pointLimit && piece.contains(v) && !kept.contains(p) { kept.append(p) }
             child.points = kept
             result.append((child, i))
         }

@@ -15,7 +15,7 @@ import ExactNumbers
 /// Complexity: each pivot costs O(m·k) rational operations for m inequalities in k variables.
 enum Simplex {
     /// The result of a program.
-    enum Outcome {
+    enum Outcome: Equatable {
         /// An optimal point, the optimal value, and an optimal dual solution: one multiplier
         /// yᵢ ≥ 0 per row with Σ yᵢ·rows[i] = objective and Σ yᵢ·bounds[i] = value (strong
         /// duality; the certificate of optimality).
@@ -26,7 +26,21 @@ enum Simplex {
 
     /// Maximises `objective`·v subject to rows[i]·v ≤ bounds[i], v free, from `start` (which
     /// must satisfy every row). Precondition: `start` is feasible; dimensions agree.
+    ///
+    /// Solved by `FractionFreeSimplex`: the same pivots on an integer dictionary, so the same
+    /// outcome, point and dual as `referenceMaximize`.
     static func maximize(objective c: [Rational], rows a: [[Rational]], bounds b: [Rational], start v0: [Rational]) -> Outcome {
+        if usesReference { return referenceMaximize(objective: c, rows: a, bounds: b, start: v0) }
+        return FractionFreeSimplex.maximize(objective: c, rows: a, bounds: b, start: v0)
+    }
+
+    /// When true (for the task that sets it), `maximize` runs `referenceMaximize`: tests run
+    /// whole enumerations both ways and compare them.
+    @TaskLocal static var usesReference = false
+
+    /// The reference implementation of `maximize`: the dictionary in reduced rationals. Kept
+    /// as the independent computation the fraction-free simplex is tested against.
+    static func referenceMaximize(objective c: [Rational], rows a: [[Rational]], bounds b: [Rational], start v0: [Rational]) -> Outcome {
         let k = v0.count, m = a.count
         // Dictionary: x_basic[i] = beta[i] + Σ_j alpha[i][j]·x_nonbasic[j]; z = z0 + Σ_j gamma[j]·x_nonbasic[j].
         // Variables 0..<k are the shifted free variables v′, k..<k+m the slacks.
