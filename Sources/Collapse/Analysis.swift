@@ -167,9 +167,11 @@ public struct Analysis: Sendable {
     }
 
     /// With symbolic weights and polynomial activations: coefficients of degree >= 2 that
-    /// must all vanish for the map to be affine; nil when the symbols do not decide.
+    /// must all vanish for the map to be affine; around one layer of hinges: the hinge
+    /// coefficients (`HingeDecomposition.conditions`); nil when the symbols do not decide.
     public var affineIf: [Polynomial]? {
         if case .undecided(.symbolicConditions(let conditions)) = outcome { return conditions }
+        if case .undecided(.symbolicHinges(let conditions, _, _)) = outcome { return conditions }
         return nil
     }
 

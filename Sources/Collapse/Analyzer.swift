@@ -17,6 +17,7 @@ public enum Analyzer {
         AffineFoldStrategy(),
         DegreeBudgetStrategy(),
         PolynomialExpansionStrategy(),
+        SymbolicHingeStrategy(),
         SymbolicWeightsStrategy(),
         WitnessSearchStrategy(),
         RegionDecisionStrategy(),

@@ -25,6 +25,9 @@ struct FuseCommand: ExitStatusCommand {
     @Argument(help: "The network: a spec (.yaml, .yml, .json) or a model (.onnx, .nnet).")
     var spec: String
 
+    @Option(name: .long, help: ArgumentHelp(SpecLoading.domainHelp, valueName: "FILE"))
+    var domain: String?
+
     @Option(help: "The report format: text or json.")
     var format: ReportFormat = .text
 
@@ -40,8 +43,9 @@ struct FuseCommand: ExitStatusCommand {
         var precision = ONNXWriter.Precision.float32
         if kind == .onnx {
             (network, precision) = try ONNXReader.readModel(path: spec)
+            if domain != nil { network.domain = try SpecLoading.load(spec, domain: domain).domain }
         } else {
-            network = try SpecLoading.load(spec)
+            network = try SpecLoading.load(spec, domain: domain)
         }
         guard network.isNumeric else {
             throw CLIError.input(SourceLocation.start(of: spec), "the network has symbolic weights or parameters; expected numbers (fuse writes numeric layers)")

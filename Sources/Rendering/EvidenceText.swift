@@ -24,6 +24,7 @@ public enum EvidenceText {
             case .domainRegionWitness(let a, let b, _):
                 return a.dimension != b.dimension ? "domain-lower-dimensional-region" : "domain-region-pair"
             case .domainWitnessSearch: return "domain-witness-search"
+            case .symbolicHinges: return "symbolic-hinges"
             }
         case .undecided: return "undecided"
         }
@@ -37,6 +38,7 @@ public enum EvidenceText {
         case .polynomialCancellation: return "polynomial-cancellation"
         case .regionDecision: return "regions-agree"
         case .stableUnits: return "stable-units"
+        case .hingesCancel: return "hinges-cancel"
         case .biasFoldedOnDomain(_, let inner): return "domain-" + collapseKind(inner)
         }
     }

@@ -73,6 +73,7 @@ public enum JSONReport {
         // Extensions.
         if let linearIf = analysis.linearIf { writer.key("linear_if"); writer.polynomials(linearIf) }
         if let affineIf = analysis.affineIf { writer.key("affine_if"); writer.polynomials(affineIf) }
+        jacobianExtension(analysis, into: &writer)
         if let reason = analysis.reason { writer.key("reason"); writer.string(reason) }
         writer.key("evidence"); writer.string(EvidenceText.kind(analysis))
         writer.key("input_names"); writer.strings(analysis.network.inputNames)

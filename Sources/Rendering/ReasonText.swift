@@ -36,6 +36,8 @@ public enum ReasonText {
             return "on the domain, F is piecewise linear and not one affine map: on the region with pattern \(a.pattern) (around x = \(vectorText(a.point))) F(x) = \(mapText(a.map)), but on the region with pattern \(b.pattern) (around x = \(vectorText(b.point))) F(x) = \(mapText(b.map)); \(midpointWitness(witness))"
         case .domainWitnessSearch:
             return "F is not affine on the domain; \(midpointWitness(witness))"
+        case .symbolicHinges(let layer):
+            return "layer \(layer) is a layer of hinges and the symbols enter only around it; a hinge with a nonzero numeric coefficient bends F for every value of the symbols, and at the witness the two sides differ for every value of the symbols; \(exactWitness)"
         case .symbolicPolynomial(let degree):
             return "F is a polynomial map (degree \(degree) in the inputs and weights) with a term of degree >= 2 in the inputs; at the witness the two sides differ for every value of the symbols (their difference is a nonzero constant, or a nonzero constant plus even powers with coefficients of its sign); \(exactWitness)"
         }
@@ -59,6 +61,11 @@ public enum ReasonText {
             return "F is a polynomial map whose terms of degree >= 2 do not all cancel, but with symbolic weights no single witness refutes affinity for every value of the symbols"
         case .symbolicConditions:
             return "F is a polynomial map; it is affine exactly when the coefficients in affine_if all vanish, which depends on the values of the symbols"
+        case .symbolicHinges(_, let layer, let neverAffine):
+            let why = "layer \(layer) is a layer of hinges relu(u) and the symbols enter only around it; modulo affine maps F is the sum of one hinge per hyperplane u = 0 with a coefficient polynomial in the symbols, and hinges on distinct hyperplanes are independent, so F is affine exactly when every coefficient in affine_if vanishes"
+            return why + (neverAffine
+                ? "; one of them is a nonzero number, so F is affine for no value of the symbols, but no single exact witness was found for every value"
+                : ", which depends on the values of the symbols")
         case .emptyDomain:
             return "the input domain is empty: its box and constraints have no common point"
         case .domainWitnessNotFound(let evaluations, let notAffineEverywhere):

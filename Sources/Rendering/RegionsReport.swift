@@ -44,6 +44,7 @@ public enum RegionsReport {
         out += "\(name)\(bound)\(counts.full) linear region\(counts.full == 1 ? "" : "s")"
         if counts.lower > 0 { out += " and \(counts.lower) lower-dimensional region\(counts.lower == 1 ? "" : "s") (on the jumps of step/sign)" }
         out += "; \(counts.distinctMaps) distinct affine map\(counts.distinctMaps == 1 ? "" : "s"); \(counts.linearPrograms) exact linear programs\n"
+        if let line = domainLine(network, what: "the regions are those of F restricted to D") { out += line }
         if !counts.complete {
             out += "stopped at the limit of \(maxRegions) regions (--max-regions): the list is incomplete\n"
         }
@@ -54,6 +55,7 @@ public enum RegionsReport {
             out += "\nregion \(k + 1)\(region.isFullDimensional ? "" : " (dimension \(region.dimension))"): pattern \(region.pattern)\n"
             out += "  point:  (\(region.point.map(\.description).joined(separator: ", ")))\n"
             out += "  map:    " + mapLines(region.map, names: names).joined(separator: "\n          ") + "\n"
+            out += "  jacobian: " + jacobianText(region) + "\n"
             if region.constraints.isEmpty {
                 out += "  where:  everywhere\n"
             } else {
@@ -100,9 +102,11 @@ public enum RegionsReport {
     }
 
     /// The JSON listing: `{"network", "input_dim", "output_dim", "complete", "linear_regions",
-    /// "lower_dimensional_regions", "distinct_maps", "linear_programs", "regions": [{"pattern",
-    /// "dimension", "point", "weights", "bias", "constraints": [{"coefficients", "relation",
-    /// "bound"}]}]}` (regions omitted with `countOnly`). Rationals are strings.
+    /// "lower_dimensional_regions", "distinct_maps", "linear_programs", "domain", "regions":
+    /// [{"pattern", "dimension", "point", "weights", "bias", "jacobian", "constraints":
+    /// [{"coefficients", "relation", "bound"}]}]}` (regions omitted with `countOnly`; `jacobian`
+    /// is ∂F/∂x on a full-dimensional region, null on a lower-dimensional one; `domain` as in
+    /// the analysis report, or null). Rationals are strings.
     public static func json(network: Network, regions: [LinearRegion], counts: Counts, countOnly: Bool) -> String {
         var w = JSONWriter()
         w.beginObject()
@@ -114,6 +118,7 @@ public enum RegionsReport {
         w.key("lower_dimensional_regions"); w.int(counts.lower)
         w.key("distinct_maps"); w.int(counts.distinctMaps)
         w.key("linear_programs"); w.int(counts.linearPrograms)
+        w.key("domain"); domainValue(network, into: &w)
         if !countOnly {
             w.key("regions")
             w.beginArray()
@@ -124,13 +129,15 @@ public enum RegionsReport {
         return w.finish()
     }
 
-    static func writeRegion(_ w: inout JSONWriter, _ region: LinearRegion) {
+    static func writeRegion(_ w: inout JSONWriter, _ region: LinearRegion, domainOf network: Network? = nil) {
         w.beginObject()
         w.key("pattern"); w.strings(region.pattern.symbols.filter { !$0.isEmpty })
         w.key("dimension"); w.int(region.dimension)
         w.key("point"); w.rationals(region.point)
         w.key("weights"); w.matrix(region.map.weights)
         w.key("bias"); w.rationals(region.map.bias)
+        w.key("jacobian")
+        if let j = Jacobian.on(region) { w.matrix(j) } else { w.null() }
         w.key("constraints")
         w.beginArray()
         for c in region.constraints {
@@ -141,6 +148,7 @@ public enum RegionsReport {
             w.endObject()
         }
         w.endArray()
+        if let network { w.key("domain"); domainValue(network, into: &w) }
         w.endObject()
     }
 
@@ -148,6 +156,7 @@ public enum RegionsReport {
     public static func localText(network: Network, region: LinearRegion) -> String {
         let names = network.inputNames
         var out = "at x = (\(region.point.map(\.description).joined(separator: ", "))): pattern \(region.pattern)\n"
+        if let line = domainLine(network, what: "x lies in D, and the region is cut to D") { out += line }
         out += patternLegend(network)
         if region.isFullDimensional {
             out += "around x, F is exactly the affine map\n"
@@ -155,16 +164,41 @@ public enum RegionsReport {
             out += "x lies on a breakpoint: the map below holds on the \(region.dimension)-dimensional region through x (the equalities), not on a neighbourhood of x\n"
         }
         out += "  " + mapLines(region.map, names: names).joined(separator: "\n  ") + "\n"
+        out += region.isFullDimensional
+            ? "Jacobian at x: ∂F/∂x = \(jacobianText(region)) (the matrix of the map: the gradient of output i is row i)\n"
+            : "Jacobian at x: not given (x lies on a breakpoint, where F need not be differentiable)\n"
         out += "on the region\n"
         out += region.constraints.isEmpty ? "  (all inputs)\n" : region.constraints.map { "  " + $0.text(names: names) + "\n" }.joined()
         return out
     }
 
     /// `prove-collapse local --format json`: `{"point", "dimension", "pattern", "weights",
-    /// "bias", "constraints"}`.
+    /// "bias", "jacobian", "constraints", "domain"}` (`domain` as in the analysis report, or null).
     public static func localJSON(network: Network, region: LinearRegion) -> String {
         var w = JSONWriter()
-        writeRegion(&w, region)
+        writeRegion(&w, region, domainOf: network)
         return w.finish()
+    }
+}
+
+extension RegionsReport {
+    /// ∂F/∂x on a region as `[[2, 0], [0, 1]]` (rows: outputs), or why there is none: a
+    /// lower-dimensional region lies on a breakpoint (`Jacobian.on`).
+    static func jacobianText(_ region: LinearRegion) -> String {
+        guard let j = Jacobian.on(region) else { return "none (the region lies on a breakpoint)" }
+        return "[" + (0..<j.rows).map { i in "[" + j.rowArray(i).map(\.description).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+    }
+}
+
+extension RegionsReport {
+    /// `domain: x1 ∈ [0, 1]; ... — <what>` with a newline, or nil without a domain.
+    static func domainLine(_ network: Network, what: String) -> String? {
+        guard let domain = network.domain else { return nil }
+        return "domain: " + TextReport.domainText(domain, names: network.inputNames) + " — " + what + "\n"
+    }
+
+    /// The domain as read (`JSONReport.domainObject`), or null.
+    static func domainValue(_ network: Network, into w: inout JSONWriter) {
+        if let domain = network.domain { JSONReport.domainObject(domain, into: &w) } else { w.null() }
     }
 }

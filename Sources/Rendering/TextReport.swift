@@ -26,6 +26,7 @@ public enum TextReport {
         if analysis.verdict.collapses, let rank = analysis.rank {
             lines.append("")
             lines.append(rankLine(rank, collapsed: analysis.collapsed))
+            if let gradient = jacobianLine(analysis) { lines.append(gradient) }
         }
         if let linearIf = analysis.linearIf, !linearIf.isEmpty {
             lines.append("")
@@ -34,7 +35,9 @@ public enum TextReport {
         }
         if let affineIf = analysis.affineIf, !affineIf.isEmpty {
             lines.append("")
-            lines.append("affine exactly when all of these vanish (coefficients of degree ≥ 2):")
+            let what: String
+            if case .undecided(.symbolicHinges) = analysis.outcome { what = "the coefficients of the hinges, one per hyperplane and output" } else { what = "coefficients of degree ≥ 2" }
+            lines.append("affine exactly when all of these vanish (\(what)):")
             lines += affineIf.map { "  \($0) = 0" }
         }
         if let outputs = analysis.polynomialOutputs, !outputs.isEmpty {

@@ -45,6 +45,7 @@ import Testing
           relu: '-' for t < 0, '0' for t = 0, '+' for t > 0
         around x, F is exactly the affine map
           y1 = x2
+        Jacobian at x: ∂F/∂x = [[0, 1]] (the matrix of the map: the gradient of output i is row i)
         on the region
           x1 < 0
           x2 > 0

@@ -19,6 +19,9 @@ struct ConvertRoundTripTests {
             let back = try SpecReader.parse(text: text, file: "converted", format: format)
             #expect(back.layers == network.layers, "\(file) as \(format)")
             #expect(back.inputNames == network.inputNames)
+            // The NNet minima/maxima are the domain: written as a `domain:` block, read back equal.
+            #expect(back.domain?.box == network.domain?.box && back.domain?.constraints == network.domain?.constraints, "\(file) as \(format)")
+            if file.hasSuffix(".nnet") { #expect(back.domain != nil && text.contains("domain")) }
             // Binary weights are written as finite decimals, never as fractions.
             #expect(!text.contains("/"), "\(file) as \(format)")
         }

@@ -59,8 +59,8 @@ struct CaseAnalysisTests {
         let tex = LaTeXDocument.render(a)
         #expect(tex.contains("\\paragraph{Case analysis over the linear regions.}"))
         #expect(tex.contains("the input space splits into two linear regions"))
-        #expect(tex.contains("pattern \\texttt{-+}, where $t < 0$ (for example $t = -1$): $h_{1} = (0, -t)$ and $y = 0 - (-t) = t$."))
-        #expect(tex.contains("pattern \\texttt{+-}, where $t > 0$ (for example $t = 1$): $h_{1} = (t, 0)$ and $y = t - 0 = t$."))
+        #expect(tex.contains("pattern \\texttt{-+}, where $t < 0$ (for example $t = -1$): $h_{1} = (0, -t)$ and $y = 0 - (-t) = t$, so there $\\partial F/\\partial x = 1$."))
+        #expect(tex.contains("pattern \\texttt{+-}, where $t > 0$ (for example $t = 1$): $h_{1} = (t, 0)$ and $y = t - 0 = t$, so there $\\partial F/\\partial x = 1$."))
         #expect(tex.contains("\\paragraph{Why the regions agree.} Both regions carry the same affine map."))
         #expect(tex.contains("The kinks cancel"))
         // Not the polynomial expansion, and no claim of a layer-by-layer symbolic check.

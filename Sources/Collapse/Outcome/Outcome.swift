@@ -43,6 +43,10 @@ public enum CollapseProvenance: Sendable {
     case stableUnits(count: Int)
     /// On a lower-dimensional D whose affine hull misses 0: F's own map W x + b on D, proved
     /// by `provenance`, rewritten as the linear map (W + b·wᵀ) x, equal to it on D (w·x = 1 there).
+    /// Symbols around one layer of hinges (`HingeDecomposition`): every hinge coefficient
+    /// c_G(s) is identically zero, so the hinges cancel for every value of the symbols and F
+    /// is the affine remainder; `layer` is the hinge layer (1-based).
+    case hingesCancel(layer: Int)
     indirect case biasFoldedOnDomain(original: CollapsedMap, provenance: CollapseProvenance)
 }
 
@@ -87,6 +91,10 @@ public enum RefutationProvenance: Sendable {
     case domainRegionWitness(a: LinearRegion, b: LinearRegion, regions: RegionAnalysis)
     /// On an input domain D: a midpoint witness found at sample points of D.
     case domainWitnessSearch
+    /// Symbols around one layer of hinges (`HingeDecomposition`) with a hinge coefficient
+    /// that is a nonzero number: at the witness the affinity residual, a polynomial in the
+    /// symbols, is nonzero for every value of them. `layer` is the hinge layer (1-based).
+    case symbolicHinges(layer: Int)
 }
 
 /// Why a network was not decided, with the facts.
@@ -108,6 +116,11 @@ public enum UndecidedReason: Sendable {
     /// A symbolic polynomial map that is affine exactly when every polynomial in `affineIf`
     /// (its coefficients of degree >= 2 in the inputs) vanishes.
     case symbolicConditions(affineIf: [Polynomial])
+    /// Symbols around one layer of hinges (`HingeDecomposition`): F is affine exactly when
+    /// every polynomial in `affineIf` (the hinge coefficients) vanishes; `neverAffine` when
+    /// one of them is a nonzero number (F is affine for no value, but no witness holds for
+    /// every value). `layer` is the hinge layer (1-based).
+    case symbolicHinges(affineIf: [Polynomial], layer: Int, neverAffine: Bool)
     /// The input domain has no point (the CLI rejects such domains before analysis).
     case emptyDomain
     /// On an input domain: no midpoint witness inside D within the budget, affinity on D not

@@ -145,7 +145,7 @@ extension LaTeXBuilder {
         } else {
             maps.append(regionMapText(region.map))
         }
-        return text + ": " + joinedList(maps) + "."
+        return text + ": " + joinedList(maps) + regionJacobianText(region) + "."
     }
 
     /// `t > 0`: a·x < b written with the inputs' names, turned around when every
@@ -231,13 +231,7 @@ extension LaTeXBuilder {
             text += " The kinks cancel: each unit bends at its breakpoint, but in the output the bends offset one another (as in $\\operatorname{relu}(t) - \\operatorname{relu}(-t) = t$), so crossing from one region into the next changes which pieces the units are on without changing $F$."
         }
         line(text)
-        collapsedSummary(common)
-        let w = matrix(common.weights), b = vector(common.bias)
-        line("\\[")
-        line("  W' = \(w.tex), \\qquad b' = \(b.tex).")
-        line("\\]")
-        line("")
-        notes()
+        summaryWithMatrices(common)
     }
 
     /// Two regions with different maps: F is not affine; where the witness's points lie.

@@ -19,6 +19,7 @@ extension LaTeXBuilder {
     /// The substitution chain, the exact products and the collapsed map.
     mutating func derivationSections<S: TeXScalar>(folded: [AffineMap<S>], collapsed: AffineMap<S>) {
         guard folded.count == network.layers.count else {
+            if case .collapses(_, _, .hingesCancel(let layer)) = analysis.outcome { return hingeCollapse(collapsed, layer: layer) }
             polynomialCollapse(collapsed)
             return
         }
@@ -307,12 +308,6 @@ extension LaTeXBuilder {
     /// activations cancel: the expanded outputs, then W' and b'.
     mutating func polynomialCollapse<S: TeXScalar>(_ map: AffineMap<S>) {
         line("\\paragraph{Expanding.} Every activation is a polynomial, so $F$ is a polynomial map; expanding it layer by layer, every term of degree 2 or more in $\(vx)$ cancels:")
-        collapsedSummary(map)
-        let w = matrix(map.weights), b = vector(map.bias)
-        line("\\[")
-        line("  W' = \(w.tex), \\qquad b' = \(b.tex).")
-        line("\\]")
-        line("")
-        notes()
+        summaryWithMatrices(map)
     }
 }

@@ -104,6 +104,7 @@ struct LaTeXBuilder {
         simplificationSection()
         if collapsesByRegions {
             caseAnalysisSection()
+            gradientSection()
             identitySection()
             rankSection()
         } else if analysis.verdict.collapses, let collapsed = analysis.collapsed {
@@ -116,6 +117,7 @@ struct LaTeXBuilder {
             } else {
                 derivationSections(folded: analysis.foldedLayers.map(\.symbolicMap), collapsed: collapsed.symbolicMap)
             }
+            gradientSection()
             identitySection()
             rankSection()
         } else {
