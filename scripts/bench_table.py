@@ -115,13 +115,13 @@ def startup(bin_dir, example):
     rows = []
     if shutil.which("hyperfine"):
         export = f"/tmp/bench-table-hyperfine-{os.getpid()}.json"
-        subprocess.run(["hyperfine", "-N", "--warmup", "20", "--runs", "200", "--export-json", export, "--style", "none",
+        subprocess.run(["hyperfine", "-N", "--warmup", "5", "--runs", "60", "--export-json", export, "--style", "none",
                         *[" ".join(c) for _, c in commands]], check=True, capture_output=True)
         results = json.load(open(export))["results"]
         for (label, _), r in zip(commands, results):
             rows.append((label, r["mean"] * 1e3, r["stddev"] * 1e3, (r["user"] + r["system"]) * 1e3))
         os.remove(export)
-        return "hyperfine -N, 20 warm-up runs, mean of 200", rows
+        return "hyperfine -N, 5 warm-up runs, mean of 60", rows
     for label, cmd in commands:
         walls, cpus = [], []
         for _ in range(50):
