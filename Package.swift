@@ -40,11 +40,11 @@ let package = Package(
         // Composition, exact evaluation, identity checks, witnesses, verdicts, derivations.
         .target(name: "Collapse", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel"]),
         // Text, JSON and LaTeX renderings of a verdict: pure functions, no I/O.
-        .target(name: "Rendering", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse"]),
+        .target(name: "Rendering", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse"]),
         // `verify`: re-checks a JSON report by its own code paths, never the analysis (Collapse).
         .target(name: "Verification", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel"]),
         // SMT-LIB certificates of a verdict, checkable by z3 and cvc5 (contract §8).
-        .target(name: "Certificates", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
+        .target(name: "Certificates", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
         // The command: options, files, exit codes, nothing else.
         .executableTarget(
             name: "ProveCollapseCLI",
@@ -55,15 +55,24 @@ let package = Package(
         // Stress executable run under valgrind by scripts/check-leaks.sh.
         .executableTarget(name: "LeakStress", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse"]),
 
-        .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers", "CGMP", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "EnclosuresTests", dependencies: ["ExactNumbers", "Enclosures", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "AlgebraTests", dependencies: ["ExactNumbers", "Algebra", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "NetworkModelTests", dependencies: ["ExactNumbers", "Algebra", "NetworkModel"]),
-        .testTarget(name: "CollapseTests", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "RenderingTests", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
-        .testTarget(name: "CLITests", dependencies: ["ProveCollapseCLI"], exclude: ["HelpSnapshots"]),
+        .testTarget(name: "CollapseTests", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse"]),
+        .testTarget(name: "RenderingTests", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
+        .testTarget(name: "CLITests", dependencies: ["ExactNumbers", "ProveCollapseCLI"], exclude: ["HelpSnapshots"]),
         .testTarget(name: "ModelFilesTests", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "ModelFiles", "Collapse"],
                     resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Every Swift target: a file sees only the modules it imports itself, and imports are
+// internal unless written `public import` (a public declaration exposes that module's types).
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ]
+}

@@ -10,5 +10,6 @@ cd "$(dirname "$0")/.."
 PLUGIN="${PROTOC_GEN_SWIFT:-/tmp/spb/.build/release/protoc-gen-swift}"
 protoc --plugin=protoc-gen-swift="$PLUGIN" \
   --swift_opt=Visibility=Package \
+  --swift_opt=UseAccessLevelOnImports=true \
   --swift_out=Sources/ModelFiles/Generated \
   --proto_path=Proto Proto/onnx-subset.proto

@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 extension AffineMap where Scalar == Rational {
     /// The composite of a chain of rational maps by one integer matrix product.

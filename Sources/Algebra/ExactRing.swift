@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 /// A commutative ring with exact arithmetic and exact equality: the scalars of `Matrix` and
 /// `AffineMap`.

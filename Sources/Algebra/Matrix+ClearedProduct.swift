@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 extension Matrix where Scalar == Rational {
     /// The product by cleared denominators (FLINT's `fmpq_mat_mul_cleared`): row i of self is

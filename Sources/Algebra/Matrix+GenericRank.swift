@@ -81,24 +81,29 @@ extension Matrix where Scalar == Polynomial {
     /// The rank over 𝔽_p of the matrix at a uniform random point of 𝔽_p^n (one value per
     /// symbol); nil when p divides a coefficient's denominator (no reduction mod p).
     func rankAtRandomPoint(modulo p: UInt, using rng: inout SplitMix64) -> Int? {
-        var values: [UInt32: UInt] = [:]
+        var values: [UInt] = []  // per symbol id: its value + 1, or 0 before its first use
         var residues = [UInt](repeating: 0, count: entries.count)
         for (index, entry) in entries.enumerated() {
             var sum: UInt = 0
-            for (monomial, coefficient) in entry.terms {
-                guard var term = coefficient.residue(modulo: p) else { return nil }
-                for word in monomial.packed {
-                    let id = Monomial.id(word)
-                    let value: UInt
-                    if let v = values[id] {
-                        value = v
-                    } else {
-                        value = uniformResidue(below: p, using: &rng)
-                        values[id] = value
+            switch entry.representation {
+            case .constant(let c):
+                guard let r = c.residue(modulo: p) else { return nil }
+                sum = r
+            case .general(let t):
+                let stride = t.stride
+                for term in 0..<t.count {
+                    guard var value = t.coefficients[term].residue(modulo: p) else { return nil }
+                    var k = 1
+                    while k < stride, t.words[term * stride + k] != 0 {
+                        let word = t.words[term * stride + k]
+                        let id = Int(PackedTerms.id(ofKeyWord: word))
+                        if id >= values.count { values.append(contentsOf: repeatElement(0, count: id + 1 - values.count)) }
+                        if values[id] == 0 { values[id] = uniformResidue(below: p, using: &rng) + 1 }
+                        value = value * powerModulo(values[id] - 1, Int(word & 0xFFFF_FFFF), p) % p
+                        k += 1
                     }
-                    term = term * powerModulo(value, Monomial.exponent(word), p) % p
+                    sum = (sum + value) % p
                 }
-                sum = (sum + term) % p
             }
             residues[index] = sum
         }

@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 import Dispatch
 
 extension Matrix where Scalar == Rational {

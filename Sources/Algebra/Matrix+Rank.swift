@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 /// An integral domain with exact division where divisibility is known: what fraction-free
 /// (Bareiss) elimination needs (internal).
@@ -34,10 +34,10 @@ extension Polynomial: FractionFreeDomain {
         return q
     }
 
-    /// p·a − f·b in one term accumulation (`TermAccumulator`).
+    /// p·a − f·b in one term accumulation (`ProductKernel`).
     static func crossDifference(_ p: Polynomial, _ a: Polynomial, _ f: Polynomial, _ b: Polynomial) -> Polynomial {
         if f.isZero || b.isZero { return p * a }
-        return Polynomial.sumOfProducts([TermList(p), TermList(-f)], [TermList(a), TermList(b)])
+        return Polynomial.sumOfProducts([KernelOperand(p), KernelOperand(-f)], [KernelOperand(a), KernelOperand(b)])
     }
 }
 

@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 extension Polynomial: ExactRing {
     /// Sum; constants add as rationals. O(n₁ + n₂) terms.
@@ -19,11 +19,11 @@ extension Polynomial: ExactRing {
     public static prefix func - (operand: Polynomial) -> Polynomial {
         switch operand.representation {
         case .constant(let c): return Polynomial(-c)
-        case .general(let t): return Polynomial(representation: .general(t.mapValues { -$0 }))
+        case .general(let t): return Polynomial(representation: .general(t.withCoefficients(t.coefficients.map { -$0 })))
         }
     }
 
-    /// In-place sum: adds rhs's terms into lhs's dictionary, dropping cancelled terms.
+    /// In-place sum: a sorted merge of the two term lists, dropping cancelled terms.
     public static func += (lhs: inout Polynomial, rhs: Polynomial) {
         lhs.accumulate(rhs, negated: false)
     }
@@ -33,49 +33,27 @@ extension Polynomial: ExactRing {
         lhs.accumulate(rhs, negated: true)
     }
 
-    /// self ± other, in place.
+    /// self ± other, in place. O(n₁ + n₂).
     mutating func accumulate(_ other: Polynomial, negated: Bool) {
-        if case .constant(let b) = other.representation {
-            if b.isZero { return }
-            switch representation {
-            case .constant(let a):
-                representation = .constant(negated ? a - b : a + b)
-            case .general(var t):
-                representation = .constant(.zero)  // release the dictionary so it is unique
-                Polynomial.add(negated ? -b : b, to: .one, in: &t)
-                self = Polynomial(representation: .general(t))  // still has a non-constant term
-            }
+        switch (representation, other.representation) {
+        case (_, .constant(let b)) where b.isZero:
             return
-        }
-        guard case .general(let otherTerms) = other.representation else { return }
-        var t: [Monomial: Rational]
-        switch representation {
-        case .constant(let a):
-            t = negated ? otherTerms.mapValues { -$0 } : otherTerms
-            if !a.isZero { Polynomial.add(a, to: .one, in: &t) }
-            self = Polynomial(representation: .general(t))
-            return
-        case .general(let mine):
-            t = mine
-        }
-        representation = .constant(.zero)  // release the dictionary so it is unique
-        t.reserveCapacity(t.count + otherTerms.count)
-        for (m, c) in otherTerms { Polynomial.add(negated ? -c : c, to: m, in: &t) }
-        self = Polynomial(normalizing: t)
-    }
-
-    /// t[m] += c, removing the entry when it cancels.
-    static func add(_ c: Rational, to m: Monomial, in t: inout [Monomial: Rational]) {
-        if let index = t.index(forKey: m) {
-            t.values[index] += c
-            if t.values[index].isZero { t.remove(at: index) }
-        } else {
-            t[m] = c
+        case (.constant(let a), .constant(let b)):
+            representation = .constant(negated ? a - b : a + b)
+        case (.general(let t), .constant(let b)):
+            self = t.adding(constant: negated ? -b : b)
+        case (.constant(let a), .general):
+            let b = negated ? -other : other
+            if a.isZero { self = b; return }
+            guard case .general(let t) = b.representation else { return }
+            self = t.adding(constant: a)
+        case (.general(let a), .general(let b)):
+            self = PackedTerms.sum(a, b, negatingB: negated)
         }
     }
 
-    /// Product; constant factors scale coefficients. O(n₁·n₂) coefficient products, by the
-    /// term kernel (`TermAccumulator`).
+    /// Product; constant factors scale coefficients. O(n₁·n₂) term products, by the heap
+    /// kernel (`ProductKernel`).
     public static func * (lhs: Polynomial, rhs: Polynomial) -> Polynomial {
         switch (lhs.representation, rhs.representation) {
         case (.constant(let a), .constant(let b)):
@@ -84,11 +62,8 @@ extension Polynomial: ExactRing {
             return rhs.scaled(by: a)
         case (_, .constant(let b)):
             return lhs.scaled(by: b)
-        case (.general(let a), .general(let b)):
-            // The term kernel: machine-integer coefficients while they fit, integer monomials.
-            var acc = TermAccumulator(capacity: a.count * b.count)
-            acc.addProduct(TermList(lhs), TermList(rhs))
-            return acc.polynomial()
+        case (.general, .general):
+            return ProductKernel.sumOfProducts([(KernelOperand(lhs), KernelOperand(rhs))])
         }
     }
 
@@ -98,7 +73,7 @@ extension Polynomial: ExactRing {
         if c.isOne { return self }
         switch representation {
         case .constant(let a): return Polynomial(a * c)
-        case .general(let t): return Polynomial(representation: .general(t.mapValues { $0 * c }))
+        case .general(let t): return Polynomial(representation: .general(t.withCoefficients(t.coefficients.map { $0 * c })))
         }
     }
 
@@ -106,8 +81,8 @@ extension Polynomial: ExactRing {
     public func power(_ n: Int) -> Polynomial {
         precondition(n >= 0, "Polynomial.power needs a non-negative exponent")
         if let c = constantValue { return Polynomial(c.power(n)) }
-        if case .general(let t) = representation, t.count == 1, let (m, c) = t.first {
-            return Polynomial(coefficient: c.power(n), monomial: m.power(n))
+        if case .general(let t) = representation, t.count == 1 {
+            return Polynomial(coefficient: t.coefficients[0].power(n), monomial: t.monomial(at: 0).power(n))
         }
         var result = Polynomial.one, base = self, e = n
         while e > 0 {

@@ -19,9 +19,11 @@ extension Polynomial {
         if isZero { return .zero }
         if isConstant { return nil }  // a nonzero constant over a non-constant divisor
         guard divisor.totalDegree <= totalDegree,
-              case .general(let divisorTermsAll) = divisor.representation,
-              case .general(var remainder) = representation
+              case .general = divisor.representation,
+              case .general = representation
         else { return nil }
+        let divisorTermsAll = divisor.terms
+        var remainder = terms
         // The leading term in the id order (a monomial order, like the heap's).
         var leadMonomial = divisorTermsAll.first!.key
         for m in divisorTermsAll.keys where Monomial.idOrderPrecedes(leadMonomial, m) { leadMonomial = m }

@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 extension Polynomial {
     /// The polynomial with each bound symbol replaced by its polynomial, all at once
@@ -11,7 +11,7 @@ extension Polynomial {
         var powers = PowerCache<Polynomial>(one: .one)
         var result = Polynomial.zero
         let names = SymbolTable.names()
-        for (m, c) in t {
+        t.forEach { m, c in
             var product = Polynomial(c)
             var kept: [UInt64] = []
             m.forEachPower(names: names) { s, e in
@@ -36,7 +36,7 @@ extension Polynomial {
             var powers = PowerCache<Rational>(one: .one)
             var sum = Rational.zero
             let names = SymbolTable.names()
-            for (m, c) in t {
+            t.forEach { m, c in
                 var product = c
                 m.forEachPower(names: names) { s, e in
                     guard let value = values[s] else {
@@ -58,7 +58,7 @@ extension Polynomial {
         var powers = PowerCache<Rational>(one: .one)
         var result: [Monomial: Rational] = [:]
         let names = SymbolTable.names()
-        for (m, c) in t {
+        t.forEach { m, c in
             var coefficient = c
             var kept: [UInt64] = []
             m.forEachPower(names: names) { s, e in
@@ -68,10 +68,22 @@ extension Polynomial {
                     kept.append(Monomial.word(id: s.id, exponent: e))
                 }
             }
-            if coefficient.isZero { continue }
+            if coefficient.isZero { return }
             Polynomial.add(coefficient, to: Monomial(uncheckedPacked: kept), in: &result)
         }
         return Polynomial(normalizing: result)
+    }
+}
+
+extension Polynomial {
+    /// t[m] += c in a term dictionary, removing the entry when it cancels (internal).
+    static func add(_ c: Rational, to m: Monomial, in t: inout [Monomial: Rational]) {
+        if let index = t.index(forKey: m) {
+            t.values[index] += c
+            if t.values[index].isZero { t.remove(at: index) }
+        } else {
+            t[m] = c
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 extension Polynomial: CustomStringConvertible {
     /// The plain contract form, read back exactly by `parse(_:)` (for identifier symbols):
@@ -6,7 +6,8 @@ extension Polynomial: CustomStringConvertible {
     /// before its monomial with `*` unless it is ±1, powers with `^`.
     /// Examples: `w11*z1 + w21*z2`, `-1/2*a^2 + 3`, `2*a + 1/3`, `0`.
     public var description: String {
-        render(
+        if case .general(let t) = representation { return t.plainText() }
+        return render(
             constant: { $0.description },
             term: { c, m in c.isOne ? m.description : "\(c)*\(m.description)" })
     }

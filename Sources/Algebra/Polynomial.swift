@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 /// A polynomial in named symbols with exact rational coefficients.
 ///
@@ -12,8 +12,9 @@ public struct Polynomial: Sendable {
     enum Representation: Sendable {
         /// A constant (possibly zero).
         case constant(Rational)
-        /// At least one term of positive degree; no zero coefficients.
-        case general([Monomial: Rational])
+        /// At least one term of positive degree; no zero coefficients (`PackedTerms`: packed
+        /// monomial keys sorted in decreasing graded-lex order by symbol id).
+        case general(PackedTerms)
     }
 
     var representation: Representation
@@ -27,7 +28,7 @@ public struct Polynomial: Sendable {
     public init(_ value: Int) { representation = .constant(Rational(value)) }
 
     /// The polynomial `symbol`.
-    public init(_ symbol: Symbol) { representation = .general([Monomial(symbol): .one]) }
+    public init(_ symbol: Symbol) { self.init(coefficient: .one, monomial: Monomial(symbol)) }
 
     /// Σ coefficient·monomial; zero coefficients are dropped (any dictionary is accepted).
     public init(terms: [Monomial: Rational]) {
@@ -39,23 +40,15 @@ public struct Polynomial: Sendable {
         if monomial.isOne || coefficient.isZero {
             representation = .constant(monomial.isOne ? coefficient : .zero)
         } else {
-            representation = .general([monomial: coefficient])
+            var key: [UInt64] = []
+            PackedTerms.appendKey(of: monomial, stride: monomial.packed.count + 1, to: &key)
+            representation = .general(PackedTerms(stride: monomial.packed.count + 1, words: key, coefficients: [coefficient]))
         }
     }
 
-    /// Brings a term dictionary to canonical form: drop zeros, demote to a constant.
+    /// Brings a term dictionary to canonical form: drop zeros, sort, demote to a constant.
     init(normalizing terms: [Monomial: Rational]) {
-        var terms = terms
-        if terms.values.contains(where: \.isZero) {
-            terms = terms.filter { !$0.value.isZero }
-        }
-        if terms.isEmpty {
-            representation = .constant(.zero)
-        } else if terms.count == 1, let c = terms[.one] {
-            representation = .constant(c)
-        } else {
-            representation = .general(terms)
-        }
+        self = PackedTerms.polynomial(from: terms)
     }
 
     /// The zero polynomial.
@@ -63,22 +56,34 @@ public struct Polynomial: Sendable {
     /// The constant 1.
     public static var one: Polynomial { Polynomial(Rational.one) }
 
-    /// The terms: monomial → nonzero coefficient (empty for the zero polynomial).
+    /// The terms: monomial → nonzero coefficient (empty for the zero polynomial). Built on
+    /// demand from the packed form: iterate with `forEachTerm` where no look-up is needed.
     public var terms: [Monomial: Rational] {
         switch representation {
         case .constant(let c): return c.isZero ? [:] : [.one: c]
-        case .general(let t): return t
+        case .general(let t):
+            var out: [Monomial: Rational] = [:]
+            out.reserveCapacity(t.count)
+            t.forEach { m, c in out[m] = c }
+            return out
         }
     }
 
-    /// The terms in decreasing monomial order (graded lex): the printing order.
+    /// Calls `body` with every term (monomial, nonzero coefficient), in an unspecified but
+    /// fixed order; nothing for zero. No dictionary is built.
+    public func forEachTerm(_ body: (Monomial, Rational) -> Void) {
+        switch representation {
+        case .constant(let c): if !c.isZero { body(.one, c) }
+        case .general(let t): t.forEach(body)
+        }
+    }
+
+    /// The terms in decreasing monomial order (graded lex by name): the printing order.
     public var sortedTerms: [(monomial: Monomial, coefficient: Rational)] {
-        let ranks = SymbolTable.ranks()  // one snapshot: name-order keys computed once per term
-        let keyed = terms.map { (key: $0.key.rankKey(ranks), monomial: $0.key, coefficient: $0.value) }
-        return keyed.sorted { x, y in
-            if x.monomial.totalDegree != y.monomial.totalDegree { return x.monomial.totalDegree > y.monomial.totalDegree }
-            return Monomial.lexicographicallyPrecedes(y.key, x.key)
-        }.map { (monomial: $0.monomial, coefficient: $0.coefficient) }
+        switch representation {
+        case .constant(let c): return c.isZero ? [] : [(.one, c)]
+        case .general(let t): return t.nameOrder().map { (monomial: t.monomial(at: $0), coefficient: t.coefficients[$0]) }
+        }
     }
 
     /// The number of terms with a nonzero coefficient.
@@ -105,7 +110,7 @@ public struct Polynomial: Sendable {
     public var totalDegree: Int {
         switch representation {
         case .constant: return 0
-        case .general(let t): return t.keys.map(\.totalDegree).max() ?? 0
+        case .general(let t): return t.totalDegree
         }
     }
 
@@ -113,7 +118,7 @@ public struct Polynomial: Sendable {
     public func degree(in symbol: Symbol) -> Int {
         switch representation {
         case .constant: return 0
-        case .general(let t): return t.keys.map { $0.exponent(of: symbol) }.max() ?? 0
+        case .general(let t): return t.degree(inId: symbol.id)
         }
     }
 
@@ -122,10 +127,8 @@ public struct Polynomial: Sendable {
         switch representation {
         case .constant: return []
         case .general(let t):
-            var ids = Set<UInt32>()
-            for m in t.keys { for w in m.packed { ids.insert(Monomial.id(w)) } }
             let names = SymbolTable.names()
-            return ids.map { Symbol(id: $0, name: names[Int($0)]) }.sorted()
+            return t.ids.map { Symbol(id: $0, name: names[Int($0)]) }.sorted()
         }
     }
 
@@ -133,39 +136,29 @@ public struct Polynomial: Sendable {
     public func coefficient(of monomial: Monomial) -> Rational {
         switch representation {
         case .constant(let c): return monomial.isOne ? c : .zero
-        case .general(let t): return t[monomial] ?? .zero
+        case .general(let t): return t.index(of: monomial).map { t.coefficients[$0] } ?? .zero
         }
     }
 
     /// The constant term (coefficient of `Monomial.one`).
     public var constantTerm: Rational { coefficient(of: .one) }
 
-    /// The greatest monomial with its coefficient (graded lex), nil for zero.
+    /// The greatest monomial with its coefficient (graded lex by name), nil for zero.
     public var leadingTerm: (monomial: Monomial, coefficient: Rational)? {
         switch representation {
         case .constant(let c): return c.isZero ? nil : (.one, c)
         case .general(let t):
-            let ranks = SymbolTable.ranks()  // one snapshot for all comparisons
-            var best = t.first!.key, bestKey = best.rankKey(ranks)
-            for m in t.keys where m.totalDegree >= best.totalDegree && m != best {
-                let key = m.rankKey(ranks)
-                if m.totalDegree > best.totalDegree || Monomial.lexicographicallyPrecedes(bestKey, key) {
-                    best = m
-                    bestKey = key
-                }
-            }
-            return (best, t[best]!)
+            let first = t.nameOrder(limit: 1)[0]
+            return (t.monomial(at: first), t.coefficients[first])
         }
     }
 
     /// Whether the canonical form holds: no zero coefficient, every monomial canonical,
-    /// the general representation holds a non-constant term.
+    /// the general representation holds a non-constant term, keys sorted and packed.
     public func checkInvariants() -> Bool {
         switch representation {
         case .constant(let c): return c.checkInvariants()
-        case .general(let t):
-            return t.contains { !$0.key.isOne }
-                && t.allSatisfy { !$0.value.isZero && $0.key.checkInvariants() && $0.value.checkInvariants() }
+        case .general(let t): return t.checkInvariants()
         }
     }
 }

@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 /// The rationals are the base field: every other `ExactRing` here contains them.
 extension Rational: ExactRing {

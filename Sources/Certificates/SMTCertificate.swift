@@ -1,7 +1,7 @@
 import ExactNumbers
 import Algebra
 import NetworkModel
-import Collapse
+public import Collapse
 import Rendering
 
 /// An SMT-LIB 2.6 script that lets anyone check a verdict with an SMT solver (z3, cvc5),

@@ -2,6 +2,7 @@ import ExactNumbers
 import Algebra
 import NetworkModel
 import Collapse
+import Enclosures
 
 /// The definitions that make one copy of F in an SMT-LIB script: one named value per unit
 /// and layer (`declare-fun` and an equality `assert`), so the script grows linearly with the

@@ -1,6 +1,6 @@
-import ExactNumbers
-import Algebra
-import NetworkModel
+public import ExactNumbers
+public import Algebra
+public import NetworkModel
 
 extension Activation {
     /// (a, c) with f(t) = a·t + c when the activation is affine: identity, affine, or a

@@ -1,6 +1,6 @@
-import ExactNumbers
-import Algebra
-import NetworkModel
+public import ExactNumbers
+public import Algebra
+public import NetworkModel
 
 /// The single affine map a network collapses to, with rational or polynomial entries.
 public enum CollapsedMap: Sendable, Hashable {

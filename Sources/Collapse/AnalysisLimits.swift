@@ -1,5 +1,5 @@
 import ExactNumbers
-import Algebra
+public import Algebra
 import NetworkModel
 
 /// What stopped a decision before it concluded (`UndecidedReason.resourceLimit`): data only,

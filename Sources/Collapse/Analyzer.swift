@@ -1,6 +1,6 @@
 import ExactNumbers
 import Algebra
-import NetworkModel
+public import NetworkModel
 
 /// Decides what a network computes and gathers the evidence (contract §3).
 ///

@@ -1,6 +1,6 @@
 import ExactNumbers
-import Algebra
-import NetworkModel
+public import Algebra
+public import NetworkModel
 
 /// Why a composition stopped before its end.
 public enum CompositionLimit: Error, Sendable, Hashable {
@@ -27,6 +27,13 @@ extension Composition {
     /// checked between units.
     public static func polynomialOutputsChecked(_ network: Network, inputs: [Polynomial], budget: PolynomialBudget,
                                                 deadline: Deadline? = nil) -> PolynomialOutputs {
+        deadline.interruptingProducts { polynomialOutputsUninterrupted(network, inputs: inputs, budget: budget, deadline: deadline) }
+            ?? .stopped(.timedOut(deadline!, layersDone: 0))
+    }
+
+    /// `polynomialOutputsChecked` without the interrupt inside products (its caller installs it).
+    static func polynomialOutputsUninterrupted(_ network: Network, inputs: [Polynomial], budget: PolynomialBudget,
+                                               deadline: Deadline?) -> PolynomialOutputs {
         var h = inputs
         for (index, layer) in network.layers.enumerated() {
             guard let coefficients = layer.activation.polynomialForm else { return .notPolynomial }
@@ -88,7 +95,12 @@ extension Composition {
             if let refused = productEstimateExceeds(outer, after: running, budget: budget) {
                 return .failure(.tooLarge(refused, layer: index + 1))
             }
-            running = outer.composed(after: running)
+            let inner = running
+            running = AffineMap.identity(0)  // release the previous product while the next one runs
+            guard let next = deadline.interruptingProducts({ outer.composed(after: inner) }) else {
+                return .failure(.timedOut(deadline!, layersDone: index))
+            }
+            running = next
         }
         return .success(running)
     }

@@ -1,3 +1,5 @@
+import Algebra
+
 /// A point in time after which a long analysis stops cooperatively (`--timeout`): the loops
 /// that can run long (the witness search's evaluations, the region enumeration, the symbolic
 /// and polynomial compositions) check `hasPassed` between steps and end with `unknown` and
@@ -24,4 +26,15 @@ public struct Deadline: Sendable, Hashable {
 extension Optional where Wrapped == Deadline {
     /// Whether a deadline is set and has passed.
     var hasPassed: Bool { self?.hasPassed ?? false }
+
+    /// `body()` with a `ComputationInterrupt` for this deadline installed, so that polynomial
+    /// products inside it stop within ~`ComputationInterrupt.checkInterval` term products of
+    /// the deadline; nil when they did (the result is then meaningless and dropped). Without a
+    /// deadline, `body()` as it is.
+    func interruptingProducts<T>(_ body: () -> T) -> T? {
+        guard let deadline = self else { return body() }
+        let interrupt = ComputationInterrupt { deadline.hasPassed }
+        let result = ComputationInterrupt.$current.withValue(interrupt) { body() }
+        return interrupt.wasRaised ? nil : result
+    }
 }

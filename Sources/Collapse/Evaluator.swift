@@ -1,7 +1,7 @@
-import ExactNumbers
+public import ExactNumbers
 import Enclosures
 import Algebra
-import NetworkModel
+public import NetworkModel
 
 /// Why a network could not be evaluated at a point.
 public enum EvaluationError: Error, Sendable, Hashable, CustomStringConvertible {

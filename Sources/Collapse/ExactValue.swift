@@ -1,6 +1,6 @@
-import ExactNumbers
-import Enclosures
-import Algebra
+public import ExactNumbers
+public import Enclosures
+public import Algebra
 
 /// A real number known exactly (a rational) or only within a rigorous rational enclosure.
 ///

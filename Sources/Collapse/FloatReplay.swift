@@ -1,7 +1,8 @@
 import Foundation
-import ExactNumbers
+public import ExactNumbers
 import Algebra
 import NetworkModel
+import Enclosures
 
 /// A reporting aid, never evidence: how an exact `not-affine` witness looks when the network
 /// is evaluated in floating point (float32 and float64, weights rounded to the nearest value

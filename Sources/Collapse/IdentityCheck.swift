@@ -1,5 +1,5 @@
-import ExactNumbers
-import Algebra
+public import ExactNumbers
+public import Algebra
 
 /// Which of the contract's three identities a check is about.
 public enum Identity: String, Sendable, Hashable, CaseIterable {

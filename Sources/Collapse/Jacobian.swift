@@ -1,5 +1,5 @@
-import ExactNumbers
-import Algebra
+public import ExactNumbers
+public import Algebra
 import NetworkModel
 
 /// The Jacobian ∂F/∂x of the function a network computes, where the analysis determines it.

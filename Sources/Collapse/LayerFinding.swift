@@ -1,6 +1,6 @@
 import ExactNumbers
-import Algebra
-import NetworkModel
+public import Algebra
+public import NetworkModel
 
 /// What one layer's activation does to linearity, as data (Rendering words it).
 public struct LayerFinding: Sendable, Hashable {

@@ -1,6 +1,6 @@
-import ExactNumbers
+public import ExactNumbers
 import Algebra
-import NetworkModel
+public import NetworkModel
 
 /// Exact scalar evidence about an activation f: whether it is affine, and if not, a pair
 /// (s, t) with f(s + t) + f(0) ≠ f(s) + f(t), evaluated exactly or by disjoint enclosures.

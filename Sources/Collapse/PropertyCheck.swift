@@ -1,6 +1,6 @@
-import ExactNumbers
+public import ExactNumbers
 import Algebra
-import NetworkModel
+public import NetworkModel
 
 /// The outcome of property-testing a verdict at random rational points.
 public struct PropertyCheckSummary: Sendable {

@@ -1,6 +1,6 @@
 import ExactNumbers
 import Algebra
-import NetworkModel
+public import NetworkModel
 
 /// Random networks with small rational weights: exercises for a class and inputs for tests.
 public enum RandomNetwork {

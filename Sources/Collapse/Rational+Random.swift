@@ -1,5 +1,5 @@
-import ExactNumbers
-import Algebra
+public import ExactNumbers
+public import Algebra
 
 extension Rational {
     /// A random rational p/q with p in `numerators` and q in `denominators` (q > 0).

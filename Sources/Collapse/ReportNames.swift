@@ -1,4 +1,4 @@
-import NetworkModel
+public import NetworkModel
 
 /// The letters a report uses for its own quantities (the two witness points and the scalar
 /// of homogeneity), chosen so that they never coincide with a name of the network.

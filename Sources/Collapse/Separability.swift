@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 import NetworkModel
 
 /// Exact linear separability of labelled points (contract §8): either a hyperplane

@@ -29,7 +29,7 @@ func now() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
-/// CPU seconds of the whole process (every thread): comparable on a shared machine.
+/// CPU time of the process (user + system, every thread), seconds: what load from other processes does not inflate.
 func cpuNow() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
@@ -94,14 +94,16 @@ func runSpec() {
     }
     if Composition.foldedNumeric(network) == nil, let symbolic = Composition.foldedSymbolic(network), !symbolic.isEmpty {
         // A symbolic chain: time AffineMap<Polynomial>.composeChain (no --write).
-        var times: [Double] = []
+        var times: [Double] = [], cpuTimes: [Double] = []
         for _ in 0..<reps {
-            let start = now()
+            let (start, cpuStart) = (now(), cpuNow())
             let map = AffineMap<Polynomial>.composeChain(symbolic)
             times.append(now() - start)
+            cpuTimes.append(cpuNow() - cpuStart)
             precondition(map.outputDimension == symbolic[symbolic.count - 1].outputDimension)
         }
-        print("{\"spec\": \"\(path)\", \"order\": \"symbolic\", \"collapse_s_median\": \(times.sorted()[times.count / 2])}")
+        print("{\"spec\": \"\(path)\", \"order\": \"symbolic\", \"collapse_s_median\": \(times.sorted()[times.count / 2]), "
+              + "\"collapse_cpu_s_median\": \(cpuTimes.sorted()[cpuTimes.count / 2])}")
         return
     }
     guard let maps = Composition.foldedNumeric(network), !maps.isEmpty else {

@@ -1,4 +1,4 @@
-public import NetworkModel
+import NetworkModel
 
 /// A fault in a model file (ONNX or NNet), with the place in the file where it is.
 ///

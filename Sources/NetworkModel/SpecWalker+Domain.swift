@@ -1,5 +1,6 @@
 internal import Algebra
 internal import ExactNumbers
+import Foundation
 
 /// Reading a `domain:` block (contract §5):
 ///

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Rendering
 
 /// `--format` for reports: text for a person, or JSON.

@@ -1,5 +1,5 @@
 import Algebra
-import NetworkModel
+public import NetworkModel
 
 /// How activations are named in reports: the spec's own names (contract §1).
 public enum ActivationText {

@@ -1,4 +1,4 @@
-import Collapse
+public import Collapse
 
 /// The output of `prove-collapse check`: how many random checks agreed with the verdict, what
 /// could not be checked, and what the probes found.

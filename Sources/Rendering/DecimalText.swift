@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 import Collapse
 
 extension Rational {

@@ -1,6 +1,7 @@
-import ExactNumbers
-import Enclosures
-import Collapse
+public import ExactNumbers
+public import Enclosures
+public import Collapse
+import Algebra
 
 /// The one rule for showing an enclosure [lo, hi] to a person, in text and LaTeX.
 ///

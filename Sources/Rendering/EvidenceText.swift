@@ -1,4 +1,4 @@
-import Collapse
+public import Collapse
 
 /// What the evidence of a verdict is, in words that cannot contradict it: which kind of
 /// proof the outcome carries (`kind`, the JSON report's `evidence`) and what the region

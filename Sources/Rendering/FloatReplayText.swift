@@ -1,4 +1,4 @@
-import Collapse
+public import Collapse
 
 /// The float replay of a witness, for a person: clearly a reporting aid, not evidence.
 public enum FloatReplayText {

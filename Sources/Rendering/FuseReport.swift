@@ -1,7 +1,7 @@
 import ExactNumbers
 import Algebra
 import NetworkModel
-import Collapse
+public import Collapse
 
 /// The `fuse` report (contract §7): text for a person, JSON for scripts.
 public enum FuseReport {

@@ -1,7 +1,7 @@
 import ExactNumbers
 import Algebra
 import NetworkModel
-import Collapse
+public import Collapse
 
 /// The contract's §3 JSON report of an `Analysis`.
 ///

@@ -1,6 +1,7 @@
 import ExactNumbers
 import Algebra
 import Collapse
+import Enclosures
 
 extension JSONWriter {
     /// A vector of canonical rationals.

@@ -1,7 +1,7 @@
 import ExactNumbers
 import Algebra
 import NetworkModel
-import Collapse
+public import Collapse
 
 extension LayerFinding {
     /// A sentence a person reads: why the activation keeps or breaks linearity, with an exact

@@ -1,7 +1,7 @@
 import ExactNumbers
 import Algebra
 import NetworkModel
-import Collapse
+public import Collapse
 
 /// The sentences that say why a network is `unknown` or `not-affine`, from the typed
 /// outcome (the report's `reason`).

@@ -1,6 +1,6 @@
-import ExactNumbers
+public import ExactNumbers
 import Algebra
-import Collapse
+public import Collapse
 
 /// SVG pictures of the linear regions of a piecewise-linear network, for a person.
 ///

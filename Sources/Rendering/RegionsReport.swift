@@ -1,7 +1,7 @@
 import ExactNumbers
 import Algebra
-import NetworkModel
-import Collapse
+public import NetworkModel
+public import Collapse
 
 /// Listings of linear regions (`prove-collapse regions`, `prove-collapse local`): pure
 /// functions from regions to text or JSON.

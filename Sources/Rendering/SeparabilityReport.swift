@@ -1,5 +1,5 @@
-import ExactNumbers
-import Collapse
+public import ExactNumbers
+public import Collapse
 
 /// What `separable` decided, with the data the reports need: the points as given, the
 /// points the decision is about (their images after K layers with `--through`), the

@@ -1,7 +1,8 @@
 import ExactNumbers
 import Algebra
 import NetworkModel
-import Collapse
+public import Collapse
+import Foundation
 
 /// The sentence for one normalisation step (contract §4), in plain text or LaTeX:
 /// "units 1 and 2 of layer 1 cancel: relu(t) − relu(−t) = t".

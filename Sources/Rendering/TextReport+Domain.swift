@@ -1,5 +1,5 @@
 import ExactNumbers
-import NetworkModel
+public import NetworkModel
 import Collapse
 
 extension TextReport {

@@ -1,4 +1,5 @@
 import Collapse
+import NetworkModel
 
 extension TextReport {
     /// `gradient: ∂F/∂x = W' at every x ...` for a collapsing network (`Jacobian.of`): the

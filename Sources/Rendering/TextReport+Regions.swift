@@ -1,4 +1,4 @@
-import Collapse
+public import Collapse
 
 extension TextReport {
     /// One line when the verdict was decided (or left unknown at the limit) by enumerating

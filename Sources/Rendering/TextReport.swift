@@ -1,7 +1,7 @@
 import ExactNumbers
 import Algebra
 import NetworkModel
-import Collapse
+public import Collapse
 
 /// The report for a person: the verdict on the first line, then the collapsed map W', b'
 /// as aligned exact fractions (or the reason and witnesses when it does not collapse), the

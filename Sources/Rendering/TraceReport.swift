@@ -1,6 +1,6 @@
-import ExactNumbers
-import NetworkModel
-import Collapse
+public import ExactNumbers
+public import NetworkModel
+public import Collapse
 
 /// One evaluated point for `prove-collapse eval`: the input, the output, and (with
 /// `--trace`) every layer's output in order.

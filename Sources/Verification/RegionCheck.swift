@@ -1,5 +1,6 @@
 import ExactNumbers
 import NetworkModel
+import Algebra
 
 /// One piece of a piecewise-linear activation, as `verify` defines it from contract §1:
 /// on lo < t < hi (or at t = τ when `point`), f(t) = slope·t + intercept.

@@ -1,5 +1,6 @@
 import ExactNumbers
 import NetworkModel
+import Algebra
 
 extension VerificationRun {
     /// Every `regions.certificates` entry: its conditions must each follow from the stated

@@ -3,6 +3,7 @@ import Algebra
 import NetworkModel
 @testable import Collapse
 import Testing
+import Foundation
 
 /// Issue 14: every input gets an answer within its limits: a verdict, or `unknown` with the
 /// reason and the counts reached; never a crash.

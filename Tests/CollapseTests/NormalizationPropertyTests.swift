@@ -3,6 +3,7 @@ import ExactNumbers
 import Algebra
 import NetworkModel
 @testable import Collapse
+import Enclosures
 
 /// Normalisation never changes F: the simplified network against the original, by exact
 /// evaluation (rigorous enclosures for transcendental activations, which must overlap) at

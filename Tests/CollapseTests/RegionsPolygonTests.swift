@@ -2,6 +2,7 @@ import Testing
 import ExactNumbers
 import Algebra
 @testable import Collapse
+import NetworkModel
 
 @Suite struct RegionsPolygons {
     /// Twice the signed area (shoelace), exactly.

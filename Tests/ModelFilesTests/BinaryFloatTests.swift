@@ -1,6 +1,7 @@
 import Testing
 import ExactNumbers
 @testable import ModelFiles
+import Algebra
 
 /// The exact decoding of binary floats agrees with GMP's exact `mpq_set_d` (an independent
 /// path: Swift's widening to Double is exact, and `Rational(exactly:)` wraps mpq_set_d).

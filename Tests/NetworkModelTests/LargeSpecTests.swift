@@ -2,6 +2,7 @@ import ExactNumbers
 import Foundation
 import NetworkModel
 import Testing
+import Algebra
 
 @Suite struct LargeSpecTests {
     /// Entry (i, j) of layer k of the generated network: decimals, fractions and integers.

@@ -4,6 +4,8 @@ import Algebra
 import NetworkModel
 import Collapse
 import Rendering
+import Foundation
+import FoundationEssentials
 
 /// The case analysis over the linear regions (issue 6 item 5) in the LaTeX derivation, and
 /// the regions count in the text and JSON reports.

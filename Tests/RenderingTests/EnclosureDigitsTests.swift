@@ -5,6 +5,8 @@ import NetworkModel
 import Collapse
 import Rendering
 import Testing
+import Foundation
+import FoundationEssentials
 
 /// Numbers a person can compare (issue 16, item 4): enclosures are printed with the fewest
 /// significant digits that show two sides apart, rounded outward, by one rule in text and LaTeX.

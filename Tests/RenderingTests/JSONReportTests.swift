@@ -3,6 +3,7 @@ import Testing
 import ExactNumbers
 import Collapse
 @testable import Rendering
+import Algebra
 
 /// The contract §3 keys, in order, and the extensions the report may add.
 private let contractKeys = ["network", "input_dim", "output_dim", "verdict", "collapsed", "rank",

@@ -4,6 +4,8 @@ import Algebra
 import NetworkModel
 import Collapse
 import Rendering
+import Foundation
+import FoundationEssentials
 
 /// The document for a YAML spec written in a test.
 private func latex(_ yaml: String, convention: LaTeXOptions.Convention = .column) throws -> String {

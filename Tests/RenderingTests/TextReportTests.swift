@@ -5,6 +5,7 @@ import Algebra
 import NetworkModel
 import Collapse
 @testable import Rendering
+import Enclosures
 
 @Suite struct TextReportTests {
     @Test func firstLineStatesTheVerdict() {

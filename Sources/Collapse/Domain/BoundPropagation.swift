@@ -1,7 +1,7 @@
-import ExactNumbers
+public import ExactNumbers
 import Enclosures
 import Algebra
-import NetworkModel
+public import NetworkModel
 
 /// Exact bounds on every unit's pre-activation over an input domain D, and which
 /// piecewise-linear units are stable there.

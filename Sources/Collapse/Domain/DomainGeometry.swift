@@ -1,6 +1,6 @@
-import ExactNumbers
+public import ExactNumbers
 import Algebra
-import NetworkModel
+public import NetworkModel
 
 /// An input domain D (contract §5) as a polyhedron the exact simplex can work with.
 ///

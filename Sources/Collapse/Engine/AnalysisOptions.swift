@@ -1,6 +1,6 @@
 import ExactNumbers
-import Algebra
-import NetworkModel
+public import Algebra
+public import NetworkModel
 
 /// How many network evaluations the witness search may spend.
 public enum EvaluationBudget: Sendable, Hashable {

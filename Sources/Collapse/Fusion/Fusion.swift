@@ -1,6 +1,6 @@
-import ExactNumbers
-import Algebra
-import NetworkModel
+public import ExactNumbers
+public import Algebra
+public import NetworkModel
 
 /// One maximal run of consecutive layers whose composition is affine, fused into one dense
 /// layer W' x + b' (contract §7).

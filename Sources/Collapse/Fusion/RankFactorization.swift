@@ -1,5 +1,5 @@
-import ExactNumbers
-import Algebra
+public import ExactNumbers
+public import Algebra
 
 /// An exact rank factorization W = U·V of a rational matrix of rank r: V (r × n) is the
 /// nonzero rows of the reduced row echelon form of W, and U (m × r) is the columns of W at

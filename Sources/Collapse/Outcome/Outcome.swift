@@ -1,6 +1,6 @@
 import ExactNumbers
-import Algebra
-import NetworkModel
+public import Algebra
+public import NetworkModel
 
 /// The result of a decision: the network collapses, it is refuted, or it is undecided; each
 /// case carries its evidence as data (never a sentence: Rendering writes those).

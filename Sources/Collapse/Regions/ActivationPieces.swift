@@ -1,6 +1,6 @@
-import ExactNumbers
+public import ExactNumbers
 import Algebra
-import NetworkModel
+public import NetworkModel
 
 /// One piece of a piecewise-linear activation: an open interval (lower, upper) of t, or a
 /// single breakpoint t = τ, on which f(t) = slope·t + intercept.

@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 /// A proof that a system of linear conditions has no solution (Farkas' lemma, Motzkin's
 /// transposition theorem for strict inequalities): one multiplier per condition, λᵢ ≥ 0 for

@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 /// One linear condition on x ∈ Qⁿ: a·x ≤ b, a·x < b or a·x = b, with exact rationals.
 public struct LinearConstraint: Hashable, Sendable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 /// Exact feasibility of systems of linear conditions, with a witness point.
 ///

@@ -1,5 +1,5 @@
-import ExactNumbers
-import Algebra
+public import ExactNumbers
+public import Algebra
 import NetworkModel
 
 /// Which piece of its activation every unit is on: one array per layer of the network

@@ -1,6 +1,6 @@
-import ExactNumbers
+public import ExactNumbers
 import Algebra
-import NetworkModel
+public import NetworkModel
 
 /// The region of one point: the exact affine map a numeric piecewise-linear network computes
 /// around x (what a gradient at x sees), and the conditions that delimit where it holds.

@@ -1,6 +1,6 @@
-import ExactNumbers
-import Algebra
-import NetworkModel
+public import ExactNumbers
+public import Algebra
+public import NetworkModel
 
 extension ActivationPiece {
     /// z = g·x + β above the piece's left end τ: −g·x < β − τ (nil when the piece starts at −∞).

@@ -1,5 +1,5 @@
-import ExactNumbers
-import Algebra
+public import ExactNumbers
+public import Algebra
 import NetworkModel
 
 /// What the region enumeration established, for reports and the derivation.

@@ -1,6 +1,6 @@
 import ExactNumbers
 import Algebra
-import NetworkModel
+public import NetworkModel
 
 /// Exact enumeration of the linear regions of a numeric piecewise-linear network.
 ///

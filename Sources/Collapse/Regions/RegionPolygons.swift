@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 /// Exact polygons of two-input regions, for pictures.
 public enum RegionPolygons {

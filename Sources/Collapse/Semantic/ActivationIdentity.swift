@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 import Algebra
 import NetworkModel
 

@@ -1,6 +1,6 @@
-import ExactNumbers
-import Algebra
-import NetworkModel
+public import ExactNumbers
+public import Algebra
+public import NetworkModel
 
 /// A network with symbols whose one non-affine layer is a layer of hinges, written exactly as
 ///   F(x; s) = Q(s) · φ(P x + p; s) + q(s),

@@ -1,6 +1,6 @@
-import ExactNumbers
-import Algebra
-import NetworkModel
+public import ExactNumbers
+public import Algebra
+public import NetworkModel
 
 /// A continuous piecewise-linear activation written with hinges:
 /// f(t) = slope·t + intercept + Σ_j kinks[j].change · relu(t − kinks[j].at).

@@ -1,6 +1,6 @@
-import ExactNumbers
+public import ExactNumbers
 import Algebra
-import NetworkModel
+public import NetworkModel
 
 /// One exact simplification of a network: what was replaced, and the identity that makes
 /// the replacement equal as a function of the input (contract §4). Data only; Rendering

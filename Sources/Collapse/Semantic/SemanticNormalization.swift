@@ -1,6 +1,6 @@
 import ExactNumbers
 import Algebra
-import NetworkModel
+public import NetworkModel
 
 /// The normalisation step of the decision: a network → an exactly equivalent simpler network
 /// and the steps that justify it (contract §4: the verdict is about the function, not how it

@@ -1,5 +1,5 @@
-import ExactNumbers
-import Algebra
+public import ExactNumbers
+public import Algebra
 
 /// A sufficient exact test that a multivariate polynomial is bounded below: q = SOS + d.
 ///

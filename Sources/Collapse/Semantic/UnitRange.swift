@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 /// One end of what is known of a unit's pre-activation t: t >= value (or t > value when
 /// `strict`) for a lower bound, t <= value (t < value) for an upper bound.

@@ -1,4 +1,4 @@
-import ExactNumbers
+public import ExactNumbers
 
 /// The sign of a univariate polynomial over the rationals on the whole real line, decided
 /// exactly: squarefree decomposition (Yun) and Sturm sequences, no root is approximated.

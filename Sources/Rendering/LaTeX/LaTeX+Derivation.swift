@@ -2,6 +2,7 @@ import ExactNumbers
 import Algebra
 import NetworkModel
 import Collapse
+import Foundation
 
 /// One affine map of the chain: layer k with its activation folded in.
 struct ChainStep<S: TeXScalar> {

@@ -1,5 +1,6 @@
 import ExactNumbers
 import Algebra
+import Foundation
 
 extension LaTeXBuilder {
     /// The indices shown of a dimension of size `n`: all of them up to `maxMatrixDimension`,

@@ -2,6 +2,7 @@ import ExactNumbers
 import Algebra
 import NetworkModel
 import Collapse
+import Foundation
 
 /// How an activation is written: applied to an argument, and its definition.
 struct ActivationTeX {

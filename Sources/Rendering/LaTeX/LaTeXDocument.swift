@@ -1,7 +1,8 @@
 import ExactNumbers
 import Algebra
 import NetworkModel
-import Collapse
+public import Collapse
+import Foundation
 
 /// Settings of the LaTeX derivation.
 public struct LaTeXOptions: Sendable, Hashable {
