@@ -32,7 +32,7 @@ let package = Package(
         // Rigorous rational enclosures of transcendental functions (MPFR, directed rounding).
         .target(name: "Enclosures", dependencies: ["ExactNumbers", "CGMP", "CMPFR"]),
         // Symbols, polynomials, matrices and affine maps over exact scalars.
-        .target(name: "Algebra", dependencies: ["ExactNumbers"]),
+        .target(name: "Algebra", dependencies: ["ExactNumbers", "Enclosures"]),
         // Network specs: reading YAML/JSON with source locations, activations, errors.
         .target(name: "NetworkModel", dependencies: ["ExactNumbers", "Algebra", .product(name: "Yams", package: "Yams")]),
         // Model files: ONNX (protobuf, generated code committed) and NNet readers, the ONNX writer.
@@ -67,6 +67,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer target on the readers (scripts/fuzz-libfuzzer.sh builds it with
+// `--sanitize=fuzzer`): declared only when PROVE_COLLAPSE_LIBFUZZER is set, so `swift build`,
+// `swift test` and CI never build it (it has no `main` of its own: libFuzzer supplies it).
+if Context.environment["PROVE_COLLAPSE_LIBFUZZER"] != nil {
+    package.products.append(.executable(name: "spec-fuzzer", targets: ["SpecFuzzer"]))
+    package.targets.append(.executableTarget(name: "SpecFuzzer", dependencies: ["NetworkModel", "ModelFiles"], path: "Fuzz/SpecFuzzer"))
+}
 
 // Every Swift target: a file sees only the modules it imports itself, and imports are
 // internal unless written `public import` (a public declaration exposes that module's types).

@@ -2,9 +2,10 @@
 # Compiles LaTeX derivations with pdflatex -halt-on-error: every Proofs/*/derivation.tex,
 # and derivations of random networks from `prove-collapse random` (collapsing and not,
 # numeric and symbolic, small and elided sizes, column and row vectors) plus a few
-# hostile specs (odd names, huge numbers). Any LaTeX error fails the script.
+# hostile specs (odd names, huge numbers), and documents with --figures (TikZ pictures). Any
+# LaTeX error fails the script, and so does an overfull box wider than 10pt.
 #
-# Needs pdflatex (Debian: texlive-latex-base). Usage: scripts/check-latex.sh [--no-build]
+# Needs pdflatex (Debian: texlive-latex-base; texlive-pictures for --figures). Usage: scripts/check-latex.sh [--no-build]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -18,7 +19,16 @@ trap 'rm -rf "$work"' EXIT
 failures=0
 count=0
 
-# compile NAME FILE.tex: pdflatex in $work; prints the error context on failure.
+# Widest overfull line tolerated, in pt: a box sticking out further into the margin is a
+# layout bug (a matrix or formula too wide for the page) and fails the check.
+max_overfull=10
+# 1: an overfull box fails the script; 0: it is reported (while the documents that trip it
+# are being fixed).
+overfull_fails=1
+overfull=0
+
+# compile NAME FILE.tex: pdflatex in $work; prints the error context on failure, and fails
+# on an overfull \hbox wider than $max_overfull pt (pdflatex's log: "Overfull \hbox (NN.NNpt too wide)").
 compile() {
     local name="$1" tex="$2"
     count=$((count + 1))
@@ -27,6 +37,18 @@ compile() {
         echo "FAIL $name ($tex)" >&2
         grep -A4 '^!' "$work/$name.log" >&2 || tail -20 "$work/$name.log" >&2
         failures=$((failures + 1))
+        return
+    fi
+    local wide
+    if ! wide="$(scripts/latex-overfull.sh "$work/$name.log" "$max_overfull")"; then
+        if [[ "$overfull_fails" == 1 ]]; then
+            echo "FAIL $name ($tex): overfull box wider than ${max_overfull}pt:" >&2
+            failures=$((failures + 1))
+        else
+            echo "WARN $name ($tex): overfull box wider than ${max_overfull}pt:" >&2
+            overfull=$((overfull + 1))
+        fi
+        echo "$wide" >&2
     fi
 }
 
@@ -111,8 +133,37 @@ layers:
 SPEC
 derive symbolic-square "$work/symbolic-square.yaml"
 
+# --figures: the regions of two-input networks, the graph of F for one input, and the
+# sentence saying why there is no picture (three inputs; a smooth activation).
+derive figures-xor Proofs/xor-step-network/spec.yaml --figures
+derive figures-relu-additivity Proofs/relu-breaks-additivity/spec.yaml --figures
+derive figures-abs Proofs/abs-is-not-affine/spec.yaml --figures
+derive figures-kinks-cancel Proofs/relu-kinks-cancel/spec.yaml --figures
+derive figures-linear Proofs/two-stacked-linear-layers/spec.yaml --figures
+derive figures-sigmoid Proofs/sigmoid-counterexample/spec.yaml --figures
+cat > "$work/figures-wide.yaml" <<'SPEC'
+network: three outputs over a bounded box
+input: [x1, x2]
+domain:
+  box: {x1: [-1, 3], x2: ["-1/2", 2]}
+layers:
+  - dense:
+      weights: [[1, -1], [2, 1], [-1, 3], [1, 1]]
+      bias: [0, -1, "1/2", -2]
+    activation: relu
+  - dense:
+      weights: [[1, 2, -1, 1], [0, 1, 1, -3], [2, -1, 0, 1]]
+SPEC
+derive figures-wide "$work/figures-wide.yaml" --figures
+"$bin" random --layers 2 --width 3 --activation relu --seed 31 --output "$work/figures-random.yaml"
+derive figures-random "$work/figures-random.yaml" --figures
+
 if [[ $failures -gt 0 ]]; then
     echo "check-latex: $failures of $count documents failed to compile" >&2
     exit 1
 fi
-echo "check-latex: all $count documents compile"
+if [[ $overfull -gt 0 ]]; then
+    echo "check-latex: all $count documents compile ($overfull with an overfull box wider than ${max_overfull}pt)"
+else
+    echo "check-latex: all $count documents compile, none with an overfull box wider than ${max_overfull}pt"
+fi

@@ -4,7 +4,9 @@
 For every fixture model, evaluates the model with onnxruntime in float64 (the float32 weights
 cast to float64, which is exact, so onnxruntime and the exact evaluation compute the same
 function up to float64 rounding) and `prove-collapse eval --format json` exactly at the same
-rational points, and requires agreement within a relative tolerance of 1e-9. Then fuses each
+rational points, and requires agreement within a relative tolerance of 1e-9. For a `not-affine`
+model, the report's `float_replay` gaps must agree with onnxruntime's float32 and float64
+evaluation at the witness's points. Then fuses each
 model to ONNX with `prove-collapse fuse --output` and requires the fused model, run by
 onnxruntime in float32, to agree with the original within float32 tolerance.
 
@@ -26,7 +28,7 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 BINARY = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "prove-collapse")
 FIXTURES = os.path.join(ROOT, "Tests", "ModelFilesTests", "Fixtures")
 MODELS = ["gemm-chain", "matmul-both", "relu-mlp", "leaky-alpha-one", "clip-hardsigmoid", "batchnorm",
-          "quirks-float64", "typed-fields", "float16"]
+          "quirks-float64", "typed-fields", "float16", "batchnorm-sqrt"]
 
 
 def as_float64(model):
@@ -66,6 +68,53 @@ def exact_outputs(path, points):
     return outputs
 
 
+def float_replay_check(path, model):
+    """For a `not-affine` model: the report's float_replay against onnxruntime at the witness.
+
+    onnxruntime evaluates the model as written (the float32 model, and the float64 cast),
+    at the witness's points rounded to the format; its affinity gap must agree with the
+    report's float32 and float64 gaps within the format's rounding of the outputs.
+    Returns the number of failures (0 when the model is not `not-affine`)."""
+    result = subprocess.run([BINARY, path, "--format", "json"], capture_output=True, text=True)
+    report = json.loads(result.stdout)
+    if report["verdict"] != "not-affine":
+        return 0
+    replay = report.get("float_replay")
+    if replay is None:
+        print(f"FAIL {os.path.basename(path)}: not-affine report without float_replay")
+        return 1
+    witness = report["affinity"]["witness"]
+    x = [Fraction(v) for v in witness["x"]]
+    y = [Fraction(v) for v in witness["y"]]
+    if replay["form"] == "midpoint":
+        points = [x, y, [(a + b) / 2 for a, b in zip(x, y)]]
+    else:
+        points = [x, y, [a + b for a, b in zip(x, y)], [Fraction(0)] * len(x)]
+    failures = 0
+    for fmt, dtype, tolerance in (("float32", np.float32, 1e-5), ("float64", np.float64, 1e-12)):
+        try:
+            session = ort.InferenceSession((model if fmt == "float32" else as_float64(model)).SerializeToString())
+        except Exception:
+            print(f"skip {os.path.basename(path)}: float_replay {fmt}: no {fmt} kernel in onnxruntime")
+            continue
+        feed = session.get_inputs()[0]
+        if ("double" in feed.type) != (fmt == "float64"):
+            continue  # a float64 model has no float32 session to compare (and vice versa)
+        outs = [session.run(None, {feed.name: np.array([[float(v) for v in p]]).astype(dtype)})[0].flatten() for p in points]
+        if replay["form"] == "midpoint":
+            lhs, rhs = outs[2], (outs[0] + outs[1]) / dtype(2)
+        else:
+            lhs, rhs = outs[2] + outs[3], outs[0] + outs[1]
+        ort_gap = float(np.max(np.abs(lhs.astype(np.float64) - rhs.astype(np.float64))))
+        gap = float(replay[fmt]["gap"])
+        scale = max(1.0, float(np.max(np.abs(np.concatenate(outs).astype(np.float64)))))
+        ok = abs(ort_gap - gap) <= tolerance * scale
+        failures += not ok
+        print(f"{'ok ' if ok else 'FAIL'} {os.path.basename(path)}: float_replay {fmt} gap {gap:.6g}, onnxruntime {fmt} {ort_gap:.6g}"
+              f" (exact {replay['exact_gap']})")
+    return failures
+
+
 def main():
     failures = 0
     rng = np.random.default_rng(5)
@@ -95,6 +144,7 @@ def main():
         ok = worst <= tolerance
         failures += not ok
         print(f"{'ok ' if ok else 'FAIL'} {name}: onnxruntime {precision} vs exact, largest relative difference {worst:.3g}")
+        failures += float_replay_check(path, model)
         # The fused model, written by prove-collapse, against the original in its own precision.
         with tempfile.TemporaryDirectory() as tmp:
             fused = os.path.join(tmp, "fused.onnx")

@@ -276,4 +276,20 @@ ps = points(3)
 with open(os.path.join(OUT, "small.nnet.reference.json"), "w") as f:
     json.dump({"points": [[str(v) for v in p] for p in ps],
                "outputs": [nnet_reference(os.path.join(OUT, "small.nnet"), p) for p in ps]}, f, indent=1)
+# 13. BatchNormalization whose var + epsilon are NOT squares (1/sqrt irrational: exact sqrt
+#     constants), between two Gemms: the chain is affine with sqrt entries in W' and b'.
+#     Fixed arrays (no rng draw), so the fixtures above keep their bytes.
+save("batchnorm-sqrt.onnx",
+     [helper.make_node("Gemm", ["x", "W1", "b1"], ["h"], name="fc1", transB=1),
+      helper.make_node("BatchNormalization", ["h", "gamma", "beta", "mu", "var"], ["bn"], name="bn", epsilon=1e-5),
+      helper.make_node("Gemm", ["bn", "W2", "b2"], ["y"], name="fc2", transB=1)],
+     [vector("x", 2)], [vector("y", 2)],
+     [tensor("W1", np.array([[0.5, -1.25], [1.5, 0.75], [-0.375, 2.0]], dtype=np.float32)),
+      tensor("b1", np.array([0.125, -0.5, 1.0], dtype=np.float32)),
+      tensor("gamma", np.array([1.0, 0.8, -1.5], dtype=np.float32)),
+      tensor("beta", np.array([0.1, 0.0, -0.25], dtype=np.float32)),
+      tensor("mu", np.array([0.3, -0.7, 0.05], dtype=np.float32)),
+      tensor("var", np.array([2.0, 0.5, 3.3], dtype=np.float32)),
+      tensor("W2", np.array([[1.0, -0.5, 0.25], [0.75, 1.25, -2.0]], dtype=np.float32)),
+      tensor("b2", np.array([0.0, 0.5], dtype=np.float32))])
 print("reference outputs written")

@@ -74,7 +74,9 @@ extension Symbol {
     /// else the trailing digits (`w11` → `w_{11}`). A Greek letter name becomes its command
     /// (`alpha` → `\alpha`, `beta1` → `\beta_{1}`); another base longer than one letter is set
     /// upright (`bias` → `\mathrm{bias}`). Underscores left in a subscript are escaped.
+    /// A constant atom (`sigmoid(1)`, `sqrt(2)`) is written as `ConstantAtom.latex`.
     public var latex: String {
+        if let atom = ConstantAtom.of(self) { return atom.latex }
         let chars = Array(name)
         var base: String, subscriptText: String?
         if let underscore = chars.firstIndex(of: "_"), underscore > 0 {

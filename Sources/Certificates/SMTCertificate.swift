@@ -64,6 +64,14 @@ public enum SMTCertificate {
         guard let collapsed = analysis.collapsed else {
             return header + SMTText.comment("no collapsed map in the analysis: nothing to certify")
         }
+        if network.hasConstantAtoms || collapsed.hasConstantEntries {
+            return header + SMTText.comment("""
+                claim: F(x) = W'x + b' for every x\(network.domain == nil ? "" : " in D")
+                not certifiable here: the weights or W', b' hold exact irrational constants (values of activations
+                at exact points, square roots), which this script does not state. No check-sat: the collapsed map
+                and its rigorous enclosures are in the JSON report (collapsed.enclosures).
+                """)
+        }
         let inputs = (1...max(network.inputDimension, 1)).prefix(network.inputDimension).map { "x_\($0)" }
         guard let definition = SMTNetworkDefinition.make(network, prefix: "", inputs: inputs, precision: 0) else {
             let names = Set(network.layers.map(\.activation).filter { SMTNetworkDefinition.activationTerm($0, "t") == nil }.map(\.name))

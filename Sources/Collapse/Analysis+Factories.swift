@@ -71,6 +71,18 @@ extension RankFinding {
         var certificate: GenericRank? = nil
         switch map {
         case .numeric(let m): rank = m.weights.rank(atMost: min(narrowest, full)); generic = false
+        case .symbolic(let m) where (0..<m.weights.rows).allSatisfy({ m.weights.rowArray($0).allSatisfy(\.isConstant) }):
+            // Exact constants in b' only: W' is rational.
+            rank = m.weights.map { $0.constantValue! }.rank(atMost: min(narrowest, full)); generic = false
+        case .symbolic(let m) where map.hasConstantEntries:
+            // Exact constants (√2): the generic rank (atoms as indeterminates) is an upper bound;
+            // a nonzero minor proved by enclosures is a lower bound. Equal: the rank is proven.
+            let c = m.weights.genericRankCertificate(atMost: min(narrowest, full), seed: options.seed, budget: options.polynomialBudget)
+            if c.isProven, ExactConstantMap.provenRankLowerBound(m.weights) == c.rank {
+                (rank, generic) = (c.rank, false)
+            } else {
+                (rank, generic, certificate) = (c.rank, true, c)
+            }
         case .symbolic(let m):
             let c = m.weights.genericRankCertificate(atMost: min(narrowest, full), seed: options.seed, budget: options.polynomialBudget)
             (rank, generic, certificate) = (c.rank, true, c)

@@ -161,6 +161,8 @@ public struct Analysis: Sendable {
     /// do not decide.
     public var linearIf: [Polynomial]? {
         guard case .collapses(.symbolic(let m), _, _) = outcome else { return nil }
+        // Exact constants (σ(1), √2) are numbers, not symbols: b' = 0 or not is decided.
+        if m.bias.allSatisfy(\.isConstantExpression) { return nil }
         let nonzero = m.bias.filter { !$0.isZero }
         guard !nonzero.isEmpty, nonzero.allSatisfy({ !$0.isConstant }) else { return nil }
         return nonzero

@@ -38,7 +38,11 @@ public enum Analyzer {
         }
         // The semantic normalisation (contract §4): an exactly equivalent simpler network.
         let beforeSemantic = current
-        let semantic = options.simplifies && current.layers.count <= options.simplificationLayerLimit ? SemanticNormalization.normalize(current, termLimit: min(options.termLimit, 5_000)) : nil
+        var semantic = options.simplifies && current.layers.count <= options.simplificationLayerLimit ? SemanticNormalization.normalize(current, termLimit: min(options.termLimit, 5_000)) : nil
+        if let s = semantic, !ExactConstantMap.usable(s.simplified) {
+            // Irrational constants help only when they lead to an affine network.
+            semantic = SemanticNormalization.normalize(current, termLimit: min(options.termLimit, 5_000), irrationalConstants: false)
+        }
         if let semantic, semantic.changed { current = semantic.simplified }
         let context = DecisionContext(network: current, options: options)
         var conclusion: Conclusion? = nil

@@ -43,8 +43,13 @@ public enum Evaluator {
         values.reserveCapacity(network.layers.count + 1)
         for (index, layer) in network.layers.enumerated() {
             if let dense = layer.dense {
-                guard case .numeric(let map) = dense else { throw .symbolic(layer: index + 1) }
-                current = applyDense(map, to: current)
+                switch dense {
+                case .numeric(let map): current = applyDense(map, to: current)
+                case .symbolic(let map):
+                    // Exact constants (√2, σ(1)) are numbers: enclosed; a free symbol is not.
+                    guard let next = applyConstantDense(map, to: current, precision: precision) else { throw .symbolic(layer: index + 1) }
+                    current = next
+                }
             }
             guard let next = ActivationEvaluation.apply(layer.activation, to: current, precision: precision) else {
                 throw .symbolic(layer: index + 1)

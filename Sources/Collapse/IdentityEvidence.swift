@@ -57,7 +57,13 @@ enum IdentityEvidence {
     static func value(_ network: Network, at p: [Rational]) -> [ExactValue]? {
         if network.isNumeric { return try? Evaluator.evaluate(network, at: p) }
         guard let outputs = Composition.polynomialOutputs(network, inputs: p.map { Polynomial($0) }) else { return nil }
-        return outputs.map { p in p.constantValue.map { .exact($0) } ?? .symbolic(p) }
+        return outputs.map { p in
+            if let r = p.constantValue { return .exact(r) }
+            // An exact constant (σ(1), √2): a rigorous enclosure, narrow enough (relative width
+            // 2^−20, excluding 0) that F(0) and 2·F(0) are disjoint.
+            if let c = ExactConstant(p), let i = c.separatingEnclosure() { return ExactValue(i) }
+            return .symbolic(p)
+        }
     }
 
     /// The residuals computed by pushing symbolic x, y and c through the layers.

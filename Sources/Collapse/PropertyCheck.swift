@@ -74,7 +74,8 @@ public enum PropertyCheck {
         var summary = PropertyCheckSummary(passed: 0, failures: [], skipped: [])
         var rng = SplitMix64(seed: seed)
         let n = network.inputDimension
-        let symbols = network.symbols
+        // Exact constants (σ(1), √2) are numbers, not symbols to draw values for.
+        let symbols = network.symbols.filter { ConstantAtom.of($0) == nil }
         func point() -> [Rational] { (0..<n).map { _ in Rational.random(numerators: -9...9, denominators: 1...7, using: &rng) } }
         var undecidable = 0, confirmations = 0
         var probeWitness: String?
@@ -87,7 +88,7 @@ public enum PropertyCheck {
             let at = symbols.isEmpty ? "" : " (symbols " + symbols.map { "\($0.name) = \(values[$0]!)" }.joined(separator: ", ") + ")"
             let x = point(), y = point()
             let c = Rational.random(numerators: -5...5, denominators: 1...3, using: &rng)
-            guard numeric.isNumeric,
+            guard numeric.isNumeric || numeric.hasOnlyConstantSymbols,
                   let fx = try? Evaluator.evaluate(numeric, at: x),
                   let fy = try? Evaluator.evaluate(numeric, at: y),
                   let fxy = try? Evaluator.evaluate(numeric, at: zip(x, y).map { $0 + $1 }),
@@ -98,9 +99,16 @@ public enum PropertyCheck {
             }
             if analysis.verdict.collapses, let collapsed = analysis.collapsed {
                 let map = collapsed.symbolicMap
-                let weights = map.weights.map { $0.evaluated(at: values) }
-                let bias = map.bias.map { $0.evaluated(at: values) }
-                let image = AffineMap(weights: weights, bias: bias).apply(x).map { ExactValue.exact($0) }
+                let image: [ExactValue]
+                if collapsed.hasConstantEntries {
+                    // W' and b' hold exact constants: W'x + b' enclosed (MPFR), compared by overlap.
+                    let bound = AffineMap(weights: map.weights.map { $0.partiallyEvaluated(at: values) }, bias: map.bias.map { $0.partiallyEvaluated(at: values) })
+                    image = Evaluator.applyConstantDense(bound, to: x.map { .exact($0) }, precision: 256) ?? []
+                } else {
+                    let weights = map.weights.map { $0.evaluated(at: values) }
+                    let bias = map.bias.map { $0.evaluated(at: values) }
+                    image = AffineMap(weights: weights, bias: bias).apply(x).map { ExactValue.exact($0) }
+                }
                 compare(&summary, &undecidable, image, fx, "collapsed map W'x + b' = \(image) but layer-by-layer F(x) = \(fx) at x = \(x)\(at)")
             }
             let sumSides = addVectors(fxy, f0), splitSides = addVectors(fx, fy)
@@ -158,7 +166,7 @@ public enum PropertyCheck {
         let numeric = network.substituting(values)
         for check in [analysis.additivity, analysis.homogeneity, analysis.affinity] {
             guard let w = check.witness else { continue }
-            if network.isNumeric {
+            if network.isNumeric || network.hasOnlyConstantSymbols {
                 guard let result = WitnessRecheck.recheck(network, identity: check.identity, witness: w, options: options) else {
                     summary.skipped.append("the \(check.identity.rawValue) witness could not be re-evaluated")
                     continue
@@ -269,7 +277,7 @@ public enum WitnessRecheck {
     /// (homogeneity), evaluated from scratch at `precision` bits; nil for symbolic networks.
     public static func sides(_ network: Network, identity: Identity, x: [Rational], y: [Rational]?, c: Rational?,
                              precision: Int) -> (lhs: [ExactValue], rhs: [ExactValue])? {
-        guard network.isNumeric else { return nil }
+        guard network.isNumeric || network.hasOnlyConstantSymbols else { return nil }
         let eval: ([Rational]) -> [ExactValue]? = { try? Evaluator.evaluate(network, at: $0, precision: precision) }
         if identity == .affinity, network.domain != nil {
             // On a domain: midpoint affinity, F((x+y)/2) against (F(x) + F(y))/2.

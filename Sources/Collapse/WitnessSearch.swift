@@ -48,14 +48,26 @@ struct WitnessSearch {
 
     var zero: [Rational] { Array(repeating: .zero, count: network.inputDimension) }
 
-    /// The affinity witness: F(x+y) + F(0) provably differs from F(x) + F(y).
+    /// The affinity witness: F(x+y) + F(0) provably differs from F(x) + F(y). The first
+    /// generic witness (`WitnessGenericity`: no unit exactly on a breakpoint at any of the four
+    /// points) among the candidates; when the first witness found is not generic, up to
+    /// `genericLookahead` more candidates are tried for a generic one before settling for it.
     mutating func affinityWitness() -> Witness? {
+        var fallback: Witness? = nil
+        var remaining = Self.genericLookahead
         for (x, y) in candidatePairs() {
-            if let w = check(.affinity, x: x, y: y) { return w }
-            if budget <= 0 { break }
+            if let w = check(.affinity, x: x, y: y) {
+                if WitnessGenericity.isGeneric(w, in: network) { return w }
+                if fallback == nil { fallback = w }
+            }
+            if fallback != nil { remaining -= 1 }
+            if budget <= 0 || remaining <= 0 { break }
         }
-        return nil
+        return fallback
     }
+
+    /// Candidates tried for a generic witness after a non-generic one was found.
+    static let genericLookahead = 48
 
     /// Evaluates one identity at (x, y) or (x, c) and returns a witness when the two sides
     /// provably differ (retrying at higher precision when enclosures overlap).
@@ -117,14 +129,17 @@ struct WitnessSearch {
         }
     }
 
-    /// Pairs (x, y) to try: breakpoint crossings first, then generic small pairs.
+    /// Pairs (x, y) to try: the unit square's corners (x = e_i, y = e_j, i < j: the points 0,
+    /// e_i, e_j, e_i + e_j of a Boolean function's truth table, the textbook parallelogram)
+    /// for the first few coordinates, then breakpoint crossings, then generic small pairs.
     ///
-    /// The pairs come on demand: the crossings of a base point are computed only when the
-    /// pairs before them are used up, so a search that finds its witness near the first base
-    /// point (the usual case) follows the network once, not six times. The random draws are
-    /// made here, in the order the full list always drew them, so the pairs and the witnesses
-    /// do not depend on how many are consumed.
+    /// The crossing pairs come on demand: the crossings of a base point are computed only when
+    /// the pairs before them are used up, so a search that finds its witness near the first
+    /// base point (the usual case) follows the network once, not six times. The random draws
+    /// are made here, in the order the full list always drew them, so the pairs and the
+    /// witnesses do not depend on how many are consumed.
     mutating func candidatePairs() -> CandidatePairs {
+        let head = cornerPairs()
         let bases = crossingBases()
         var tail = [([Rational], [Rational])]()
         // The first 32 coordinates' unit vectors (all of them in small networks): with every
@@ -138,8 +153,26 @@ struct WitnessSearch {
             let y = zero.map { _ in Rational.random(numerators: -4...4, denominators: 1...3, using: &rng) }
             tail.append((x, y))
         }
-        return CandidatePairs(network: network, bases: bases, tail: tail)
+        return CandidatePairs(network: network, head: head, bases: bases, tail: tail)
     }
+
+    /// (e_i, e_j) for i < j among the first `cornerCoordinates` coordinates.
+    func cornerPairs() -> [([Rational], [Rational])] {
+        let n = Swift.min(network.inputDimension, Self.cornerCoordinates)
+        var pairs = [([Rational], [Rational])]()
+        for i in 0..<n {
+            for j in (i + 1)..<Swift.max(n, i + 1) {
+                var a = zero, b = zero
+                a[i] = .one
+                b[j] = .one
+                pairs.append((a, b))
+            }
+        }
+        return pairs
+    }
+
+    /// Coordinates whose unit-square corners are tried first (6: at most 15 pairs).
+    static let cornerCoordinates = 6
 
     /// The base points whose breakpoint crossings give the first pairs: 0, the first unit
     /// vectors and one random point; none when following the network costs more than
@@ -182,24 +215,31 @@ struct WitnessSearch {
         return pairs
     }
 
-    /// The candidate pairs in order: each base point's crossing pairs (computed when reached),
-    /// then the generic pairs.
+    /// The candidate pairs in order: the corner pairs, each base point's crossing pairs
+    /// (computed when reached), then the generic pairs.
     struct CandidatePairs: Sequence, IteratorProtocol {
         let network: Network
+        let head: [([Rational], [Rational])]
         let bases: [[Rational]]
         let tail: [([Rational], [Rational])]
         private var nextBase = 0
         private var buffer: [([Rational], [Rational])] = []
         private var position = 0
         private var tailPosition = 0
+        private var headPosition = 0
 
-        init(network: Network, bases: [[Rational]], tail: [([Rational], [Rational])]) {
+        init(network: Network, head: [([Rational], [Rational])], bases: [[Rational]], tail: [([Rational], [Rational])]) {
             self.network = network
+            self.head = head
             self.bases = bases
             self.tail = tail
         }
 
         mutating func next() -> ([Rational], [Rational])? {
+            if headPosition < head.count {
+                headPosition += 1
+                return head[headPosition - 1]
+            }
             while position == buffer.count, nextBase < bases.count {
                 buffer = WitnessSearch.crossingPairs(network, at: bases[nextBase])
                 position = 0

@@ -27,14 +27,33 @@ extension Rational {
     }
 
     /// The nearest float32 (round to nearest, ties to even); nil on overflow.
+    ///
+    /// Fast path (the float32 weights of a model file): an inline p/q with |p| ≤ 2^24 and
+    /// q ≤ 2^24 is one IEEE division of two exact floats, which rounds correctly; with q a
+    /// power of two 2^k (k ≤ 62), p·2^-k is exact (a normal float32). Otherwise the exact
+    /// integer method.
     public var nearestFloat: Float? {
+        if big == nil, smallNumerator.magnitude <= 1 << 24 {
+            let d = smallDenominator
+            if d <= 1 << 24 { return Float(smallNumerator) / Float(d) }
+            if d & (d - 1) == 0 { return Float(smallNumerator) * Float(sign: .plus, exponent: -d.trailingZeroBitCount, significand: 1) }
+        }
         guard let (negative, m, e) = nearestBinary(significandBits: 24, minExponent: -126, maxExponent: 127) else { return nil }
         let magnitude = Float(sign: .plus, exponent: e, significand: Float(m.exactInt!))
         return negative ? -magnitude : magnitude
     }
 
     /// The nearest float64 (round to nearest, ties to even); nil on overflow.
+    ///
+    /// Fast path: an inline p/q with |p| ≤ 2^53 and q ≤ 2^53 is one IEEE division of two
+    /// exact doubles, which rounds correctly; with q a power of two 2^k (k ≤ 62), p·2^-k is
+    /// exact. Otherwise the exact integer method.
     public var nearestDouble: Double? {
+        if big == nil, smallNumerator.magnitude <= 1 << 53 {
+            let d = smallDenominator
+            if d <= 1 << 53 { return Double(smallNumerator) / Double(d) }
+            if d & (d - 1) == 0 { return Double(smallNumerator) * Double(sign: .plus, exponent: -d.trailingZeroBitCount, significand: 1) }
+        }
         guard let (negative, m, e) = nearestBinary(significandBits: 53, minExponent: -1022, maxExponent: 1023) else { return nil }
         let magnitude = Double(sign: .plus, exponent: e, significand: Double(m.exactInt!))
         return negative ? -magnitude : magnitude

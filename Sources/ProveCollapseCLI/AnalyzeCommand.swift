@@ -38,7 +38,7 @@ struct AnalyzeCommand: ExitStatusCommand {
     @Option(name: .long, help: ArgumentHelp("Also compile the LaTeX document with pdflatex (twice, in a temporary folder) and write the PDF.", valueName: "FILE.pdf"))
     var pdf: String?
 
-    @Flag(help: "Reserved for TikZ pictures of the linear regions in the LaTeX document; not available in this version (a usage error rather than silently ignored).")
+    @Flag(help: "Add pictures to the LaTeX document, drawn with TikZ (needs texlive-pictures): the linear regions of a two-input network, the graph of F for one input (piecewise-linear networks with numeric weights).")
     var figures = false
 
     @OptionGroup var symbolValues: SymbolValuesOptions
@@ -56,9 +56,6 @@ struct AnalyzeCommand: ExitStatusCommand {
         guard maxRegions > 0 else { throw ValidationError("--max-regions must be positive; got \(maxRegions)") }
         if latex == "-" && format == .json {
             throw ValidationError("--latex - writes the LaTeX document to standard output instead of the report, so --format json would be ignored; write the document to a file (--latex proof.tex --format json) or drop --format json")
-        }
-        if figures {
-            throw ValidationError("--figures (TikZ pictures in the LaTeX document) is not available in this version; draw the regions with 'prove-collapse regions SPEC --plot FILE.svg'")
         }
         if figures && latex == nil && pdf == nil {
             throw ValidationError("--figures adds pictures to the LaTeX document; add --latex FILE.tex or --pdf FILE.pdf")
@@ -100,14 +97,14 @@ struct AnalyzeCommand: ExitStatusCommand {
                 if latex == "-" { return analysis.verdict.exitCode }
             }
         }
+        // Model files: how the witness looks in float32 and float64 (a reporting aid computed
+        // after the verdict, never evidence).
+        let replay = ModelFiles.kind(of: spec) != .spec ? FloatReplay.replay(analysis) : nil
         switch format {
         case .text:
             StandardStreams.output(TextReport.render(analysis, rowVectors: convention == .row))
-            // Model files: how the witness looks in float32 and float64 (a reporting aid only).
-            if ModelFiles.kind(of: spec) != .spec, let replay = FloatReplay.replay(analysis) {
-                StandardStreams.output(FloatReplayText.render(replay))
-            }
-        case .json: JSONReport.write(analysis) { StandardStreams.output(bytes: $0) }
+            if let replay { StandardStreams.output(FloatReplayText.render(replay)) }
+        case .json: JSONReport.write(analysis, floatReplay: replay) { StandardStreams.output(bytes: $0) }
         }
         return analysis.verdict.exitCode
     }

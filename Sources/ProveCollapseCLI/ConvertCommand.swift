@@ -1,6 +1,7 @@
 import ArgumentParser
 import NetworkModel
 import ModelFiles
+import Collapse
 
 /// `prove-collapse convert MODEL --output SPEC.yaml|SPEC.json`: the equivalent spec.
 struct ConvertCommand: ExitStatusCommand {
@@ -23,6 +24,9 @@ struct ConvertCommand: ExitStatusCommand {
 
     func execute() throws -> Int32 {
         let network = try SpecLoading.load(model)
+        guard !network.hasConstantAtoms else {
+            throw CLIError.cannotWrite(path: output, reason: "the model's weights hold irrational constants (sqrt from a BatchNormalization whose var + epsilon is not a square), which a spec cannot hold (specs hold rationals only)")
+        }
         let isJSON = SpecFormat(path: output) == .json && output != "-"
         let text = isJSON ? SpecWriter.json(network, decimals: true) : SpecWriter.yaml(network, decimals: true)
         try OutputFile.write(text, to: output)

@@ -47,7 +47,7 @@ struct FuseCommand: ExitStatusCommand {
         } else {
             network = try SpecLoading.load(spec, domain: domain)
         }
-        guard network.isNumeric else {
+        guard network.isNumeric || network.hasOnlyConstantSymbols else {
             throw CLIError.input(SourceLocation.start(of: spec), "the network has symbolic weights or parameters; expected numbers (fuse writes numeric layers)")
         }
         let result = Fusion.fuse(network)
@@ -59,6 +59,9 @@ struct FuseCommand: ExitStatusCommand {
                 try data.withUnsafeBytes { raw in try file.write(bytes: raw.bindMemory(to: UInt8.self)) }
                 try file.commit()
             } else {
+                guard !written.hasConstantAtoms else {
+                    throw CLIError.cannotWrite(path: output, reason: "the fused weights hold irrational constants (sqrt from a BatchNormalization fold), which a spec cannot hold; write an ONNX model (.onnx) instead, whose weights are the nearest float32 values")
+                }
                 let text = SpecFormat(path: output) == .json ? SpecWriter.json(written, decimals: kind != .spec) : SpecWriter.yaml(written, decimals: kind != .spec)
                 try OutputFile.write(text, to: output)
             }

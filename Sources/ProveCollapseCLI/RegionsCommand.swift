@@ -76,21 +76,11 @@ struct RegionsCommand: ExitStatusCommand {
         }
         let counts = RegionsReport.counts(regions, summary: summary)
         if let plotFile, let b = plotBox {
-            let boxConstraints = network.inputDimension == 1
-                ? [LinearConstraint([1], .less, b.x1), LinearConstraint([-1], .less, -b.x0)]
-                : [LinearConstraint([1, 0], .less, b.x1), LinearConstraint([-1, 0], .less, -b.x0),
-                   LinearConstraint([0, 1], .less, b.y1), LinearConstraint([0, -1], .less, -b.y0)]
+            let boxConstraints = RegionsPlot.boxConstraints(b, inputs: network.inputDimension)
             let boxOptions = RegionEnumerationOptions(maxRegions: maxRegions, domain: boxConstraints + domainConstraints, progress: progress, progressInterval: AnalysisOptions.defaults.progressInterval)
             guard let (inBox, _) = RegionEnumerator.regions(network, options: boxOptions) else { return Failure.badInput }
             // Number each region as the listing does (by its activation pattern).
-            var listed: [String: Int] = [:]
-            for (k, region) in regions.enumerated() where listed[region.pattern.description] == nil { listed[region.pattern.description] = k + 1 }
-            var next = regions.count
-            let numbers = inBox.map { region -> Int in
-                if let k = listed[region.pattern.description] { return k }
-                next += 1
-                return next
-            }
+            let numbers = RegionsPlot.numbers(listing: regions, inBox: inBox)
             let shown = inBox.filter(\.isFullDimensional).count
             if network.inputDimension == 1 {
                 let title = (network.name ?? spec) + ": the graph of F, \(shown) linear piece\(shown == 1 ? "" : "s")"

@@ -2,6 +2,7 @@ public import ExactNumbers
 public import Enclosures
 public import Collapse
 import Algebra
+import NetworkModel
 
 /// The one rule for showing an enclosure [lo, hi] to a person, in text and LaTeX.
 ///
@@ -56,6 +57,25 @@ public enum EnclosureDigits {
             if separates(mid) { high = mid } else { low = mid }
         }
         return high
+    }
+
+    /// The one precision of a whole report (text or LaTeX): the most significant digits any of
+    /// its comparisons needs (`separating` for the three identity witnesses and for the scalar
+    /// break of every non-affine activation of the network and of its simplified form), at
+    /// least `minimum`. Every enclosure of the report is printed with it, so the reader meets
+    /// one precision throughout and every compared pair is printed apart.
+    public static func forReport(_ analysis: Analysis) -> Int {
+        var needed = minimum
+        for check in [analysis.affinity, analysis.additivity, analysis.homogeneity] {
+            if let w = check.witness { needed = Swift.max(needed, separating(w.lhs, w.rhs)) }
+        }
+        var seen = Set<Activation>()
+        for network in [analysis.network, analysis.normalization?.simplified].compactMap({ $0 }) {
+            for layer in network.layers where seen.insert(layer.activation).inserted {
+                if let brk = layer.activation.scalarBreak() { needed = Swift.max(needed, separating([brk.lhs], [brk.rhs])) }
+            }
+        }
+        return needed
     }
 
     /// The bounds as printed at `d` digits (exact values are printed exactly).

@@ -20,8 +20,16 @@ public enum FuseReport {
             writer.beginObject()
             writer.key("layers")
             writer.beginArray(); writer.int(run.firstLayer); writer.int(run.lastLayer); writer.endArray()
-            writer.key("weights"); writer.matrix(run.map.weights)
-            writer.key("bias"); writer.vector(run.map.bias)
+            if run.constants != nil {
+                writer.key("weights")
+                writer.beginArray()
+                for row in run.weightTexts { writer.strings(row) }
+                writer.endArray()
+                writer.key("bias"); writer.strings(run.biasTexts)
+            } else {
+                writer.key("weights"); writer.matrix(run.map.weights)
+                writer.key("bias"); writer.vector(run.map.bias)
+            }
             writer.key("rank"); writer.int(run.rank)
             writer.key("parameters_before"); writer.int(run.parametersBefore)
             writer.key("parameters_after"); writer.int(run.parametersAfter)
@@ -62,11 +70,13 @@ public enum FuseReport {
             lines.append("layers \(run.firstLayer)-\(run.lastLayer) fuse into one dense layer (\(how)): \(run.map.outputDimension)×\(run.map.inputDimension), rank \(run.rank), \(run.parametersBefore) → \(run.parametersAfter) parameters")
             var shortened = false
             lines.append("  W' =")
-            lines += TextMatrix.lines(rows: run.map.weights.rows, columns: run.map.weights.columns, indent: "    ", shortened: &shortened) { run.map.weights[$0, $1].description }
+            lines += TextMatrix.lines(rows: run.map.weights.rows, columns: run.map.weights.columns, indent: "    ", shortened: &shortened) { run.weightTexts[$0][$1] }
             lines.append("  b' =")
-            lines += TextMatrix.lines(rows: run.map.bias.count, columns: 1, indent: "    ", shortened: &shortened) { i, _ in run.map.bias[i].description }
+            lines += TextMatrix.lines(rows: run.map.bias.count, columns: 1, indent: "    ", shortened: &shortened) { i, _ in run.biasTexts[i] }
             if let error = run.float32MaxAbsError {
-                lines.append("  stored as float32, the largest entry error is \(error.decimalText(digits: 12, roundingUp: true)) (exactly \(error))")
+                lines.append(run.constants != nil
+                    ? "  stored as float32, the largest entry error is at most \(error.decimalText(digits: 12, roundingUp: true)) (a rigorous bound: W' and b' hold irrational constants)"
+                    : "  stored as float32, the largest entry error is \(error.decimalText(digits: 12, roundingUp: true)) (exactly \(error))")
             } else {
                 lines.append("  some entry is too large for float32 (it would round to infinity)")
             }

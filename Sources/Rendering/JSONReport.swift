@@ -16,7 +16,8 @@ public import Collapse
 /// proven lower bound, the rank with probability >= 1 - 2^`rank_failure_probability_log2`)
 /// and `rank_bottleneck` (when a
 /// narrow layer caps the rank), `regions` (when the linear regions were enumerated to
-/// decide: see `regionsExtension`).
+/// decide: see `regionsExtension`), `float_replay` last (a `not-affine` verdict on a model
+/// file: the witness evaluated in float32 and float64, see `FloatReplayJSON`).
 ///
 /// Every number is a string: a canonical rational (`"-3/4"`, `"5"`), a polynomial in plain
 /// form (`"w11*z1 + w21*z2"`), or an enclosure `{"lo": "p/q", "hi": "p/q"}`. The output is
@@ -25,21 +26,23 @@ public import Collapse
 /// Complexity: linear in the size of the output; the text is built in one byte buffer.
 public enum JSONReport {
     /// The report as JSON text ending with a newline.
-    public static func render(_ analysis: Analysis) -> String {
+    /// `floatReplay` (model files) adds the `float_replay` key (see `FloatReplayJSON`).
+    public static func render(_ analysis: Analysis, floatReplay: FloatReplay? = nil) -> String {
         var writer = JSONWriter(reservingCapacity: estimatedSize(of: analysis))
-        write(analysis, into: &writer)
+        write(analysis, floatReplay: floatReplay, into: &writer)
         return writer.finish()
     }
 
     /// Streams the report (the same bytes as `render`) to `sink` in chunks of about
     /// `chunkSize` bytes, so a report of tens of megabytes is never held whole in memory.
-    public static func write(_ analysis: Analysis, chunkSize: Int = 1 << 20, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+    public static func write(_ analysis: Analysis, floatReplay: FloatReplay? = nil, chunkSize: Int = 1 << 20,
+                             to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         var writer = JSONWriter(chunkSize: max(chunkSize, 1), sink: sink)
-        write(analysis, into: &writer)
+        write(analysis, floatReplay: floatReplay, into: &writer)
         writer.finishStream()
     }
 
-    static func write(_ analysis: Analysis, into writer: inout JSONWriter) {
+    static func write(_ analysis: Analysis, floatReplay: FloatReplay? = nil, into writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("network"); writer.optionalString(analysis.network.name)
         writer.key("input_dim"); writer.int(analysis.network.inputDimension)
@@ -56,6 +59,7 @@ public enum JSONReport {
             case .symbolic(let map):
                 writer.key("weights"); writer.matrix(map.weights)
                 writer.key("bias"); writer.vector(map.bias)
+                if collapsed.hasConstantEntries { constantEnclosures(collapsed, into: &writer) }
             }
             writer.endObject()
         } else {
@@ -107,6 +111,7 @@ public enum JSONReport {
             writer.endObject()
         }
         writer.endArray()
+        if let floatReplay { FloatReplayJSON.write(floatReplay, into: &writer) }
         writer.endObject()
     }
 

@@ -6,7 +6,11 @@ public import Collapse
 extension LayerFinding {
     /// A sentence a person reads: why the activation keeps or breaks linearity, with an exact
     /// scalar counterexample (relu(1 + (−1)) = 0 but relu(1) + relu(−1) = 1).
-    public var summary: String {
+    public var summary: String { summary(digits: nil) }
+
+    /// `summary` with enclosures printed at `digits` significant digits (a report's one
+    /// precision, `EnclosureDigits.forReport`); nil: the fewest that show the sides apart.
+    public func summary(digits: Int?) -> String {
         let f = activation
         let name = f.name
         switch behaviour {
@@ -23,7 +27,7 @@ extension LayerFinding {
                 let (s, t) = (brk.s.description, brk.t.description)
                 let sum = "\(s) + \(brk.t.signum < 0 ? "(\(t))" : t)"
                 let lhs = brk.fixesZero ? "\(name)(\(sum))" : "\(name)(\(sum)) + \(name)(0)"
-                let digits = EnclosureDigits.separating([brk.lhs], [brk.rhs])
+                let digits = digits ?? EnclosureDigits.separating([brk.lhs], [brk.rhs])
                 text += ": \(lhs) = \(brk.lhs.humanText(digits: digits)) but \(name)(\(s)) + \(name)(\(t)) = \(brk.rhs.humanText(digits: digits))"
             } else if f.isVectorValued {
                 text += ": softmax(t) sums to 1 for every t, so softmax(x + y) and softmax(x) + softmax(y) (which sums to 2) always differ"

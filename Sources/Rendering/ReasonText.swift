@@ -10,14 +10,16 @@ public enum ReasonText {
     public static func sentence(_ analysis: Analysis) -> String? {
         switch analysis.outcome {
         case .collapses: return nil
-        case .refuted(let witness, let provenance): return refuted(witness, provenance)
+        case .refuted(let witness, let provenance): return refuted(witness, provenance, digits: EnclosureDigits.forReport(analysis))
         case .undecided(let reason): return undecided(reason)
         }
     }
 
     /// Why the witness refutes affinity, and the witness's two sides.
-    public static func refuted(_ witness: Witness, _ provenance: RefutationProvenance) -> String {
-        let digits = EnclosureDigits.separating(witness.lhs, witness.rhs)
+    /// Enclosures are printed with `digits` significant digits (the report's one precision,
+    /// `EnclosureDigits.forReport`); by default the fewest that show the two sides apart.
+    public static func refuted(_ witness: Witness, _ provenance: RefutationProvenance, digits: Int? = nil) -> String {
+        let digits = digits ?? EnclosureDigits.separating(witness.lhs, witness.rhs)
         let lhs = witness.lhs.map { $0.humanText(digits: digits) }.joined(separator: ", ")
         let rhs = witness.rhs.map { $0.humanText(digits: digits) }.joined(separator: ", ")
         let exactWitness = "exact witness: F(x+y) + F(0) = \(lhs) but F(x) + F(y) = \(rhs)"
@@ -33,9 +35,9 @@ public enum ReasonText {
             let where_ = b.dimension == a.dimension ? "" : " (a \(b.dimension)-dimensional region where a unit sits on a jump)"
             return "F is piecewise linear and not one affine map: on the region with pattern \(a.pattern) (around x = \(vectorText(a.point))) F(x) = \(mapText(a.map)), but on the region with pattern \(b.pattern)\(where_) (around x = \(vectorText(b.point))) F(x) = \(mapText(b.map)); \(exactWitness)"
         case .domainRegionWitness(let a, let b, _):
-            return "on the domain, F is piecewise linear and not one affine map: on the region with pattern \(a.pattern) (around x = \(vectorText(a.point))) F(x) = \(mapText(a.map)), but on the region with pattern \(b.pattern) (around x = \(vectorText(b.point))) F(x) = \(mapText(b.map)); \(midpointWitness(witness))"
+            return "on the domain, F is piecewise linear and not one affine map: on the region with pattern \(a.pattern) (around x = \(vectorText(a.point))) F(x) = \(mapText(a.map)), but on the region with pattern \(b.pattern) (around x = \(vectorText(b.point))) F(x) = \(mapText(b.map)); \(midpointWitness(witness, digits: digits))"
         case .domainWitnessSearch:
-            return "F is not affine on the domain; \(midpointWitness(witness))"
+            return "F is not affine on the domain; \(midpointWitness(witness, digits: digits))"
         case .symbolicHinges(let layer):
             return "layer \(layer) is a layer of hinges and the symbols enter only around it; a hinge with a nonzero numeric coefficient bends F for every value of the symbols, and at the witness the two sides differ for every value of the symbols; \(exactWitness)"
         case .symbolicPolynomial(let degree):
@@ -77,6 +79,9 @@ public enum ReasonText {
             return "the network has symbolic weights and is not affine on the whole space; on a domain, only networks with numeric weights are decided further"
         case .resourceLimit(let limit):
             return resourceLimit(limit)
+        case .constantBiasUndecided(let map, let entries):
+            let list = entries.map { "b'[\($0 + 1)] = \(map.bias[$0])" }.joined(separator: ", ")
+            return "F is affine, F(x) = W'x + b' with exact constants, but whether it is linear is not decided: \(list) is not 0 in canonical form and its enclosures contain 0 up to 4096 bits"
         }
     }
 
@@ -104,8 +109,7 @@ public enum ReasonText {
     }
 
     /// The midpoint witness of an analysis on a domain, both sides.
-    static func midpointWitness(_ witness: Witness) -> String {
-        let digits = EnclosureDigits.separating(witness.lhs, witness.rhs)
+    static func midpointWitness(_ witness: Witness, digits: Int) -> String {
         let lhs = witness.lhs.map { $0.humanText(digits: digits) }.joined(separator: ", ")
         let rhs = witness.rhs.map { $0.humanText(digits: digits) }.joined(separator: ", ")
         return "exact witness in the domain: F((x+y)/2) = \(lhs) but (F(x) + F(y))/2 = \(rhs)"

@@ -120,6 +120,28 @@ public enum RegionsPlot {
         return out
     }
 
+    /// The number of each region of `inBox` (regions enumerated inside the plot's box) as in
+    /// `listing` (the listing's order, matched by activation pattern), and numbers after the
+    /// listing's for regions it does not contain.
+    public static func numbers(listing: [LinearRegion], inBox: [LinearRegion]) -> [Int] {
+        var listed: [String: Int] = [:]
+        for (k, region) in listing.enumerated() where listed[region.pattern.description] == nil { listed[region.pattern.description] = k + 1 }
+        var next = listing.count
+        return inBox.map { region -> Int in
+            if let k = listed[region.pattern.description] { return k }
+            next += 1
+            return next
+        }
+    }
+
+    /// The box constraints of a plot: x0 < x < x1 (and y0 < y < y1 with two inputs).
+    public static func boxConstraints(_ b: (x0: Rational, x1: Rational, y0: Rational, y1: Rational), inputs: Int) -> [LinearConstraint] {
+        inputs == 1
+            ? [LinearConstraint([1], .less, b.x1), LinearConstraint([-1], .less, -b.x0)]
+            : [LinearConstraint([1, 0], .less, b.x1), LinearConstraint([-1, 0], .less, -b.x0),
+               LinearConstraint([0, 1], .less, b.y1), LinearConstraint([0, -1], .less, -b.y0)]
+    }
+
     /// The interval [a, b] of a one-input region inside [lo, hi], or nil when they do not
     /// meet in more than... a point that is not the region itself.
     static func interval1D(_ region: LinearRegion, lo: Rational, hi: Rational) -> (Rational, Rational)? {

@@ -15,7 +15,7 @@ public enum SimplificationText {
     public static func kind(_ step: NormalizationStep) -> String {
         switch step.kind {
         case .irrelevant: return "irrelevant"
-        case .constant: return "constant"
+        case .constant, .exactConstant: return "constant"
         case .stable: return "stable"
         case .cancel: return "cancel"
         case .combine: return "combine"
@@ -77,6 +77,12 @@ public enum SimplificationText {
         case .constant(let c, let value):
             return ("\(who) is a constant: its pre-activation is \(c) for every input",
                     "\(call(number(c))) = \(number(value))")
+        case .exactConstant(let c, let value):
+            let show = { (k: ExactConstant) in tex ? k.latex : k.description }
+            let lhs = call(show(c))
+            var formula = show(value) == lhs ? lhs : "\(lhs) = \(show(value))"
+            if value.rationalValue == nil { formula += (tex ? " \\in " : " ∈ ") + ConstantText.enclosure(value, tex: tex) }
+            return ("\(who) is a constant: its pre-activation is \(c) for every input", formula)
         case .stable(let range, let slope, let intercept):
             let t = "t"
             var bounds = [String]()

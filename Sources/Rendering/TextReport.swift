@@ -55,27 +55,32 @@ public enum TextReport {
         lines.append("identities:")
         let names = ReportNames(analysis.network)
         if let legend = namesLegend(names) { lines.append("  \(legend)") }
+        let digits = EnclosureDigits.forReport(analysis)
         for check in [analysis.additivity, analysis.homogeneity, analysis.affinity] {
-            lines += identityLines(check, collapsed: analysis.verdict.collapses ? analysis.collapsed : nil, names: names, onDomain: analysis.network.domain != nil)
+            lines += identityLines(check, collapsed: analysis.verdict.collapses ? analysis.collapsed : nil, names: names, onDomain: analysis.network.domain != nil, digits: digits)
         }
 
         if !analysis.layerFindings.isEmpty {
             lines.append("")
             lines.append("layers:")
-            lines += layerLines(analysis.layerFindings)
+            lines += layerLines(analysis.layerFindings, digits: digits)
+        }
+        if let legend = enclosureLegend(analysis, names: names, digits: digits) {
+            lines.append("")
+            lines.append(legend)
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// What each layer does, one line per run of consecutive layers with the same activation
     /// and finding: `1-3. identity: plain linear layers, W x + b`.
-    static func layerLines(_ findings: [LayerFinding]) -> [String] {
+    static func layerLines(_ findings: [LayerFinding], digits: Int? = nil) -> [String] {
         var lines: [String] = []
         var start = 0
         while start < findings.count {
             var end = start
             while end + 1 < findings.count, findings[end + 1].activation == findings[start].activation,
-                  findings[end + 1].summary == findings[start].summary, findings[end + 1].layer == findings[end].layer + 1 {
+                  findings[end + 1].summary(digits: digits) == findings[start].summary(digits: digits), findings[end + 1].layer == findings[end].layer + 1 {
                 end += 1
             }
             let first = findings[start], last = findings[end]
@@ -84,7 +89,7 @@ public enum TextReport {
             if first.activation == .identity {
                 summary = start == end ? "a plain linear layer, W x + b" : "plain linear layers, W x + b"
             } else {
-                summary = first.summary
+                summary = first.summary(digits: digits)
             }
             lines.append("  \(numbers). \(ActivationText.display(first.activation)): \(summary)")
             start = end + 1
@@ -138,7 +143,7 @@ public enum TextReport {
         if shortened {
             lines.append("(entries longer than \(TextMatrix.maximumEntryLength) characters are shortened with …; exact values are in --format json)")
         }
-        return lines
+        return lines + constantLines(collapsed)
     }
 
     /// W' and b' for row vectors, y = x W' + b': W' is in × out (the transpose of the
@@ -216,7 +221,7 @@ public enum TextReport {
     }
 
     /// One identity: verdict, residual (named −b' or (1 − c)·b' when it is), and witness.
-    static func identityLines(_ check: IdentityCheck, collapsed: CollapsedMap?, names: ReportNames, onDomain: Bool = false) -> [String] {
+    static func identityLines(_ check: IdentityCheck, collapsed: CollapsedMap?, names: ReportNames, onDomain: Bool = false, digits reportDigits: Int? = nil) -> [String] {
         let (name, law, difference) = statement(check.identity, names: names, onDomain: onDomain)
         let status: String
         switch check.holds {
@@ -227,7 +232,7 @@ public enum TextReport {
         var lines = ["  " + TextMatrix.padRight(name, to: 12) + TextMatrix.padRight(law + ":", to: onDomain ? 44 : 30) + status]
         if let residual = check.residual {
             let named = residualName(check.identity, residual: residual, collapsed: collapsed, scalar: names.c)
-            let values = residual.allSatisfy(\.isZero) ? "0" : TextMatrix.inline(residual.map(\.description))
+            let values = residual.allSatisfy(\.isZero) ? "0" : TextMatrix.inline(residual.map { ResidualText.text($0, scalar: names.c) })
             lines.append("      \(difference) = \(named.map { "\($0) = " } ?? "")\(values)")
         }
         if let witness = check.witness {
@@ -236,12 +241,9 @@ public enum TextReport {
             if let c = witness.c { point += ", \(names.c) = \(c)" }
             let (lhs, rhs) = sides(check.identity, names: names, onDomain: onDomain)
             lines.append("      witness: \(point)")
-            let digits = EnclosureDigits.separating(witness.lhs, witness.rhs)
+            let digits = reportDigits ?? EnclosureDigits.separating(witness.lhs, witness.rhs)
             lines.append("        \(lhs) = \(TextMatrix.inline(witness.lhs.map { $0.humanText(digits: digits) }))")
             lines.append("        \(rhs) = \(TextMatrix.inline(witness.rhs.map { $0.humanText(digits: digits) }))")
-            if (witness.lhs + witness.rhs).contains(where: { if case .enclosed = $0 { true } else { false } }) {
-                lines.append("        (enclosures [lo, hi] rounded outward to \(digits) significant digits, the fewest that show the sides differ; the exact rational bounds are in --format json)")
-            }
         }
         return lines
     }

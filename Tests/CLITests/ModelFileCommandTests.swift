@@ -35,8 +35,12 @@ struct ModelFileCommandTests {
             #expect(convert.status == 0 && convert.stdout.isEmpty)
             let direct = try cli.run(fixture(model), "--format", "json")
             let viaSpec = try cli.run(spec, "--format", "json")
-            // The whole report agrees, the NNet domain (its min/max box) included.
-            #expect(direct.stdout == viaSpec.stdout, "\(model)")
+            // The whole report agrees, the NNet domain (its min/max box) included, but for the
+            // float replay, which only a model file's report has.
+            var report = try parseJSON(direct)
+            #expect(report.removeValue(forKey: "float_replay") != nil || direct.status == 0, "\(model)")
+            #expect(NSDictionary(dictionary: report) == NSDictionary(dictionary: try parseJSON(viaSpec)), "\(model)")
+            #expect(try parseJSON(viaSpec)["float_replay"] == nil)
             if model.hasSuffix(".nnet") { #expect(viaSpec.stdout.contains("\"domain\":{\"box\":[[\"-1\",\"1\"]")) }
             #expect(direct.status == viaSpec.status)
         }
@@ -73,5 +77,40 @@ struct ModelFileCommandTests {
         #expect(try cli.run("local", mlp, "--at", "1/3, -2").status == 0)
         #expect(try cli.run("fuse", fixture("small.nnet")).status == 0)
         #expect(try cli.run(fixture("leaky-alpha-one.onnx")).status == 0)
+    }
+
+    /// A `not-affine` model's JSON report carries the float replay of its witness (contract
+    /// extension `float_replay`): both formats, each gap a float string, float64 reproducing
+    /// the exact gap; the text report says the same.
+    @Test func notAffineModelReportHasTheFloatReplay() throws {
+        let cli = try CLIHarness()
+        let result = try cli.run(fixture("relu-mlp.onnx"), "--format", "json")
+        #expect(result.status == 1)
+        let report = try parseJSON(result)
+        let replay = try #require(report["float_replay"] as? [String: Any])
+        #expect(replay["identity"] as? String == "affinity")
+        #expect(replay["form"] as? String == "sum")
+        let exact = try #require(replay["exact_gap"] as? String)
+        let parts = exact.split(separator: "/").compactMap { Double($0) }
+        #expect(parts.count == exact.split(separator: "/").count)
+        let exactGap = parts.count == 2 ? parts[0] / parts[1] : parts[0]
+        #expect(exactGap > 0)
+        for format in ["float64", "float32"] {
+            let run = try #require(replay[format] as? [String: Any])
+            let gap = try #require((run["gap"] as? String).flatMap(Double.init))
+            #expect(abs(gap - exactGap) <= (format == "float64" ? 1e-9 : 1e-3) * exactGap, "\(format)")
+            #expect(run["reproduction"] as? String == "visible")
+            #expect(run["points_exact"] is Bool)
+            let lhs = try #require(run["lhs"] as? [String]), rhs = try #require(run["rhs"] as? [String])
+            #expect(lhs.count == 2 && rhs.count == 2)
+            #expect(lhs.allSatisfy { Double($0) != nil } && rhs.allSatisfy { Double($0) != nil })
+        }
+        // The contract's keys are unchanged and the replay comes last.
+        #expect(report["verdict"] as? String == "not-affine")
+        #expect(result.stdout.range(of: "\"float_replay\"")!.lowerBound > result.stdout.range(of: "\"layers\"")!.lowerBound)
+        let text = try cli.run(fixture("relu-mlp.onnx"))
+        #expect(text.stdout.contains("the same points evaluated in float32: "))
+        // Collapsing models and specs have no replay.
+        #expect(try parseJSON(cli.run(fixture("gemm-chain.onnx"), "--format", "json"))["float_replay"] == nil)
     }
 }

@@ -24,7 +24,7 @@ struct UsabilityTests {
         let text = try cli.run("net.yaml")
         #expect(text.status == 0)
         #expect(!text.stdout.contains("c_"), "a silent c_ in:\n\(text.stdout)")
-        #expect(text.stdout.contains("F(s*u) - s*F(u) = (1 - s)*b' = -b1*s + b1 - s + 1"))
+        #expect(text.stdout.contains("F(s*u) - s*F(u) = (1 - s)*b' = (1 - s)*(b1 + 1)"), "factored in the scalar, not -b1*s + b1 - s + 1")
         #expect(text.stdout.contains("letters: the first point is u, the second point is v, the scalar is s; the network already uses the names x, y, c"))
         #expect(text.stdout.contains("witness: u = (0, 0), v = (0, 0)"))
         let json = try cli.run("net.yaml", "--format", "json")
@@ -104,16 +104,18 @@ struct UsabilityTests {
         #expect(row.stdout.contains("b' (1×1) ="))
     }
 
-    @Test func figuresIsAUsageErrorNotSilentlyIgnored() throws {
+    @Test func figuresNeedsADocumentAndAddsTikZPictures() throws {
         let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("net.yaml", Specs.affine)
-        for arguments in [["--figures"], ["--figures", "--latex", "out.tex"]] {
-            let result = try cli.run(["net.yaml"] + arguments)
-            #expect(result.status == 2, "\(arguments)")
-            #expect(result.stderr.contains("not available in this version"))
-            #expect(result.stdout.isEmpty)
-        }
-        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("out.tex").path))
+        let alone = try cli.run("net.yaml", "--figures")
+        #expect(alone.status == 2)
+        #expect(alone.stderr.contains("add --latex FILE.tex or --pdf FILE.pdf"))
+        #expect(alone.stdout.isEmpty)
+        let result = try cli.run("net.yaml", "--figures", "--latex", "out.tex")
+        #expect(result.status == 0 || result.status == 1)
+        let tex = try String(contentsOf: cli.directory.appendingPathComponent("out.tex"), encoding: .utf8)
+        #expect(tex.contains("\\usepackage{tikz}"))
+        #expect(tex.contains("\\paragraph{Picture.}"))
         let pdf = try cli.run("net.yaml", "--pdf", "proof.tex")
         #expect(pdf.status == 2)
         #expect(pdf.stderr.contains("FILE.pdf"))
@@ -285,5 +287,52 @@ struct RegionPlotTests {
         }
         let local = try cli.run("local", "net.yaml", "--at", "1, 1")
         #expect(local.stdout.contains("pattern letters:"))
+    }
+}
+
+/// The LaTeX a teacher hands out keeps the user's text.
+struct HandoutTests {
+    @Test func titlesAreKeptAsWritten() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("u.yaml", "network: \"Übung 3: σ-Netz\"\ninput: 1\nlayers:\n  - dense: {weights: [[2]]}\n")
+        let result = try cli.run("u.yaml", "--latex", "-")
+        #expect(result.stdout.contains("\\section*{Übung 3: \\ensuremath{\\sigma}-Netz}"))
+        try cli.write("l.yaml", "network: two stacked layers\ninput: 1\nlayers:\n  - dense: {weights: [[2]]}\n")
+        #expect(try cli.run("l.yaml", "--latex", "-").stdout.contains("\\section*{two stacked layers}"), "no automatic capitalisation")
+    }
+}
+
+/// scripts/check-latex.sh fails on an overfull box wider than 10pt, through
+/// scripts/latex-overfull.sh, which reads pdflatex's log.
+struct OverfullCheckTests {
+    static let script = ReadmeUsageTests.root.appendingPathComponent("scripts/latex-overfull.sh")
+
+    func run(_ log: String) throws -> (status: Int32, output: String) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("overfull-\(UUID().uuidString).log")
+        try log.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [Self.script.path, file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func boxesWiderThanTenPointsFail() throws {
+        let narrow = "Overfull \\hbox (3.51pt too wide) in paragraph at lines 4--5\n[]\\OT1/cmr/m/n/10.95 narrow\n\nOverfull \\hbox (10.0pt too wide) detected at line 9\n[]\n"
+        #expect(try run(narrow).status == 0)
+        let wide = narrow + "Overfull \\hbox (25.25pt too wide) detected at line 20\n[]$[]$\n"
+        let result = try run(wide)
+        #expect(result.status == 1)
+        #expect(result.output.contains("25.25pt too wide) detected at line 20"))
+        #expect(!result.output.contains("3.51pt"))
+        let checkLaTeX = try String(contentsOf: ReadmeUsageTests.root.appendingPathComponent("scripts/check-latex.sh"), encoding: .utf8)
+        #expect(checkLaTeX.contains("scripts/latex-overfull.sh \"$work/$name.log\" \"$max_overfull\""))
+        #expect(checkLaTeX.contains("max_overfull=10"))
+        #expect(checkLaTeX.contains("overfull_fails=1"), "an overfull box fails the check")
     }
 }

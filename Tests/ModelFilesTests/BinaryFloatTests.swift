@@ -84,3 +84,40 @@ struct NearestFloatTests {
 extension Rational {
     func dividedByPowerOfTwo(_ k: Int) -> Rational { self / Rational(BigInt(1).shiftedLeft(k)) }
 }
+
+/// The fast paths of `nearestFloat`/`nearestDouble` (inline p/q: one IEEE division, or p·2^-k)
+/// agree with the exact integer method `nearestBinary`, on random rationals with small and
+/// power-of-two denominators, numerators on both sides of 2^24 and 2^53, and float32 weights.
+struct NearestFloatFastPathTests {
+    static func viaIntegers(_ r: Rational, bits: Int, minExponent: Int, maxExponent: Int) -> Double? {
+        guard let (negative, m, e) = r.nearestBinary(significandBits: bits, minExponent: minExponent, maxExponent: maxExponent) else { return nil }
+        let magnitude = Double(sign: .plus, exponent: e, significand: Double(m.exactInt!))
+        return negative ? -magnitude : magnitude
+    }
+
+    @Test func fastPathsAgreeWithTheIntegerMethod() {
+        var random = SeededRandom(seed: 0xFA57)
+        for trial in 0..<40_000 {
+            let shift = Int(random.next() % 63)
+            let p = Int(Int64(bitPattern: random.next()) >> Int64(shift))
+            let q: Int
+            switch trial % 3 {
+            case 0: q = 1 << Int(random.next() % 63)                                  // power of two
+            case 1: q = Int(random.next() % (1 << 24)) + 1                            // small
+            default: q = Int(random.next() >> UInt64(random.next() % 62 + 2)) + 1     // anything
+            }
+            guard p != .min else { continue }
+            let r = Rational(p, q)
+            let f = Self.viaIntegers(r, bits: 24, minExponent: -126, maxExponent: 127)
+            #expect(r.nearestFloat.map { Double($0) } == f, "\(p)/\(q)")
+            #expect(r.nearestDouble == Self.viaIntegers(r, bits: 53, minExponent: -1022, maxExponent: 1023), "\(p)/\(q)")
+        }
+        // float32 weights as the ONNX reader makes them: exact, so rounding gives them back.
+        for _ in 0..<20_000 {
+            let w = Float(bitPattern: UInt32(truncatingIfNeeded: random.next()))
+            guard w.isFinite, let r = Rational(exactly: w) else { continue }
+            #expect(r.nearestFloat == w, "\(w)")
+            #expect(r.nearestDouble == Double(w), "\(w)")
+        }
+    }
+}

@@ -139,16 +139,3 @@ struct ModelErrorTests {
         }
     }
 }
-
-/// The float replay of a witness (a reporting aid): in float64 the exact gap is reproduced.
-struct FloatReplayTests {
-    @Test func float64ReproducesTheExactGapOfAClearWitness() throws {
-        let network = try Fixtures.network("relu-mlp.onnx")
-        let analysis = Analyzer.analyze(network)
-        #expect(analysis.verdict == .notAffine)
-        let replay = try #require(FloatReplay.replay(analysis))
-        #expect(replay.exactGap > 0)
-        #expect(abs(replay.float64Gap - replay.exactGap) <= 1e-9 * replay.exactGap)
-        #expect(abs(replay.float32Gap - replay.exactGap) <= 1e-3 * replay.exactGap)
-    }
-}

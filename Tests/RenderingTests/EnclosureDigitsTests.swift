@@ -76,7 +76,7 @@ import FoundationEssentials
         #expect(p.hi < q.lo || q.hi < p.lo, "the printed sides overlap: \(printedLHS) and \(printedRHS)")
         #expect(p.lo <= witness.lhs[0].interval!.lo && witness.lhs[0].interval!.hi <= p.hi)
         let digits = EnclosureDigits.separating(witness.lhs, witness.rhs)
-        #expect(text.contains("rounded outward to \(digits) significant digits"))
+        #expect(text.contains("printed with \(digits) significant digits throughout this report"))
         #expect(analysis.reason?.contains(printedLHS) == true, "the reason uses another rule")
         let latex = LaTeXDocument.render(analysis)
         #expect(latex.contains("\\times 10^{-41}"))

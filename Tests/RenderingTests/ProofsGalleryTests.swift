@@ -24,7 +24,7 @@ struct ProofsGalleryTests {
     static let expected = [
         "abs-is-not-affine", "affine-activations-collapse", "linear-bottleneck-3-2-3", "offsets-cancel",
         "quadratic-activation-degree", "relu-breaks-additivity", "relu-kinks-cancel", "relu-of-a-square",
-        "sigmoid-counterexample", "sigmoid-units-cancel", "symbolic-2-2-1", "tanh-counterexample", "three-layers-with-biases",
+        "sigmoid-counterexample", "sigmoid-of-a-constant", "sigmoid-units-cancel", "symbolic-2-2-1", "tanh-counterexample", "three-layers-with-biases",
         "two-stacked-linear-layers", "xor-step-network",
     ]
 
@@ -55,7 +55,7 @@ struct ProofsGalleryTests {
             "sigmoid-counterexample": .notAffine, "tanh-counterexample": .notAffine,
             "quadratic-activation-degree": .notAffine, "xor-step-network": .notAffine,
             "relu-kinks-cancel": .linear, "abs-is-not-affine": .notAffine,
-            "sigmoid-units-cancel": .affine, "relu-of-a-square": .affine,
+            "sigmoid-units-cancel": .affine, "relu-of-a-square": .affine, "sigmoid-of-a-constant": .affine,
         ]
         for (folder, verdict) in verdicts {
             let network = try SpecReader.read(path: Self.proofs.appendingPathComponent(folder).appendingPathComponent("spec.yaml").path)

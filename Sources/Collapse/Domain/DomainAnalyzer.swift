@@ -76,7 +76,7 @@ enum DomainAnalyzer {
     static func simplifiedOnDomain(_ network: Network, domain: InputDomain) -> Normalization? {
         guard let bounds = BoundPropagation.preActivationBounds(network, domain: domain) else { return nil }
         let ranges = bounds.map { layer in layer.map { Optional(UnitRange(lo: $0.lo, hi: $0.hi)) } }
-        let result = SemanticNormalization.normalize(network, ranges: ranges)
+        let result = SemanticNormalization.normalize(network, ranges: ranges, irrationalConstants: false)
         return result.changed ? result : nil
     }
 

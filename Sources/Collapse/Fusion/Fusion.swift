@@ -34,6 +34,23 @@ public struct FusedRun: Sendable, Hashable {
     public let factorization: RankFactorization?
     /// How the run was recognised.
     public let evidence: Evidence
+    /// W' and b' as exact constant expressions when some entry is irrational (a
+    /// BatchNormalization folded with √ constants, contract §4); `map` then holds every entry
+    /// rounded to its nearest float32 (what an ONNX output stores), and `float32MaxAbsError`
+    /// is a rigorous rational upper bound on max |fl32(e) − e| (from the enclosures that
+    /// decided fl32(e)), not the exact maximum, which is irrational.
+    public var constants: AffineMap<Polynomial>? = nil
+
+    /// W' as printed: exact rationals, or the exact constant expressions.
+    public var weightTexts: [[String]] {
+        if let constants { return (0..<constants.weights.rows).map { constants.weights.rowArray($0).map(\.description) } }
+        return (0..<map.weights.rows).map { map.weights.rowArray($0).map(\.description) }
+    }
+
+    /// b' as printed.
+    public var biasTexts: [String] {
+        constants.map { $0.bias.map(\.description) } ?? map.bias.map(\.description)
+    }
 }
 
 /// The result of fusing a network's affine runs.
@@ -87,10 +104,19 @@ public enum Fusion {
             var best: (end: Int, map: AffineMap<Rational>, evidence: FusedRun.Evidence)?
             var syntacticEnd = a
             while syntacticEnd < layers.count, isSyntacticallyAffine(layers[syntacticEnd]) { syntacticEnd += 1 }
-            if syntacticEnd - a >= 2 {
+            if syntacticEnd - a >= 2, !layers[a..<syntacticEnd].allSatisfy({ $0.dense?.isNumeric ?? true }) {
+                // Exact constants (√) in some layer: the constant run, syntactic only.
+                let before = layers[a..<syntacticEnd].reduce(0) { $0 + parameters(of: $1) }
+                if let run = constantRun(first: a + 1, last: syntacticEnd, layers: layers[a..<syntacticEnd], inputWidth: widths[a], before: before) {
+                    runs.append(run)
+                    a = syntacticEnd
+                    continue
+                }
+            }
+            if syntacticEnd - a >= 2, layers[a..<syntacticEnd].allSatisfy({ $0.dense?.isNumeric ?? true }) {
                 best = (syntacticEnd - 1, composeSyntactic(layers[a..<syntacticEnd], inputWidth: widths[a]), .syntactic)
             }
-            if semantic {
+            if semantic, network.isNumeric {
                 var b = layers.count - 1
                 while b > (best?.end ?? a) {
                     if let map = analysedMap(network, from: a, through: b, inputWidth: widths[a], options: options) {
@@ -114,12 +140,12 @@ public enum Fusion {
             fused += layers[next..<(run.firstLayer - 1)]
             factored += layers[next..<(run.firstLayer - 1)]
             let location = layers[run.firstLayer - 1].location
-            fused.append(Layer(dense: .numeric(run.map), location: location))
+            fused.append(Layer(dense: run.constants.map { .symbolic($0) } ?? .numeric(run.map), location: location))
             if let f = run.factorization {
                 factored.append(Layer(dense: .numeric(AffineMap(weights: f.right, bias: [Rational](repeating: .zero, count: f.rank))), location: location))
                 factored.append(Layer(dense: .numeric(AffineMap(weights: f.left, bias: run.map.bias)), location: location))
             } else {
-                factored.append(Layer(dense: .numeric(run.map), location: location))
+                factored.append(fused.last!)
             }
             next = run.lastLayer
         }
@@ -134,11 +160,52 @@ public enum Fusion {
                             parametersBefore: total, parametersAfter: after, runs: runs)
     }
 
-    /// Whether a layer computes an affine map as written (numeric weights and an affine
-    /// activation with numeric parameters).
+    /// Whether a layer computes an affine map as written (numeric weights, or exact constants
+    /// such as √2, and an affine activation with numeric parameters).
     static func isSyntacticallyAffine(_ layer: Layer) -> Bool {
         guard let (a, c) = layer.activation.affineForm else { return false }
-        return a.constantValue != nil && c.constantValue != nil && (layer.dense?.isNumeric ?? true)
+        guard a.constantValue != nil && c.constantValue != nil else { return false }
+        switch layer.dense {
+        case nil, .numeric?: return true
+        case .symbolic(let m)?:
+            return m.bias.allSatisfy(\.isConstantExpression) && (0..<m.weights.rows).allSatisfy { m.weights.rowArray($0).allSatisfy(\.isConstantExpression) }
+        }
+    }
+
+    /// The run of syntactically affine layers some of which hold exact constants: W', b'
+    /// composed exactly (canonical constant expressions), each entry's nearest float32 in
+    /// `map`, the rank of the nearest-float32 matrix as a stand-in only when W' is rational
+    /// (otherwise the rank over the constants' field is not computed: nil run).
+    static func constantRun(first: Int, last: Int, layers: ArraySlice<Layer>, inputWidth: Int, before: Int) -> FusedRun? {
+        let sub = Network(inputNames: (0..<inputWidth).map { "x\($0 + 1)" }, layers: Array(layers))
+        guard let folded = Composition.foldedSymbolic(sub) else { return nil }
+        let exact = ExactConstantMap.canonical(AffineMap.composeChain(folded))
+        var worst = Rational.zero
+        func near(_ p: Polynomial) -> Rational? {
+            guard let c = ExactConstant(p), let (v, e) = c.nearest(by: { $0.nearestFloat32Value }) else { return nil }
+            if e > worst { worst = e }
+            return v
+        }
+        var entries = [Rational](), bias = [Rational]()
+        var overflow = false
+        for i in 0..<exact.weights.rows {
+            for j in 0..<exact.weights.columns {
+                guard let v = near(exact.weights[i, j]) else { overflow = true; break }
+                entries.append(v)
+            }
+        }
+        for b in exact.bias where !overflow {
+            guard let v = near(b) else { overflow = true; break }
+            bias.append(v)
+        }
+        guard !overflow else { return nil }
+        let m = exact.outputDimension, n = exact.inputDimension
+        let map = AffineMap(weights: Matrix(rows: m, columns: n, entries: entries), bias: bias)
+        let rank = RankFinding.of(.symbolic(exact), in: sub).rank
+        var run = FusedRun(firstLayer: first, lastLayer: last, map: map, rank: rank, parametersBefore: before,
+                           parametersAfter: m * n + m, float32MaxAbsError: worst, factorization: nil, evidence: .syntactic)
+        run.constants = exact
+        return run
     }
 
     /// The exact composition of syntactically affine layers.

@@ -132,4 +132,8 @@ public enum UndecidedReason: Sendable {
     case domainSymbolicWeights
     /// A size budget or the deadline stopped the decision (`ResourceLimit`).
     case resourceLimit(ResourceLimit)
+    /// F equals the affine map `map` (exact constants, contract §4), but for the entries
+    /// `entries` of b' (0-based) neither the canonical form is 0 nor an enclosure up to 4096
+    /// bits excludes 0: linear versus affine is undecided.
+    case constantBiasUndecided(map: AffineMap<Polynomial>, entries: [Int])
 }

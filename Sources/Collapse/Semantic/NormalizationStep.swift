@@ -1,5 +1,5 @@
 public import ExactNumbers
-import Algebra
+public import Algebra
 public import NetworkModel
 
 /// One exact simplification of a network: what was replaced, and the identity that makes
@@ -16,6 +16,11 @@ public struct NormalizationStep: Sendable, Hashable {
         /// The unit's pre-activation is the constant `preactivation` for every input, so the
         /// unit is the constant f(preactivation) = `value`, folded into the next bias.
         case constant(preactivation: Rational, value: Rational)
+        /// The unit's pre-activation is the exact constant `preactivation` for every input and
+        /// f(preactivation) = `value` is not rational (σ(1), `sigmoid(2*sigmoid(1) + 1)`), or
+        /// the pre-activation itself is not: the unit is that exact constant, folded into the
+        /// next bias (which then holds an exact constant expression, contract §4).
+        case exactConstant(preactivation: ExactConstant, value: ExactConstant)
         /// The unit's pre-activation t stays in `range` (proved exactly), where
         /// f(t) = slope·t + intercept: the unit acts as that affine map.
         case stable(range: UnitRange, slope: Rational, intercept: Rational)

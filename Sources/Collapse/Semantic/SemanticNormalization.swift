@@ -33,13 +33,24 @@ public enum SemanticNormalization {
     /// numbering), when given, are proved ranges of the units' pre-activations (for example
     /// from bound propagation on a domain); they are used only where they are valid for the
     /// question asked, which is the caller's responsibility.
-    public static func normalize(_ network: Network, ranges: [[UnitRange?]]? = nil, termLimit: Int = 5_000) -> Normalization {
+    ///
+    /// With `irrationalConstants` (the default), constant units whose value is not rational
+    /// (σ(1)) are folded too, as exact constants (`constantPass`): the simplified network then
+    /// has `.symbolic` layers whose symbols are `ConstantAtom`s only.
+    public static func normalize(_ network: Network, ranges: [[UnitRange?]]? = nil, termLimit: Int = 5_000,
+                                 irrationalConstants: Bool = true) -> Normalization {
         guard network.isNumeric, !network.layers.isEmpty else {
             return Normalization(original: network, simplified: network, steps: [])
         }
         var state = NormalizationState(network: network, ranges: ranges, termLimit: termLimit)
         var passes = 0
-        while state.pass(), passes < 16 { passes += 1 }
+        // The rational passes, then irrational constants (which may enable more), until stable.
+        while true {
+            let rational = state.pass()
+            let constants = irrationalConstants && state.constantPass()
+            guard rational || constants, passes < 16 else { break }
+            passes += 1
+        }
         var steps = state.steps
         if ranges != nil {
             for i in steps.indices { steps[i].onDomain = true }

@@ -19,6 +19,12 @@ struct LayerDraft {
     var activation: Activation = .identity
     /// The node that started the layer.
     var location: SourceLocation
+    /// With irrational elementwise factors (BatchNormalization with var + ε not a square):
+    /// output i is rowFactor_i·(W_i x + b_i) + rowShift_i, exact constants (`ExactConstant`);
+    /// nil when every factor so far was rational (then folded into W and b directly).
+    var rowFactor: [ExactConstant]? = nil
+    /// See `rowFactor`.
+    var rowShift: [ExactConstant]? = nil
 
     /// A dense draft.
     init(weights: [Rational], rows: Int, columns: Int, bias: [Rational], location: SourceLocation) {
@@ -48,6 +54,11 @@ struct LayerDraft {
 
     /// Applies t ↦ scale_i·t + shift_i to output i. Precondition: `acceptsAffine`.
     mutating func applyElementwise(scale: [Rational]?, shift: [Rational]?) {
+        if rowFactor != nil {
+            applyExactElementwise(scale: (0..<rows).map { ExactConstant(scale?[$0] ?? .one) },
+                                  shift: (0..<rows).map { ExactConstant(shift?[$0] ?? .zero) })
+            return
+        }
         if let scale {
             for i in 0..<rows where !scale[i].isOne {
                 let s = scale[i]
@@ -58,6 +69,19 @@ struct LayerDraft {
         if let shift {
             for i in 0..<rows where !shift[i].isZero { bias[i] = bias[i] + shift[i] }
         }
+    }
+
+    /// Applies t ↦ scale_i·t + shift_i with exact constants (√ factors) to output i, kept as
+    /// `rowFactor`/`rowShift` until the layer is built. Precondition: `acceptsAffine`.
+    mutating func applyExactElementwise(scale: [ExactConstant], shift: [ExactConstant]) {
+        var factor = rowFactor ?? Array(repeating: ExactConstant(.one), count: rows)
+        var offset = rowShift ?? Array(repeating: .zero, count: rows)
+        for i in 0..<rows {
+            factor[i] = scale[i] * factor[i]
+            offset[i] = scale[i] * offset[i] + shift[i]
+        }
+        rowFactor = factor
+        rowShift = offset
     }
 
     /// The diagonal layer t ↦ scale ⊙ t + shift on vectors of size n (an input normalisation,
@@ -71,6 +95,18 @@ struct LayerDraft {
     /// The finished layer.
     var layer: Layer {
         guard let weights else { return Layer(dense: nil, activation: activation, location: location) }
+        if let rowFactor, let rowShift {
+            // Exact constants: W_ij·f_i and b_i·f_i + d_i (a symbolic layer whose symbols are √ atoms).
+            var entries = [Polynomial]()
+            entries.reserveCapacity(rows * columns)
+            for i in 0..<rows {
+                let f = rowFactor[i].polynomial
+                for j in 0..<columns { entries.append(Polynomial(weights[i * columns + j]) * f) }
+            }
+            let b = (0..<rows).map { Polynomial(bias[$0]) * rowFactor[$0].polynomial + rowShift[$0].polynomial }
+            let map = AffineMap(weights: Matrix(rows: rows, columns: columns, entries: entries), bias: b)
+            return Layer(dense: .symbolic(map), activation: activation, location: location)
+        }
         let map = AffineMap(weights: Matrix(rows: rows, columns: columns, entries: weights), bias: bias)
         return Layer(dense: .numeric(map), activation: activation, location: location)
     }

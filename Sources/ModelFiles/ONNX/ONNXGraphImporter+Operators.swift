@@ -177,18 +177,21 @@ extension ONNXGraphImporter {
             parameters.append(t.values)
         }
         let (scale, bias, mean, variance) = (parameters[0], parameters[1], parameters[2], parameters[3])
-        var m: [Rational] = [], c: [Rational] = []
+        // y = γ(x − μ)/√(var + ε) + β, exactly: rational factors where var + ε is a square,
+        // otherwise exact √ constants (√(p/q) = √(p·q)/q, square factors pulled out).
+        var m: [ExactConstant] = [], c: [ExactConstant] = []
         for i in 0..<n {
             let v = variance[i] + epsilon
             guard v.signum > 0 else { throw fail(index, node, "channel \(i): var + epsilon = \(v) is not positive; expected a positive variance") }
-            guard let root = ExactSquareRoot.of(v) else {
-                throw fail(index, node, "channel \(i): var + epsilon = \(v) is not the square of a rational, so 1/sqrt(var + epsilon) is irrational; exact square-root constants are not available yet in this version, so BatchNormalization is accepted only when every var + epsilon is a perfect square (fold it into the previous Gemm in exact arithmetic, or export with the normalisation folded)")
-            }
-            let factor = scale[i] / root
+            let factor = ExactConstant.sqrt(v) / v * ExactConstant(scale[i])
             m.append(factor)
-            c.append(bias[i] - mean[i] * factor)
+            c.append(ExactConstant(bias[i]) - ExactConstant(mean[i]) * factor)
         }
-        appendElementwise(scale: m, shift: c, at: index)
+        if m.allSatisfy({ $0.rationalValue != nil }) && c.allSatisfy({ $0.rationalValue != nil }) {
+            appendElementwise(scale: m.map { $0.rationalValue! }, shift: c.map { $0.rationalValue! }, at: index)
+        } else {
+            appendExactElementwise(scale: m, shift: c, at: index)
+        }
     }
 
     // MARK: Activations with parameters

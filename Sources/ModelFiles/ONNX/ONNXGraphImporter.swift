@@ -116,6 +116,16 @@ struct ONNXGraphImporter {
         }
     }
 
+    /// Appends t ↦ scale ⊙ t + shift with exact constant entries (BatchNormalization with
+    /// irrational 1/√(var + ε)): folded into the open dense layer, or a diagonal layer of its own.
+    mutating func appendExactElementwise(scale: [ExactConstant], shift: [ExactConstant], at index: Int) {
+        if drafts.last?.acceptsAffine != true {
+            drafts.append(LayerDraft.elementwise(scale: nil, shift: nil, size: size,
+                                                 location: SourceLocation(file: file, line: index + 1, column: 1)))
+        }
+        drafts[drafts.count - 1].applyExactElementwise(scale: scale, shift: shift)
+    }
+
     /// Applies an activation to the chain vector: an activation-only layer of its own, so that
     /// layers follow the graph's nodes (a Gemm, then its Relu) and `fuse` sees Gemm→Gemm runs.
     /// Above `NetworkModel`'s widest activation-only layer the activation joins the dense layer

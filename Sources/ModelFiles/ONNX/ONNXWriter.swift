@@ -22,6 +22,29 @@ public enum ONNXWriter {
         case float64
     }
 
+    /// A map of exact constant expressions (`ExactConstant`) with every entry replaced by its
+    /// nearest float32 (float64) value, found by refining its enclosure until it does not
+    /// straddle a rounding boundary; nil when an entry has a free symbol or cannot be rounded.
+    static func nearestValues(_ map: AffineMap<Polynomial>, precision: Precision) -> AffineMap<Rational>? {
+        let round: (Rational) -> Rational? = precision == .float32
+            ? { $0.nearestFloat32Value }
+            : { $0.nearestDouble.flatMap { Rational(exactly: $0) } }
+        func near(_ p: Polynomial) -> Rational? { ExactConstant(p)?.nearest(by: round)?.value }
+        var entries = [Rational]()
+        for i in 0..<map.weights.rows {
+            for j in 0..<map.weights.columns {
+                guard let v = near(map.weights[i, j]) else { return nil }
+                entries.append(v)
+            }
+        }
+        var bias = [Rational]()
+        for b in map.bias {
+            guard let v = near(b) else { return nil }
+            bias.append(v)
+        }
+        return AffineMap(weights: Matrix(rows: map.weights.rows, columns: map.weights.columns, entries: entries), bias: bias)
+    }
+
     /// The model's bytes. `file` names the output in messages.
     ///
     /// - Throws: `ModelFileError` for symbolic weights or parameters, an activation with no
@@ -37,8 +60,13 @@ public enum ONNXWriter {
             case .numeric(let map)?:
                 current = try builder.dense(map, input: current, layer: k)
                 width = map.outputDimension
-            case .symbolic?:
-                throw ModelFileError(file: file, place: .file, "layer \(k) has symbolic weights; expected numbers (ONNX stores numbers)")
+            case .symbolic(let exact)?:
+                // Exact constants (√ from a BatchNormalization fold): each entry's nearest float.
+                guard let map = nearestValues(exact, precision: precision) else {
+                    throw ModelFileError(file: file, place: .file, "layer \(k) has symbolic weights; expected numbers (ONNX stores numbers)")
+                }
+                current = try builder.dense(map, input: current, layer: k)
+                width = map.outputDimension
             case nil: break
             }
             current = try builder.activation(layer.activation, input: current, layer: k, width: width)

@@ -166,12 +166,15 @@ extension LaTeXBuilder {
         return linearCombination(weights: coefficients, bias: Rational.zero) + " \(relation) " + number(bound)
     }
 
-    /// `y = t` or `y = (t, 2 t + 1)` inline, or `$y = W x + b$` with matrices when wide.
+    /// `y = t` or `y = (t, 2 t + 1)` inline, or `y = W x + b` with matrices when wide: inline
+    /// when the matrices are small, else displayed (two of them in a sentence would not fit
+    /// on a line).
     mutating func regionMapText(_ map: AffineMap<Rational>) -> String {
         let inline = mapText(map, name: "y")
         if TeXWidth.estimate(inline) <= Self.lineWidth * 0.6 { return "$\(inline)$" }
         let w = matrix(map.weights), b = vector(map.bias)
-        return "$y = \(isRow ? "x\\,\(w.tex)" : "\(w.tex)\\,x") + \(b.tex)$"
+        let tex = "y = \(isRow ? "x\\,\(w.tex)" : "\(w.tex)\\,x") + \(b.tex)"
+        return w.width + b.width > Self.lineWidth * 0.3 ? "\\[\n  \(tex)\n\\]\n" : "$\(tex)$"
     }
 
     /// `name = t` for one coordinate, `name = (t, 0)` for several (without the name when nil).

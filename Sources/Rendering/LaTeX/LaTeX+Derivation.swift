@@ -35,6 +35,7 @@ extension LaTeXBuilder {
         substitutionChain(steps)
         products(steps, collapsed: collapsed)
         collapsedSummary(collapsed)
+        constantsParagraph(collapsed)
     }
 
     // MARK: The chain, symbolically
@@ -131,7 +132,6 @@ extension LaTeXBuilder {
         }
         let useA = steps.count >= 4
         line("\\paragraph{The products, exactly.} \(useA ? "Step by step, with the actual matrices:" : "With the actual matrices:")")
-        line("\\begin{align*}")
         var a = steps[0].map.weights
         var c = steps[0].map.bias
         var cName = steps[0].biasName
@@ -164,8 +164,15 @@ extension LaTeXBuilder {
             a = newA
             c = newC
         }
-        line(lines.map { "  " + $0 }.joined(separator: ",\\\\\n") + ".")
-        line("\\end{align*}")
+        // align* gives every row the widest label plus the widest right side: when that is
+        // wider than the line, each equation is centred on its own (gather*).
+        let halves = lines.map { $0.components(separatedBy: "&=") }
+        let left = halves.map { TeXWidth.estimate($0[0]) }.max() ?? 0
+        let right = halves.map { TeXWidth.estimate($0.dropFirst().joined()) }.max() ?? 0
+        let gather = left + right + 2 > Self.lineWidth
+        line(gather ? "\\begin{gather*}" : "\\begin{align*}")
+        line(lines.map { "  " + (gather ? $0.replacingOccurrences(of: "&=", with: "=") : $0) }.joined(separator: ",\\\\\n") + ".")
+        line(gather ? "\\end{gather*}" : "\\end{align*}")
         if c.allSatisfy(\.isZero) && steps.contains(where: { $0.biasName != nil }) {
             line("The offsets cancel: the network has biases, yet $b' = 0$.")
         }

@@ -69,10 +69,9 @@ extension LaTeXBuilder {
         let mid = zip(w.x, y).map { ($0 + $1) / Rational(2) }
         line("\\paragraph{A witness in $D$, layer by layer.} Take $x = \(point(w.x))$ and $\(z) = \(point(y))$, both in $D$. Every affine map $G$ satisfies $G(\\tfrac{x + \(z)}{2}) = \\tfrac{G(x) + G(\(z))}{2}$. Evaluating the network exactly at the three points, step by step:")
         witnessTable(points: [w.x, y, mid], headers: ["x", z, "\\tfrac{x + \(z)}{2}"])
-        let digits = separatingDigits(w.lhs, w.rhs)
         let relation = relationSign(w)
         line("\\[")
-        line("  F(\\tfrac{x + \(z)}{2}) \(relation) \(intervalValues(w.lhs, digits)), \\qquad \\tfrac{F(x) + F(\(z))}{2} \(relation) \(intervalValues(w.rhs, digits)).")
+        line("  F(\\tfrac{x + \(z)}{2}) \(relation) \(intervalValues(w.lhs)), \\qquad \\tfrac{F(x) + F(\(z))}{2} \(relation) \(intervalValues(w.rhs)).")
         line("\\]")
         line("The two sides differ, so no affine map equals $F$ on $D$.")
         otherWitnesses(skippingAdditivityAt: (w.x, y))

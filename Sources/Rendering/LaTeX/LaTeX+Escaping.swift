@@ -14,6 +14,10 @@ enum LaTeXEscaping {
         "∈": "\\ensuremath{\\in}", "√": "\\ensuremath{\\surd}", "Φ": "\\ensuremath{\\Phi}",
         "σ": "\\ensuremath{\\sigma}", "α": "\\ensuremath{\\alpha}", "∑": "\\ensuremath{\\sum}",
         "ℚ": "\\ensuremath{\\mathbb{Q}}", "ℝ": "\\ensuremath{\\mathbb{R}}",
+        "β": "\\ensuremath{\\beta}", "γ": "\\ensuremath{\\gamma}", "δ": "\\ensuremath{\\delta}",
+        "ε": "\\ensuremath{\\varepsilon}", "λ": "\\ensuremath{\\lambda}", "μ": "\\ensuremath{\\mu}",
+        "π": "\\ensuremath{\\pi}", "τ": "\\ensuremath{\\tau}", "φ": "\\ensuremath{\\varphi}",
+        "ω": "\\ensuremath{\\omega}", "θ": "\\ensuremath{\\theta}", "Σ": "\\ensuremath{\\Sigma}",
     ]
 
     /// `text` for LaTeX text mode: `\`, `{`, `}`, `$`, `&`, `#`, `_`, `%`, `^`, `~`, `<`, `>`,
@@ -35,6 +39,8 @@ enum LaTeXEscaping {
             default:
                 if let mapped = unicode[c] {
                     out += mapped
+                } else if c.unicodeScalars.count == 1, let v = c.unicodeScalars.first?.value, (0xC0...0xFF).contains(v), v != 0xD7, v != 0xF7 {
+                    out.append(c)  // Latin-1 letters (Ü, é, ß): LaTeX's default UTF-8 input sets them
                 } else if c.isASCII {
                     if let ascii = c.asciiValue, ascii < 32 || ascii == 127 { out += " " } else { out.append(c) }
                 } else {
@@ -48,7 +54,7 @@ enum LaTeXEscaping {
     /// A symbol in math mode: `w11` → `w_{11}`, `b_2` → `b_{2}`, `alpha` → `\alpha`
     /// (`Symbol.latex`); a name that is not an identifier is set as escaped upright text.
     static func symbol(_ s: Symbol) -> String {
-        if s.isIdentifier { return s.latex }
+        if s.isIdentifier || ConstantAtom.of(s) != nil { return s.latex }  // \sigma(1), \sqrt{2}
         return "\\text{" + text(s.name) + "}"
     }
 

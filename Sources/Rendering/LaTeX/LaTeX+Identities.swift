@@ -71,6 +71,8 @@ extension LaTeXBuilder {
                 : Typeset(tex: tuple(count: bias.count) { b, i in b.polynomial(bias[i]) } + (isRow ? "" : "^{\\top}"), width: 0)
             if case .numeric = collapsed {
                 line("Here $b' = \(b.tex) \\neq 0$, so additivity fails, and homogeneity fails for every $\(c) \\neq 1$.")
+            } else if collapsed.hasConstantEntries {
+                line("Here $b' = \(b.tex) \\neq 0$ (an exact constant whose rigorous enclosure excludes 0), so additivity fails, and homogeneity fails for every $\(c) \\neq 1$.")
             } else {
                 line("Here $b' = \(b.tex)$ is not identically zero, so for generic values of the symbols both identities fail.")
                 if let conditions = analysis.linearIf, !conditions.isEmpty {
@@ -101,6 +103,7 @@ extension LaTeXBuilder {
             if case .numeric = collapsed { isNumeric = true }
             line("What does hold is the identity of affine maps, $F(\(vx) + \(z)) + F(0) = \(applied("W'", to: vx)) + \(applied("W'", to: z)) + 2b' = F(\(vx)) + F(\(z))$ for all $\(vx)$, $\(z)$: $F$ is affine\(isNumeric ? ", not linear" : "").")
         }
+        if let sentence = residualSentence() { line(sentence) }
         if !collapsesByRegions, let residual = analysis.additivity.residual, residual == map.bias.map({ -$0 }),
            analysis.affinity.residual?.allSatisfy(\.isZero) == true {
             line("The same differences come out when symbolic $\(vx)$, $\(z)$ and $\(c)$ are pushed through the layers one at a time, without using $W'$: an independent check of the composition.")
@@ -111,12 +114,12 @@ extension LaTeXBuilder {
 
     /// A vector of values: a scalar when it has one entry, else a vector in the convention
     /// (or an inline tuple, for running text).
-    mutating func values(_ v: [ExactValue], digits: Int = 4, inline: Bool = false) -> String {
-        if v.count == 1 { return value(v[0], digits: digits) }
-        if inline { return tuple(count: v.count) { b, i in b.value(v[i], digits: digits) } }
+    mutating func values(_ v: [ExactValue], inline: Bool = false) -> String {
+        if v.count == 1 { return value(v[0]) }
+        if inline { return tuple(count: v.count) { b, i in b.value(v[i]) } }
         // Only the entries shown after elision are typeset.
         var texts = [String](repeating: "", count: v.count)
-        for i in shownIndices(v.count).compactMap({ $0 }) { texts[i] = value(v[i], digits: digits) }
+        for i in shownIndices(v.count).compactMap({ $0 }) { texts[i] = value(v[i]) }
         return vector(texts: texts).tex
     }
 
@@ -131,7 +134,7 @@ extension LaTeXBuilder {
         text += finding.isGeneric ? " for generic values of the symbols (the rank over the rational functions in them; special values can only lower it)." : "."
         if finding.isBottleneck, let k = finding.narrowestLayer {
             let w = finding.narrowestWidth
-            text += " Layer \(k) has only \(w) unit\(w == 1 ? "" : "s"), fewer than the \(n) inputs and the \(m) outputs, so every input passes through a space of dimension \(w): $\\operatorname{rank} W' \\le \(w) < \\min(\(m), \(n)) = \(finding.fullRank)$, whatever the weights. This is a \\emph{linear bottleneck}: the network maps $\\mathbb{Q}^{\(n)}$ into a subspace of dimension at most \(w). It is the situation of principal component analysis (PCA): a linear autoencoder with a \(w)-unit code can at best learn the projection onto the top \(w) principal components, a rank-\(w) map, and without a nonlinear activation no number of extra layers raises the rank."
+            text += " Layer \(k) has only \(w) unit\(w == 1 ? "" : "s"), fewer than the \(n) inputs and the \(m) outputs, so every input passes through a space of dimension \(w): $\\operatorname{rank} W' \\le \(w) < \\min(\(m), \(n)) = \(finding.fullRank)$, whatever the weights. This is a \\emph{linear bottleneck}: the network maps $\\mathbb{Q}^{\(n)}$ into \(analysis.collapsed?.biasIsZero ?? true ? "a subspace" : "an affine plane (a translate of a subspace)") of dimension at most \(w). It is the situation of principal component analysis (PCA): a linear autoencoder with a \(w)-unit code can at best learn the projection onto the top \(w) principal components, a rank-\(w) map, and without a nonlinear activation no number of extra layers raises the rank."
         } else if finding.rank == finding.fullRank {
             text += " This is full rank, $\\min(\(m), \(n)) = \(finding.fullRank)$: no direction of the input is lost beyond what the shape forces."
         } else {

@@ -6,7 +6,7 @@ extension LaTeXBuilder {
     /// The indices shown of a dimension of size `n`: all of them up to `maxMatrixDimension`,
     /// else the first ones, nil (the ellipsis) and the last two.
     func shownIndices(_ n: Int, limit: Int? = nil) -> [Int?] {
-        let limit = limit ?? options.maxMatrixDimension
+        let limit = limit ?? matrixLimit ?? options.maxMatrixDimension
         guard n > limit else { return Array(0..<n) }
         let head = limit - 3
         return Array(0..<head).map { Optional($0) } + [nil, n - 2, n - 1]
@@ -14,7 +14,31 @@ extension LaTeXBuilder {
 
     /// A `bmatrix` of `rows` × `columns` cells, eliding past `maxMatrixDimension`; `entry`
     /// is asked only for the cells shown.
+    /// Polynomial entries are shortened to fewer terms (down to 3) while the matrix is wider
+    /// than half the line (it shares the line with its label), so a column of long polynomials fits the page;
+    /// then, past 70% of the line, fewer rows and columns are shown.
     mutating func bmatrix(rows: Int, columns: Int, entry: (inout LaTeXBuilder, Int, Int) -> String) -> Typeset {
+        var typeset = bmatrixOnce(rows: rows, columns: columns, entry: entry)
+        guard termLimit == nil else { return typeset }
+        var limit = options.maxTerms
+        while typeset.width > Self.lineWidth * 0.5, limit > 3 {
+            limit = max(3, limit - 2)
+            termLimit = limit
+            typeset = bmatrixOnce(rows: rows, columns: columns, entry: entry)
+            termLimit = nil
+        }
+        // Still too wide: fewer rows and columns shown (down to ⋯ and the last two).
+        var dimension = options.maxMatrixDimension
+        while typeset.width > Self.lineWidth * 0.7, dimension > 3, max(rows, columns) > 3 {
+            dimension -= 1
+            (termLimit, matrixLimit) = (limit, dimension)
+            typeset = bmatrixOnce(rows: rows, columns: columns, entry: entry)
+            (termLimit, matrixLimit) = (nil, nil)
+        }
+        return typeset
+    }
+
+    mutating func bmatrixOnce(rows: Int, columns: Int, entry: (inout LaTeXBuilder, Int, Int) -> String) -> Typeset {
         guard rows > 0, columns > 0 else {
             return Typeset(tex: "\\begin{bmatrix}\\,\\end{bmatrix}", width: 1)
         }
@@ -66,10 +90,14 @@ extension LaTeXBuilder {
         return bmatrix(rows: v.count, columns: 1) { b, i, _ in v[i].tex(&b) }
     }
 
-    /// A vector of already typeset entries in the chosen convention.
+    /// A vector of already typeset entries in the chosen convention; a row too wide for half
+    /// the line (enclosures) is written as a transposed column.
     mutating func vector(texts: [String]) -> Typeset {
-        if isRow { return bmatrix(rows: 1, columns: texts.count) { _, _, j in texts[j] } }
-        return bmatrix(rows: texts.count, columns: 1) { _, i, _ in texts[i] }
+        let column = bmatrix(rows: texts.count, columns: 1) { _, i, _ in texts[i] }
+        guard isRow else { return column }
+        let row = bmatrix(rows: 1, columns: texts.count) { _, _, j in texts[j] }
+        guard row.width > Self.lineWidth * 0.45, texts.count > 1 else { return row }
+        return Typeset(tex: column.tex + "^{\\top}", width: column.width + 0.6)
     }
 
     /// An inline tuple `(a, b, \ldots, z)`, eliding past `limit` entries.
@@ -80,7 +108,9 @@ extension LaTeXBuilder {
             guard let i else { return "\\ldots" }
             return entry(&self, i)
         }
-        return "(" + parts.joined(separator: ", ") + ")"
+        // A long tuple in running text may break after a comma (math has no break there).
+        let joined = parts.joined(separator: ", ")
+        return "(" + (TeXWidth.estimate(joined) > 12 ? parts.joined(separator: ",\\allowbreak ") : joined) + ")"
     }
 
     /// The input point x as a tuple of rationals.

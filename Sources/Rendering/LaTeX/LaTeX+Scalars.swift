@@ -63,7 +63,7 @@ extension LaTeXBuilder {
     /// A polynomial in math mode, terms in the printing order (graded lex, decreasing);
     /// more than `maxTerms` terms are shortened to the first ones, `\cdots` and the last.
     mutating func polynomial(_ p: Polynomial) -> String {
-        polynomialTerms(p, maxTerms: options.maxTerms).joined(separator: " ")
+        polynomialTerms(p, maxTerms: termLimit ?? options.maxTerms).joined(separator: " ")
     }
 
     /// The terms of a polynomial, each with its sign (`3 x_{1}^{2}`, `- 2 x_{2}`, `+ 1`), the
@@ -97,24 +97,28 @@ extension LaTeXBuilder {
         return out
     }
 
-    /// A value of the analysis: exact, symbolic, or a rigorous enclosure written compactly
-    /// (`0.73105_{8}^{9}`) with `digits` significant digits (`EnclosureDigits`).
-    mutating func value(_ v: ExactValue, digits: Int = EnclosureDigits.minimum) -> String {
+    /// A value of the analysis: exact, symbolic, or a rigorous enclosure `[lo, hi]` with the
+    /// document's one precision (`enclosureDigits`).
+    mutating func value(_ v: ExactValue) -> String {
         switch v {
         case .exact(let r): return number(r)
         case .symbolic(let p): return polynomial(p)
-        case .enclosed(let i): return compactInterval(i, digits: digits)
+        case .enclosed(let i): return bracketInterval(i)
         }
     }
 
-    /// `[lo, hi]` with lo rounded down and hi rounded up to `digits` significant digits
-    /// (`[5.0000, 5.0001] \times 10^{-41}` for very small or large values).
-    func bracketInterval(_ i: RationalInterval, digits: Int) -> String {
-        let t = EnclosureDigits.text(i, digits: digits)
-        return "[\(Self.digitRuns(t.lo)), \(Self.digitRuns(t.hi))]" + Self.powerOfTen(t.exponent)
+    /// `[lo, hi]` with lo rounded down and hi rounded up to the document's `enclosureDigits`
+    /// significant digits (`[5.0000, 5.0001] \times 10^{-41}` for very small or large values);
+    /// the first one printed is the example of the note that explains them.
+    mutating func bracketInterval(_ i: RationalInterval) -> String {
+        let t = EnclosureDigits.text(i, digits: enclosureDigits)
+        let tex = "[\(Self.digitRuns(t.lo)), \(Self.digitRuns(t.hi))]" + Self.powerOfTen(t.exponent)
+        intervalNotationUsed = true
+        if firstEnclosure == nil { firstEnclosure = tex }
+        return tex
     }
 
-    /// Decimal text with every run of 6 or more equal digits written as a counted run,
+    /// Decimal text with every run of 8 or more equal digits written as a counted run,
     /// `4.\underbrace{9\cdots9}_{79}7`: every digit is still there (exact), and bounds that
     /// need 80 digits to differ fit on a line.
     static func digitRuns(_ text: String) -> String {
@@ -124,7 +128,7 @@ extension LaTeXBuilder {
         while i < characters.count {
             var j = i
             while j < characters.count, characters[j] == characters[i] { j += 1 }
-            if characters[i].isNumber, j - i >= 6 {
+            if characters[i].isNumber, j - i >= 8 {
                 out += "\\underbrace{\(characters[i])\\cdots\(characters[i])}_{\(j - i)}"
             } else {
                 out += String(characters[i..<j])
@@ -137,23 +141,6 @@ extension LaTeXBuilder {
     /// ` \times 10^{e}`, or nothing.
     static func powerOfTen(_ exponent: Int?) -> String {
         exponent.map { " \\times 10^{\($0)}" } ?? ""
-    }
-
-    /// The interval as its common decimal prefix with the lower bound's remaining digits as
-    /// subscript and the upper bound's as superscript: [0.731058, 0.731059] → 0.73105_{8}^{9};
-    /// `[lo, hi]` when the bounds share no digit.
-    mutating func compactInterval(_ i: RationalInterval, digits: Int) -> String {
-        let t = EnclosureDigits.text(i, digits: digits)
-        if t.lo == t.hi { return t.lo + Self.powerOfTen(t.exponent) }
-        let a = Array(t.lo), b = Array(t.hi)
-        var common = 0
-        while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
-        let prefix = String(a[..<common])
-        guard a.count == b.count, prefix.contains(where: { $0.isNumber }), common < a.count else {
-            return bracketInterval(i, digits: digits)
-        }
-        intervalNotationUsed = true
-        return "\(Self.digitRuns(prefix))_{\(Self.digitRuns(String(a[common...])))}^{\(Self.digitRuns(String(b[common...])))}" + Self.powerOfTen(t.exponent)
     }
 }
 
@@ -215,6 +202,11 @@ enum TeXWidth {
                 case "left", "right", "bigl", "bigr", "Bigl", "Bigr", "top", "limits", "displaystyle": width += 0.3 * scale
                 case "begin", "end": _ = group(&s, scale: 0)
                 case "cdots", "ldots", "vdots", "ddots": width += 1.2 * scale
+                case "allowbreak": break
+                case "underbrace":
+                    let body = group(&s, scale: scale)
+                    if s.first == "_" { s.removeFirst(); _ = group(&s, scale: scale * 0.7) }
+                    width += body
                 default: width += 0.8 * scale
                 }
             case "_", "^":

@@ -44,24 +44,23 @@ extension LaTeXBuilder {
     /// `relu(1 + (-1)) = relu(0) = 0`, but `relu(1) + relu(-1) = 1 + 0 = 1`.
     mutating func scalarBreakText(_ f: Activation, _ tex: ActivationTeX, _ brk: ScalarBreak) -> String {
         let s = brk.s, t = brk.t
-        let digits = separatingDigits([brk.lhs], [brk.rhs])
         let fs = scalarValue(f, s), ft = scalarValue(f, t), fst = scalarValue(f, s + t), f0 = scalarValue(f, .zero)
-        func show(_ v: ExactValue?) -> String? { v.map { value($0, digits: digits) } }
+        func show(_ v: ExactValue?) -> String? { v.map { value($0) } }
         let sText = number(s), tText = t.signum < 0 ? "(\(number(t)))" : number(t)
         var lhs = tex.apply("\(sText) + \(tText)")
-        if let v = show(fst) { lhs += " = " + tex.apply(number(s + t)) + (fst.map { isExact($0) } == true ? " = \(v)" : " \\in \(intervalText(fst!, digits))") }
+        if let v = show(fst) { lhs += " = " + tex.apply(number(s + t)) + (fst.map { isExact($0) } == true ? " = \(v)" : " \\in \(intervalText(fst!))") }
         var rhs = "\(tex.apply(number(s))) + \(tex.apply(number(t)))"
         if let a = show(fs), let b = show(ft) { rhs += " = \(a) + \(b)" }
         if brk.fixesZero {
-            return "$\(lhs)$, but $\(rhs)\(sumText(brk.rhs, digits))$."
+            return "$\(lhs)$, but $\(rhs)\(sumText(brk.rhs))$."
         }
         let zeroText = show(f0).map { " + \($0)" } ?? ""
-        return "$\(tex.apply("\(sText) + \(tText)")) + \(tex.apply("0")) = \(show(fst) ?? tex.apply(number(s + t)))\(zeroText)\(sumText(brk.lhs, digits))$, but $\(rhs)\(sumText(brk.rhs, digits))$."
+        return "$\(tex.apply("\(sText) + \(tText)")) + \(tex.apply("0")) = \(show(fst) ?? tex.apply(number(s + t)))\(zeroText)\(sumText(brk.lhs))$, but $\(rhs)\(sumText(brk.rhs))$."
     }
 
     /// " = v" when exact, " \in [lo, hi]" for an enclosure.
-    mutating func sumText(_ v: ExactValue, _ digits: Int) -> String {
-        isExact(v) ? " = \(value(v))" : " \\in \(intervalText(v, digits))"
+    mutating func sumText(_ v: ExactValue) -> String {
+        isExact(v) ? " = \(value(v))" : " \\in \(intervalText(v))"
     }
 
     func isExact(_ v: ExactValue) -> Bool {
@@ -70,8 +69,8 @@ extension LaTeXBuilder {
     }
 
     /// `[lo, hi]` for an enclosure, the value for an exact one.
-    mutating func intervalText(_ v: ExactValue, _ digits: Int) -> String {
-        if case .enclosed(let i) = v { return bracketInterval(i, digits: digits) }
+    mutating func intervalText(_ v: ExactValue) -> String {
+        if case .enclosed(let i) = v { return bracketInterval(i) }
         return value(v)
     }
 
@@ -80,13 +79,6 @@ extension LaTeXBuilder {
         guard f.isElementwise else { return nil }
         let one = Network(name: nil, inputNames: ["t"], layers: [Layer(dense: nil, activation: f)])
         return (try? Evaluator.evaluate(one, at: [r]))?.first
-    }
-
-    /// The fewest significant digits at which the printed enclosures of some coordinate of
-    /// `a` and `b` are disjoint (`EnclosureDigits.separating`, the rule of every report), so
-    /// the printed bounds themselves prove the two sides differ.
-    func separatingDigits(_ a: [ExactValue], _ b: [ExactValue]) -> Int {
-        EnclosureDigits.separating(a, b)
     }
 
     // MARK: The witness, layer by layer
@@ -101,16 +93,24 @@ extension LaTeXBuilder {
         let zero = [Rational](repeating: .zero, count: w.x.count)
         line("\\paragraph{A witness, layer by layer.} Take $\(vx) = \(point(w.x))$ and $\(z) = \(point(y))$. Every affine map $G$ satisfies $G(\(vx) + \(z)) + G(0) = G(\(vx)) + G(\(z))$ (both sides are $\(applied("W'", to: vx)) + \(applied("W'", to: z)) + 2b'$). Evaluating the network exactly at the four points, step by step:")
         witnessTable(points: [w.x, y, sum, zero], headers: ["\(vx)", z, "\(vx) + \(z)", "0"])
-        let digits = separatingDigits(w.lhs, w.rhs)
         let exact = (w.lhs + w.rhs).allSatisfy(isExact)
         let relation = exact ? "=" : "\\in"
-        line("\\[")
-        line("  F(\(vx) + \(z)) + F(0) \(relation) \(intervalValues(w.lhs, digits)), \\qquad F(\(vx)) + F(\(z)) \(relation) \(intervalValues(w.rhs, digits)).")
-        line("\\]")
+        let lhs = "F(\(vx) + \(z)) + F(0) \(relation) \(intervalValues(w.lhs))"
+        let rhs = "F(\(vx)) + F(\(z)) \(relation) \(intervalValues(w.rhs))"
+        if TeXWidth.estimate(lhs) + TeXWidth.estimate(rhs) + 3 > Self.lineWidth * 0.8 {
+            line("\\begin{gather*}")
+            line("  \(lhs),\\\\")
+            line("  \(rhs).")
+            line("\\end{gather*}")
+        } else {
+            line("\\[")
+            line("  \(lhs), \\qquad \(rhs).")
+            line("\\]")
+        }
         if exact {
             line("The two sides differ, so $F$ is not affine: no choice of $W'$ and $b'$ gives $F(\(vx)) = \(affineText(vx))$.")
         } else {
-            line("Each entry is a rigorous enclosure: the exact value lies in the interval shown (computed with directed rounding, the lower bound printed rounded down and the upper bound rounded up). In at least one coordinate the two intervals are disjoint, so the two sides differ: $F$ is not affine, and no rounding error can change that conclusion.")
+            line("In at least one coordinate the two enclosures are disjoint, so the two sides differ: $F$ is not affine, and no rounding error can change that conclusion.")
         }
         if let f0 = try? Evaluator.evaluate(network, at: zero), f0.allSatisfy({ $0.provablyEquals(.exact(.zero)) }) {
             line("Here $F(0) = 0$, so this is also a failure of additivity, $F(\(vx) + \(z)) \\neq F(\(vx)) + F(\(z))$.")
@@ -124,8 +124,7 @@ extension LaTeXBuilder {
     mutating func otherWitnesses(skippingAdditivityAt pair: ([Rational], [Rational])) {
         let z = secondPoint, c = scalarName
         if let w = analysis.additivity.witness, let y = w.y, !(w.x == pair.0 && y == pair.1) {
-            let digits = separatingDigits(w.lhs, w.rhs)
-            line("Additivity fails at $\(vx) = \(point(w.x))$, $\(z) = \(point(y))$: $F(\(vx) + \(z)) \(relationSign(w)) \(intervalValues(w.lhs, digits, inline: true))$ but $F(\(vx)) + F(\(z)) \(relationSign(w)) \(intervalValues(w.rhs, digits, inline: true))$.")
+            line("Additivity fails at $\(vx) = \(point(w.x))$, $\(z) = \(point(y))$: $F(\(vx) + \(z)) \(relationSign(w)) \(intervalValues(w.lhs, inline: true))$ but $F(\(vx)) + F(\(z)) \(relationSign(w)) \(intervalValues(w.rhs, inline: true))$.")
         }
         let noBias = network.layers.allSatisfy { $0.dense.map { d in d.polynomialMap.bias.allSatisfy(\.isZero) } ?? true }
         let positive = network.layers.allSatisfy { $0.activation.isPositivelyHomogeneous }
@@ -133,8 +132,7 @@ extension LaTeXBuilder {
             line("No layer has a bias and every activation is positively homogeneous, so $F(\(c)\\,\(vx)) = \(c)\\,F(\(vx))$ for every $\(c) \\ge 0$: the network itself is positively homogeneous, and homogeneity can fail only for negative $\(c)$.")
         }
         if let w = analysis.homogeneity.witness, let scalar = w.c {
-            let digits = separatingDigits(w.lhs, w.rhs)
-            line("Homogeneity fails at $\(vx) = \(point(w.x))$, $\(c) = \(number(scalar))$: $F(\(c)\\,\(vx)) \(relationSign(w)) \(intervalValues(w.lhs, digits, inline: true))$ but $\(c)\\,F(\(vx)) \(relationSign(w)) \(intervalValues(w.rhs, digits, inline: true))$.")
+            line("Homogeneity fails at $\(vx) = \(point(w.x))$, $\(c) = \(number(scalar))$: $F(\(c)\\,\(vx)) \(relationSign(w)) \(intervalValues(w.lhs, inline: true))$ but $\(c)\\,F(\(vx)) \(relationSign(w)) \(intervalValues(w.rhs, inline: true))$.")
         } else if analysis.homogeneity.holds == nil {
             line("No counterexample to homogeneity was found.")
         }
@@ -145,11 +143,11 @@ extension LaTeXBuilder {
     }
 
     /// A vector of values with enclosures written as `[lo, hi]`.
-    mutating func intervalValues(_ v: [ExactValue], _ digits: Int, inline: Bool = false) -> String {
-        if v.count == 1 { return intervalText(v[0], digits) }
-        if inline { return tuple(count: v.count) { b, i in b.intervalText(v[i], digits) } }
+    mutating func intervalValues(_ v: [ExactValue], inline: Bool = false) -> String {
+        if v.count == 1 { return intervalText(v[0]) }
+        if inline { return tuple(count: v.count) { b, i in b.intervalText(v[i]) } }
         var texts = [String](repeating: "", count: v.count)
-        for i in shownIndices(v.count).compactMap({ $0 }) { texts[i] = intervalText(v[i], digits) }
+        for i in shownIndices(v.count).compactMap({ $0 }) { texts[i] = intervalText(v[i]) }
         return vector(texts: texts).tex
     }
 
@@ -179,25 +177,45 @@ extension LaTeXBuilder {
         }
         var rows = Array(labels.indices).map { Optional($0) }
         if rows.count > 24 { rows = Array(rows.prefix(10)) + [nil] + Array(rows.suffix(10)) }
-        var cells = [[String]]()
-        for r in rows {
-            guard let r else {
-                cells.append(["\\vdots"] + points.map { _ in "\\vdots" })
-                continue
+        func table(_ b: inout LaTeXBuilder, limit: Int) -> [[String]] {
+            var cells = [[String]]()
+            for r in rows {
+                guard let r else {
+                    cells.append(["\\vdots"] + points.map { _ in "\\vdots" })
+                    continue
+                }
+                var row = ["\(labels[r])"]
+                for trace in traces {
+                    let v = trace[r]
+                    row.append(v.count == 1 ? b.value(v[0]) : b.tuple(count: v.count, limit: limit) { b, i in b.value(v[i]) })
+                }
+                cells.append(row)
             }
-            var row = ["\(labels[r])"]
-            for trace in traces {
-                let v = trace[r]
-                row.append(v.count == 1 ? value(v[0]) : tuple(count: v.count, limit: 4) { b, i in b.value(v[i]) })
-            }
-            cells.append(row)
+            return cells
         }
-        let labelWidth = cells.map { TeXWidth.estimate($0[0]) }.max() ?? 0
-        let columnWidths = points.indices.map { j in cells.map { TeXWidth.estimate($0[j + 1]) }.max() ?? 0 }
-        let total = labelWidth + columnWidths.reduce(0, +) + Double(points.count + 1) * 1.2
-        let groups: [[Int]] = total <= Self.lineWidth || points.count < 2
-            ? [Array(points.indices)]
-            : [Array(points.indices.prefix(points.count / 2)), Array(points.indices.dropFirst(points.count / 2))]
+        var cells = table(&self, limit: 4)
+        func widths(_ cells: [[String]]) -> (label: Double, columns: [Double]) {
+            (cells.map { TeXWidth.estimate($0[0]) }.max() ?? 0,
+             points.indices.map { j in cells.map { TeXWidth.estimate($0[j + 1]) }.max() ?? 0 })
+        }
+        var (labelWidth, columnWidths) = widths(cells)
+        if labelWidth + (columnWidths.max() ?? 0) + 2.4 > Self.lineWidth {
+            // Enclosures make wide cells: fewer entries of each vector, one point per table.
+            cells = table(&self, limit: 3)
+            (labelWidth, columnWidths) = widths(cells)
+        }
+        // As many points per table as fit on the line, in order.
+        var groups: [[Int]] = [[]]
+        var used = labelWidth + 1.2
+        for j in points.indices {
+            let w = columnWidths[j] + 1.2
+            if !groups[groups.count - 1].isEmpty && used + w > Self.lineWidth {
+                groups.append([])
+                used = labelWidth + 1.2
+            }
+            groups[groups.count - 1].append(j)
+            used += w
+        }
         let rowEnd = cells.joined().contains { $0.contains("\\tfrac") || $0.contains("^{") } ? " \\\\[2pt]" : " \\\\"
         for group in groups {
             line("\\[")

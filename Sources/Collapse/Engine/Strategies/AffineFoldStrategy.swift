@@ -16,7 +16,9 @@ struct AffineFoldStrategy: DecisionStrategy {
         guard let folded = Composition.foldedSymbolic(network) else { return nil }
         // Each layer's product is checked against the polynomial budget before it runs.
         switch Composition.composeChainChecked(folded, budget: context.options.polynomialBudget, deadline: context.options.deadline) {
-        case .success(let map): return .collapses(.symbolic(map), .affineFold(layers: folded.map { .symbolic($0) }))
+        case .success(let map):
+            if network.hasConstantAtoms { return ExactConstantMap.conclusion(map, layers: folded) }
+            return .collapses(.symbolic(map), .affineFold(layers: folded.map { .symbolic($0) }))
         case .failure(let limit): return .undecided(AnalysisLimits.reason(limit, during: .symbolicChain))
         }
     }
