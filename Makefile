@@ -7,7 +7,13 @@
 PREFIX ?= /usr/local
 EXAMPLE ?= Examples/two-layer.yaml
 
-.PHONY: demo test deps deps-test release install uninstall check-latex
+.PHONY: demo test deps deps-test release install uninstall check-latex bench
+
+# Release builds link the Swift runtime, Foundation and Dispatch statically: the command then
+# loads 6 shared objects instead of 25 and starts in a few milliseconds (docs/PERFORMANCE.md).
+# Every script that builds a release uses the same flags, so the build is not redone.
+SWIFT_RELEASE = swift build -c release --static-swift-stdlib
+BENCHDIR ?= /tmp/prove-collapse-bench-table
 
 demo: deps
 	swift run prove-collapse $(EXAMPLE)
@@ -23,12 +29,12 @@ deps-test:
 
 # An optimised build of the command: .build/release/prove-collapse.
 release: deps
-	swift build -c release --product prove-collapse
+	$(SWIFT_RELEASE) --product prove-collapse
 
 # Puts the release build on the PATH: make install PREFIX=$$HOME/.local (then $$HOME/.local/bin).
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"
-	install -m 755 "$$(swift build -c release --show-bin-path)/prove-collapse" "$(DESTDIR)$(PREFIX)/bin/prove-collapse"
+	install -m 755 "$$($(SWIFT_RELEASE) --show-bin-path)/prove-collapse" "$(DESTDIR)$(PREFIX)/bin/prove-collapse"
 	@echo "installed $(DESTDIR)$(PREFIX)/bin/prove-collapse"
 
 uninstall:
@@ -36,3 +42,8 @@ uninstall:
 
 check-latex: deps-test
 	scripts/check-latex.sh
+
+# The README's benchmark table, regenerated: python-flint anchors (a venv in BENCHDIR), the
+# standard set, memory at scale, start-up; writes the table into README.md and docs/PERFORMANCE.md.
+bench: deps
+	scripts/bench-table.sh --write $(BENCHDIR)

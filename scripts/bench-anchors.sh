@@ -16,9 +16,9 @@ if [ ! -x "$W/venv/bin/python" ]; then
   "$W/venv/bin/pip" install -q python-flint sympy
 fi
 [ -f "$W/specs/float32-n512-L4.json" ] || python3 "$KIT/make_specs.py" "$W/specs" --standard
-swift build -c release --product collapse-bench >/dev/null
-swift build -c release --product prove-collapse >/dev/null
-BIN=$(swift build -c release --show-bin-path)
+swift build -c release --static-swift-stdlib --product collapse-bench >/dev/null
+swift build -c release --static-swift-stdlib --product prove-collapse >/dev/null
+BIN=$(swift build -c release --static-swift-stdlib --show-bin-path)
 "$W/venv/bin/python" scripts/bench_anchors.py "$BIN" "$KIT" "$W"
 echo
 echo "## Symbolic chains (collapse only, seconds)"

@@ -6,5 +6,5 @@
 #   scripts/fuzz.sh --cases 20000 --seed 7   # a longer run; any fuzz.py option passes through
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product prove-collapse >/dev/null
-exec python3 scripts/fuzz.py --binary "$(swift build -c release --show-bin-path)/prove-collapse" "$@"
+swift build -c release --static-swift-stdlib --product prove-collapse >/dev/null
+exec python3 scripts/fuzz.py --binary "$(swift build -c release --static-swift-stdlib --show-bin-path)/prove-collapse" "$@"

@@ -132,21 +132,28 @@ struct WitnessSearch {
     /// Pairs (x, y) to try: the unit square's corners (x = e_i, y = e_j, i < j: the points 0,
     /// e_i, e_j, e_i + e_j of a Boolean function's truth table, the textbook parallelogram)
     /// for the first few coordinates, then breakpoint crossings, then generic small pairs.
-    mutating func candidatePairs() -> [([Rational], [Rational])] {
-        var pairs = cornerPairs()
-        pairs += crossingPairs()
+    ///
+    /// The crossing pairs come on demand: the crossings of a base point are computed only when
+    /// the pairs before them are used up, so a search that finds its witness near the first
+    /// base point (the usual case) follows the network once, not six times. The random draws
+    /// are made here, in the order the full list always drew them, so the pairs and the
+    /// witnesses do not depend on how many are consumed.
+    mutating func candidatePairs() -> CandidatePairs {
+        let head = cornerPairs()
+        let bases = crossingBases()
+        var tail = [([Rational], [Rational])]()
         // The first 32 coordinates' unit vectors (all of them in small networks): with every
         // coordinate, a wide input spent the whole budget on (e, e) and (e, 2e) before
         // reaching the pairs (e_i, -e_i) that break a ReLU.
         let units = Array(unitVectors().prefix(64))
-        for e in units { pairs.append((e, e)); pairs.append((e, e.map { $0 * Rational(2) })) }
-        for (a, b) in zip(units, units.dropFirst()) { pairs.append((a, b)) }
+        for e in units { tail.append((e, e)); tail.append((e, e.map { $0 * Rational(2) })) }
+        for (a, b) in zip(units, units.dropFirst()) { tail.append((a, b)) }
         for _ in 0..<8 {
             let x = zero.map { _ in Rational.random(numerators: -4...4, denominators: 1...3, using: &rng) }
             let y = zero.map { _ in Rational.random(numerators: -4...4, denominators: 1...3, using: &rng) }
-            pairs.append((x, y))
+            tail.append((x, y))
         }
-        return pairs
+        return CandidatePairs(network: network, head: head, bases: bases, tail: tail)
     }
 
     /// (e_i, e_j) for i < j among the first `cornerCoordinates` coordinates.
@@ -167,10 +174,10 @@ struct WitnessSearch {
     /// Coordinates whose unit-square corners are tried first (6: at most 15 pairs).
     static let cornerCoordinates = 6
 
-    /// For each unit and each breakpoint τ of its activation: the point x* where the unit's
-    /// pre-activation z(x) = g·x + β (exact local affine map at a base point) equals τ, and
-    /// the pairs (x* − δg, 2δg), (x* + δg, −2δg), whose parallelograms with 0 straddle it.
-    mutating func crossingPairs() -> [([Rational], [Rational])] {
+    /// The base points whose breakpoint crossings give the first pairs: 0, the first unit
+    /// vectors and one random point; none when following the network costs more than
+    /// `crossingCostLimit`.
+    private mutating func crossingBases() -> [[Rational]] {
         let n = network.inputDimension
         // Work per base point: the Jacobian products, plus a row of n per unit (its gradient and
         // its pairs), which an activation-only layer costs too (counting it as free made a
@@ -183,24 +190,69 @@ struct WitnessSearch {
         guard cost <= crossingCostLimit else { return [] }
         var bases = [zero] + unitVectors().prefix(4)
         bases.append(zero.map { _ in Rational.random(numerators: -3...3, denominators: 1...2, using: &rng) })
+        return bases
+    }
+
+    /// For each unit and each breakpoint τ of its activation: the point x* where the unit's
+    /// pre-activation z(x) = g·x + β (exact local affine map at a base point) equals τ, and
+    /// the pairs (x* − δg, 2δg), (x* + δg, −2δg), whose parallelograms with 0 straddle it.
+    static func crossingPairs(_ network: Network, at base: [Rational]) -> [([Rational], [Rational])] {
         var pairs = [([Rational], [Rational])]()
-        for base in bases {
-            for crossing in LocalAffine.breakpointCrossings(network, at: base) {
-                let g = crossing.gradient
-                let gg = g.reduce(Rational.zero) { $0 + $1 * $1 }
-                guard !gg.isZero else { continue }
-                let s = (crossing.breakpoint - crossing.value) / gg
-                let xStar = zip(base, g).map { $0 + s * $1 }
-                let gmax = g.map(\.magnitude).max()!
-                for delta in [Rational(1, 2), Rational(1, 16), Rational(2)] {
-                    let d = g.map { delta * $0 / gmax }  // a step along g, scaled to size δ
-                    let twice = d.map { $0 * Rational(2) }
-                    pairs.append((zip(xStar, d).map { $0 - $1 }, twice))
-                    pairs.append((zip(xStar, d).map { $0 + $1 }, twice.map { -$0 }))
-                }
+        for crossing in LocalAffine.breakpointCrossings(network, at: base) {
+            let g = crossing.gradient
+            let gg = g.reduce(Rational.zero) { $0 + $1 * $1 }
+            guard !gg.isZero else { continue }
+            let s = (crossing.breakpoint - crossing.value) / gg
+            let xStar = zip(base, g).map { $0 + s * $1 }
+            let gmax = g.map(\.magnitude).max()!
+            for delta in [Rational(1, 2), Rational(1, 16), Rational(2)] {
+                let d = g.map { delta * $0 / gmax }  // a step along g, scaled to size δ
+                let twice = d.map { $0 * Rational(2) }
+                pairs.append((zip(xStar, d).map { $0 - $1 }, twice))
+                pairs.append((zip(xStar, d).map { $0 + $1 }, twice.map { -$0 }))
             }
         }
         return pairs
+    }
+
+    /// The candidate pairs in order: the corner pairs, each base point's crossing pairs
+    /// (computed when reached), then the generic pairs.
+    struct CandidatePairs: Sequence, IteratorProtocol {
+        let network: Network
+        let head: [([Rational], [Rational])]
+        let bases: [[Rational]]
+        let tail: [([Rational], [Rational])]
+        private var nextBase = 0
+        private var buffer: [([Rational], [Rational])] = []
+        private var position = 0
+        private var tailPosition = 0
+        private var headPosition = 0
+
+        init(network: Network, head: [([Rational], [Rational])], bases: [[Rational]], tail: [([Rational], [Rational])]) {
+            self.network = network
+            self.head = head
+            self.bases = bases
+            self.tail = tail
+        }
+
+        mutating func next() -> ([Rational], [Rational])? {
+            if headPosition < head.count {
+                headPosition += 1
+                return head[headPosition - 1]
+            }
+            while position == buffer.count, nextBase < bases.count {
+                buffer = WitnessSearch.crossingPairs(network, at: bases[nextBase])
+                position = 0
+                nextBase += 1
+            }
+            if position < buffer.count {
+                position += 1
+                return buffer[position - 1]
+            }
+            guard tailPosition < tail.count else { return nil }
+            tailPosition += 1
+            return tail[tailPosition - 1]
+        }
     }
 }
 

@@ -8,7 +8,7 @@
 //
 // With --spec: reads a contract spec (not timed), folds its layers, and times only
 // AffineMap.composeChain (median of --reps); prints one JSON line {"spec", "order",
-// "collapse_s_median", "num_bits", "den_bits"}. --write OUT writes W' row-major then b', one
+// "collapse_s_median", "collapse_cpu_s_median" (all threads), "num_bits", "den_bits"}. --write OUT writes W' row-major then b', one
 // canonical rational per line: `sha256sum OUT` is the kit's result hash.
 //
 // Flavour "small": numerators in [-100, 100], denominators in [1, 100]; "float32":
@@ -29,7 +29,7 @@ func now() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
-/// CPU time of the process (user + system), seconds: what load from other processes does not inflate.
+/// CPU time of the process (user + system, every thread), seconds: what load from other processes does not inflate.
 func cpuNow() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
@@ -110,13 +110,14 @@ func runSpec() {
         print("collapse-bench: \(path): not a numeric chain of affine layers")
         exit(2)
     }
-    var times: [Double] = []
+    var times: [Double] = [], cpuTimes: [Double] = []
     var result: AffineMap<Rational>? = nil
     for _ in 0..<reps {
         result = nil  // free the previous result before the next pass
-        let start = now()
+        let start = now(), cpuStart = cpuNow()
         result = AffineMap<Rational>.composeChain(maps, order: order)
         times.append(now() - start)
+        cpuTimes.append(cpuNow() - cpuStart)
     }
     let map = result!
     let numBits = map.weights.entries.map { $0.numerator.bitWidth }.max() ?? 0
@@ -126,8 +127,8 @@ func runSpec() {
         for x in map.bias { fputs(x.description + "\n", file) }
         fclose(file)
     }
-    let median = times.sorted()[times.count / 2]
-    print("{\"spec\": \"\(path)\", \"order\": \"\(orderName)\", \"collapse_s_median\": \(median), \"num_bits\": \(numBits), \"den_bits\": \(denBits)}")
+    let median = times.sorted()[times.count / 2], cpuMedian = cpuTimes.sorted()[cpuTimes.count / 2]
+    print("{\"spec\": \"\(path)\", \"order\": \"\(orderName)\", \"collapse_s_median\": \(median), \"collapse_cpu_s_median\": \(cpuMedian), \"num_bits\": \(numBits), \"den_bits\": \(denBits)}")
 }
 
 let sizes = option("--sizes", default: "32,128,256").compactMap { Int($0) }

@@ -53,15 +53,24 @@ extension IntegerMatrix {
     /// denominator is a product of small primes (`SmoothDenominator`), read from word residues.
     /// Preconditions: denominator > 0; `rows` within 0..<self.rows.
     public func quotients(by denominator: BigInt, rows range: Range<Int>) -> [Rational] {
+        quotients(by: denominator, rows: range, columns: 0..<columns)
+    }
+
+    /// `quotients(by:rows:)` of the block `rows` × `columns` only, row-major (so that a
+    /// caller needing a block, such as W' out of [[W', b'], [0, 1]], builds no larger array
+    /// to copy it from). Preconditions: denominator > 0; the ranges within the matrix.
+    public func quotients(by denominator: BigInt, rows range: Range<Int>, columns columnRange: Range<Int>) -> [Rational] {
         precondition(denominator.signum > 0, "IntegerMatrix.quotients needs a positive denominator")
         precondition(range.lowerBound >= 0 && range.upperBound <= rows, "IntegerMatrix.quotients: rows \(range) out of 0..<\(rows)")
-        let count = range.count * columns
+        precondition(columnRange.lowerBound >= 0 && columnRange.upperBound <= columns,
+                     "IntegerMatrix.quotients: columns \(columnRange) out of 0..<\(columns)")
+        let count = range.count * columnRange.count
         if count == 0 { return [] }
         let shared = SharedFmpz(denominator)
         defer { shared.free() }
         let source = storage
-        let columns = self.columns
-        let first = range.lowerBound
+        let width = columnRange.count
+        let first = range.lowerBound, firstColumn = columnRange.lowerBound
         // gcd(entry, D) from word residues when D is a product of small primes.
         let smooth = count >= 64 ? SmoothDenominator(shared.pointer) : nil
         let blocks = FlintThreads.cores > 1 && count >= 4096 ? FlintThreads.cores * 4 : 1
@@ -71,7 +80,7 @@ extension IntegerMatrix {
                 var g = fmpz(0), num = fmpz(0), den = fmpz(0)
                 let dPointer = shared.pointer
                 for index in (block * count / blocks)..<((block + 1) * count / blocks) {
-                    let e = cflint_entry_const(source.pointer, first + index / columns, index % columns)!
+                    let e = cflint_entry_const(source.pointer, first + index / width, firstColumn + index % width)!
                     let slot = out.base.baseAddress! + index
                     if fmpz_is_zero(e) != 0 { slot.initialize(to: Rational()); continue }
                     if smooth?.gcd(e, into: &g) != true {

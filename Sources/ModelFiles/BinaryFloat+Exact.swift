@@ -58,7 +58,7 @@ public enum BinaryFloat {
             if width + e <= 62 { return Rational(signed << e) }
             return Rational(BigInt(signed).shiftedLeft(e))
         }
-        if -e <= 62 { return Rational(signed, 1 << -e) }
+        if -e <= 62 { return Rational(signed, overPowerOfTwo: -e) }
         return Rational(numerator: BigInt(signed), denominator: BigInt(1).shiftedLeft(-e))
     }
 }

@@ -15,7 +15,12 @@ enum YAMLSpecReader {
         try YAMLAliasScan.check(text, file: file)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // `.basic`: no implicit-tag rules. The default resolver compiles seven regular
+            // expressions (Foundation's ICU regex engine, several milliseconds at start-up)
+            // and matches every mapping key against them; plain scalars are read by the
+            // core-schema rules of `SpecScalar` and `YAMLTags` instead, from their text. So
+            // keys are compared as strings: `1:` and `"1":` in one mapping are a duplicate.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw convert(error, text: text, file: file)
         } catch {

@@ -14,6 +14,11 @@ import Darwin
 @_silgen_name("mallopt") func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 let mMmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD in <malloc.h>
 _ = glibcMallopt(mMmapThreshold, 512 * 1024)
+// One malloc arena: the product's worker threads would otherwise each grow an arena of their
+// own whose freed blocks stay resident (peak RSS 6-10 MB lower on float32 128×128 L16/L32
+// chains; the threads allocate little, so they hardly contend for it).
+let mArenaMax: Int32 = -8  // M_ARENA_MAX in <malloc.h>
+_ = glibcMallopt(mArenaMax, 1)
 #endif
 
 Interruption.install()

@@ -134,6 +134,12 @@ private let integerProductCase = Generator { rng in
             #expect(q == entries.map { Rational(numerator: $0, denominator: d) }, "\(d)")
             #expect(q.allSatisfy { $0.checkInvariants() }, "\(d)")
             #expect(m.quotients(by: d, rows: 3..<5) == Array(q[33..<55]), "\(d)")
+            // Blocks of columns: the same entries as the full rows, row-major.
+            for columns in [0..<10, 10..<11, 4..<7, 0..<0] {
+                let block = m.quotients(by: d, rows: 2..<9, columns: columns)
+                let expected = (2..<9).flatMap { i in columns.map { j in q[i * 11 + j] } }
+                #expect(block == expected, "\(d) \(columns)")
+            }
         }
     }
 
