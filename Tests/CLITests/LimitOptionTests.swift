@@ -57,15 +57,16 @@ import Testing
         }
     }
 
-    /// Twenty ReLU units and their negations, recombined so that every pair cancels:
-    /// F is linear, but without the simplification the region decision walks thousands of
-    /// regions in four dimensions, an interruptible step that takes seconds.
+    /// Thirty ReLU units and their negations, recombined so that every pair cancels:
+    /// F is linear, but without the simplification the region decision walks hundreds of
+    /// thousands of regions in six dimensions, an interruptible step that takes minutes even
+    /// with the fraction-free simplex.
     static let cancellingPairs: String = {
-        let rows = (0..<20).map { i in (0..<4).map { j in ((i + 1) * (2 * j + 3) + j * j) % 11 - 5 } }
+        let rows = (0..<30).map { i in (0..<6).map { j in ((i + 1) * (2 * j + 3) + j * j * i) % 13 - 6 } }
         let weights = (rows + rows.map { $0.map { -$0 } }).map { "[" + $0.map(String.init).joined(separator: ", ") + "]" }
-        let out = (0..<20).map { i in 1 + i % 3 }
+        let out = (0..<30).map { i in 1 + i % 3 }
         let outRow = (out + out.map { -$0 }).map(String.init).joined(separator: ", ")
-        return "input: 4\nlayers:\n  - dense: {weights: [\(weights.joined(separator: ", "))]}\n    activation: relu\n"
+        return "input: 6\nlayers:\n  - dense: {weights: [\(weights.joined(separator: ", "))]}\n    activation: relu\n"
             + "  - dense: {weights: [[\(outRow)]]}\n"
     }()
 
