@@ -98,6 +98,9 @@ def float_replay_check(path, model):
             print(f"skip {os.path.basename(path)}: float_replay {fmt}: no {fmt} kernel in onnxruntime")
             continue
         feed = session.get_inputs()[0]
+        if "float16" in feed.type:
+            print(f"skip {os.path.basename(path)}: float_replay {fmt}: the model computes in float16, not {fmt}")
+            continue
         if ("double" in feed.type) != (fmt == "float64"):
             continue  # a float64 model has no float32 session to compare (and vice versa)
         outs = [session.run(None, {feed.name: np.array([[float(v) for v in p]]).astype(dtype)})[0].flatten() for p in points]

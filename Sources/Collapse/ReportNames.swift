@@ -1,4 +1,5 @@
 public import NetworkModel
+import Algebra
 
 /// The letters a report uses for its own quantities (the two witness points and the scalar
 /// of homogeneity), chosen so that they never coincide with a name of the network.

@@ -52,6 +52,6 @@ final class RationalStorage: ManagedBuffer<Void, __mpq_struct> {
     }
 
     deinit {
-        withUnsafeMutablePointerToElements { _ = __gmpq_clear($0) }
+        withUnsafeMutablePointerToElements { __gmpq_clear($0) }
     }
 }
