@@ -32,6 +32,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 STANDARD = ["small-n32-L8", "small-n128-L4", "small-n128-L8", "small-n256-L4", "small-n256-L8",
@@ -46,13 +47,18 @@ def gm(xs):
 
 def run_measured(cmd, stdout_path):
     """Runs cmd with stdout to a file; (wall s, CPU s = user + sys, peak RSS bytes, exit status)."""
-    with open(stdout_path, "wb") as out:
+    # The peak RSS comes from /usr/bin/time (GNU time, %M) around the command, not from this
+    # process's wait4: Linux carries the forking process's high-water RSS across exec, so a child
+    # forked from this (large) Python process would report Python's peak instead of its own.
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss, open(stdout_path, "wb") as out:
         t = time.perf_counter()
-        p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
+        p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", rss.name] + list(cmd),
+                             stdout=out, stderr=subprocess.DEVNULL)
         _, status, ru = os.wait4(p.pid, 0)
         wall = time.perf_counter() - t
+        peak_kb = int(rss.read().strip().splitlines()[-1])
     p.returncode = os.waitstatus_to_exitcode(status)
-    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss * 1024, p.returncode
+    return wall, ru.ru_utime + ru.ru_stime, peak_kb * 1024, p.returncode
 
 
 def anchor_passes(anchor, backend, spec, reps):
