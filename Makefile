@@ -7,7 +7,9 @@
 PREFIX ?= /usr/local
 EXAMPLE ?= Examples/two-layer.yaml
 
-.PHONY: demo test deps deps-test release install uninstall check-latex bench
+FORMAT_PATHS = Package.swift Sources Tests Fuzz
+
+.PHONY: format format-lint demo test deps deps-test release install uninstall check-latex bench
 
 # Release builds link the Swift runtime, Foundation and Dispatch statically: the command then
 # loads 6 shared objects instead of 25 and starts in a few milliseconds (docs/PERFORMANCE.md).
@@ -47,3 +49,11 @@ check-latex: deps-test
 # standard set, memory at scale, start-up; writes the table into README.md and docs/PERFORMANCE.md.
 bench: deps
 	scripts/bench-table.sh --write $(BENCHDIR)
+
+# Formatting: the committed .swift-format (layout only). `make format` rewrites in place;
+# `make format-lint` (run by CI) fails on any file that `make format` would change.
+format:
+	swift format format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+format-lint:
+	swift format lint --strict --recursive --parallel $(FORMAT_PATHS)

@@ -11,7 +11,9 @@ let package = Package(
         .executable(name: "prove-collapse", targets: ["ProveCollapseCLI"]),
         .executable(name: "collapse-bench", targets: ["CollapseBenchmark"]),
         .executable(name: "leak-stress", targets: ["LeakStress"]),
-        .library(name: "ProveCollapse", targets: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "ModelFiles", "Collapse", "Rendering"]),
+        .library(
+            name: "ProveCollapse",
+            targets: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "ModelFiles", "Collapse", "Rendering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -34,39 +36,77 @@ let package = Package(
         // Symbols, polynomials, matrices and affine maps over exact scalars.
         .target(name: "Algebra", dependencies: ["ExactNumbers", "Enclosures"]),
         // Network specs: reading YAML/JSON with source locations, activations, errors.
-        .target(name: "NetworkModel", dependencies: ["ExactNumbers", "Algebra", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "NetworkModel", dependencies: ["ExactNumbers", "Algebra", .product(name: "Yams", package: "Yams")]),
         // Model files: ONNX (protobuf, generated code committed) and NNet readers, the ONNX writer.
-        .target(name: "ModelFiles", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+        .target(
+            name: "ModelFiles",
+            dependencies: [
+                "ExactNumbers", "Algebra", "NetworkModel", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]),
         // Composition, exact evaluation, identity checks, witnesses, verdicts, derivations.
         .target(name: "Collapse", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel"]),
         // Text, JSON and LaTeX renderings of a verdict: pure functions, no I/O.
-        .target(name: "Rendering", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse"]),
+        .target(
+            name: "Rendering", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse"]),
         // `verify`: re-checks a JSON report by its own code paths, never the analysis (Collapse).
         .target(name: "Verification", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel"]),
         // SMT-LIB certificates of a verdict, checkable by z3 and cvc5 (contract §8).
-        .target(name: "Certificates", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
+        .target(
+            name: "Certificates",
+            dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
         // The command: options, files, exit codes, nothing else.
         .executableTarget(
             name: "ProveCollapseCLI",
-            dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "ModelFiles", "Collapse", "Rendering", "Certificates", "Verification",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "ExactNumbers", "Algebra", "NetworkModel", "ModelFiles", "Collapse", "Rendering", "Certificates",
+                "Verification",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // Benchmarks (release build): chain composition timings.
-        .executableTarget(name: "CollapseBenchmark", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse"]),
+        .executableTarget(
+            name: "CollapseBenchmark", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse"]),
         // Stress executable run under valgrind by scripts/check-leaks.sh.
-        .executableTarget(name: "LeakStress", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse"]),
+        .executableTarget(
+            name: "LeakStress", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse"]),
 
         // Shared by the test targets only: seeded property drivers, reference algorithms.
-        .target(name: "TestSupport", dependencies: ["ExactNumbers", "Algebra", .product(name: "PropertyBased", package: "swift-property-based")],
-                path: "Tests/TestSupport"),
-        .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers", "CGMP", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "EnclosuresTests", dependencies: ["ExactNumbers", "Enclosures", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "AlgebraTests", dependencies: ["ExactNumbers", "Algebra", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "ExactNumbers", "Algebra", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/TestSupport"),
+        .testTarget(
+            name: "ExactNumbersTests",
+            dependencies: [
+                "ExactNumbers", "CGMP", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
+        .testTarget(
+            name: "EnclosuresTests",
+            dependencies: [
+                "ExactNumbers", "Enclosures", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
+        .testTarget(
+            name: "AlgebraTests",
+            dependencies: [
+                "ExactNumbers", "Algebra", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "NetworkModelTests", dependencies: ["ExactNumbers", "Algebra", "NetworkModel"]),
-        .testTarget(name: "CollapseTests", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", "TestSupport"]),
-        .testTarget(name: "RenderingTests", dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
-        .testTarget(name: "CLITests", dependencies: ["ExactNumbers", "Algebra", "ProveCollapseCLI"], exclude: ["HelpSnapshots"]),
-        .testTarget(name: "ModelFilesTests", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "ModelFiles", "Collapse"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "CollapseTests",
+            dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", "TestSupport"]),
+        .testTarget(
+            name: "RenderingTests",
+            dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
+        .testTarget(
+            name: "CLITests", dependencies: ["ExactNumbers", "Algebra", "ProveCollapseCLI"], exclude: ["HelpSnapshots"]),
+        .testTarget(
+            name: "ModelFilesTests",
+            dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "ModelFiles", "Collapse"],
+            resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -76,14 +116,16 @@ let package = Package(
 // `swift test` and CI never build it (it has no `main` of its own: libFuzzer supplies it).
 if Context.environment["PROVE_COLLAPSE_LIBFUZZER"] != nil {
     package.products.append(.executable(name: "spec-fuzzer", targets: ["SpecFuzzer"]))
-    package.targets.append(.executableTarget(name: "SpecFuzzer", dependencies: ["NetworkModel", "ModelFiles"], path: "Fuzz/SpecFuzzer"))
+    package.targets.append(
+        .executableTarget(name: "SpecFuzzer", dependencies: ["NetworkModel", "ModelFiles"], path: "Fuzz/SpecFuzzer"))
 }
 
 // Every Swift target: a file sees only the modules it imports itself, and imports are
 // internal unless written `public import` (a public declaration exposes that module's types).
 for target in package.targets where target.type != .system {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .enableUpcomingFeature("MemberImportVisibility"),
-        .enableUpcomingFeature("InternalImportsByDefault"),
-    ]
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("MemberImportVisibility"),
+            .enableUpcomingFeature("InternalImportsByDefault"),
+        ]
 }

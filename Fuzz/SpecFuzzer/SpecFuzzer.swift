@@ -39,8 +39,10 @@ enum SpecFuzzer {
             switch reader {
             case .yaml: _ = try SpecReader.parse(bytes: Array(bytes), file: file, format: .yaml)
             case .json: _ = try SpecReader.parse(bytes: Array(bytes), file: file, format: .json)
-            case .domainYAML: _ = try DomainReader.parse(bytes: Array(bytes), file: file, format: .yaml, inputNames: inputNames)
-            case .domainJSON: _ = try DomainReader.parse(bytes: Array(bytes), file: file, format: .json, inputNames: inputNames)
+            case .domainYAML:
+                _ = try DomainReader.parse(bytes: Array(bytes), file: file, format: .yaml, inputNames: inputNames)
+            case .domainJSON:
+                _ = try DomainReader.parse(bytes: Array(bytes), file: file, format: .json, inputNames: inputNames)
             case .vnnlib:
                 guard let text = String(bytes: bytes, encoding: .utf8) else { return }
                 _ = try DomainReader.parse(vnnlib: text, file: file, inputNames: inputNames)

@@ -12,7 +12,9 @@ extension AffineMap where Scalar == Rational {
     ///
     /// Equal to `composeChainSequential` (tested on random chains, including 0- and
     /// 1-dimensional layers). Preconditions as for `composeChain`.
-    static func composeChainIntegerTree(_ maps: [AffineMap<Rational>], order: IntegerMatrix.ProductOrder = .balancedTree) -> AffineMap<Rational> {
+    static func composeChainIntegerTree(
+        _ maps: [AffineMap<Rational>], order: IntegerMatrix.ProductOrder = .balancedTree
+    ) -> AffineMap<Rational> {
         let factors = maps.reversed().map(augmentedIntegerMatrix)
         let product = IntegerMatrix.product(consume factors, order: order)
         let (m, n) = (maps[maps.count - 1].outputDimension, maps[0].inputDimension)
@@ -43,7 +45,9 @@ extension AffineMap where Scalar == Rational {
     /// `composeChain` with a chosen order of the integer chain product (for benchmarks that
     /// measure the balanced tree against the right-to-left chain). Preconditions as for
     /// `composeChain`.
-    public static func composeChain(_ maps: [AffineMap<Rational>], order: IntegerMatrix.ProductOrder) -> AffineMap<Rational> {
+    public static func composeChain(_ maps: [AffineMap<Rational>], order: IntegerMatrix.ProductOrder) -> AffineMap<
+        Rational
+    > {
         precondition(!maps.isEmpty, "composeChain needs at least one map (use AffineMap.identity(n) for none)")
         return composeChainIntegerTree(maps, order: order)
     }

@@ -12,8 +12,9 @@ public struct AffineMap<Scalar: ExactRing>: Hashable, Sendable {
 
     /// x ↦ weights·x + bias. Precondition: bias.count == weights.rows.
     public init(weights: Matrix<Scalar>, bias: [Scalar]) {
-        precondition(bias.count == weights.rows,
-                     "AffineMap bias of length \(bias.count) for \(weights.rows)×\(weights.columns) weights")
+        precondition(
+            bias.count == weights.rows,
+            "AffineMap bias of length \(bias.count) for \(weights.rows)×\(weights.columns) weights")
         self.weights = weights
         self.bias = bias
     }
@@ -42,9 +43,12 @@ public struct AffineMap<Scalar: ExactRing>: Hashable, Sendable {
     /// cleared denominators (`Matrix.clearedProduct`).
     /// Precondition: inner.outputDimension == inputDimension.
     public func composed(after inner: AffineMap) -> AffineMap {
-        precondition(inner.outputDimension == inputDimension,
-                     "composing a map with input dimension \(inputDimension) after one with output dimension \(inner.outputDimension)")
-        return AffineMap(weights: weights * inner.weights, bias: zip(weights.applied(to: inner.bias), bias).map { $0 + $1 })
+        precondition(
+            inner.outputDimension == inputDimension,
+            "composing a map with input dimension \(inputDimension) after one with output dimension \(inner.outputDimension)"
+        )
+        return AffineMap(
+            weights: weights * inner.weights, bias: zip(weights.applied(to: inner.bias), bias).map { $0 + $1 })
     }
 
     /// The composite of a chain, the first element applied first: composeChain([f₁, f₂, f₃])
@@ -62,8 +66,10 @@ public struct AffineMap<Scalar: ExactRing>: Hashable, Sendable {
     public static func composeChain(_ maps: [AffineMap]) -> AffineMap {
         precondition(!maps.isEmpty, "composeChain needs at least one map (use AffineMap.identity(n) for none)")
         for (inner, outer) in zip(maps, maps.dropFirst()) {
-            precondition(outer.inputDimension == inner.outputDimension,
-                         "composeChain: a map with input dimension \(outer.inputDimension) follows one with output dimension \(inner.outputDimension)")
+            precondition(
+                outer.inputDimension == inner.outputDimension,
+                "composeChain: a map with input dimension \(outer.inputDimension) follows one with output dimension \(inner.outputDimension)"
+            )
         }
         if let rational = maps as? [AffineMap<Rational>] {
             return AffineMap<Rational>.composeChainCleared(rational) as! AffineMap
@@ -95,15 +101,19 @@ extension AffineMap where Scalar == Rational {
             let product = m.integerProduct(running)
             var newBias = m.integerApplied(to: v)
             for i in newBias.indices where !u[i].isZero { newBias[i].addProduct(running.denominator, u[i]) }
-            running = ScaledIntegerMatrix(rows: m.rows, columns: running.columns, entries: product,
-                                          denominator: running.denominator * m.denominator)
+            running = ScaledIntegerMatrix(
+                rows: m.rows, columns: running.columns, entries: product,
+                denominator: running.denominator * m.denominator)
             v = newBias
             removeContent(&running, &v)
         }
         let d = running.denominator
-        func reduce(_ x: BigInt) -> Rational { x.isZero ? .zero : (d.isOne ? Rational(x) : Rational(numerator: x, denominator: d)) }
-        return AffineMap(weights: Matrix(rows: running.rows, columns: running.columns, entries: running.entries.map(reduce)),
-                         bias: v.map(reduce))
+        func reduce(_ x: BigInt) -> Rational {
+            x.isZero ? .zero : (d.isOne ? Rational(x) : Rational(numerator: x, denominator: d))
+        }
+        return AffineMap(
+            weights: Matrix(rows: running.rows, columns: running.columns, entries: running.entries.map(reduce)),
+            bias: v.map(reduce))
     }
 
     /// Divides M, v and D by g = gcd(D, entries of M and v) when g > 1 (stops at g = 1).

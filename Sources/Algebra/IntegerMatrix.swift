@@ -17,8 +17,9 @@ struct ScaledIntegerMatrix {
         func scale(_ x: Rational) -> BigInt {
             x.isInteger ? (d.isOne ? x.numerator : x.numerator * d) : x.numerator * d.dividedExactly(by: x.denominator)
         }
-        let m = ScaledIntegerMatrix(rows: matrix.rows, columns: matrix.columns,
-                                    entries: matrix.entries.map(scale), denominator: d)
+        let m = ScaledIntegerMatrix(
+            rows: matrix.rows, columns: matrix.columns,
+            entries: matrix.entries.map(scale), denominator: d)
         return (m, extra.map(scale))
     }
 

@@ -3,15 +3,17 @@ import ExactNumbers
 extension Matrix {
     /// Entrywise sum. Precondition: equal shapes.
     public static func + (lhs: Matrix, rhs: Matrix) -> Matrix {
-        precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns,
-                     "Matrix sum of \(lhs.rows)×\(lhs.columns) and \(rhs.rows)×\(rhs.columns)")
+        precondition(
+            lhs.rows == rhs.rows && lhs.columns == rhs.columns,
+            "Matrix sum of \(lhs.rows)×\(lhs.columns) and \(rhs.rows)×\(rhs.columns)")
         return Matrix(rows: lhs.rows, columns: lhs.columns, entries: zip(lhs.entries, rhs.entries).map { $0 + $1 })
     }
 
     /// Entrywise difference. Precondition: equal shapes.
     public static func - (lhs: Matrix, rhs: Matrix) -> Matrix {
-        precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns,
-                     "Matrix difference of \(lhs.rows)×\(lhs.columns) and \(rhs.rows)×\(rhs.columns)")
+        precondition(
+            lhs.rows == rhs.rows && lhs.columns == rhs.columns,
+            "Matrix difference of \(lhs.rows)×\(lhs.columns) and \(rhs.rows)×\(rhs.columns)")
         return Matrix(rows: lhs.rows, columns: lhs.columns, entries: zip(lhs.entries, rhs.entries).map { $0 - $1 })
     }
 
@@ -39,8 +41,9 @@ extension Matrix {
     /// reference every faster product is tested against. O(m·n·p) ring operations.
     /// Precondition: self.columns == other.rows.
     public func plainProduct(_ other: Matrix) -> Matrix {
-        precondition(columns == other.rows,
-                     "Matrix product of \(rows)×\(columns) and \(other.rows)×\(other.columns)")
+        precondition(
+            columns == other.rows,
+            "Matrix product of \(rows)×\(columns) and \(other.rows)×\(other.columns)")
         let (m, n, p) = (rows, columns, other.columns)
         var out = [Scalar](repeating: .zero, count: m * p)
         for i in 0..<m {
@@ -65,7 +68,9 @@ extension Matrix {
     /// The matrix–vector product M·v. Precondition: v.count == columns.
     public func applied(to v: [Scalar]) -> [Scalar] {
         precondition(v.count == columns, "Matrix with \(columns) columns applied to a vector of length \(v.count)")
-        if let m = self as? Matrix<Polynomial>, let x = v as? [Polynomial], !(m.isConstant && x.allSatisfy(\.isConstant)) {
+        if let m = self as? Matrix<Polynomial>, let x = v as? [Polynomial],
+            !(m.isConstant && x.allSatisfy(\.isConstant))
+        {
             return m.kernelApplied(to: x) as! [Scalar]
         }
         return (0..<rows).map { i in

@@ -10,8 +10,9 @@ extension Matrix where Scalar == Rational {
     /// with m·n·p integer fused multiply-adds instead of rational products and sums.
     /// Precondition: self.columns == other.rows.
     public func clearedProduct(_ other: Matrix<Rational>) -> Matrix<Rational> {
-        precondition(columns == other.rows,
-                     "Matrix product of \(rows)×\(columns) and \(other.rows)×\(other.columns)")
+        precondition(
+            columns == other.rows,
+            "Matrix product of \(rows)×\(columns) and \(other.rows)×\(other.columns)")
         let (m, n, p) = (rows, columns, other.columns)
         if m == 0 || p == 0 || n == 0 { return .zero(rows: m, columns: p) }
         let (a, rowScale) = integerRows()

@@ -43,12 +43,15 @@ extension Matrix where Scalar == Polynomial {
     ///
     /// Precondition: the generic rank is at most `upperBound` (a rank above it, found at a
     /// point, voids the bound and the answer is computed without it).
-    public func genericRankCertificate(atMost upperBound: Int? = nil, seed: UInt64 = 0x5EED,
-                                       budget: PolynomialBudget = .standard) -> GenericRank {
+    public func genericRankCertificate(
+        atMost upperBound: Int? = nil, seed: UInt64 = 0x5EED,
+        budget: PolynomialBudget = .standard
+    ) -> GenericRank {
         if rows == 0 || columns == 0 { return GenericRank(rank: 0, isProven: true, failureExponent: 0, trials: 0) }
         if let numeric = asRationalMatrix() {
-            return GenericRank(rank: upperBound.map { numeric.rank(atMost: $0) } ?? numeric.rank(),
-                               isProven: true, failureExponent: 0, trials: 0)
+            return GenericRank(
+                rank: upperBound.map { numeric.rank(atMost: $0) } ?? numeric.rank(),
+                isProven: true, failureExponent: 0, trials: 0)
         }
         let full = Swift.min(rows, columns)
         var bound = Swift.min(upperBound ?? full, full)
@@ -67,9 +70,13 @@ extension Matrix where Scalar == Polynomial {
         let maxDegree = entries.map(\.totalDegree).max() ?? 0
         let k = best + 1  // the minors whose vanishing the elimination must prove
         var estimate = 1
-        for i in 1...k { estimate = PolynomialBudget.saturatingProduct(estimate, PolynomialBudget.saturatingProduct(i, maxTerms)) }
+        for i in 1...k {
+            estimate = PolynomialBudget.saturatingProduct(estimate, PolynomialBudget.saturatingProduct(i, maxTerms))
+        }
         if estimate <= budget.maxTerms && PolynomialBudget.saturatingProduct(k, maxDegree) <= budget.maxDegree {
-            return GenericRank(rank: fractionFreeRank(entries, rows: rows, columns: columns), isProven: true, failureExponent: 0, trials: trials)
+            return GenericRank(
+                rank: fractionFreeRank(entries, rows: rows, columns: columns), isProven: true, failureExponent: 0,
+                trials: trials)
         }
         // Each trial misses a nonzero k×k minor (degree <= k·maxDegree) with probability at most
         // k·maxDegree / p < 2^(log2(k·maxDegree) + 1 − 31).
@@ -97,7 +104,9 @@ extension Matrix where Scalar == Polynomial {
                     while k < stride, t.words[term * stride + k] != 0 {
                         let word = t.words[term * stride + k]
                         let id = Int(PackedTerms.id(ofKeyWord: word))
-                        if id >= values.count { values.append(contentsOf: repeatElement(0, count: id + 1 - values.count)) }
+                        if id >= values.count {
+                            values.append(contentsOf: repeatElement(0, count: id + 1 - values.count))
+                        }
                         if values[id] == 0 { values[id] = uniformResidue(below: p, using: &rng) + 1 }
                         value = value * powerModulo(values[id] - 1, Int(word & 0xFFFF_FFFF), p) % p
                         k += 1

@@ -54,7 +54,9 @@ func fractionFreeRank<T: FractionFreeDomain>(_ a: [T], rows: Int, columns: Int) 
         // Choose the cheapest nonzero pivot in this column, at or below row `rank`.
         var pivotRow: Int? = nil
         for i in rank..<rows where !a[i * columns + column].isZero {
-            if let best = pivotRow, a[best * columns + column].pivotCost <= a[i * columns + column].pivotCost { continue }
+            if let best = pivotRow, a[best * columns + column].pivotCost <= a[i * columns + column].pivotCost {
+                continue
+            }
             pivotRow = i
         }
         guard let p = pivotRow else { continue }

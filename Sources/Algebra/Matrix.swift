@@ -17,8 +17,9 @@ public struct Matrix<Scalar: ExactRing>: Hashable, Sendable {
     /// Precondition: rows, columns >= 0 and `entries.count == rows * columns`.
     public init(rows: Int, columns: Int, entries: [Scalar]) {
         precondition(rows >= 0 && columns >= 0, "Matrix dimensions are non-negative")
-        precondition(entries.count == rows * columns,
-                     "Matrix(rows: \(rows), columns: \(columns)) needs \(rows * columns) entries, got \(entries.count)")
+        precondition(
+            entries.count == rows * columns,
+            "Matrix(rows: \(rows), columns: \(columns)) needs \(rows * columns) entries, got \(entries.count)")
         self.rows = rows
         self.columns = columns
         self.entries = entries
@@ -52,11 +53,15 @@ public struct Matrix<Scalar: ExactRing>: Hashable, Sendable {
     /// Entry (i, j). Preconditions: 0 <= i < rows, 0 <= j < columns.
     public subscript(i: Int, j: Int) -> Scalar {
         get {
-            precondition(i >= 0 && i < rows && j >= 0 && j < columns, "Matrix index (\(i), \(j)) out of range \(rows)×\(columns)")
+            precondition(
+                i >= 0 && i < rows && j >= 0 && j < columns, "Matrix index (\(i), \(j)) out of range \(rows)×\(columns)"
+            )
             return entries[i * columns + j]
         }
         set {
-            precondition(i >= 0 && i < rows && j >= 0 && j < columns, "Matrix index (\(i), \(j)) out of range \(rows)×\(columns)")
+            precondition(
+                i >= 0 && i < rows && j >= 0 && j < columns, "Matrix index (\(i), \(j)) out of range \(rows)×\(columns)"
+            )
             entries[i * columns + j] = newValue
         }
     }

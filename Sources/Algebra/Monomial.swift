@@ -152,8 +152,9 @@ public struct Monomial: Hashable, Sendable, Comparable, CustomStringConvertible 
         if n == 0 { return .one }
         let (degree, overflow) = totalDegree.multipliedReportingOverflow(by: n)
         precondition(!overflow, "Monomial exponent overflow")
-        return Monomial(uncheckedPacked: packed.map { Monomial.word(id: Monomial.id($0), exponent: Monomial.exponent($0) * n) },
-                        totalDegree: degree)
+        return Monomial(
+            uncheckedPacked: packed.map { Monomial.word(id: Monomial.id($0), exponent: Monomial.exponent($0) * n) },
+            totalDegree: degree)
     }
 
     /// self / divisor when `divisor` divides self (every exponent at most self's), else nil.

@@ -45,7 +45,11 @@ extension PackedTerms {
                 continue
             }
             if !magnitude.isOne {
-                if let v = magnitude.inlineInteger { appendDecimal(UInt64(v)) } else { out.append(contentsOf: magnitude.description.utf8) }
+                if let v = magnitude.inlineInteger {
+                    appendDecimal(UInt64(v))
+                } else {
+                    out.append(contentsOf: magnitude.description.utf8)
+                }
                 out.append(UInt8(ascii: "*"))
             }
             factors.removeAll(keepingCapacity: true)

@@ -61,7 +61,7 @@ struct PackedTerms: Sendable, Hashable {
     static func appendKey(of m: Monomial, stride: Int, to out: inout [UInt64]) {
         out.append(UInt64(m.totalDegree))
         for w in m.packed { out.append(w ^ idMask) }
-        for _ in m.packed.count + 1 ..< stride { out.append(0) }
+        for _ in m.packed.count + 1..<stride { out.append(0) }
     }
 
     /// Calls `body` with every term, in the stored (decreasing id graded-lex) order.
@@ -90,7 +90,8 @@ struct PackedTerms: Sendable, Hashable {
     }
 
     /// −1, 0 or 1 as key a is below, equal to or above key b (both of `stride` words).
-    @inline(__always) static func compare(_ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>, _ stride: Int) -> Int {
+    @inline(__always) static func compare(_ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>, _ stride: Int) -> Int
+    {
         var k = 0
         while k < stride {
             let (x, y) = (a[k], b[k])
@@ -107,7 +108,9 @@ struct PackedTerms: Sendable, Hashable {
             var k = 1
             while k < stride, words[t * stride + k] != 0 {
                 let id = Int(PackedTerms.id(ofKeyWord: words[t * stride + k]))
-                if id >> 6 >= bitmap.count { bitmap.append(contentsOf: repeatElement(0, count: (id >> 6) + 1 - bitmap.count)) }
+                if id >> 6 >= bitmap.count {
+                    bitmap.append(contentsOf: repeatElement(0, count: (id >> 6) + 1 - bitmap.count))
+                }
                 bitmap[id >> 6] |= 1 << UInt64(id & 63)
                 k += 1
             }
@@ -276,13 +279,20 @@ extension PackedTerms {
                 var i = 0, j = 0
                 while i < a.count || j < b.count {
                     let c: Int
-                    if i == a.count { c = -1 } else if j == b.count { c = 1 } else { c = compare(x + i * stride, y + j * stride, stride) }
+                    if i == a.count {
+                        c = -1
+                    } else if j == b.count {
+                        c = 1
+                    } else {
+                        c = compare(x + i * stride, y + j * stride, stride)
+                    }
                     if c > 0 {
                         builder.append(x + i * stride, a.coefficients[i]); i += 1
                     } else if c < 0 {
                         builder.append(y + j * stride, negatingB ? -b.coefficients[j] : b.coefficients[j]); j += 1
                     } else {
-                        let s = negatingB ? a.coefficients[i] - b.coefficients[j] : a.coefficients[i] + b.coefficients[j]
+                        let s =
+                            negatingB ? a.coefficients[i] - b.coefficients[j] : a.coefficients[i] + b.coefficients[j]
                         if !s.isZero { builder.append(x + i * stride, s) }
                         i += 1; j += 1
                     }
@@ -300,14 +310,17 @@ extension PackedTerms {
             let s = coefficients[count - 1] + c
             if s.isZero {
                 coefficients.removeLast()
-                return Polynomial(representation: .general(PackedTerms(stride: stride, words: Array(words[..<last]), coefficients: coefficients)))
+                return Polynomial(
+                    representation: .general(
+                        PackedTerms(stride: stride, words: Array(words[..<last]), coefficients: coefficients)))
             }
             coefficients[count - 1] = s
             return Polynomial(representation: .general(withCoefficients(coefficients)))
         }
         var words = self.words
         words.append(contentsOf: repeatElement(0, count: stride))
-        return Polynomial(representation: .general(PackedTerms(stride: stride, words: words, coefficients: coefficients + [c])))
+        return Polynomial(
+            representation: .general(PackedTerms(stride: stride, words: words, coefficients: coefficients + [c])))
     }
 }
 
@@ -334,7 +347,7 @@ extension PackedTerms {
                 row[k - 1] = UInt64(~rank) << 32 | (w & 0xFFFF_FFFF)
                 k += 1
             }
-            row[0 ..< k - 1].sort(by: >)
+            row[0..<k - 1].sort(by: >)
             keys[base] = words[base]
             for i in 1..<k { keys[base + i] = row[i - 1] }
         }
@@ -342,7 +355,9 @@ extension PackedTerms {
             let base = kp.baseAddress!
             if limit != nil {
                 var best = 0
-                for t in 1..<count where PackedTerms.compare(base + t * stride, base + best * stride, stride) > 0 { best = t }
+                for t in 1..<count where PackedTerms.compare(base + t * stride, base + best * stride, stride) > 0 {
+                    best = t
+                }
                 return [best]
             }
             return (0..<count).sorted { PackedTerms.compare(base + $0 * stride, base + $1 * stride, stride) > 0 }

@@ -19,7 +19,8 @@ extension Polynomial: ExactRing {
     public static prefix func - (operand: Polynomial) -> Polynomial {
         switch operand.representation {
         case .constant(let c): return Polynomial(-c)
-        case .general(let t): return Polynomial(representation: .general(t.withCoefficients(t.coefficients.map { -$0 })))
+        case .general(let t):
+            return Polynomial(representation: .general(t.withCoefficients(t.coefficients.map { -$0 })))
         }
     }
 
@@ -73,7 +74,8 @@ extension Polynomial: ExactRing {
         if c.isOne { return self }
         switch representation {
         case .constant(let a): return Polynomial(a * c)
-        case .general(let t): return Polynomial(representation: .general(t.withCoefficients(t.coefficients.map { $0 * c })))
+        case .general(let t):
+            return Polynomial(representation: .general(t.withCoefficients(t.coefficients.map { $0 * c })))
         }
     }
 

@@ -19,8 +19,8 @@ extension Polynomial {
         if isZero { return .zero }
         if isConstant { return nil }  // a nonzero constant over a non-constant divisor
         guard divisor.totalDegree <= totalDegree,
-              case .general = divisor.representation,
-              case .general = representation
+            case .general = divisor.representation,
+            case .general = representation
         else { return nil }
         let divisorTermsAll = divisor.terms
         var remainder = terms

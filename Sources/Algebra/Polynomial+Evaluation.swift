@@ -21,7 +21,9 @@ extension Polynomial {
                     kept.append(Monomial.word(id: s.id, exponent: e))
                 }
             }
-            if !kept.isEmpty { product = product * Polynomial(coefficient: .one, monomial: Monomial(uncheckedPacked: kept)) }
+            if !kept.isEmpty {
+                product = product * Polynomial(coefficient: .one, monomial: Monomial(uncheckedPacked: kept))
+            }
             result += product
         }
         return result

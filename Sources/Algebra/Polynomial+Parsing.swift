@@ -27,7 +27,9 @@ extension Polynomial {
     ///   exceeds `maximumParsedExponent`, a chained power (`a^2^3`), an unbalanced parenthesis,
     ///   parentheses nested deeper than `maximumParenthesisDepth`, or a product or power whose
     ///   result could exceed `budget` (checked before it is computed: `PolynomialBudget`).
-    public static func parse(_ text: String, budget: PolynomialBudget = .standard) throws(ExpressionParseError) -> Polynomial {
+    public static func parse(_ text: String, budget: PolynomialBudget = .standard) throws(ExpressionParseError)
+        -> Polynomial
+    {
         var parser = ExpressionParser(text: text, budget: budget)
         return try parser.parseAll()
     }
@@ -158,7 +160,8 @@ struct ExpressionParser {
             if peek == ")" { throw fault("empty parentheses; expected \(Self.operand)") }
             guard depth < Polynomial.maximumParenthesisDepth else {
                 throw ExpressionParseError(
-                    message: "parentheses nested more than \(Polynomial.maximumParenthesisDepth) deep; expected a flatter expression",
+                    message:
+                        "parentheses nested more than \(Polynomial.maximumParenthesisDepth) deep; expected a flatter expression",
                     offset: open)
             }
             depth += 1

@@ -111,7 +111,8 @@ enum ProductKernel {
     }()
 
     /// Σᵢ xᵢ·yᵢ (+ extra). Returns zero at once when the installed interrupt has been raised.
-    static func sumOfProducts(_ pairs: [(KernelOperand, KernelOperand)], plus extra: KernelOperand? = nil) -> Polynomial {
+    static func sumOfProducts(_ pairs: [(KernelOperand, KernelOperand)], plus extra: KernelOperand? = nil) -> Polynomial
+    {
         let interrupt = ComputationInterrupt.current
         if interrupt?.wasRaised == true { return .zero }
         // Streams: (multiplier key, stride, coefficient) × (source operand).
@@ -133,7 +134,8 @@ enum ProductKernel {
         let mulStride = UnsafeMutablePointer<Int>.allocate(capacity: streamCount)
         let mulCoefficient = UnsafeMutablePointer<KernelCoefficient>.allocate(capacity: streamCount)
         let sourceKeys = UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>.allocate(capacity: streamCount)
-        let sourceCoefficients = UnsafeMutablePointer<UnsafeMutablePointer<KernelCoefficient>>.allocate(capacity: streamCount)
+        let sourceCoefficients = UnsafeMutablePointer<UnsafeMutablePointer<KernelCoefficient>>.allocate(
+            capacity: streamCount)
         let sourceStride = UnsafeMutablePointer<Int>.allocate(capacity: streamCount)
         let sourceCount = UnsafeMutablePointer<Int>.allocate(capacity: streamCount)
         let position = UnsafeMutablePointer<Int>.allocate(capacity: streamCount)
@@ -142,10 +144,14 @@ enum ProductKernel {
         let current = UnsafeMutablePointer<UInt64>.allocate(capacity: outStride)
         defer {
             mulCoefficient.deinitialize(count: streamCount)
-            for p in [UnsafeMutableRawPointer(mulKey), UnsafeMutableRawPointer(mulStride), UnsafeMutableRawPointer(mulCoefficient),
-                      UnsafeMutableRawPointer(sourceKeys), UnsafeMutableRawPointer(sourceCoefficients),
-                      UnsafeMutableRawPointer(sourceStride), UnsafeMutableRawPointer(sourceCount), UnsafeMutableRawPointer(position), UnsafeMutableRawPointer(keyBuffer),
-                      UnsafeMutableRawPointer(heap), UnsafeMutableRawPointer(current)] {
+            for p in [
+                UnsafeMutableRawPointer(mulKey), UnsafeMutableRawPointer(mulStride),
+                UnsafeMutableRawPointer(mulCoefficient),
+                UnsafeMutableRawPointer(sourceKeys), UnsafeMutableRawPointer(sourceCoefficients),
+                UnsafeMutableRawPointer(sourceStride), UnsafeMutableRawPointer(sourceCount),
+                UnsafeMutableRawPointer(position), UnsafeMutableRawPointer(keyBuffer),
+                UnsafeMutableRawPointer(heap), UnsafeMutableRawPointer(current),
+            ] {
                 p.deallocate()
             }
         }
@@ -156,7 +162,9 @@ enum ProductKernel {
                 mulKey[n] = UnsafePointer(s.keys + t * s.stride)
                 mulStride[n] = s.stride
                 (mulCoefficient + n).initialize(to: s.coefficients[t])
-                (sourceKeys[n], sourceCoefficients[n], sourceStride[n], sourceCount[n]) = (l.keys, l.coefficients, l.stride, l.count)
+                (sourceKeys[n], sourceCoefficients[n], sourceStride[n], sourceCount[n]) = (
+                    l.keys, l.coefficients, l.stride, l.count
+                )
                 position[n] = 0
                 n += 1
             }
@@ -165,7 +173,9 @@ enum ProductKernel {
             mulKey[n] = UnsafePointer(unitKey)
             mulStride[n] = 1
             (mulCoefficient + n).initialize(to: .small(1))
-            (sourceKeys[n], sourceCoefficients[n], sourceStride[n], sourceCount[n]) = (extra.keys, extra.coefficients, extra.stride, extra.count)
+            (sourceKeys[n], sourceCoefficients[n], sourceStride[n], sourceCount[n]) = (
+                extra.keys, extra.coefficients, extra.stride, extra.count
+            )
             position[n] = 0
             n += 1
         }
@@ -266,7 +276,9 @@ enum ProductKernel {
 extension Polynomial {
     /// Σᵢ aᵢ·bᵢ (+ extra) in one heap merge (no intermediate polynomials).
     /// Precondition: equal counts.
-    static func sumOfProducts(_ a: [KernelOperand], _ b: [KernelOperand], plus extra: KernelOperand? = nil) -> Polynomial {
+    static func sumOfProducts(_ a: [KernelOperand], _ b: [KernelOperand], plus extra: KernelOperand? = nil)
+        -> Polynomial
+    {
         ProductKernel.sumOfProducts(Array(zip(a, b)), plus: extra)
     }
 }
@@ -279,8 +291,9 @@ extension Matrix where Scalar == Polynomial {
     /// each result entry one merge Σₖ AᵢₖBₖⱼ (`ProductKernel`). Equals `plainProduct`.
     /// Precondition: self.columns == other.rows.
     func kernelProduct(_ other: Matrix<Polynomial>) -> Matrix<Polynomial> {
-        precondition(columns == other.rows,
-                     "Matrix product of \(rows)×\(columns) and \(other.rows)×\(other.columns)")
+        precondition(
+            columns == other.rows,
+            "Matrix product of \(rows)×\(columns) and \(other.rows)×\(other.columns)")
         let (m, n, p) = (rows, columns, other.columns)
         let a = entries.map(KernelOperand.init)
         let b = other.entries.map(KernelOperand.init)

@@ -42,7 +42,8 @@ public struct Polynomial: Sendable {
         } else {
             var key: [UInt64] = []
             PackedTerms.appendKey(of: monomial, stride: monomial.packed.count + 1, to: &key)
-            representation = .general(PackedTerms(stride: monomial.packed.count + 1, words: key, coefficients: [coefficient]))
+            representation = .general(
+                PackedTerms(stride: monomial.packed.count + 1, words: key, coefficients: [coefficient]))
         }
     }
 
@@ -82,7 +83,8 @@ public struct Polynomial: Sendable {
     public var sortedTerms: [(monomial: Monomial, coefficient: Rational)] {
         switch representation {
         case .constant(let c): return c.isZero ? [] : [(.one, c)]
-        case .general(let t): return t.nameOrder().map { (monomial: t.monomial(at: $0), coefficient: t.coefficients[$0]) }
+        case .general(let t):
+            return t.nameOrder().map { (monomial: t.monomial(at: $0), coefficient: t.coefficients[$0]) }
         }
     }
 

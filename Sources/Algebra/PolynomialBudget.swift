@@ -28,10 +28,12 @@ public struct PolynomialBudget: Sendable, Hashable {
     /// `what` names the operation in the message ("a product of 300 and 200 terms").
     public func check(terms: Int, degree: Int, what: @autoclosure () -> String) throws(PolynomialBudgetExceeded) {
         if terms > maxTerms {
-            throw PolynomialBudgetExceeded(operation: what(), estimatedTerms: terms, estimatedDegree: degree, budget: self)
+            throw PolynomialBudgetExceeded(
+                operation: what(), estimatedTerms: terms, estimatedDegree: degree, budget: self)
         }
         if degree > maxDegree {
-            throw PolynomialBudgetExceeded(operation: what(), estimatedTerms: terms, estimatedDegree: degree, budget: self)
+            throw PolynomialBudgetExceeded(
+                operation: what(), estimatedTerms: terms, estimatedDegree: degree, budget: self)
         }
     }
 
@@ -96,9 +98,11 @@ public struct PolynomialBudgetExceeded: Error, Sendable, Hashable, CustomStringC
     /// "(5 terms)^300 may have up to 2,000,000,000 terms, past the budget of 1,000,000 terms".
     public var description: String {
         if estimatedTerms > budget.maxTerms {
-            return "\(operation) may have up to \(PolynomialBudgetExceeded.count(estimatedTerms)) terms, past the budget of \(budget.maxTerms) terms"
+            return
+                "\(operation) may have up to \(PolynomialBudgetExceeded.count(estimatedTerms)) terms, past the budget of \(budget.maxTerms) terms"
         }
-        return "\(operation) has degree up to \(PolynomialBudgetExceeded.count(estimatedDegree)), past the degree budget of \(budget.maxDegree)"
+        return
+            "\(operation) has degree up to \(PolynomialBudgetExceeded.count(estimatedDegree)), past the degree budget of \(budget.maxDegree)"
     }
 
     static func count(_ n: Int) -> String { n == Int.max ? "more than 9.2e18" : String(n) }
@@ -107,7 +111,9 @@ public struct PolynomialBudgetExceeded: Error, Sendable, Hashable, CustomStringC
 extension Polynomial {
     /// self · other, refused before any work when the bound of the result's size
     /// (`PolynomialBudget.productEstimate`) exceeds `budget`.
-    public func multiplied(by other: Polynomial, within budget: PolynomialBudget) throws(PolynomialBudgetExceeded) -> Polynomial {
+    public func multiplied(by other: Polynomial, within budget: PolynomialBudget) throws(PolynomialBudgetExceeded)
+        -> Polynomial
+    {
         let (terms, degree) = PolynomialBudget.productEstimate(self, other)
         try budget.check(terms: terms, degree: degree, what: "a product of \(termCount) and \(other.termCount) terms")
         return self * other
@@ -117,7 +123,8 @@ extension Polynomial {
     /// (`PolynomialBudget.powerEstimate`) exceeds `budget`. Precondition: n >= 0.
     public func power(_ n: Int, within budget: PolynomialBudget) throws(PolynomialBudgetExceeded) -> Polynomial {
         let (terms, degree) = PolynomialBudget.powerEstimate(self, n)
-        try budget.check(terms: terms, degree: degree, what: "(\(termCount == 1 ? "1 term" : "\(termCount) terms"))^\(n)")
+        try budget.check(
+            terms: terms, degree: degree, what: "(\(termCount == 1 ? "1 term" : "\(termCount) terms"))^\(n)")
         return power(n)
     }
 }

@@ -33,17 +33,26 @@ public enum SMTCertificate {
     public static func render(_ analysis: Analysis, precision: Int = 256) -> String {
         let network = analysis.network
         var header = "; prove-collapse certificate (SMT-LIB 2.6)\n"
-        header += SMTText.comment("network: \(network.name ?? "(unnamed)"), \(network.inputDimension) inputs (\(network.inputNames.joined(separator: ", "))) -> \(network.outputDimension) outputs, \(network.layers.count) layers")
+        header += SMTText.comment(
+            "network: \(network.name ?? "(unnamed)"), \(network.inputDimension) inputs (\(network.inputNames.joined(separator: ", "))) -> \(network.outputDimension) outputs, \(network.layers.count) layers"
+        )
         header += SMTText.comment("verdict: \(analysis.verdict.rawValue)")
-        header += SMTText.comment("inputs: " + network.inputNames.enumerated().map { "x_\($0.offset + 1) = \($0.element)" }.joined(separator: ", "))
-        if let domain = network.domain { header += SMTText.comment("domain D: " + domainText(domain, names: network.inputNames)) }
+        header += SMTText.comment(
+            "inputs: "
+                + network.inputNames.enumerated().map { "x_\($0.offset + 1) = \($0.element)" }.joined(separator: ", "))
+        if let domain = network.domain {
+            header += SMTText.comment("domain D: " + domainText(domain, names: network.inputNames))
+        }
         switch analysis.verdict {
         case .linear, .affine:
             return collapsedScript(analysis, header: header)
         case .notAffine:
             return notAffineScript(analysis, header: header, precision: precision)
         case .unknown:
-            return header + SMTText.comment("the verdict is unknown: prove-collapse claims nothing, so there is nothing to certify (no check-sat)\nreason: \(ReasonText.sentence(analysis) ?? "not decided")")
+            return header
+                + SMTText.comment(
+                    "the verdict is unknown: prove-collapse claims nothing, so there is nothing to certify (no check-sat)\nreason: \(ReasonText.sentence(analysis) ?? "not decided")"
+                )
         }
     }
 
@@ -65,25 +74,33 @@ public enum SMTCertificate {
             return header + SMTText.comment("no collapsed map in the analysis: nothing to certify")
         }
         if network.hasConstantAtoms || collapsed.hasConstantEntries {
-            return header + SMTText.comment("""
-                claim: F(x) = W'x + b' for every x\(network.domain == nil ? "" : " in D")
-                not certifiable here: the weights or W', b' hold exact irrational constants (values of activations
-                at exact points, square roots), which this script does not state. No check-sat: the collapsed map
-                and its rigorous enclosures are in the JSON report (collapsed.enclosures).
-                """)
+            return header
+                + SMTText.comment(
+                    """
+                    claim: F(x) = W'x + b' for every x\(network.domain == nil ? "" : " in D")
+                    not certifiable here: the weights or W', b' hold exact irrational constants (values of activations
+                    at exact points, square roots), which this script does not state. No check-sat: the collapsed map
+                    and its rigorous enclosures are in the JSON report (collapsed.enclosures).
+                    """)
         }
         let inputs = (1...max(network.inputDimension, 1)).prefix(network.inputDimension).map { "x_\($0)" }
         guard let definition = SMTNetworkDefinition.make(network, prefix: "", inputs: inputs, precision: 0) else {
-            let names = Set(network.layers.map(\.activation).filter { SMTNetworkDefinition.activationTerm($0, "t") == nil }.map(\.name))
-            return header + SMTText.comment("""
-                claim: F(x) = W'x + b' for every x\(network.domain == nil ? "" : " in D")
-                not certifiable here: F uses \(names.sorted().joined(separator: ", ")), which has no term in QF_LRA or QF_NRA;
-                the collapse rests on identities of these functions (such as sigmoid(t) + sigmoid(-t) = 1) that an SMT
-                solver for real arithmetic cannot check. No check-sat: check it with `prove-collapse verify`.
-                """)
+            let names = Set(
+                network.layers.map(\.activation).filter { SMTNetworkDefinition.activationTerm($0, "t") == nil }.map(
+                    \.name))
+            return header
+                + SMTText.comment(
+                    """
+                    claim: F(x) = W'x + b' for every x\(network.domain == nil ? "" : " in D")
+                    not certifiable here: F uses \(names.sorted().joined(separator: ", ")), which has no term in QF_LRA or QF_NRA;
+                    the collapse rests on identities of these functions (such as sigmoid(t) + sigmoid(-t) = 1) that an SMT
+                    solver for real arithmetic cannot check. No check-sat: check it with `prove-collapse verify`.
+                    """)
         }
         var script = header
-        script += SMTText.comment("claim: F(x) = W'x + b' for every real x\(network.domain == nil ? "" : " in D")\(network.isNumeric ? "" : " and every value of the weight symbols"); the last assertion is its negation, so unsat proves the claim")
+        script += SMTText.comment(
+            "claim: F(x) = W'x + b' for every real x\(network.domain == nil ? "" : " in D")\(network.isNumeric ? "" : " and every value of the weight symbols"); the last assertion is its negation, so unsat proves the claim"
+        )
         script += preamble(nonlinear: SMTNetworkDefinition.isNonlinear(network))
         script += symbolDeclarations(network)
         for x in inputs { script += "(declare-fun \(x) () Real)\n" }
@@ -100,7 +117,9 @@ public enum SMTCertificate {
             for (j, w) in map.weights.rowArray(i).enumerated() {
                 if let t = SMTNetworkDefinition.polynomialTimes(w, inputs[j]) { terms.append(t) }
             }
-            if !map.bias[i].isZero { terms.append(SMTText.polynomial(map.bias[i], name: SMTNetworkDefinition.symbolName)) }
+            if !map.bias[i].isZero {
+                terms.append(SMTText.polynomial(map.bias[i], name: SMTNetworkDefinition.symbolName))
+            }
             script += "(define-fun e_\(i + 1) () Real \(SMTText.sum(terms)))\n"
             differences.append("(not (= \(y) e_\(i + 1)))")
         }
@@ -118,11 +137,13 @@ public enum SMTCertificate {
             return header + SMTText.comment("no affinity witness in the analysis: nothing to certify")
         }
         guard network.isNumeric else {
-            return header + SMTText.comment("""
-                claim: F(x+y) + F(0) != F(x) + F(y) for the witness below, for generic values of the weight symbols
-                not certifiable here: the witness's sides are polynomials in the symbols that differ as polynomials;
-                their negation (the sides agree for every value of the symbols) needs a quantifier. No check-sat.
-                """)
+            return header
+                + SMTText.comment(
+                    """
+                    claim: F(x+y) + F(0) != F(x) + F(y) for the witness below, for generic values of the weight symbols
+                    not certifiable here: the witness's sides are polynomials in the symbols that differ as polynomials;
+                    their negation (the sides agree for every value of the symbols) needs a quantifier. No check-sat.
+                    """)
         }
         let n = network.inputDimension
         let midpoint = network.domain != nil
@@ -133,11 +154,17 @@ public enum SMTCertificate {
             points = [zip(witness.x, y).map { $0 + $1 }, [Rational](repeating: .zero, count: n), witness.x, y]
         }
         var script = header
-        script += SMTText.comment("witness: x = (\(witness.x.map(\.description).joined(separator: ", "))), y = (\(y.map(\.description).joined(separator: ", ")))")
+        script += SMTText.comment(
+            "witness: x = (\(witness.x.map(\.description).joined(separator: ", "))), y = (\(y.map(\.description).joined(separator: ", ")))"
+        )
         if midpoint {
-            script += SMTText.comment("claim: x and y lie in D and F((x+y)/2) != (F(x) + F(y))/2 (midpoint affinity fails); the last assertion is its negation, so unsat proves the claim")
+            script += SMTText.comment(
+                "claim: x and y lie in D and F((x+y)/2) != (F(x) + F(y))/2 (midpoint affinity fails); the last assertion is its negation, so unsat proves the claim"
+            )
         } else {
-            script += SMTText.comment("claim: F(x+y) + F(0) != F(x) + F(y) (affinity fails, so no affine map equals F); the last assertion is its negation, so unsat proves the claim")
+            script += SMTText.comment(
+                "claim: F(x+y) + F(0) != F(x) + F(y) (affinity fails, so no affine map equals F); the last assertion is its negation, so unsat proves the claim"
+            )
         }
         var body = ""
         var outputs = [[String]]()
@@ -147,8 +174,13 @@ public enum SMTCertificate {
             let inputs = point.indices.map { "\(prefix)x_\($0 + 1)" }
             body += SMTText.comment("F at point p\(k + 1) = (\(point.map(\.description).joined(separator: ", ")))")
             for (name, value) in zip(inputs, point) { body += SMTText.named(name, SMTText.rational(value)) }
-            let trace = SMTNetworkDefinition.isExpressible(network) ? nil : try? Evaluator.trace(network, at: point, precision: precision)
-            guard let definition = SMTNetworkDefinition.make(network, prefix: prefix, inputs: inputs, enclosureTrace: trace, precision: precision) else {
+            let trace =
+                SMTNetworkDefinition.isExpressible(network)
+                ? nil : try? Evaluator.trace(network, at: point, precision: precision)
+            guard
+                let definition = SMTNetworkDefinition.make(
+                    network, prefix: prefix, inputs: inputs, enclosureTrace: trace, precision: precision)
+            else {
                 return header + SMTText.comment("F cannot be written at the witness's points: nothing to certify")
             }
             assumes = assumes || definition.assumesEnclosures
@@ -157,7 +189,9 @@ public enum SMTCertificate {
         }
         script += preamble(nonlinear: SMTNetworkDefinition.isNonlinear(network))
         if assumes {
-            script += SMTText.comment("F has transcendental units: their values are assumed within MPFR enclosures (see below); everything else, the affine parts and the witness's rational points, is exact and checked")
+            script += SMTText.comment(
+                "F has transcendental units: their values are assumed within MPFR enclosures (see below); everything else, the affine parts and the witness's rational points, is exact and checked"
+            )
         }
         script += body
         var equalities = [String]()
@@ -173,7 +207,8 @@ public enum SMTCertificate {
             let xIn = domainTerm(domain, inputs: witness.x.map(SMTText.rational))
             let yIn = domainTerm(domain, inputs: y.map(SMTText.rational))
             negation = "(or (not \(xIn)) (not \(yIn)) \(negation))"
-            script += SMTText.comment("negated claim: x or y lies outside D, or the two sides agree in every coordinate")
+            script += SMTText.comment(
+                "negated claim: x or y lies outside D, or the two sides agree in every coordinate")
         } else {
             script += SMTText.comment("negated claim: the two sides agree in every coordinate")
         }

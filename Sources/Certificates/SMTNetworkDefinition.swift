@@ -47,8 +47,10 @@ struct SMTNetworkDefinition {
     /// One copy of F with the inputs `inputs` (terms). `enclosureTrace` gives, for copies at
     /// a fixed point, `Evaluator.trace` at that point (the values after every layer); without
     /// it a transcendental layer makes the copy impossible (nil).
-    static func make(_ network: Network, prefix: String, inputs: [String], enclosureTrace: [[ExactValue]]? = nil,
-                     precision: Int) -> SMTNetworkDefinition? {
+    static func make(
+        _ network: Network, prefix: String, inputs: [String], enclosureTrace: [[ExactValue]]? = nil,
+        precision: Int
+    ) -> SMTNetworkDefinition? {
         var definition = SMTNetworkDefinition()
         var current = inputs
         for (index, layer) in network.layers.enumerated() {
@@ -69,14 +71,17 @@ struct SMTNetworkDefinition {
             if activationTerm(layer.activation, "t") == nil {
                 guard let trace = enclosureTrace, l < trace.count else { return nil }
                 definition.assumesEnclosures = true
-                definition.text += SMTText.comment("layer \(l) (\(layer.activation.name)) has no term in these logics; its values at this point are declared reals within prove-collapse's MPFR enclosures (\(precision) bits, directed rounding): assumed here, not checked")
+                definition.text += SMTText.comment(
+                    "layer \(l) (\(layer.activation.name)) has no term in these logics; its values at this point are declared reals within prove-collapse's MPFR enclosures (\(precision) bits, directed rounding): assumed here, not checked"
+                )
                 for (i, value) in trace[l].enumerated() {
                     let name = "\(prefix)a\(l)_\(i + 1)"
                     if let exact = value.exactValue {
                         definition.text += SMTText.named(name, SMTText.rational(exact))
                     } else if let interval = value.interval {
                         definition.text += "(declare-fun \(name) () Real)\n"
-                        definition.text += "(assert (and (<= \(SMTText.rational(interval.lo)) \(name)) (<= \(name) \(SMTText.rational(interval.hi)))))\n"
+                        definition.text +=
+                            "(assert (and (<= \(SMTText.rational(interval.lo)) \(name)) (<= \(name) \(SMTText.rational(interval.hi)))))\n"
                     } else {
                         return nil
                     }
@@ -124,13 +129,19 @@ struct SMTNetworkDefinition {
         switch activation {
         case .identity: return z
         case .affine(let a, let c):
-            let terms = [polynomialTimes(a, z), c.isZero ? nil : SMTText.polynomial(c, name: symbolName)].compactMap { $0 }
+            let terms = [polynomialTimes(a, z), c.isZero ? nil : SMTText.polynomial(c, name: symbolName)].compactMap {
+                $0
+            }
             return SMTText.sum(terms)
         case .polynomial(let cs):
             var terms = [String]()
             for (k, c) in cs.enumerated() where !c.isZero {
                 let power = k == 0 ? nil : (k == 1 ? z : "(* \(Array(repeating: z, count: k).joined(separator: " ")))")
-                if let power { terms.append(polynomialTimes(c, power)!) } else { terms.append(SMTText.polynomial(c, name: symbolName)) }
+                if let power {
+                    terms.append(polynomialTimes(c, power)!)
+                } else {
+                    terms.append(SMTText.polynomial(c, name: symbolName))
+                }
             }
             return SMTText.sum(terms)
         case .relu: return "(ite (> \(z) 0) \(z) 0)"
@@ -141,12 +152,19 @@ struct SMTNetworkDefinition {
         case .abs: return "(ite (>= \(z) 0) \(z) (- \(z)))"
         case .clip(let lower, let upper):
             var term = z
-            if let upper { let b = SMTText.polynomial(upper, name: symbolName); term = "(ite (> \(z) \(b)) \(b) \(term))" }
-            if let lower { let a = SMTText.polynomial(lower, name: symbolName); term = "(ite (< \(z) \(a)) \(a) \(term))" }
+            if let upper {
+                let b = SMTText.polynomial(upper, name: symbolName); term = "(ite (> \(z) \(b)) \(b) \(term))"
+            }
+            if let lower {
+                let a = SMTText.polynomial(lower, name: symbolName); term = "(ite (< \(z) \(a)) \(a) \(term))"
+            }
             return term
         case .hardSigmoid(let alpha, let beta):
             // max(0, min(1, alpha·z + beta)).
-            let g = SMTText.sum([polynomialTimes(alpha, z), beta.isZero ? nil : SMTText.polynomial(beta, name: symbolName)].compactMap { $0 })
+            let g = SMTText.sum(
+                [polynomialTimes(alpha, z), beta.isZero ? nil : SMTText.polynomial(beta, name: symbolName)].compactMap {
+                    $0
+                })
             return "(ite (< \(g) 0) 0 (ite (> \(g) 1) 1 \(g)))"
         default: return nil
         }

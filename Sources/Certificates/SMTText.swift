@@ -10,7 +10,9 @@ enum SMTText {
     /// The exact term of a rational: `0`, `5`, `(- 5)`, `(/ 3 4)`, `(- (/ 3 4))`.
     static func rational(_ r: Rational) -> String {
         let magnitude = r.magnitude
-        let body = magnitude.isInteger ? magnitude.numerator.description
+        let body =
+            magnitude.isInteger
+            ? magnitude.numerator.description
             : "(/ \(magnitude.numerator) \(magnitude.denominator))"
         return r.signum < 0 ? "(- \(body))" : body
     }

@@ -76,7 +76,10 @@ public struct RankFinding: Sendable, Hashable {
     public let certificate: GenericRank?
 
     /// Creates a finding.
-    public init(rank: Int, isGeneric: Bool, narrowestWidth: Int, narrowestLayer: Int?, fullRank: Int, certificate: GenericRank? = nil) {
+    public init(
+        rank: Int, isGeneric: Bool, narrowestWidth: Int, narrowestLayer: Int?, fullRank: Int,
+        certificate: GenericRank? = nil
+    ) {
         self.rank = rank
         self.isGeneric = isGeneric
         self.narrowestWidth = narrowestWidth
@@ -128,9 +131,11 @@ public struct Analysis: Sendable {
 
     /// Creates an analysis from its parts (the engine uses the factories; this is for code
     /// that builds analyses by hand, such as rendering tests).
-    public init(network: Network, outcome: Outcome, additivity: IdentityCheck, homogeneity: IdentityCheck,
-                affinity: IdentityCheck, layerFindings: [LayerFinding], polynomialOutputs: [Polynomial]? = nil,
-                illustration: RegionAnalysis? = nil) {
+    public init(
+        network: Network, outcome: Outcome, additivity: IdentityCheck, homogeneity: IdentityCheck,
+        affinity: IdentityCheck, layerFindings: [LayerFinding], polynomialOutputs: [Polynomial]? = nil,
+        illustration: RegionAnalysis? = nil
+    ) {
         self.network = network
         self.outcome = outcome
         self.additivity = additivity

@@ -52,16 +52,19 @@ enum AnalysisLimits {
     /// `Composition.polynomialOutputsChecked` with the analysis's budget (the smaller of
     /// `termLimit` and the polynomial budget's terms) and deadline.
     static func polynomialOutputs(_ network: Network, inputs: [Symbol], options: AnalysisOptions) -> PolynomialOutputs {
-        let budget = PolynomialBudget(maxTerms: Swift.min(options.termLimit, options.polynomialBudget.maxTerms),
-                                      maxDegree: options.polynomialBudget.maxDegree)
-        return Composition.polynomialOutputsChecked(network, inputs: inputs.map { Polynomial($0) }, budget: budget, deadline: options.deadline)
+        let budget = PolynomialBudget(
+            maxTerms: Swift.min(options.termLimit, options.polynomialBudget.maxTerms),
+            maxDegree: options.polynomialBudget.maxDegree)
+        return Composition.polynomialOutputsChecked(
+            network, inputs: inputs.map { Polynomial($0) }, budget: budget, deadline: options.deadline)
     }
 
     /// The undecided reason of a stopped composition.
     static func reason(_ limit: CompositionLimit, during step: ComposedStep) -> UndecidedReason {
         switch limit {
         case .tooLarge(let e, let layer): return .resourceLimit(.tooLarge(e, during: step, layer: layer))
-        case .timedOut(let d, let done): return .resourceLimit(.timedOut(seconds: d.seconds, during: .composition(layersDone: done)))
+        case .timedOut(let d, let done):
+            return .resourceLimit(.timedOut(seconds: d.seconds, during: .composition(layersDone: done)))
         }
     }
 }

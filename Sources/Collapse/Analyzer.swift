@@ -38,10 +38,13 @@ public enum Analyzer {
         }
         // The semantic normalisation (contract §4): an exactly equivalent simpler network.
         let beforeSemantic = current
-        var semantic = options.simplifies && current.layers.count <= options.simplificationLayerLimit ? SemanticNormalization.normalize(current, termLimit: min(options.termLimit, 5_000)) : nil
+        var semantic =
+            options.simplifies && current.layers.count <= options.simplificationLayerLimit
+            ? SemanticNormalization.normalize(current, termLimit: min(options.termLimit, 5_000)) : nil
         if let s = semantic, !ExactConstantMap.usable(s.simplified) {
             // Irrational constants help only when they lead to an affine network.
-            semantic = SemanticNormalization.normalize(current, termLimit: min(options.termLimit, 5_000), irrationalConstants: false)
+            semantic = SemanticNormalization.normalize(
+                current, termLimit: min(options.termLimit, 5_000), irrationalConstants: false)
         }
         if let semantic, semantic.changed { current = semantic.simplified }
         let context = DecisionContext(network: current, options: options)
@@ -50,9 +53,12 @@ public enum Analyzer {
             conclusion = strategy.decide(context)
             if conclusion != nil { break }
         }
-        var analysis = make(conclusion ?? context.fallback ?? .undecided(.witnessNotFound(evaluations: 0, allPiecewiseLinear: false)),
-                            context: context)
-        if case .refuted(_, .witnessSearch) = analysis.outcome, options.illustrateRegions, RegionEnumerator.supports(current) {
+        var analysis = make(
+            conclusion ?? context.fallback ?? .undecided(.witnessNotFound(evaluations: 0, allPiecewiseLinear: false)),
+            context: context)
+        if case .refuted(_, .witnessSearch) = analysis.outcome, options.illustrateRegions,
+            RegionEnumerator.supports(current)
+        {
             analysis.illustration = RegionDecision.illustrate(current, options: options)
         }
         if let semantic, semantic.changed {
@@ -60,7 +66,8 @@ public enum Analyzer {
             analysis.layerFindings = LayerFindings.make(beforeSemantic)
         }
         for rewrite in rewrites.reversed() {
-            analysis.layerFindings = rewrite.step.findings(original: rewrite.before, rewritten: rewrite.after, analysis.layerFindings)
+            analysis.layerFindings = rewrite.step.findings(
+                original: rewrite.before, rewritten: rewrite.after, analysis.layerFindings)
         }
         analysis.network = network
         return analysis
@@ -71,15 +78,18 @@ public enum Analyzer {
         let network = context.network, findings = context.findings, outputs = context.polynomialOutputs
         switch conclusion {
         case .collapses(let map, let provenance):
-            return .collapsed(network, findings: findings, map: map, provenance: provenance,
-                              polynomialOutputs: outputs, options: context.options)
+            return .collapsed(
+                network, findings: findings, map: map, provenance: provenance,
+                polynomialOutputs: outputs, options: context.options)
         case .refuted(let affinity, let additivity, let homogeneity, let provenance):
-            return .refuted(network, findings: findings, affinity: affinity, additivity: additivity,
-                            homogeneity: homogeneity, provenance: provenance, polynomialOutputs: outputs,
-                            options: context.options)
+            return .refuted(
+                network, findings: findings, affinity: affinity, additivity: additivity,
+                homogeneity: homogeneity, provenance: provenance, polynomialOutputs: outputs,
+                options: context.options)
         case .undecided(let reason, let additivity, let homogeneity):
-            return .undecided(network, findings: findings, reason: reason, additivity: additivity,
-                              homogeneity: homogeneity, polynomialOutputs: outputs)
+            return .undecided(
+                network, findings: findings, reason: reason, additivity: additivity,
+                homogeneity: homogeneity, polynomialOutputs: outputs)
         }
     }
 }

@@ -25,15 +25,21 @@ extension Composition {
     /// product checked against `budget` BEFORE it runs (`PolynomialBudget.productEstimate`:
     /// no product can exhaust memory or overflow a monomial exponent) and the deadline
     /// checked between units.
-    public static func polynomialOutputsChecked(_ network: Network, inputs: [Polynomial], budget: PolynomialBudget,
-                                                deadline: Deadline? = nil) -> PolynomialOutputs {
-        deadline.interruptingProducts { polynomialOutputsUninterrupted(network, inputs: inputs, budget: budget, deadline: deadline) }
+    public static func polynomialOutputsChecked(
+        _ network: Network, inputs: [Polynomial], budget: PolynomialBudget,
+        deadline: Deadline? = nil
+    ) -> PolynomialOutputs {
+        deadline.interruptingProducts {
+            polynomialOutputsUninterrupted(network, inputs: inputs, budget: budget, deadline: deadline)
+        }
             ?? .stopped(.timedOut(deadline!, layersDone: 0))
     }
 
     /// `polynomialOutputsChecked` without the interrupt inside products (its caller installs it).
-    static func polynomialOutputsUninterrupted(_ network: Network, inputs: [Polynomial], budget: PolynomialBudget,
-                                               deadline: Deadline?) -> PolynomialOutputs {
+    static func polynomialOutputsUninterrupted(
+        _ network: Network, inputs: [Polynomial], budget: PolynomialBudget,
+        deadline: Deadline?
+    ) -> PolynomialOutputs {
         var h = inputs
         for (index, layer) in network.layers.enumerated() {
             guard let coefficients = layer.activation.polynomialForm else { return .notPolynomial }
@@ -69,8 +75,9 @@ extension Composition {
                     for c in coefficients.reversed() {
                         acc = try acc.multiplied(by: z, within: budget) + c
                         if acc.termCount > budget.maxTerms {
-                            throw PolynomialBudgetExceeded(operation: "a polynomial of \(acc.termCount) terms", estimatedTerms: acc.termCount,
-                                                           estimatedDegree: acc.totalDegree, budget: budget)
+                            throw PolynomialBudgetExceeded(
+                                operation: "a polynomial of \(acc.termCount) terms", estimatedTerms: acc.termCount,
+                                estimatedDegree: acc.totalDegree, budget: budget)
                         }
                     }
                     next.append(acc)
@@ -87,8 +94,10 @@ extension Composition {
     /// checked BEFORE it runs: entry (i, j) of W·M has at most Σₖ |W_ik|·|M_kj| terms and
     /// degree max over k of deg W_ik + deg M_kj (likewise for the bias), and the deadline is
     /// checked between layers. Precondition: `maps` is not empty and the dimensions chain.
-    public static func composeChainChecked(_ maps: [AffineMap<Polynomial>], budget: PolynomialBudget,
-                                           deadline: Deadline? = nil) -> Result<AffineMap<Polynomial>, CompositionLimit> {
+    public static func composeChainChecked(
+        _ maps: [AffineMap<Polynomial>], budget: PolynomialBudget,
+        deadline: Deadline? = nil
+    ) -> Result<AffineMap<Polynomial>, CompositionLimit> {
         var running = maps[0]
         for (index, outer) in maps.enumerated().dropFirst() {
             if deadline.hasPassed { return .failure(.timedOut(deadline!, layersDone: index)) }
@@ -106,8 +115,10 @@ extension Composition {
     }
 
     /// The refusal for outer ∘ inner when the bound of some entry's size exceeds the budget.
-    static func productEstimateExceeds(_ outer: AffineMap<Polynomial>, after inner: AffineMap<Polynomial>,
-                                       budget: PolynomialBudget) -> PolynomialBudgetExceeded? {
+    static func productEstimateExceeds(
+        _ outer: AffineMap<Polynomial>, after inner: AffineMap<Polynomial>,
+        budget: PolynomialBudget
+    ) -> PolynomialBudgetExceeded? {
         let w = outer.weights, m = inner.weights
         let columns = m.columns + 1  // the bias as one more column
         for i in 0..<w.rows {
@@ -123,8 +134,9 @@ extension Composition {
                     degree = Swift.max(degree, d)
                 }
                 if terms > budget.maxTerms || degree > budget.maxDegree {
-                    return PolynomialBudgetExceeded(operation: "entry (\(i + 1), \(j + 1)) of the product", estimatedTerms: terms,
-                                                    estimatedDegree: degree, budget: budget)
+                    return PolynomialBudgetExceeded(
+                        operation: "entry (\(i + 1), \(j + 1)) of the product", estimatedTerms: terms,
+                        estimatedDegree: degree, budget: budget)
                 }
             }
         }

@@ -16,7 +16,8 @@ public enum Composition {
         var maps = [AffineMap<Rational>]()
         for layer in network.layers {
             guard let (a, c) = layer.activation.affineForm,
-                  let slope = a.constantValue, let intercept = c.constantValue else { return nil }
+                let slope = a.constantValue, let intercept = c.constantValue
+            else { return nil }
             var map: AffineMap<Rational>
             switch layer.dense {
             case .none:
@@ -25,8 +26,9 @@ public enum Composition {
             case .symbolic?: return nil
             }
             if !slope.isOne || !intercept.isZero {
-                map = AffineMap(weights: slope.isOne ? map.weights : map.weights.scaled(by: slope),
-                                bias: map.bias.map { slope * $0 + intercept })
+                map = AffineMap(
+                    weights: slope.isOne ? map.weights : map.weights.scaled(by: slope),
+                    bias: map.bias.map { slope * $0 + intercept })
             }
             maps.append(map)
             width = map.outputDimension
@@ -44,7 +46,9 @@ public enum Composition {
             var map: AffineMap<Polynomial>
             switch layer.dense {
             case .none:
-                map = AffineMap(weights: Matrix<Polynomial>.identity(width), bias: Array(repeating: Polynomial(Rational.zero), count: width))
+                map = AffineMap(
+                    weights: Matrix<Polynomial>.identity(width),
+                    bias: Array(repeating: Polynomial(Rational.zero), count: width))
             case .numeric(let m)?:
                 map = AffineMap(weights: m.weights.map { Polynomial($0) }, bias: m.bias.map { Polynomial($0) })
             case .symbolic(let m)?: map = m
@@ -62,8 +66,12 @@ public enum Composition {
     /// networks whose activations are all polynomials; nil otherwise, or when some
     /// intermediate polynomial would exceed `termLimit` terms or the standard
     /// `PolynomialBudget` (see `polynomialOutputsChecked` for the reason).
-    public static func polynomialOutputs(_ network: Network, inputs: [Polynomial], termLimit: Int = 20_000) -> [Polynomial]? {
-        if case .outputs(let h) = polynomialOutputsChecked(network, inputs: inputs, budget: PolynomialBudget(maxTerms: termLimit)) {
+    public static func polynomialOutputs(_ network: Network, inputs: [Polynomial], termLimit: Int = 20_000)
+        -> [Polynomial]?
+    {
+        if case .outputs(let h) = polynomialOutputsChecked(
+            network, inputs: inputs, budget: PolynomialBudget(maxTerms: termLimit))
+        {
             return h
         }
         return nil

@@ -19,23 +19,30 @@ import NetworkModel
 enum DerivedWitnesses {
     /// The additivity and homogeneity witnesses: the ones given, else derived (nil when not
     /// found, or when the network is symbolic).
-    static func complete(_ network: Network, affinity: Witness, additivity: Witness?, homogeneity: Witness?,
-                         options: AnalysisOptions) -> (additivity: Witness?, homogeneity: Witness?) {
+    static func complete(
+        _ network: Network, affinity: Witness, additivity: Witness?, homogeneity: Witness?,
+        options: AnalysisOptions
+    ) -> (additivity: Witness?, homogeneity: Witness?) {
         // On a domain the witnesses must stay in it (and affinity is midpoint affinity): the
         // domain analysis finds its own.
-        guard network.isNumeric, network.domain == nil, additivity == nil || homogeneity == nil, let y = affinity.y else {
+        guard network.isNumeric, network.domain == nil, additivity == nil || homogeneity == nil, let y = affinity.y
+        else {
             return (additivity, homogeneity)
         }
         let zero = [Rational](repeating: .zero, count: affinity.x.count)
         func witness(_ identity: Identity, _ x: [Rational], _ y: [Rational]?, _ c: Rational?) -> Witness? {
             for bits in options.precisionLadder {
-                guard let sides = WitnessRecheck.sides(network, identity: identity, x: x, y: y, c: c, precision: bits) else { return nil }
-                if sides.lhs.provablyDiffers(from: sides.rhs) { return Witness(x: x, y: y, c: c, lhs: sides.lhs, rhs: sides.rhs) }
+                guard let sides = WitnessRecheck.sides(network, identity: identity, x: x, y: y, c: c, precision: bits)
+                else { return nil }
+                if sides.lhs.provablyDiffers(from: sides.rhs) {
+                    return Witness(x: x, y: y, c: c, lhs: sides.lhs, rhs: sides.rhs)
+                }
                 if zip(sides.lhs, sides.rhs).allSatisfy({ $0.provablyEquals($1) }) { return nil }
             }
             return nil
         }
-        let derivedAdditivity = additivity ?? witness(.additivity, zero, zero, nil) ?? witness(.additivity, affinity.x, y, nil)
+        let derivedAdditivity =
+            additivity ?? witness(.additivity, zero, zero, nil) ?? witness(.additivity, affinity.x, y, nil)
         var derivedHomogeneity = homogeneity ?? witness(.homogeneity, zero, nil, Rational(2))
         if derivedHomogeneity == nil {
             let points = [affinity.x, y, zip(affinity.x, y).map { $0 + $1 }].filter { $0 != zero }

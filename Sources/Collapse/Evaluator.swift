@@ -29,12 +29,16 @@ public enum EvaluationError: Error, Sendable, Hashable, CustomStringConvertible 
 /// (sigmoid(0) = 1/2, tanh(0) = 0, ...) stay exact. Never a bare floating-point number.
 public enum Evaluator {
     /// The output F(x).
-    public static func evaluate(_ network: Network, at x: [Rational], precision: Int = 128) throws(EvaluationError) -> [ExactValue] {
+    public static func evaluate(_ network: Network, at x: [Rational], precision: Int = 128) throws(EvaluationError)
+        -> [ExactValue]
+    {
         try trace(network, at: x, precision: precision).last ?? []
     }
 
     /// The values after every layer: index 0 is the input, index k the output of layer k.
-    public static func trace(_ network: Network, at x: [Rational], precision: Int = 128) throws(EvaluationError) -> [[ExactValue]] {
+    public static func trace(_ network: Network, at x: [Rational], precision: Int = 128) throws(EvaluationError)
+        -> [[ExactValue]]
+    {
         guard x.count == network.inputDimension else {
             throw .dimensionMismatch(expected: network.inputDimension, got: x.count)
         }
@@ -47,7 +51,9 @@ public enum Evaluator {
                 case .numeric(let map): current = applyDense(map, to: current)
                 case .symbolic(let map):
                     // Exact constants (√2, σ(1)) are numbers: enclosed; a free symbol is not.
-                    guard let next = applyConstantDense(map, to: current, precision: precision) else { throw .symbolic(layer: index + 1) }
+                    guard let next = applyConstantDense(map, to: current, precision: precision) else {
+                        throw .symbolic(layer: index + 1)
+                    }
                     current = next
                 }
             }

@@ -11,7 +11,9 @@ import NetworkModel
 enum IdentityEvidence {
     /// The three checks for `network` proved equal to `map`, within the policy's
     /// `evaluationLimit` and `symbolicLimit`.
-    static func forCollapsed(_ network: Network, map: CollapsedMap, options: AnalysisOptions) -> (additivity: IdentityCheck, homogeneity: IdentityCheck, affinity: IdentityCheck) {
+    static func forCollapsed(_ network: Network, map: CollapsedMap, options: AnalysisOptions) -> (
+        additivity: IdentityCheck, homogeneity: IdentityCheck, affinity: IdentityCheck
+    ) {
         // Only b' is needed: no polynomial per entry of W'.
         let b: [Polynomial]
         switch map {
@@ -47,9 +49,13 @@ enum IdentityEvidence {
             additivityWitness = Witness(x: zero, y: zero, c: nil, lhs: f0, rhs: twice)
             homogeneityWitness = Witness(x: zero, y: nil, c: Rational(2), lhs: f0, rhs: twice)
         }
-        return (IdentityCheck(identity: .additivity, holds: biasZero, witness: additivityWitness, residual: additiveResidual),
-                IdentityCheck(identity: .homogeneity, holds: biasZero, witness: homogeneityWitness, residual: homogeneousResidual),
-                IdentityCheck(identity: .affinity, holds: true, witness: nil, residual: affineResidual))
+        return (
+            IdentityCheck(
+                identity: .additivity, holds: biasZero, witness: additivityWitness, residual: additiveResidual),
+            IdentityCheck(
+                identity: .homogeneity, holds: biasZero, witness: homogeneityWitness, residual: homogeneousResidual),
+            IdentityCheck(identity: .affinity, holds: true, witness: nil, residual: affineResidual)
+        )
     }
 
     /// F(p) evaluated through the layers: exactly for numeric networks, as polynomials in the
@@ -67,8 +73,12 @@ enum IdentityEvidence {
     }
 
     /// The residuals computed by pushing symbolic x, y and c through the layers.
-    static func layerByLayerResiduals(_ network: Network, c: Symbol, limit: Int) -> (additive: [Polynomial], homogeneous: [Polynomial], affine: [Polynomial])? {
-        let parameters = network.layers.reduce(0) { $0 + ($1.dense.map { $0.outputDimension * ($0.inputDimension + 1) } ?? 0) }
+    static func layerByLayerResiduals(_ network: Network, c: Symbol, limit: Int) -> (
+        additive: [Polynomial], homogeneous: [Polynomial], affine: [Polynomial]
+    )? {
+        let parameters = network.layers.reduce(0) {
+            $0 + ($1.dense.map { $0.outputDimension * ($0.inputDimension + 1) } ?? 0)
+        }
         guard network.inputDimension * max(parameters, 1) <= limit else { return nil }
         let taken = Set(network.symbols).union([c])
         func fresh(_ base: String, _ k: Int) -> Polynomial {
@@ -89,11 +99,14 @@ enum IdentityEvidence {
             return v
         }
         let residual = { (identity: Identity) -> [Polynomial]? in
-            identity.sides(x: x, y: identity == .homogeneity ? nil : y, c: identity == .homogeneity ? Polynomial(c) : nil,
-                           in: .symbolic, f).map { sides in zip(sides.lhs, sides.rhs).map { $0 - $1 } }
+            identity.sides(
+                x: x, y: identity == .homogeneity ? nil : y, c: identity == .homogeneity ? Polynomial(c) : nil,
+                in: .symbolic, f
+            ).map { sides in zip(sides.lhs, sides.rhs).map { $0 - $1 } }
         }
         guard let additive = residual(.additivity), let homogeneous = residual(.homogeneity),
-              let affine = residual(.affinity), !failed else { return nil }
+            let affine = residual(.affinity), !failed
+        else { return nil }
         return (additive, homogeneous, affine)
     }
 }

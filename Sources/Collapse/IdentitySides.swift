@@ -19,24 +19,27 @@ struct SidesSpace<Point, Value> {
 extension SidesSpace where Point == Rational, Value == ExactValue {
     /// Rational points; exact values or enclosures (numeric networks).
     static var exact: Self {
-        SidesSpace(zero: .zero, addPoints: { $0 + $1 }, scalePoint: { $0 * $1 },
-                   addValues: addVectors, scaleValues: { scaleVector($1, by: $0) })
+        SidesSpace(
+            zero: .zero, addPoints: { $0 + $1 }, scalePoint: { $0 * $1 },
+            addValues: addVectors, scaleValues: { scaleVector($1, by: $0) })
     }
 }
 
 extension SidesSpace where Point == Rational, Value == Polynomial {
     /// Rational points; values polynomial in the weight symbols.
     static var symbolicValues: Self {
-        SidesSpace(zero: .zero, addPoints: { $0 + $1 }, scalePoint: { $0 * $1 },
-                   addValues: { zip($0, $1).map { $0 + $1 } }, scaleValues: { c, v in v.map { Polynomial(c) * $0 } })
+        SidesSpace(
+            zero: .zero, addPoints: { $0 + $1 }, scalePoint: { $0 * $1 },
+            addValues: { zip($0, $1).map { $0 + $1 } }, scaleValues: { c, v in v.map { Polynomial(c) * $0 } })
     }
 }
 
 extension SidesSpace where Point == Polynomial, Value == Polynomial {
     /// Symbolic points x, y and scalar c; polynomial values.
     static var symbolic: Self {
-        SidesSpace(zero: Polynomial(Rational.zero), addPoints: { $0 + $1 }, scalePoint: { $0 * $1 },
-                   addValues: { zip($0, $1).map { $0 + $1 } }, scaleValues: { c, v in v.map { c * $0 } })
+        SidesSpace(
+            zero: Polynomial(Rational.zero), addPoints: { $0 + $1 }, scalePoint: { $0 * $1 },
+            addValues: { zip($0, $1).map { $0 + $1 } }, scaleValues: { c, v in v.map { c * $0 } })
     }
 }
 
@@ -48,8 +51,10 @@ extension Identity {
     ///
     /// `f` is called in this order: F(x+y), F(x), F(y), then F(0) for affinity; or F(c·x), F(x)
     /// for homogeneity. Nil when the identity's second point (y, or c) is missing or `f` fails.
-    func sides<Point, Value>(x: [Point], y: [Point]?, c: Point?, in space: SidesSpace<Point, Value>,
-                             _ f: ([Point]) -> [Value]?) -> (lhs: [Value], rhs: [Value])? {
+    func sides<Point, Value>(
+        x: [Point], y: [Point]?, c: Point?, in space: SidesSpace<Point, Value>,
+        _ f: ([Point]) -> [Value]?
+    ) -> (lhs: [Value], rhs: [Value])? {
         switch self {
         case .additivity, .affinity:
             guard let y, let fxy = f(zip(x, y).map(space.addPoints)), let fx = f(x), let fy = f(y) else { return nil }

@@ -26,8 +26,9 @@ extension Activation {
         for (a, b) in pairs {
             let s = Rational(a), t = Rational(b)
             guard let fs = ActivationEvaluation.apply(self, to: .exact(s), precision: precision),
-                  let ft = ActivationEvaluation.apply(self, to: .exact(t), precision: precision),
-                  let fst = ActivationEvaluation.apply(self, to: .exact(s + t), precision: precision) else { return nil }
+                let ft = ActivationEvaluation.apply(self, to: .exact(t), precision: precision),
+                let fst = ActivationEvaluation.apply(self, to: .exact(s + t), precision: precision)
+            else { return nil }
             let lhs = fixesZero ? fst : fst + f0
             let rhs = fs + ft
             if lhs.provablyDiffers(from: rhs) {

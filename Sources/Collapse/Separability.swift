@@ -44,16 +44,20 @@ public enum Separability {
         }
         rows.append([Rational](repeating: .zero, count: d + 1) + [.one]); bounds.append(.one)
         let objective = [Rational](repeating: .zero, count: d + 1) + [.one]
-        guard case .optimal(let v, let t, let dual) = Simplex.maximize(objective: objective, rows: rows, bounds: bounds,
-                                                                       start: [Rational](repeating: .zero, count: d + 2)) else {
+        guard
+            case .optimal(let v, let t, let dual) = Simplex.maximize(
+                objective: objective, rows: rows, bounds: bounds,
+                start: [Rational](repeating: .zero, count: d + 2))
+        else {
             preconditionFailure("the separability program is bounded by t ≤ 1")
         }
         if t.signum > 0 {
             let w = Array(v.prefix(d)), b = v[d]
-            let margin = zip(points, labels).map { p, label in
-                let value = zip(w, p).reduce(b) { $0 + $1.0 * $1.1 }
-                return label == 1 ? value : -value
-            }.min() ?? t
+            let margin =
+                zip(points, labels).map { p, label in
+                    let value = zip(w, p).reduce(b) { $0 + $1.0 * $1.1 }
+                    return label == 1 ? value : -value
+                }.min() ?? t
             return .separable(weights: w, bias: b, margin: margin)
         }
         return .notSeparable(farkas: integerRatios(Array(dual.prefix(m))))
@@ -62,7 +66,9 @@ public enum Separability {
     /// Whether `farkas` proves the points inseparable: non-negative, not all zero, and
     /// Σ λₖ·sₖ·(pₖ, 1) = 0 (exact arithmetic).
     public static func checkFarkas(_ farkas: [Rational], points: [[Rational]], labels: [Int]) -> Bool {
-        guard farkas.count == points.count, farkas.allSatisfy({ $0.signum >= 0 }), farkas.contains(where: { !$0.isZero }) else { return false }
+        guard farkas.count == points.count, farkas.allSatisfy({ $0.signum >= 0 }),
+            farkas.contains(where: { !$0.isZero })
+        else { return false }
         let d = points.first?.count ?? 0
         var sum = [Rational](repeating: .zero, count: d + 1)
         for (k, (p, label)) in zip(points, labels).enumerated() where !farkas[k].isZero {

@@ -13,7 +13,9 @@ enum SymbolicPolynomialWitness {
         func f(_ p: [Rational]) -> [Polynomial]? {
             Composition.polynomialOutputs(network, inputs: p.map { Polynomial($0) })
         }
-        func values(_ v: [Polynomial]) -> [ExactValue] { v.map { $0.constantValue.map { .exact($0) } ?? .symbolic($0) } }
+        func values(_ v: [Polynomial]) -> [ExactValue] {
+            v.map { $0.constantValue.map { .exact($0) } ?? .symbolic($0) }
+        }
         /// Whether some coordinate of lhs − rhs is nonzero for every real value of the symbols.
         func differsEverywhere(_ lhs: [Polynomial], _ rhs: [Polynomial]) -> Bool {
             zip(lhs, rhs).contains { a, b in neverZero(a - b) }
@@ -55,7 +57,8 @@ enum SymbolicPolynomialWitness {
             }
         }
         let degree = outputs.map(\.totalDegree).max() ?? 0
-        return .refuted(affinity: affinity, additivity: additivity, homogeneity: homogeneity, .symbolicPolynomial(degree: degree))
+        return .refuted(
+            affinity: affinity, additivity: additivity, homogeneity: homogeneity, .symbolicPolynomial(degree: degree))
     }
 
     /// Whether `p` is nonzero for every real value of its symbols (a sufficient test): a

@@ -27,7 +27,8 @@ enum WitnessGenericity {
                 let breakpoints = Set(f.interestingPoints)
                 if current.contains(where: breakpoints.contains) { return true }
             }
-            guard let next = ActivationEvaluation.apply(f, to: current.map { ExactValue.exact($0) }, precision: 64) else { return false }
+            guard let next = ActivationEvaluation.apply(f, to: current.map { ExactValue.exact($0) }, precision: 64)
+            else { return false }
             let exact = next.compactMap(\.exactValue)
             guard exact.count == next.count else { return false }  // enclosures from here on
             current = exact

@@ -22,8 +22,10 @@ struct WitnessSearch {
     /// Largest work for which breakpoint crossings are computed (`AnalysisOptions.crossingCostLimit`).
     let crossingCostLimit: Int
 
-    init(network: Network, precision: Int, seed: UInt64, budget: Int, cache: EvaluationCache = EvaluationCache(),
-         crossingCostLimit: Int = AnalysisOptions.defaults.crossingCostLimit) {
+    init(
+        network: Network, precision: Int, seed: UInt64, budget: Int, cache: EvaluationCache = EvaluationCache(),
+        crossingCostLimit: Int = AnalysisOptions.defaults.crossingCostLimit
+    ) {
         self.network = network
         self.precision = precision
         self.rng = SplitMix64(seed: seed)
@@ -83,7 +85,9 @@ struct WitnessSearch {
         return nil
     }
 
-    private mutating func sides(_ identity: Identity, x: [Rational], y: [Rational]?, c: Rational?, precision bits: Int) -> (lhs: [ExactValue], rhs: [ExactValue])? {
+    private mutating func sides(_ identity: Identity, x: [Rational], y: [Rational]?, c: Rational?, precision bits: Int)
+        -> (lhs: [ExactValue], rhs: [ExactValue])?
+    {
         let eval: (inout WitnessSearch, [Rational]) -> [ExactValue]? = { search, p in
             if bits == search.precision { return search.value(at: p) }
             guard search.budget > 0 else { return nil }
@@ -183,10 +187,11 @@ struct WitnessSearch {
         // its pairs), which an activation-only layer costs too (counting it as free made a
         // width-1000 `activation: relu` layer take minutes and gigabytes).
         var width = n
-        let cost = network.layers.reduce(0) { acc, layer in
-            width = layer.dense?.outputDimension ?? width
-            return acc + (layer.dense.map { $0.outputDimension * $0.inputDimension } ?? 0) + width
-        } * max(n, 1)
+        let cost =
+            network.layers.reduce(0) { acc, layer in
+                width = layer.dense?.outputDimension ?? width
+                return acc + (layer.dense.map { $0.outputDimension * $0.inputDimension } ?? 0) + width
+            } * max(n, 1)
         guard cost <= crossingCostLimit else { return [] }
         var bases = [zero] + unitVectors().prefix(4)
         bases.append(zero.map { _ in Rational.random(numerators: -3...3, denominators: 1...2, using: &rng) })
@@ -228,7 +233,8 @@ struct WitnessSearch {
         private var tailPosition = 0
         private var headPosition = 0
 
-        init(network: Network, head: [([Rational], [Rational])], bases: [[Rational]], tail: [([Rational], [Rational])]) {
+        init(network: Network, head: [([Rational], [Rational])], bases: [[Rational]], tail: [([Rational], [Rational])])
+        {
             self.network = network
             self.head = head
             self.bases = bases
@@ -285,15 +291,18 @@ enum LocalAffine {
             let f = layer.activation
             for unit in 0..<value.count {
                 for tau in f.interestingPoints {
-                    crossings.append(Crossing(layer: index + 1, unit: unit, value: value[unit],
-                                              gradient: jacobian.rowArray(unit), breakpoint: tau))
+                    crossings.append(
+                        Crossing(
+                            layer: index + 1, unit: unit, value: value[unit],
+                            gradient: jacobian.rowArray(unit), breakpoint: tau))
                 }
             }
             guard f.isPiecewiseLinear, !f.isVectorValued else { return crossings }
             var slopes = [Rational](), outputs = [Rational]()
             for t in value {
                 guard let s = f.pieceSlope(at: t, side: 1),
-                      let y = ActivationEvaluation.exactScalar(f, t) ?? nil else { return crossings }
+                    let y = ActivationEvaluation.exactScalar(f, t) ?? nil
+                else { return crossings }
                 slopes.append(s)
                 outputs.append(y)
             }

@@ -21,8 +21,10 @@ func acasShapedNetwork(centerSeed: UInt64) -> (network: Network, center: [Ration
         let width = k < 6 ? 50 : 5
         let w = (0..<(width * previous)).map { _ in weight("float32", n: previous, rng: &rng) }
         let b = (0..<width).map { _ in weight("float32", n: previous, rng: &rng) }
-        layers.append(Layer(dense: .numeric(AffineMap(weights: Matrix(rows: width, columns: previous, entries: w), bias: b)),
-                            activation: k < 6 ? .relu : .identity))
+        layers.append(
+            Layer(
+                dense: .numeric(AffineMap(weights: Matrix(rows: width, columns: previous, entries: w), bias: b)),
+                activation: k < 6 ? .relu : .identity))
         previous = width
     }
     var pointRNG = SplitMix64(seed: centerSeed)
@@ -38,7 +40,8 @@ func runDomainBenchmark() {
         let (network, center) = acasShapedNetwork(centerSeed: seed)
         for width in widths {
             var onBox = network
-            onBox.domain = InputDomain(box: center.map { InputDomain.Interval(lo: $0 - width / Rational(2), hi: $0 + width / Rational(2)) })
+            onBox.domain = InputDomain(
+                box: center.map { InputDomain.Interval(lo: $0 - width / Rational(2), hi: $0 + width / Rational(2)) })
             var options = AnalysisOptions()
             options.maxRegions = 100_000
             options.illustrateRegions = false
@@ -47,7 +50,9 @@ func runDomainBenchmark() {
             let seconds = now() - start
             let findings = analysis.domainFindings
             let regions = analysis.regions
-            print("\(seed)\t\(width)\t\(analysis.verdict.rawValue)\t\(findings?.method.rawValue ?? "-")\t\(findings?.stableUnits.map(String.init) ?? "-")\t\(findings?.unstableUnits.map(String.init) ?? "-")\t\(regions.map { String($0.regionsExamined) } ?? "-")\t\(regions.map { String($0.linearPrograms) } ?? "-")\t\((seconds * 1000).rounded() / 1000)")
+            print(
+                "\(seed)\t\(width)\t\(analysis.verdict.rawValue)\t\(findings?.method.rawValue ?? "-")\t\(findings?.stableUnits.map(String.init) ?? "-")\t\(findings?.unstableUnits.map(String.init) ?? "-")\t\(regions.map { String($0.regionsExamined) } ?? "-")\t\(regions.map { String($0.linearPrograms) } ?? "-")\t\((seconds * 1000).rounded() / 1000)"
+            )
         }
     }
 }

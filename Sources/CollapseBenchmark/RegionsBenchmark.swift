@@ -22,17 +22,24 @@ func runRegionsBenchmark() {
         for total in relus {
             for depth in depths {
                 let width = max(1, total / depth)
-                let hidden = RandomNetwork.make(inputs: n, layers: depth, width: width, activation: .relu,
-                                                seed: UInt64(1000 * n + 10 * total + depth))
+                let hidden = RandomNetwork.make(
+                    inputs: n, layers: depth, width: width, activation: .relu,
+                    seed: UInt64(1000 * n + 10 * total + depth))
                 // One linear output after the hidden layers.
                 var rng = SplitMix64(seed: UInt64(7 * total + n))
-                let readout = AffineMap(weights: Matrix(rows: 1, columns: width, entries: (0..<width).map { _ in
-                    Rational.random(numerators: -5...5, denominators: 1...4, using: &rng) }), bias: [.zero])
-                let network = Network(name: hidden.name, inputNames: hidden.inputNames,
-                                      layers: hidden.layers + [Layer(dense: .numeric(readout), activation: .identity)])
+                let readout = AffineMap(
+                    weights: Matrix(
+                        rows: 1, columns: width,
+                        entries: (0..<width).map { _ in
+                            Rational.random(numerators: -5...5, denominators: 1...4, using: &rng)
+                        }), bias: [.zero])
+                let network = Network(
+                    name: hidden.name, inputNames: hidden.inputNames,
+                    layers: hidden.layers + [Layer(dense: .numeric(readout), activation: .identity)])
                 var start = now()
                 var count = 0
-                let summary = RegionEnumerator.enumerate(network, options: RegionEnumerationOptions(maxRegions: limit)) { region in
+                let summary = RegionEnumerator.enumerate(network, options: RegionEnumerationOptions(maxRegions: limit))
+                { region in
                     if region.isFullDimensional { count += 1 }
                     return true
                 }!
@@ -40,9 +47,12 @@ func runRegionsBenchmark() {
                 start = now()
                 let analysis = Analyzer.analyze(network, options: AnalysisOptions(maxRegions: limit))
                 let decide = now() - start
-                let cols = [pad(String(n), 6), pad(String(width * depth), 6), pad(String(depth), 7), pad(String(count), 9),
-                            pad(String(summary.progress.linearPrograms), 8), pad(seconds(enumerate), 13),
-                            pad(summary.complete ? "yes" : "no", 10), pad(seconds(decide), 10), "  " + analysis.verdict.rawValue]
+                let cols = [
+                    pad(String(n), 6), pad(String(width * depth), 6), pad(String(depth), 7), pad(String(count), 9),
+                    pad(String(summary.progress.linearPrograms), 8), pad(seconds(enumerate), 13),
+                    pad(summary.complete ? "yes" : "no", 10), pad(seconds(decide), 10),
+                    "  " + analysis.verdict.rawValue,
+                ]
                 print(cols.joined(separator: " "))
             }
         }
@@ -54,19 +64,30 @@ func runRegionsBenchmark() {
     for n in inputs {
         for total in relus {
             let half = max(1, total / 2)
-            let base = RandomNetwork.make(inputs: n, layers: 1, width: half, activation: .identity, seed: UInt64(5000 + 10 * n + total))
+            let base = RandomNetwork.make(
+                inputs: n, layers: 1, width: half, activation: .identity, seed: UInt64(5000 + 10 * n + total))
             guard case .numeric(let m)? = base.layers[0].dense else { continue }
             let rows = m.weights.rowArrays
-            let twin = AffineMap(weights: Matrix(rows: rows + rows.map { $0.map { -$0 } }), bias: m.bias + m.bias.map { -$0 })
-            let readout = AffineMap(weights: Matrix(rows: [Array(repeating: Rational.one, count: half) + Array(repeating: Rational(-1), count: half)]), bias: [.zero])
-            let network = Network(name: "twins", inputNames: base.inputNames,
-                                  layers: [Layer(dense: .numeric(twin), activation: .relu), Layer(dense: .numeric(readout), activation: .identity)])
+            let twin = AffineMap(
+                weights: Matrix(rows: rows + rows.map { $0.map { -$0 } }), bias: m.bias + m.bias.map { -$0 })
+            let readout = AffineMap(
+                weights: Matrix(rows: [
+                    Array(repeating: Rational.one, count: half) + Array(repeating: Rational(-1), count: half)
+                ]), bias: [.zero])
+            let network = Network(
+                name: "twins", inputNames: base.inputNames,
+                layers: [
+                    Layer(dense: .numeric(twin), activation: .relu),
+                    Layer(dense: .numeric(readout), activation: .identity),
+                ])
             let start = now()
             let analysis = Analyzer.analyze(network, options: AnalysisOptions(maxRegions: limit))
             let decide = now() - start
             let r = analysis.regions
-            let cols = [pad(String(n), 6), pad(String(2 * half), 6), pad(String(r?.fullDimensionalRegions ?? 0), 9),
-                        pad(String(r?.linearPrograms ?? 0), 8), pad(seconds(decide), 10), "  " + analysis.verdict.rawValue]
+            let cols = [
+                pad(String(n), 6), pad(String(2 * half), 6), pad(String(r?.fullDimensionalRegions ?? 0), 9),
+                pad(String(r?.linearPrograms ?? 0), 8), pad(seconds(decide), 10), "  " + analysis.verdict.rawValue,
+            ]
             print(cols.joined(separator: " "))
         }
     }

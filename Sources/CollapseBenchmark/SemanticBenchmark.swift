@@ -20,10 +20,16 @@ func cancellingPairs(_ n: Int) -> Network {
             out.append(Rational(sign * (i + 1)))
         }
     }
-    return Network(name: "relu(t) - relu(-t) on \(n) inputs", inputNames: (1...n).map { "x\($0)" }, layers: [
-        Layer(dense: .numeric(AffineMap(weights: Matrix(rows: 2 * n, columns: n, entries: rows), bias: Array(repeating: .zero, count: 2 * n))), activation: .relu),
-        Layer(dense: .numeric(AffineMap(weights: Matrix(rows: 1, columns: 2 * n, entries: out), bias: [.zero]))),
-    ])
+    return Network(
+        name: "relu(t) - relu(-t) on \(n) inputs", inputNames: (1...n).map { "x\($0)" },
+        layers: [
+            Layer(
+                dense: .numeric(
+                    AffineMap(
+                        weights: Matrix(rows: 2 * n, columns: n, entries: rows),
+                        bias: Array(repeating: .zero, count: 2 * n))), activation: .relu),
+            Layer(dense: .numeric(AffineMap(weights: Matrix(rows: 1, columns: 2 * n, entries: out), bias: [.zero]))),
+        ])
 }
 
 func runSemanticBenchmark() {
@@ -41,6 +47,8 @@ func runSemanticBenchmark() {
         times.sort()
         let median = times[times.count / 2]
         let steps = last?.normalization?.steps.count ?? 0
-        print("{\"inputs\": \(n), \"units\": \(2 * n), \"verdict\": \"\(last!.verdict.rawValue)\", \"steps\": \(steps), \"analyze_s_median\": \(median)}")
+        print(
+            "{\"inputs\": \(n), \"units\": \(2 * n), \"verdict\": \"\(last!.verdict.rawValue)\", \"steps\": \(steps), \"analyze_s_median\": \(median)}"
+        )
     }
 }

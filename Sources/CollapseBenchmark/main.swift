@@ -20,7 +20,7 @@ import Algebra
 import Collapse
 import NetworkModel
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 func now() -> Double {
@@ -38,7 +38,9 @@ func cpuNow() -> Double {
 
 func option(_ name: String, default value: String) -> [String] {
     let args = CommandLine.arguments
-    if let i = args.firstIndex(of: name), i + 1 < args.count { return args[i + 1].split(separator: ",").map(String.init) }
+    if let i = args.firstIndex(of: name), i + 1 < args.count {
+        return args[i + 1].split(separator: ",").map(String.init)
+    }
     return value.split(separator: ",").map(String.init)
 }
 
@@ -92,7 +94,8 @@ func runSpec() {
         print("collapse-bench: \(error)")
         exit(2)
     }
-    if Composition.foldedNumeric(network) == nil, let symbolic = Composition.foldedSymbolic(network), !symbolic.isEmpty {
+    if Composition.foldedNumeric(network) == nil, let symbolic = Composition.foldedSymbolic(network), !symbolic.isEmpty
+    {
         // A symbolic chain: time AffineMap<Polynomial>.composeChain (no --write).
         var times: [Double] = [], cpuTimes: [Double] = []
         for _ in 0..<reps {
@@ -102,8 +105,9 @@ func runSpec() {
             cpuTimes.append(cpuNow() - cpuStart)
             precondition(map.outputDimension == symbolic[symbolic.count - 1].outputDimension)
         }
-        print("{\"spec\": \"\(path)\", \"order\": \"symbolic\", \"collapse_s_median\": \(times.sorted()[times.count / 2]), "
-              + "\"collapse_cpu_s_median\": \(cpuTimes.sorted()[cpuTimes.count / 2])}")
+        print(
+            "{\"spec\": \"\(path)\", \"order\": \"symbolic\", \"collapse_s_median\": \(times.sorted()[times.count / 2]), "
+                + "\"collapse_cpu_s_median\": \(cpuTimes.sorted()[cpuTimes.count / 2])}")
         return
     }
     guard let maps = Composition.foldedNumeric(network), !maps.isEmpty else {
@@ -128,7 +132,9 @@ func runSpec() {
         fclose(file)
     }
     let median = times.sorted()[times.count / 2], cpuMedian = cpuTimes.sorted()[cpuTimes.count / 2]
-    print("{\"spec\": \"\(path)\", \"order\": \"\(orderName)\", \"collapse_s_median\": \(median), \"collapse_cpu_s_median\": \(cpuMedian), \"num_bits\": \(numBits), \"den_bits\": \(denBits)}")
+    print(
+        "{\"spec\": \"\(path)\", \"order\": \"\(orderName)\", \"collapse_s_median\": \(median), \"collapse_cpu_s_median\": \(cpuMedian), \"num_bits\": \(numBits), \"den_bits\": \(denBits)}"
+    )
 }
 
 let sizes = option("--sizes", default: "32,128,256").compactMap { Int($0) }
@@ -147,7 +153,9 @@ for flavour in flavours {
             let numBits = result.weights.entries.map { $0.numerator.bitWidth }.max() ?? 0
             let denBits = result.weights.entries.map { $0.denominator.bitWidth }.max() ?? 0
             let secondsText = String(Int((seconds * 10_000).rounded())).paddedSeconds
-            print("\(flavour.padding(8)) \(pad(String(n), 5)) \(pad(String(depth), 3)) \(pad(secondsText, 9)) \(pad(String(numBits), 10)) \(pad(String(denBits), 10))")
+            print(
+                "\(flavour.padding(8)) \(pad(String(n), 5)) \(pad(String(depth), 3)) \(pad(secondsText, 9)) \(pad(String(numBits), 10)) \(pad(String(denBits), 10))"
+            )
         }
     }
 }

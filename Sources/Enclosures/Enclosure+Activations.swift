@@ -60,7 +60,9 @@ extension Enclosure {
     /// X is split at 0: the part t > 0 maps exactly to itself, the part t <= 0 to
     /// alpha·expm1(X ∩ (−∞, 0]) (an interval times a scalar, valid for either sign of alpha,
     /// so elu need not be monotone); the result is the hull of the two.
-    public static func elu(_ x: RationalInterval, alpha: Rational, precision: Int = defaultPrecision) -> RationalInterval {
+    public static func elu(_ x: RationalInterval, alpha: Rational, precision: Int = defaultPrecision)
+        -> RationalInterval
+    {
         var parts: [RationalInterval] = []
         if x.lo.signum <= 0 {
             let negative = RationalInterval(lo: x.lo, hi: Swift.min(x.hi, .zero))

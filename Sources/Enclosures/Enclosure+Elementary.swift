@@ -5,9 +5,11 @@ public import ExactNumbers
 /// for f increasing, f(X) ⊆ [f↓(lo↓), f↑(hi↑)].
 extension Enclosure {
     /// The interval image of an increasing MPFR function.
-    static func increasingElementary(_ x: RationalInterval, precision: Int, _ f: MPFRUnaryFunction) -> RationalInterval {
-        RationalInterval(lo: increasingBound(f, at: x.lo, .down, precision: precision),
-                         hi: increasingBound(f, at: x.hi, .up, precision: precision))
+    static func increasingElementary(_ x: RationalInterval, precision: Int, _ f: MPFRUnaryFunction) -> RationalInterval
+    {
+        RationalInterval(
+            lo: increasingBound(f, at: x.lo, .down, precision: precision),
+            hi: increasingBound(f, at: x.hi, .up, precision: precision))
     }
 
     /// Encloses e^t for t ∈ x (`mpfr_exp`). exp(0) = 1 exactly.
@@ -34,10 +36,12 @@ extension Enclosure {
         // Near −1 the rounded-down argument could reach −1 itself; there log(1 + t) of the
         // exact rational 1 + t > 0 is used instead.
         let half = Rational(-1, 2)
-        let lo = x.lo >= half
+        let lo =
+            x.lo >= half
             ? increasingBound({ mpfr_log1p($0, $1, $2) }, at: x.lo, .down, precision: precision)
             : increasingBound({ mpfr_log($0, $1, $2) }, at: 1 + x.lo, .down, precision: precision)
-        let hi = x.hi >= half
+        let hi =
+            x.hi >= half
             ? increasingBound({ mpfr_log1p($0, $1, $2) }, at: x.hi, .up, precision: precision)
             : increasingBound({ mpfr_log($0, $1, $2) }, at: 1 + x.hi, .up, precision: precision)
         return RationalInterval(lo: lo, hi: hi)

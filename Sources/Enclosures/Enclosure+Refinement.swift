@@ -3,8 +3,10 @@ extension Enclosure {
     /// precision would pass `maximumPrecision`; returns the first accepted result, or nil.
     ///
     /// Enclosure widths shrink roughly as 2^−p, so doubling p squares the relative accuracy.
-    public static func refine<T>(from initialPrecision: Int = 64, upTo maximumPrecision: Int = 4096,
-                                 _ compute: (Int) throws -> T, until accept: (T) -> Bool) rethrows -> T? {
+    public static func refine<T>(
+        from initialPrecision: Int = 64, upTo maximumPrecision: Int = 4096,
+        _ compute: (Int) throws -> T, until accept: (T) -> Bool
+    ) rethrows -> T? {
         precondition(initialPrecision >= 2, "Enclosure.refine needs a precision of at least 2 bits")
         var precision = initialPrecision
         while precision <= maximumPrecision {
@@ -20,10 +22,13 @@ extension Enclosure {
     /// no finite precision separates equal values).
     ///
     /// Example: `separate({ Enclosure.sigmoid(1/3, precision: $0) }, { Enclosure.sigmoid(x, precision: $0) })`.
-    public static func separate(from initialPrecision: Int = 64, upTo maximumPrecision: Int = 4096,
-                                _ a: (Int) -> RationalInterval,
-                                _ b: (Int) -> RationalInterval) -> (RationalInterval, RationalInterval)? {
-        refine(from: initialPrecision, upTo: maximumPrecision, { (a($0), b($0)) },
-               until: { !$0.0.overlaps($0.1) })
+    public static func separate(
+        from initialPrecision: Int = 64, upTo maximumPrecision: Int = 4096,
+        _ a: (Int) -> RationalInterval,
+        _ b: (Int) -> RationalInterval
+    ) -> (RationalInterval, RationalInterval)? {
+        refine(
+            from: initialPrecision, upTo: maximumPrecision, { (a($0), b($0)) },
+            until: { !$0.0.overlaps($0.1) })
     }
 }

@@ -27,7 +27,8 @@ extension Enclosure {
 
     /// A bound of softmax(t)_i at a point t, in `direction`: 1/(1 + Σ_{j≠i} e^(t_j − t_i)) with
     /// the sum bounded the opposite way. Exact when every exponential is (all t_j = t_i).
-    static func softmaxBound(_ t: [Rational], index i: Int, _ direction: RoundingDirection, precision: Int) -> Rational {
+    static func softmaxBound(_ t: [Rational], index i: Int, _ direction: RoundingDirection, precision: Int) -> Rational
+    {
         var denominator = Rational.one
         for j in t.indices where j != i {
             let d = t[j] - t[i]

@@ -35,9 +35,10 @@ extension Enclosure {
 
     /// Encloses silu(t) = t·σ(t) for t ∈ x. silu(0) = 0 exactly.
     public static func silu(_ x: RationalInterval, precision: Int = defaultPrecision) -> RationalInterval {
-        unimodal(x, minimizer: siluMinimizer, precision: precision,
-                 pointEnclosure: { siluAtPoint($0, precision: precision) },
-                 minimumLowerBound: { siluMinimizer.lo + 1 })
+        unimodal(
+            x, minimizer: siluMinimizer, precision: precision,
+            pointEnclosure: { siluAtPoint($0, precision: precision) },
+            minimumLowerBound: { siluMinimizer.lo + 1 })
     }
 
     /// Encloses silu(t) for one rational t.
@@ -51,13 +52,14 @@ extension Enclosure {
 
     /// Encloses gelu(t) = t·Φ(t) = (t/2)(1 + erf(t/√2)) for t ∈ x. gelu(0) = 0 exactly.
     public static func gelu(_ x: RationalInterval, precision: Int = defaultPrecision) -> RationalInterval {
-        unimodal(x, minimizer: geluMinimizer, precision: precision,
-                 pointEnclosure: { geluAtPoint($0, precision: precision) },
-                 minimumLowerBound: {
-                     // For t in the bracket (all negative): t·Φ(t) >= c.lo·Φ(t) >= c.lo·Φ(c.hi).
-                     let c = geluMinimizer
-                     return c.lo * normalDistributionAtPoint(c.hi, precision: precision).hi
-                 })
+        unimodal(
+            x, minimizer: geluMinimizer, precision: precision,
+            pointEnclosure: { geluAtPoint($0, precision: precision) },
+            minimumLowerBound: {
+                // For t in the bracket (all negative): t·Φ(t) >= c.lo·Φ(t) >= c.lo·Φ(c.hi).
+                let c = geluMinimizer
+                return c.lo * normalDistributionAtPoint(c.hi, precision: precision).hi
+            })
     }
 
     /// Encloses gelu(t) for one rational t.
@@ -82,9 +84,11 @@ extension Enclosure {
 
     /// The enclosure of a function that decreases left of the minimiser bracket and increases
     /// right of it, from rigorous point enclosures and a lower bound of its global minimum.
-    static func unimodal(_ x: RationalInterval, minimizer c: RationalInterval, precision: Int,
-                         pointEnclosure f: (Rational) -> RationalInterval,
-                         minimumLowerBound: () -> Rational) -> RationalInterval {
+    static func unimodal(
+        _ x: RationalInterval, minimizer c: RationalInterval, precision: Int,
+        pointEnclosure f: (Rational) -> RationalInterval,
+        minimumLowerBound: () -> Rational
+    ) -> RationalInterval {
         if x.isPoint { return f(x.lo) }
         let atLo = f(x.lo), atHi = f(x.hi)
         if x.hi <= c.lo { return RationalInterval(lo: atHi.lo, hi: atLo.hi) }

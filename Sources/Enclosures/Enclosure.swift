@@ -38,13 +38,15 @@ public enum Enclosure {
     /// rationals small; a point interval (an exact value) is returned unchanged.
     static func compact(_ x: RationalInterval, precision: Int) -> RationalInterval {
         if x.isPoint { return x }
-        return RationalInterval(lo: roundedBound(x.lo, .down, precision: precision),
-                                hi: roundedBound(x.hi, .up, precision: precision))
+        return RationalInterval(
+            lo: roundedBound(x.lo, .down, precision: precision),
+            hi: roundedBound(x.hi, .up, precision: precision))
     }
 
     /// For f increasing, [F(lo).lo, F(hi).hi] where F is a rigorous point enclosure:
     /// f(X) ⊆ that interval since f(lo) <= f(t) <= f(hi) for t ∈ X.
-    static func increasing(_ x: RationalInterval, _ pointEnclosure: (Rational) -> RationalInterval) -> RationalInterval {
+    static func increasing(_ x: RationalInterval, _ pointEnclosure: (Rational) -> RationalInterval) -> RationalInterval
+    {
         if x.isPoint { return pointEnclosure(x.lo) }
         return RationalInterval(lo: pointEnclosure(x.lo).lo, hi: pointEnclosure(x.hi).hi)
     }

@@ -28,8 +28,9 @@ struct MPFRValue: ~Copyable {
 
     /// A NaN with `precision` bits of significand (`mpfr_init2`).
     init(precision: Int) {
-        precondition(precision >= Int(cmpfr_prec_min()) && precision <= Int(cmpfr_prec_max()),
-                     "MPFR precision \(precision) outside \(cmpfr_prec_min())...\(cmpfr_prec_max())")
+        precondition(
+            precision >= Int(cmpfr_prec_min()) && precision <= Int(cmpfr_prec_max()),
+            "MPFR precision \(precision) outside \(cmpfr_prec_min())...\(cmpfr_prec_max())")
         pointer = .allocate(capacity: 1)
         mpfr_init2(pointer, mpfr_prec_t(precision))
     }
@@ -64,8 +65,9 @@ struct MPFRValue: ~Copyable {
     ///
     /// Precondition: the number is finite (an overflow to ±∞ has no rational bound).
     func rational(bound direction: RoundingDirection) -> Rational {
-        precondition(cmpfr_number_p(pointer) != 0,
-                     "MPFR result outside the exponent range (overflow or NaN): the argument is too large to enclose")
+        precondition(
+            cmpfr_number_p(pointer) != 0,
+            "MPFR result outside the exponent range (overflow or NaN): the argument is too large to enclose")
         if cmpfr_zero_p(pointer) != 0 { return .zero }
         if cmpfr_get_exp(pointer) < MPFRValue.smallestExponent {
             let positive = cmpfr_sgn(pointer) > 0
@@ -85,8 +87,10 @@ struct MPFRValue: ~Copyable {
 /// A bound of f(value) in `direction`, for f increasing: the argument is first rounded in the
 /// same direction (x↓ <= value), then f is evaluated rounding the same way, so
 /// f↓(x↓) <= f(x↓) <= f(value) (and symmetrically for `.up`).
-func increasingBound(_ f: MPFRUnaryFunction, at value: Rational, _ direction: RoundingDirection,
-                     precision: Int) -> Rational {
+func increasingBound(
+    _ f: MPFRUnaryFunction, at value: Rational, _ direction: RoundingDirection,
+    precision: Int
+) -> Rational {
     let x = MPFRValue(precision: precision)
     x.set(value, rounding: direction)
     x.apply(f, rounding: direction)

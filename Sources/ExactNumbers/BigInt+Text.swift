@@ -25,7 +25,7 @@ extension BigInt: CustomStringConvertible, LosslessStringConvertible {
             start = 1
         }
         guard start < utf8.count,
-              utf8[start...].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+            utf8[start...].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
         else { return nil }
         self.init(decimalDigits: utf8[start...], negative: negative)
     }

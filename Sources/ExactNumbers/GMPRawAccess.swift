@@ -31,7 +31,9 @@ extension Rational {
 
     /// A rational whose numerator and denominator `fill` sets through untyped `mpz_ptr`s.
     /// Precondition (the caller's): the parts are already canonical (denominator > 0, coprime).
-    static func fromCanonicalRawParts(_ fill: (_ numerator: UnsafeMutableRawPointer, _ denominator: UnsafeMutableRawPointer) -> Void) -> Rational {
+    static func fromCanonicalRawParts(
+        _ fill: (_ numerator: UnsafeMutableRawPointer, _ denominator: UnsafeMutableRawPointer) -> Void
+    ) -> Rational {
         make { q in fill(UnsafeMutableRawPointer(cgmp_mpq_numref(q)), UnsafeMutableRawPointer(cgmp_mpq_denref(q))) }
     }
 
@@ -66,7 +68,9 @@ extension Rational {
     /// Precondition: 1 < m < 2³² (so residue products fit a word).
     public func residue(modulo m: UInt) -> UInt? {
         precondition(m > 1 && m < 1 << 32, "Rational.residue(modulo:) needs 1 < m < 2^32")
-        let (p, q) = withMPQ { x in (__gmpz_fdiv_ui(cgmp_mpq_numref_const(x), m), __gmpz_fdiv_ui(cgmp_mpq_denref_const(x), m)) }
+        let (p, q) = withMPQ { x in
+            (__gmpz_fdiv_ui(cgmp_mpq_numref_const(x), m), __gmpz_fdiv_ui(cgmp_mpq_denref_const(x), m))
+        }
         if q == 1 { return p }
         guard let inverse = Rational.inverse(q, modulo: m) else { return nil }
         return p * inverse % m

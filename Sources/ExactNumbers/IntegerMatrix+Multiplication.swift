@@ -1,7 +1,7 @@
 internal import CFLINT
 import Dispatch
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// FLINT's thread pool, sized once to the machine's cores (`flint_set_num_threads`).
@@ -33,12 +33,15 @@ extension IntegerMatrix {
     }
 
     static func multiplied(_ lhs: IntegerMatrix, _ rhs: IntegerMatrix, workers: Int) -> IntegerMatrix {
-        precondition(lhs.columns == rhs.rows,
-                     "IntegerMatrix product of \(lhs.rows)×\(lhs.columns) and \(rhs.rows)×\(rhs.columns)")
+        precondition(
+            lhs.columns == rhs.rows,
+            "IntegerMatrix product of \(lhs.rows)×\(lhs.columns) and \(rhs.rows)×\(rhs.columns)")
         let out = IntegerMatrixStorage(rows: lhs.rows, columns: rhs.columns)
         if lhs.rows > 0 && rhs.columns > 0 && lhs.columns > 0 {
             withExtendedLifetime((lhs.storage, rhs.storage)) {
-                FlintThreads.with(workers: workers) { fmpz_mat_mul(out.pointer, lhs.storage.pointer, rhs.storage.pointer) }
+                FlintThreads.with(workers: workers) {
+                    fmpz_mat_mul(out.pointer, lhs.storage.pointer, rhs.storage.pointer)
+                }
             }
         }
         return IntegerMatrix(storage: out)
@@ -56,11 +59,15 @@ extension IntegerMatrix {
     /// The product A₁A₂⋯Aₖ of a chain. Intermediate products are freed as soon as the next
     /// level is formed. Preconditions: the chain is not empty; neighbours' shapes agree.
     /// The factors are consumed, so that each level can be freed before the next is formed.
-    public static func product(_ factors: consuming [IntegerMatrix], order: ProductOrder = .balancedTree) -> IntegerMatrix {
+    public static func product(_ factors: consuming [IntegerMatrix], order: ProductOrder = .balancedTree)
+        -> IntegerMatrix
+    {
         var level = consume factors
         precondition(!level.isEmpty, "IntegerMatrix.product needs at least one factor")
         for (a, b) in zip(level, level.dropFirst()) {
-            precondition(a.columns == b.rows, "IntegerMatrix.product: a \(a.rows)×\(a.columns) factor before a \(b.rows)×\(b.columns) one")
+            precondition(
+                a.columns == b.rows,
+                "IntegerMatrix.product: a \(a.rows)×\(a.columns) factor before a \(b.rows)×\(b.columns) one")
         }
         switch order {
         case .rightToLeft:

@@ -6,9 +6,13 @@ extension IntegerMatrix {
     /// denominators of `values` (row-major). Each entry becomes `fmpz_set_mpz` of its numerator
     /// times D/q; the factors D/q are computed once per distinct word-size denominator q.
     /// Precondition: values.count == rows * columns.
-    public static func clearing(_ values: [Rational], rows: Int, columns: Int) -> (matrix: IntegerMatrix, denominator: BigInt) {
-        precondition(values.count == rows * columns,
-                     "IntegerMatrix.clearing(rows: \(rows), columns: \(columns)) needs \(rows * columns) values, got \(values.count)")
+    public static func clearing(_ values: [Rational], rows: Int, columns: Int) -> (
+        matrix: IntegerMatrix, denominator: BigInt
+    ) {
+        precondition(
+            values.count == rows * columns,
+            "IntegerMatrix.clearing(rows: \(rows), columns: \(columns)) needs \(rows * columns) values, got \(values.count)"
+        )
         let d = Rational.commonDenominator(of: values)
         let result = IntegerMatrix(rows: rows, columns: columns)
         if values.isEmpty { return (result, d) }
@@ -59,11 +63,15 @@ extension IntegerMatrix {
     /// `quotients(by:rows:)` of the block `rows` × `columns` only, row-major (so that a
     /// caller needing a block, such as W' out of [[W', b'], [0, 1]], builds no larger array
     /// to copy it from). Preconditions: denominator > 0; the ranges within the matrix.
-    public func quotients(by denominator: BigInt, rows range: Range<Int>, columns columnRange: Range<Int>) -> [Rational] {
+    public func quotients(by denominator: BigInt, rows range: Range<Int>, columns columnRange: Range<Int>) -> [Rational]
+    {
         precondition(denominator.signum > 0, "IntegerMatrix.quotients needs a positive denominator")
-        precondition(range.lowerBound >= 0 && range.upperBound <= rows, "IntegerMatrix.quotients: rows \(range) out of 0..<\(rows)")
-        precondition(columnRange.lowerBound >= 0 && columnRange.upperBound <= columns,
-                     "IntegerMatrix.quotients: columns \(columnRange) out of 0..<\(columns)")
+        precondition(
+            range.lowerBound >= 0 && range.upperBound <= rows,
+            "IntegerMatrix.quotients: rows \(range) out of 0..<\(rows)")
+        precondition(
+            columnRange.lowerBound >= 0 && columnRange.upperBound <= columns,
+            "IntegerMatrix.quotients: columns \(columnRange) out of 0..<\(columns)")
         let count = range.count * columnRange.count
         if count == 0 { return [] }
         let shared = SharedFmpz(denominator)
@@ -87,17 +95,19 @@ extension IntegerMatrix {
                         fmpz_gcd(&g, e, dPointer)
                     }
                     if fmpz_is_one(&g) != 0 {
-                        slot.initialize(to: Rational.fromCanonicalRawParts { n, d in
-                            cflint_fmpz_get_mpz(n, e)
-                            cflint_fmpz_get_mpz(d, dPointer)
-                        })
+                        slot.initialize(
+                            to: Rational.fromCanonicalRawParts { n, d in
+                                cflint_fmpz_get_mpz(n, e)
+                                cflint_fmpz_get_mpz(d, dPointer)
+                            })
                     } else {
                         fmpz_divexact(&num, e, &g)
                         fmpz_divexact(&den, dPointer, &g)
-                        slot.initialize(to: Rational.fromCanonicalRawParts { n, d in
-                            cflint_fmpz_get_mpz(n, &num)
-                            cflint_fmpz_get_mpz(d, &den)
-                        })
+                        slot.initialize(
+                            to: Rational.fromCanonicalRawParts { n, d in
+                                cflint_fmpz_get_mpz(n, &num)
+                                cflint_fmpz_get_mpz(d, &den)
+                            })
                     }
                 }
                 fmpz_clear(&g)

@@ -48,8 +48,9 @@ public struct IntegerMatrix: Sendable {
     /// The matrix with these row-major entries (`fmpz_set_mpz` each).
     /// Precondition: entries.count == rows * columns.
     public init(rows: Int, columns: Int, entries: [BigInt]) {
-        precondition(entries.count == rows * columns,
-                     "IntegerMatrix(rows: \(rows), columns: \(columns)) needs \(rows * columns) entries, got \(entries.count)")
+        precondition(
+            entries.count == rows * columns,
+            "IntegerMatrix(rows: \(rows), columns: \(columns)) needs \(rows * columns) entries, got \(entries.count)")
         self.init(rows: rows, columns: columns)
         for i in 0..<rows {
             for j in 0..<columns {
@@ -73,12 +74,16 @@ public struct IntegerMatrix: Sendable {
     /// Entry (i, j). Preconditions: 0 <= i < rows, 0 <= j < columns.
     public subscript(i: Int, j: Int) -> BigInt {
         get {
-            precondition(i >= 0 && i < rows && j >= 0 && j < columns, "IntegerMatrix index (\(i), \(j)) out of range \(rows)×\(columns)")
+            precondition(
+                i >= 0 && i < rows && j >= 0 && j < columns,
+                "IntegerMatrix index (\(i), \(j)) out of range \(rows)×\(columns)")
             let entry = cflint_entry_const(storage.pointer, i, j)
             return BigInt.fromRawMPZ { cflint_fmpz_get_mpz($0, entry) }
         }
         set {
-            precondition(i >= 0 && i < rows && j >= 0 && j < columns, "IntegerMatrix index (\(i), \(j)) out of range \(rows)×\(columns)")
+            precondition(
+                i >= 0 && i < rows && j >= 0 && j < columns,
+                "IntegerMatrix index (\(i), \(j)) out of range \(rows)×\(columns)")
             makeUnique()
             newValue.withRawMPZ { cflint_fmpz_set_mpz(cflint_entry(storage.pointer, i, j), $0) }
         }

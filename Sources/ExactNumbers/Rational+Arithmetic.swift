@@ -3,15 +3,19 @@ internal import CGMP
 extension Rational {
     /// A GMP result of a binary operation on the two operands.
     @inline(__always)
-    private static func binary(_ lhs: Rational, _ rhs: Rational,
-                               _ op: (UnsafeMutablePointer<__mpq_struct>, UnsafePointer<__mpq_struct>, UnsafePointer<__mpq_struct>) -> Void) -> Rational {
+    private static func binary(
+        _ lhs: Rational, _ rhs: Rational,
+        _ op: (UnsafeMutablePointer<__mpq_struct>, UnsafePointer<__mpq_struct>, UnsafePointer<__mpq_struct>) -> Void
+    ) -> Rational {
         lhs.withMPQ { a in rhs.withMPQ { b in make { op($0, a, b) } } }
     }
 
     /// lhs = lhs op rhs, in place when lhs owns its GMP rational alone.
     @inline(__always)
-    private static func assign(_ lhs: inout Rational, _ rhs: Rational,
-                               _ op: (UnsafeMutablePointer<__mpq_struct>, UnsafePointer<__mpq_struct>, UnsafePointer<__mpq_struct>) -> Void) {
+    private static func assign(
+        _ lhs: inout Rational, _ rhs: Rational,
+        _ op: (UnsafeMutablePointer<__mpq_struct>, UnsafePointer<__mpq_struct>, UnsafePointer<__mpq_struct>) -> Void
+    ) {
         if lhs.big != nil, isKnownUniquelyReferenced(&lhs.big) {
             let target = lhs.big!.pointer
             rhs.withMPQ { b in op(target, target, b) }
@@ -100,8 +104,9 @@ extension Rational {
     /// gcd of two rationals: the largest g > 0 with a/g and b/g integers,
     /// gcd(p1/q1, p2/q2) = gcd(p1, p2)/lcm(q1, q2); gcd(0, 0) = 0.
     public static func gcd(_ a: Rational, _ b: Rational) -> Rational {
-        Rational(numerator: BigInt.gcd(a.numerator, b.numerator),
-                 denominator: BigInt.lcm(a.denominator, b.denominator))
+        Rational(
+            numerator: BigInt.gcd(a.numerator, b.numerator),
+            denominator: BigInt.lcm(a.denominator, b.denominator))
     }
 
     /// Smaller of two values.

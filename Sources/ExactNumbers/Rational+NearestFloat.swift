@@ -7,7 +7,9 @@ extension Rational {
     /// Method: with k = ⌊log₂|r|⌋, the spacing of the format near r is 2^e with
     /// e = max(k, minExponent) − (p − 1); m is |r|/2^e rounded to the nearest integer (ties to
     /// the even one) by one exact integer division.
-    public func nearestBinary(significandBits p: Int, minExponent: Int, maxExponent: Int) -> (negative: Bool, significand: BigInt, exponent: Int)? {
+    public func nearestBinary(significandBits p: Int, minExponent: Int, maxExponent: Int) -> (
+        negative: Bool, significand: BigInt, exponent: Int
+    )? {
         if isZero { return (false, BigInt(0), 0) }
         let negative = signum < 0
         let n = numerator.magnitude, d = denominator
@@ -36,9 +38,13 @@ extension Rational {
         if big == nil, smallNumerator.magnitude <= 1 << 24 {
             let d = smallDenominator
             if d <= 1 << 24 { return Float(smallNumerator) / Float(d) }
-            if d & (d - 1) == 0 { return Float(smallNumerator) * Float(sign: .plus, exponent: -d.trailingZeroBitCount, significand: 1) }
+            if d & (d - 1) == 0 {
+                return Float(smallNumerator) * Float(sign: .plus, exponent: -d.trailingZeroBitCount, significand: 1)
+            }
         }
-        guard let (negative, m, e) = nearestBinary(significandBits: 24, minExponent: -126, maxExponent: 127) else { return nil }
+        guard let (negative, m, e) = nearestBinary(significandBits: 24, minExponent: -126, maxExponent: 127) else {
+            return nil
+        }
         let magnitude = Float(sign: .plus, exponent: e, significand: Float(m.exactInt!))
         return negative ? -magnitude : magnitude
     }
@@ -52,16 +58,22 @@ extension Rational {
         if big == nil, smallNumerator.magnitude <= 1 << 53 {
             let d = smallDenominator
             if d <= 1 << 53 { return Double(smallNumerator) / Double(d) }
-            if d & (d - 1) == 0 { return Double(smallNumerator) * Double(sign: .plus, exponent: -d.trailingZeroBitCount, significand: 1) }
+            if d & (d - 1) == 0 {
+                return Double(smallNumerator) * Double(sign: .plus, exponent: -d.trailingZeroBitCount, significand: 1)
+            }
         }
-        guard let (negative, m, e) = nearestBinary(significandBits: 53, minExponent: -1022, maxExponent: 1023) else { return nil }
+        guard let (negative, m, e) = nearestBinary(significandBits: 53, minExponent: -1022, maxExponent: 1023) else {
+            return nil
+        }
         let magnitude = Double(sign: .plus, exponent: e, significand: Double(m.exactInt!))
         return negative ? -magnitude : magnitude
     }
 
     /// The exact value of the nearest float32, as a rational; nil on overflow.
     public var nearestFloat32Value: Rational? {
-        guard let (negative, m, e) = nearestBinary(significandBits: 24, minExponent: -126, maxExponent: 127) else { return nil }
+        guard let (negative, m, e) = nearestBinary(significandBits: 24, minExponent: -126, maxExponent: 127) else {
+            return nil
+        }
         let signed = negative ? -m : m
         if e >= 0 { return Rational(signed.shiftedLeft(e)) }
         return Rational(numerator: signed, denominator: BigInt(1).shiftedLeft(-e))

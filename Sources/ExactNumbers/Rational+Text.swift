@@ -4,7 +4,8 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
     /// The canonical form: `p` for integers, `p/q` otherwise, sign on the numerator (`-3/4`).
     public var description: String {
         if big == nil {
-            return smallDenominator == 1 ? String(smallNumerator) : String(smallNumerator) + "/" + String(smallDenominator)
+            return smallDenominator == 1
+                ? String(smallNumerator) : String(smallNumerator) + "/" + String(smallDenominator)
         }
         var bytes: [UInt8] = []
         appendDescription(to: &bytes)
@@ -75,9 +76,17 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
             reader.position += 1
             let slashEnd = reader.position
             let second = try reader.readDecimal()
-            guard second.isInteger else { throw RationalParseError(.unexpectedCharacter(reader.character(at: second.firstNonIntegerOffset ?? slashEnd)), at: reader.offset(of: second.firstNonIntegerOffset ?? slashEnd)) }
-            guard reader.position == hi else { throw reader.fault(.unexpectedCharacter(reader.character(at: reader.position))) }
-            guard !second.value.isZero else { throw RationalParseError(.zeroDenominator, at: reader.offset(of: slashEnd)) }
+            guard second.isInteger else {
+                throw RationalParseError(
+                    .unexpectedCharacter(reader.character(at: second.firstNonIntegerOffset ?? slashEnd)),
+                    at: reader.offset(of: second.firstNonIntegerOffset ?? slashEnd))
+            }
+            guard reader.position == hi else {
+                throw reader.fault(.unexpectedCharacter(reader.character(at: reader.position)))
+            }
+            guard !second.value.isZero else {
+                throw RationalParseError(.zeroDenominator, at: reader.offset(of: slashEnd))
+            }
             return first.value / second.value
         }
         throw reader.fault(.unexpectedCharacter(reader.character(at: reader.position)))
@@ -111,7 +120,9 @@ private struct LiteralReader {
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     /// Reads `[+-]? digits [. digits] [e [+-] digits]` (or `.digits`), exactly.
-    mutating func readDecimal() throws(RationalParseError) -> (value: Rational, isInteger: Bool, firstNonIntegerOffset: Int?) {
+    mutating func readDecimal() throws(RationalParseError) -> (
+        value: Rational, isInteger: Bool, firstNonIntegerOffset: Int?
+    ) {
         var negative = false
         if let c = peek, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
             negative = c == UInt8(ascii: "-")

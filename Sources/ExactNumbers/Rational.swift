@@ -105,8 +105,9 @@ public struct Rational: @unchecked Sendable {
         let sign: Int32 = smallNumerator == 0 ? 0 : (smallNumerator < 0 ? -1 : 1)
         return try withUnsafeMutableBytes(of: &limbs) { raw in
             let l = raw.baseAddress!.assumingMemoryBound(to: mp_limb_t.self)
-            var q = __mpq_struct(_mp_num: __mpz_struct(_mp_alloc: 0, _mp_size: sign, _mp_d: l),
-                                 _mp_den: __mpz_struct(_mp_alloc: 0, _mp_size: 1, _mp_d: l + 1))
+            var q = __mpq_struct(
+                _mp_num: __mpz_struct(_mp_alloc: 0, _mp_size: sign, _mp_d: l),
+                _mp_den: __mpz_struct(_mp_alloc: 0, _mp_size: 1, _mp_d: l + 1))
             return try withUnsafePointer(to: &q) { try body($0) }
         }
     }

@@ -34,7 +34,8 @@ public struct RationalParseError: Error, Equatable, Sendable, CustomStringConver
         case .empty:
             return "empty number; expected an integer, a fraction p/q or a decimal such as 0.1 or -2.5e-3"
         case .unexpectedCharacter(let c):
-            return "unexpected character '\(c)' in number; expected an integer, a fraction p/q or a decimal such as 0.1 or -2.5e-3"
+            return
+                "unexpected character '\(c)' in number; expected an integer, a fraction p/q or a decimal such as 0.1 or -2.5e-3"
         case .missingDigits:
             return "missing digits in number; expected digits after the sign, point, exponent or '/'"
         case .zeroDenominator:

@@ -60,8 +60,10 @@ for _ in 0..<iterations {
 
 // MARK: - ExactNumbers: Rational
 
-let literals = ["0.1", "-2.5e-3", "1e3", ".5", "5.", "+3", "1E-2", "3/-4", "-3/-4", " 7/3 ",
-                "123456789012345678901234567890/987654321098765432109876543210", "1e300", "-1e-300"]
+let literals = [
+    "0.1", "-2.5e-3", "1e3", ".5", "5.", "+3", "1E-2", "3/-4", "-3/-4", " 7/3 ",
+    "123456789012345678901234567890/987654321098765432109876543210", "1e300", "-1e-300",
+]
 let malformed = ["", "-", "1/0", "1/", "a", "1.2.3", "1e", "1/2/3", "0.5/2", "1e999999999", "½"]
 
 for i in 0..<iterations {
@@ -93,7 +95,9 @@ for i in 0..<iterations {
     // Binary floating point.
     let d = Double(bitPattern: rng.next())
     if let exact = Rational(exactly: d) { fold(exact) }
-    if let exactFloat = Rational(exactly: Float(bitPattern: UInt32(truncatingIfNeeded: rng.next()))) { fold(exactFloat) }
+    if let exactFloat = Rational(exactly: Float(bitPattern: UInt32(truncatingIfNeeded: rng.next()))) {
+        fold(exactFloat)
+    }
 }
 
 // Hashing: Sets and Dictionaries of both types, with growth and removal.
@@ -114,14 +118,15 @@ for round in 0..<20 {
 // Interval enclosures (MPFR values initialised and cleared per call), polynomial and matrix
 // arithmetic, spec parsing and writing, composition, witness search. Deterministic seeds.
 let specText = """
-input: [x1, x2]
-layers:
-  - dense: {weights: [[1, "2/3"], [w, -1]], bias: ["1/2", 0.25]}
-  - dense: {weights: [["a*b - c^2", 2]]}
-"""
+    input: [x1, x2]
+    layers:
+      - dense: {weights: [[1, "2/3"], [w, -1]], bias: ["1/2", 0.25]}
+      - dense: {weights: [["a*b - c^2", 2]]}
+    """
 for i in 0..<60 {
     let activations: [Activation] = [.relu, .sigmoid, .tanh, .identity, .abs, .gelu, .silu, .softplus, .arctan, .step]
-    let network = RandomNetwork.make(inputs: 2, layers: 2, width: 3, outputs: 1, activation: activations[i % activations.count], seed: UInt64(i))
+    let network = RandomNetwork.make(
+        inputs: 2, layers: 2, width: 3, outputs: 1, activation: activations[i % activations.count], seed: UInt64(i))
     let analysis = Analyzer.analyze(network)
     checksum &+= analysis.verdict.rawValue.utf8.count
     if let symbolic = try? SpecReader.parse(text: specText, file: "stress.yaml", format: .yaml) {
@@ -130,7 +135,8 @@ for i in 0..<60 {
         checksum &+= SpecWriter.json(symbolic).utf8.count
     }
     _ = try? SpecReader.parse(text: "layers: [[[", file: "bad.yaml", format: .yaml)
-    _ = try? SpecReader.parse(text: "{\"input\": 1, \"layers\": [{\"dense\": {\"weights\": [[\"1/0\"]]}}]}", file: "bad.json", format: .json)
+    _ = try? SpecReader.parse(
+        text: "{\"input\": 1, \"layers\": [{\"dense\": {\"weights\": [[\"1/0\"]]}}]}", file: "bad.json", format: .json)
     let p = try! Polynomial.parse("(a + \(i)/7)^3 - b*a")
     checksum &+= (p * p).termCount
     let m = Matrix(rows: [[Rational(i, 3), Rational(1)], [Rational(2), Rational(-i, 5)]])

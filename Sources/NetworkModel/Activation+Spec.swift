@@ -54,7 +54,10 @@ extension Activation {
     public init?(name: String) {
         switch name {
         case "identity", "linear", "none": self = .identity
-        case "affine": self = .affine(slope: Polynomial(Activation.defaultAffineSlope), intercept: Polynomial(Activation.defaultAffineIntercept))
+        case "affine":
+            self = .affine(
+                slope: Polynomial(Activation.defaultAffineSlope),
+                intercept: Polynomial(Activation.defaultAffineIntercept))
         case "square": self = .polynomial([Polynomial(Rational(0)), Polynomial(Rational(0)), Polynomial(Rational(1))])
         case "relu": self = .relu
         case "leaky_relu": self = .leakyRelu(alpha: Polynomial(Activation.defaultLeakyReluAlpha))
@@ -71,7 +74,10 @@ extension Activation {
         case "elu": self = .elu(alpha: Polynomial(Activation.defaultEluAlpha))
         case "softmax": self = .softmax
         case "clip": self = .clip(lower: nil, upper: nil)
-        case "hard_sigmoid": self = .hardSigmoid(alpha: Polynomial(Activation.defaultHardSigmoidAlpha), beta: Polynomial(Activation.defaultHardSigmoidBeta))
+        case "hard_sigmoid":
+            self = .hardSigmoid(
+                alpha: Polynomial(Activation.defaultHardSigmoidAlpha),
+                beta: Polynomial(Activation.defaultHardSigmoidBeta))
         default: return nil
         }
     }

@@ -15,22 +15,31 @@ public enum DomainReader {
     public static func read(path: String, inputNames: [String]) throws(SpecError) -> InputDomain {
         let bytes = try SpecReader.contents(ofFile: path)
         if path.lowercased().hasSuffix(".vnnlib") {
-            try bytes.withUnsafeBufferPointer { buffer throws(SpecError) in try SourceText.validateUTF8(buffer, file: path) }
+            try bytes.withUnsafeBufferPointer { buffer throws(SpecError) in
+                try SourceText.validateUTF8(buffer, file: path)
+            }
             return try VNNLibReader.parse(String(decoding: bytes, as: UTF8.self), file: path, inputNames: inputNames)
         }
         return try parse(bytes: bytes, file: path, format: SpecFormat(path: path), inputNames: inputNames)
     }
 
     /// The domain in YAML or JSON bytes; `file` names the source in error locations.
-    public static func parse(bytes: [UInt8], file: String, format: SpecFormat, inputNames: [String]) throws(SpecError) -> InputDomain {
+    public static func parse(bytes: [UInt8], file: String, format: SpecFormat, inputNames: [String]) throws(SpecError)
+        -> InputDomain
+    {
         let (root, text) = try SpecReader.document(bytes: bytes, file: file, format: format)
         let walker = SpecWalker(file: file, source: .text(text))
         guard let entries = root.entries else {
-            throw SpecError("the document is \(root.shapeDescription); expected a mapping with a 'domain:' block", at: root.location)
+            throw SpecError(
+                "the document is \(root.shapeDescription); expected a mapping with a 'domain:' block", at: root.location
+            )
         }
         if let entry = entries.first(where: { $0.key == "domain" }) {
-            guard let domain = try walker.domain(entry.value, keyLocation: entry.keyLocation, inputNames: inputNames) else {
-                throw SpecError("'domain' is null; expected a mapping with 'box' and optional 'constraints'", at: entry.value.location)
+            guard let domain = try walker.domain(entry.value, keyLocation: entry.keyLocation, inputNames: inputNames)
+            else {
+                throw SpecError(
+                    "'domain' is null; expected a mapping with 'box' and optional 'constraints'",
+                    at: entry.value.location)
             }
             return domain
         }

@@ -47,7 +47,9 @@ enum FastLiteral {
         if i == n { return Rational(whole.negative ? -mantissa : mantissa) }
         if bytes[i] == UInt8(ascii: "/") {
             i += 1
-            guard whole.digits > 0, let denominator = integer(&i), denominator.digits > 0, i == n, denominator.value != 0 else { return nil }
+            guard whole.digits > 0, let denominator = integer(&i), denominator.digits > 0, i == n,
+                denominator.value != 0
+            else { return nil }
             let p = whole.negative ? -whole.value : whole.value
             let q = denominator.negative ? -denominator.value : denominator.value
             return Rational(p, q)

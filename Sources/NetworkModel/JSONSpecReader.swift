@@ -45,7 +45,9 @@ struct JSONSpecReader {
     }
 
     /// Reads one JSON document (a UTF-8 byte order mark is skipped).
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, source: SpecSourceBytes? = nil) throws(SpecError) -> SpecNode {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, source: SpecSourceBytes? = nil)
+        throws(SpecError) -> SpecNode
+    {
         var reader = JSONSpecReader(bytes: bytes, file: file)
         reader.source = source
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
@@ -178,8 +180,11 @@ struct JSONSpecReader {
     private func bareWord() -> SpecError {
         var end = position
         while end < bytes.count, end < position + 20, JSONSpecReader.isWordByte(bytes[end]) { end += 1 }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<max(end, position + 1)]), as: UTF8.self)
-        return SpecError("malformed JSON: unexpected \(SpecError.quote(word)); expected a value (strings in double quotes, or true, false, null)", at: location)
+        let word = String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[position..<max(end, position + 1)]), as: UTF8.self)
+        return SpecError(
+            "malformed JSON: unexpected \(SpecError.quote(word)); expected a value (strings in double quotes, or true, false, null)",
+            at: location)
     }
 
     private static func isWordByte(_ b: UInt8) -> Bool {
@@ -189,7 +194,9 @@ struct JSONSpecReader {
     private mutating func readObject(depth: Int) throws(SpecError) -> SpecNode {
         let start = location
         guard depth <= JSONSpecReader.maximumDepth else {
-            throw SpecError("nesting too deep; expected at most \(JSONSpecReader.maximumDepth) nested arrays and objects", at: start)
+            throw SpecError(
+                "nesting too deep; expected at most \(JSONSpecReader.maximumDepth) nested arrays and objects", at: start
+            )
         }
         position += 1
         var entries: [SpecEntry] = []
@@ -207,7 +214,8 @@ struct JSONSpecReader {
             let keyLocation = location
             let key = try readString()
             guard seen.insert(key).inserted else {
-                throw SpecError("duplicate key \(SpecError.quote(key)); expected each key once in a mapping", at: keyLocation)
+                throw SpecError(
+                    "duplicate key \(SpecError.quote(key)); expected each key once in a mapping", at: keyLocation)
             }
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
@@ -234,12 +242,15 @@ struct JSONSpecReader {
     fileprivate mutating func readArray(depth: Int) throws(SpecError) -> SpecNode {
         let start = location
         guard depth <= JSONSpecReader.maximumDepth else {
-            throw SpecError("nesting too deep; expected at most \(JSONSpecReader.maximumDepth) nested arrays and objects", at: start)
+            throw SpecError(
+                "nesting too deep; expected at most \(JSONSpecReader.maximumDepth) nested arrays and objects", at: start
+            )
         }
         if let source {
             let start = mark
             if let values = readNumberList() {
-                return SpecNode(.numbers(SpecNumberList(values: values, source: source, start: start)), at: start.location(file))
+                return SpecNode(
+                    .numbers(SpecNumberList(values: values, source: source, start: start)), at: start.location(file))
             }
             rewind(to: start)
         }
@@ -296,7 +307,9 @@ struct JSONSpecReader {
             default:
                 return nil
             }
-            guard let value = FastLiteral.rational(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return nil }
+            guard let value = FastLiteral.rational(UnsafeBufferPointer(rebasing: bytes[start..<end])) else {
+                return nil
+            }
             values.append(value)
             skipWhitespace()
             guard position < bytes.count else { return nil }
@@ -353,7 +366,9 @@ struct JSONSpecReader {
         if bytes[position] == UInt8(ascii: "0") {
             position += 1
             if position < bytes.count, JSONSpecReader.isDigit(bytes[position]) {
-                throw SpecError("malformed JSON number: leading zero; expected no leading zeros (write fractions as strings, \"2/3\")", at: location)
+                throw SpecError(
+                    "malformed JSON number: leading zero; expected no leading zeros (write fractions as strings, \"2/3\")",
+                    at: location)
             }
         } else {
             while position < bytes.count, JSONSpecReader.isDigit(bytes[position]) { position += 1 }
@@ -376,7 +391,8 @@ struct JSONSpecReader {
             while position < bytes.count, JSONSpecReader.isDigit(bytes[position]) { position += 1 }
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: "/") {
-            throw SpecError("malformed JSON: unexpected '/' after a number; expected fractions as strings, \"2/3\"", at: location)
+            throw SpecError(
+                "malformed JSON: unexpected '/' after a number; expected fractions as strings, \"2/3\"", at: location)
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     }
@@ -391,7 +407,8 @@ struct JSONSpecReader {
         while position < bytes.count {
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<position]), as: UTF8.self)
+                let text = String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<position]), as: UTF8.self)
                 position += 1
                 return text
             }
@@ -401,11 +418,16 @@ struct JSONSpecReader {
             position += 1
         }
         var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<position]), as: UTF8.self).unicodeScalars)
+        scalars.append(
+            contentsOf: String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<position]), as: UTF8.self)
+                .unicodeScalars)
         var runStart = position
         func flush(_ reader: JSONSpecReader, _ scalars: inout String.UnicodeScalarView, _ runStart: Int) {
             if runStart < reader.position {
-                scalars.append(contentsOf: String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[runStart..<reader.position]), as: UTF8.self).unicodeScalars)
+                scalars.append(
+                    contentsOf: String(
+                        decoding: UnsafeBufferPointer(rebasing: reader.bytes[runStart..<reader.position]), as: UTF8.self
+                    ).unicodeScalars)
             }
         }
         while position < bytes.count {
@@ -430,7 +452,9 @@ struct JSONSpecReader {
 
     private func controlCharacterInString() -> SpecError {
         if bytes[position] == 0x0A {
-            return SpecError("malformed JSON: line break inside a string; expected '\"' to close the string on the same line (or \\n)", at: location)
+            return SpecError(
+                "malformed JSON: line break inside a string; expected '\"' to close the string on the same line (or \\n)",
+                at: location)
         }
         return unexpected("no control characters inside a string (escape them)")
     }
@@ -454,19 +478,27 @@ struct JSONSpecReader {
         case UInt8(ascii: "u"):
             let high = try readHex4()
             if (0xD800..<0xDC00).contains(high) {
-                guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
-                    throw SpecError("malformed JSON: unpaired surrogate \\u\(String(high, radix: 16, uppercase: true)); expected a low surrogate \\uDC00-\\uDFFF after it", at: escapeLocation)
+                guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+                    bytes[position + 1] == UInt8(ascii: "u")
+                else {
+                    throw SpecError(
+                        "malformed JSON: unpaired surrogate \\u\(String(high, radix: 16, uppercase: true)); expected a low surrogate \\uDC00-\\uDFFF after it",
+                        at: escapeLocation)
                 }
                 position += 2
                 let low = try readHex4()
                 guard (0xDC00..<0xE000).contains(low) else {
-                    throw SpecError("malformed JSON: unpaired surrogate \\u\(String(high, radix: 16, uppercase: true)); expected a low surrogate \\uDC00-\\uDFFF after it", at: escapeLocation)
+                    throw SpecError(
+                        "malformed JSON: unpaired surrogate \\u\(String(high, radix: 16, uppercase: true)); expected a low surrogate \\uDC00-\\uDFFF after it",
+                        at: escapeLocation)
                 }
                 let value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
                 return UnicodeScalar(value)!
             }
             guard let scalar = UnicodeScalar(high) else {
-                throw SpecError("malformed JSON: unpaired surrogate \\u\(String(high, radix: 16, uppercase: true)); expected a Unicode scalar value", at: escapeLocation)
+                throw SpecError(
+                    "malformed JSON: unpaired surrogate \\u\(String(high, radix: 16, uppercase: true)); expected a Unicode scalar value",
+                    at: escapeLocation)
             }
             return scalar
         default:

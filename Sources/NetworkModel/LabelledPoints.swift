@@ -34,7 +34,9 @@ public struct LabelledPoints: Hashable, Sendable {
     /// The labelled points of a parsed document.
     public static func parse(_ root: SpecNode, file: String) throws(SpecError) -> LabelledPoints {
         guard let entries = root.entries else {
-            throw SpecError("the document is \(root.shapeDescription); expected a mapping with keys 'points' and 'labels'", at: root.location)
+            throw SpecError(
+                "the document is \(root.shapeDescription); expected a mapping with keys 'points' and 'labels'",
+                at: root.location)
         }
         var pointsNode: SpecNode? = nil, labelsNode: SpecNode? = nil
         for entry in entries {
@@ -45,18 +47,29 @@ public struct LabelledPoints: Hashable, Sendable {
                 throw SpecError("unknown key '\(entry.key)'; expected 'points' and 'labels'", at: entry.keyLocation)
             }
         }
-        guard let pointsNode else { throw SpecError("missing key 'points'; expected a list of points such as [[0, 0], [0, 1]]", at: root.location) }
-        guard let labelsNode else { throw SpecError("missing key 'labels'; expected a list of labels 0 or 1, one per point", at: root.location) }
+        guard let pointsNode else {
+            throw SpecError(
+                "missing key 'points'; expected a list of points such as [[0, 0], [0, 1]]", at: root.location)
+        }
+        guard let labelsNode else {
+            throw SpecError("missing key 'labels'; expected a list of labels 0 or 1, one per point", at: root.location)
+        }
         guard let pointNodes = pointsNode.elements else {
-            throw SpecError("'points' is \(pointsNode.shapeDescription); expected a list of points such as [[0, 0], [0, 1]]", at: pointsNode.location)
+            throw SpecError(
+                "'points' is \(pointsNode.shapeDescription); expected a list of points such as [[0, 0], [0, 1]]",
+                at: pointsNode.location)
         }
         var points = [[Rational]](), locations = [SourceLocation]()
         for (k, node) in pointNodes.enumerated() {
             guard let coordinates = node.elements else {
-                throw SpecError("point \(k + 1) is \(node.shapeDescription); expected a list of numbers such as [0, 1]", at: node.location)
+                throw SpecError(
+                    "point \(k + 1) is \(node.shapeDescription); expected a list of numbers such as [0, 1]",
+                    at: node.location)
             }
             if let first = points.first, coordinates.count != first.count {
-                throw SpecError("point \(k + 1) has \(coordinates.count) coordinate\(coordinates.count == 1 ? "" : "s"); expected \(first.count), as point 1 has", at: node.location)
+                throw SpecError(
+                    "point \(k + 1) has \(coordinates.count) coordinate\(coordinates.count == 1 ? "" : "s"); expected \(first.count), as point 1 has",
+                    at: node.location)
             }
             var point = [Rational]()
             for c in coordinates { point.append(try number(c, what: "a coordinate of point \(k + 1)")) }
@@ -64,7 +77,9 @@ public struct LabelledPoints: Hashable, Sendable {
             locations.append(node.location)
         }
         guard let labelNodes = labelsNode.elements else {
-            throw SpecError("'labels' is \(labelsNode.shapeDescription); expected a list of labels 0 or 1, one per point", at: labelsNode.location)
+            throw SpecError(
+                "'labels' is \(labelsNode.shapeDescription); expected a list of labels 0 or 1, one per point",
+                at: labelsNode.location)
         }
         var labels = [Int]()
         for (k, node) in labelNodes.enumerated() {
@@ -75,7 +90,9 @@ public struct LabelledPoints: Hashable, Sendable {
             labels.append(value.isOne ? 1 : 0)
         }
         guard labels.count == points.count else {
-            throw SpecError("there \(labels.count == 1 ? "is" : "are") \(labels.count) label\(labels.count == 1 ? "" : "s") for \(points.count) point\(points.count == 1 ? "" : "s"); expected one label per point", at: labelsNode.location)
+            throw SpecError(
+                "there \(labels.count == 1 ? "is" : "are") \(labels.count) label\(labels.count == 1 ? "" : "s") for \(points.count) point\(points.count == 1 ? "" : "s"); expected one label per point",
+                at: labelsNode.location)
         }
         return LabelledPoints(points: points, labels: labels, locations: locations)
     }
@@ -83,12 +100,16 @@ public struct LabelledPoints: Hashable, Sendable {
     /// An exact number (integer, fraction, decimal) from a scalar node.
     static func number(_ node: SpecNode, what: String) throws(SpecError) -> Rational {
         guard let scalar = node.scalar, !scalar.isNull, !scalar.isBoolean else {
-            throw SpecError("\(what) is \(node.shapeDescription); expected a number such as 1, -2, \"3/4\" or 0.5", at: node.location)
+            throw SpecError(
+                "\(what) is \(node.shapeDescription); expected a number such as 1, -2, \"3/4\" or 0.5",
+                at: node.location)
         }
         do {
             return try Rational.parse(scalar.text.trimmingCharacters(in: .whitespaces))
         } catch {
-            throw SpecError("\(what) '\(scalar.text)' is not a number: \(error.description); expected a number such as 1, -2, \"3/4\" or 0.5", at: node.location)
+            throw SpecError(
+                "\(what) '\(scalar.text)' is not a number: \(error.description); expected a number such as 1, -2, \"3/4\" or 0.5",
+                at: node.location)
         }
     }
 }

@@ -31,8 +31,10 @@ extension LayerWeights {
         }
         let numericBias = bias.compactMap(\.constantValue)
         guard numericBias.count == bias.count else { return .symbolic(AffineMap(weights: weights, bias: bias)) }
-        return .numeric(AffineMap(weights: Matrix(rows: weights.rows, columns: weights.columns, entries: numericRows.flatMap { $0 }),
-                                  bias: numericBias))
+        return .numeric(
+            AffineMap(
+                weights: Matrix(rows: weights.rows, columns: weights.columns, entries: numericRows.flatMap { $0 }),
+                bias: numericBias))
     }
 }
 
@@ -46,7 +48,9 @@ extension Network {
         guard !values.isEmpty else { return self }
         var copy = self
         copy.layers = layers.map { layer in
-            Layer(dense: layer.dense?.substituting(values), activation: layer.activation.substituting(values), location: layer.location)
+            Layer(
+                dense: layer.dense?.substituting(values), activation: layer.activation.substituting(values),
+                location: layer.location)
         }
         return copy
     }

@@ -11,7 +11,9 @@ enum SourceText {
             let b = bytes[i]
             if b < 0x80 {
                 if b == 0 {
-                    throw SpecError("binary data (a NUL byte); expected a YAML or JSON text file", at: location(ofByte: i, in: bytes, file: file))
+                    throw SpecError(
+                        "binary data (a NUL byte); expected a YAML or JSON text file",
+                        at: location(ofByte: i, in: bytes, file: file))
                 }
                 i += 1
                 continue
@@ -40,8 +42,9 @@ enum SourceText {
 
     private static func invalid(at index: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ file: String) -> SpecError {
         let hex = String(bytes[index], radix: 16, uppercase: true)
-        return SpecError("invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); expected a YAML or JSON text file in UTF-8",
-                         at: location(ofByte: index, in: bytes, file: file))
+        return SpecError(
+            "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); expected a YAML or JSON text file in UTF-8",
+            at: location(ofByte: index, in: bytes, file: file))
     }
 
     /// Whether a character ends a line: LF, CR or CRLF, the line breaks of YAML 1.2 (5.4) and
@@ -121,10 +124,13 @@ enum SourceText {
     /// Where character `offset` of a scalar's text lies in the file, when the scalar appears
     /// verbatim on its line (no escapes, no folding): the opening quote, if any, is skipped.
     /// Falls back to the scalar's own location.
-    static func location(ofOffset offset: Int, inScalar scalar: SpecScalar, at location: SourceLocation, source: String?) -> SourceLocation {
+    static func location(
+        ofOffset offset: Int, inScalar scalar: SpecScalar, at location: SourceLocation, source: String?
+    ) -> SourceLocation {
         guard let source, location.line >= 1, let lineText = line(location.line, of: source) else { return location }
         let scalars = lineText.unicodeScalars
-        guard let start = scalars.index(scalars.startIndex, offsetBy: location.column - 1, limitedBy: scalars.endIndex) else {
+        guard let start = scalars.index(scalars.startIndex, offsetBy: location.column - 1, limitedBy: scalars.endIndex)
+        else {
             return location
         }
         var rest = Substring(scalars[start...])

@@ -42,7 +42,9 @@ public enum SpecReader {
 
     /// The positioned document tree of spec bytes, before the schema is checked, with the
     /// decoded text (for tools that want the raw structure).
-    public static func document(bytes: [UInt8], file: String, format: SpecFormat) throws(SpecError) -> (root: SpecNode, text: String) {
+    public static func document(bytes: [UInt8], file: String, format: SpecFormat) throws(SpecError) -> (
+        root: SpecNode, text: String
+    ) {
         try bytes.withUnsafeBufferPointer { buffer throws(SpecError) in
             try SourceText.validateUTF8(buffer, file: file)
             switch format {
@@ -78,7 +80,8 @@ public enum SpecReader {
         // megabytes).
         let descriptor = Glibc.open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw SpecError("cannot be read (\(String(cString: strerror(errno)))); expected a readable spec file", at: at)
+            throw SpecError(
+                "cannot be read (\(String(cString: strerror(errno)))); expected a readable spec file", at: at)
         }
         defer { _ = Glibc.close(descriptor) }
         var info = stat()
@@ -104,7 +107,8 @@ public enum SpecReader {
                 return total
             }
             guard got >= 0 else {
-                throw SpecError("cannot be read (\(String(cString: strerror(failure)))); expected a readable spec file", at: at)
+                throw SpecError(
+                    "cannot be read (\(String(cString: strerror(failure)))); expected a readable spec file", at: at)
             }
             bytes.removeLast(room - got)
             if ended { break }

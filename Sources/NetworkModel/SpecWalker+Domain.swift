@@ -20,10 +20,14 @@ extension SpecWalker {
     static let domainKeys = ["box", "constraints"]
 
     /// The domain of a `domain:` value for a network whose inputs are `names`; nil for `domain: null`.
-    func domain(_ node: SpecNode, keyLocation: SourceLocation, inputNames names: [String]) throws(SpecError) -> InputDomain? {
+    func domain(_ node: SpecNode, keyLocation: SourceLocation, inputNames names: [String]) throws(SpecError)
+        -> InputDomain?
+    {
         if let scalar = node.scalar, scalar.isNull { return nil }
         guard let entries = node.entries else {
-            throw SpecError("'domain' is \(node.shapeDescription); expected a mapping with 'box' and optional 'constraints'", at: node.location)
+            throw SpecError(
+                "'domain' is \(node.shapeDescription); expected a mapping with 'box' and optional 'constraints'",
+                at: node.location)
         }
         try checkKeys(entries, known: SpecWalker.domainKeys, in: "the domain")
         var box = [InputDomain.Interval](repeating: InputDomain.Interval(lo: nil, hi: nil), count: names.count)
@@ -33,7 +37,9 @@ extension SpecWalker {
         var constraints = [InputDomain.Constraint]()
         if let entry = entries.first(where: { $0.key == "constraints" }), !(entry.value.scalar?.isNull ?? false) {
             guard let elements = entry.value.elements else {
-                throw SpecError("'constraints' is \(entry.value.shapeDescription); expected a list of linear inequalities such as [\"x1 + x2 <= 1\"]", at: entry.value.location)
+                throw SpecError(
+                    "'constraints' is \(entry.value.shapeDescription); expected a list of linear inequalities such as [\"x1 + x2 <= 1\"]",
+                    at: entry.value.location)
             }
             for element in elements {
                 constraints.append(try constraint(element, inputNames: names))
@@ -50,22 +56,31 @@ extension SpecWalker {
             var seen = Set<String>()
             for entry in entries {
                 guard let index = names.firstIndex(of: entry.key) else {
-                    let hint = Suggestions.nearest(to: entry.key, in: names).map { "did you mean '\($0)'?" }
+                    let hint =
+                        Suggestions.nearest(to: entry.key, in: names).map { "did you mean '\($0)'?" }
                         ?? "expected one of the input names \(Suggestions.list(names))"
-                    throw SpecError("unknown input name \(SpecError.quote(entry.key)) in the domain box; \(hint)", at: entry.keyLocation)
+                    throw SpecError(
+                        "unknown input name \(SpecError.quote(entry.key)) in the domain box; \(hint)",
+                        at: entry.keyLocation)
                 }
                 guard seen.insert(entry.key).inserted else {
-                    throw SpecError("input \(SpecError.quote(entry.key)) appears twice in the domain box; expected one interval per input", at: entry.keyLocation)
+                    throw SpecError(
+                        "input \(SpecError.quote(entry.key)) appears twice in the domain box; expected one interval per input",
+                        at: entry.keyLocation)
                 }
                 box[index] = try interval(entry.value, input: entry.key)
             }
             return box
         }
         guard let elements = node.elements else {
-            throw SpecError("the domain box is \(node.shapeDescription); expected intervals by input name ({x1: [0, 1]}) or a list of [lo, hi] in input order", at: node.location)
+            throw SpecError(
+                "the domain box is \(node.shapeDescription); expected intervals by input name ({x1: [0, 1]}) or a list of [lo, hi] in input order",
+                at: node.location)
         }
         guard elements.count == names.count else {
-            throw SpecError("the domain box lists \(elements.count) interval\(elements.count == 1 ? "" : "s") but the network has \(names.count) input\(names.count == 1 ? "" : "s"); expected one [lo, hi] per input, in input order", at: node.location)
+            throw SpecError(
+                "the domain box lists \(elements.count) interval\(elements.count == 1 ? "" : "s") but the network has \(names.count) input\(names.count == 1 ? "" : "s"); expected one [lo, hi] per input, in input order",
+                at: node.location)
         }
         for (index, element) in elements.enumerated() {
             box[index] = try interval(element, input: names[index])
@@ -76,7 +91,9 @@ extension SpecWalker {
     /// `[lo, hi]` with lo ≤ hi; `null` ends are unbounded.
     private func interval(_ node: SpecNode, input: String) throws(SpecError) -> InputDomain.Interval {
         guard let ends = node.elements, ends.count == 2 else {
-            throw SpecError("the domain interval of \(SpecError.quote(input)) is \(node.shapeDescription); expected [lo, hi] (two numbers; null for an unbounded side)", at: node.location)
+            throw SpecError(
+                "the domain interval of \(SpecError.quote(input)) is \(node.shapeDescription); expected [lo, hi] (two numbers; null for an unbounded side)",
+                at: node.location)
         }
         var values = [Rational?]()
         for (k, end) in ends.enumerated() {
@@ -85,11 +102,15 @@ extension SpecWalker {
             switch try scalarValue(end, what: what) {
             case .number(let value): values.append(value)
             case .expression:
-                throw SpecError("\(what) is an expression in symbols; expected a number (3, -7, 0.1, \"2/3\") or null for unbounded", at: end.location)
+                throw SpecError(
+                    "\(what) is an expression in symbols; expected a number (3, -7, 0.1, \"2/3\") or null for unbounded",
+                    at: end.location)
             }
         }
         if let lo = values[0], let hi = values[1], lo > hi {
-            throw SpecError("empty domain: the interval of \(SpecError.quote(input)) has lower bound \(lo) > upper bound \(hi); expected lo <= hi", at: node.location)
+            throw SpecError(
+                "empty domain: the interval of \(SpecError.quote(input)) has lower bound \(lo) > upper bound \(hi); expected lo <= hi",
+                at: node.location)
         }
         return InputDomain.Interval(lo: values[0], hi: values[1])
     }
@@ -97,7 +118,9 @@ extension SpecWalker {
     /// One linear inequality over the input names.
     private func constraint(_ node: SpecNode, inputNames names: [String]) throws(SpecError) -> InputDomain.Constraint {
         guard let scalar = node.scalar, !scalar.isNull, !scalar.isBoolean else {
-            throw SpecError("a domain constraint is \(node.shapeDescription); expected a linear inequality in quotes such as \"x1 + x2 <= 1\"", at: node.location)
+            throw SpecError(
+                "a domain constraint is \(node.shapeDescription); expected a linear inequality in quotes such as \"x1 + x2 <= 1\"",
+                at: node.location)
         }
         do {
             return try DomainConstraintParser.parse(scalar.text, inputNames: names)
@@ -117,7 +140,9 @@ struct DomainConstraintError: Error {
 enum DomainConstraintParser {
     static let expected = "expected a linear inequality over the input names with <= or >=, such as \"x1 + 2*x2 <= 1\""
 
-    static func parse(_ text: String, inputNames names: [String]) throws(DomainConstraintError) -> InputDomain.Constraint {
+    static func parse(_ text: String, inputNames names: [String]) throws(DomainConstraintError)
+        -> InputDomain.Constraint
+    {
         let characters = Array(text)
         var found: [(offset: Int, relation: InputDomain.Constraint.Relation)] = []
         var i = 0
@@ -127,15 +152,21 @@ enum DomainConstraintParser {
             if (c == "<" || c == ">" || c == "=" || c == "!" || c == "≤" || c == "≥") {
                 if c == "<", next == "=" { found.append((i, .lessOrEqual)); i += 2; continue }
                 if c == ">", next == "=" { found.append((i, .greaterOrEqual)); i += 2; continue }
-                throw DomainConstraintError(message: "constraint \(SpecError.quote(text)) uses an unsupported comparison at '\(c)'; \(expected)", offset: i)
+                throw DomainConstraintError(
+                    message:
+                        "constraint \(SpecError.quote(text)) uses an unsupported comparison at '\(c)'; \(expected)",
+                    offset: i)
             }
             i += 1
         }
         guard let relation = found.first else {
-            throw DomainConstraintError(message: "constraint \(SpecError.quote(text)) has no <= or >=; \(expected)", offset: 0)
+            throw DomainConstraintError(
+                message: "constraint \(SpecError.quote(text)) has no <= or >=; \(expected)", offset: 0)
         }
         guard found.count == 1 else {
-            throw DomainConstraintError(message: "constraint \(SpecError.quote(text)) has more than one comparison; \(expected)", offset: found[1].offset)
+            throw DomainConstraintError(
+                message: "constraint \(SpecError.quote(text)) has more than one comparison; \(expected)",
+                offset: found[1].offset)
         }
         let lhsText = String(characters[..<relation.offset])
         let rhsText = String(characters[(relation.offset + 2)...])
@@ -149,31 +180,47 @@ enum DomainConstraintParser {
             case 0: constant += coefficient
             case 1: coefficients[names.firstIndex(of: monomial.symbols[0].name)!] += coefficient
             default:
-                throw DomainConstraintError(message: "constraint \(SpecError.quote(text)) is not linear (it has the term \(Polynomial(terms: [monomial: coefficient]))); \(expected)", offset: 0)
+                throw DomainConstraintError(
+                    message:
+                        "constraint \(SpecError.quote(text)) is not linear (it has the term \(Polynomial(terms: [monomial: coefficient]))); \(expected)",
+                    offset: 0)
             }
         }
-        return InputDomain.Constraint(coefficients: coefficients, relation: relation.relation, bound: -constant, text: text.trimmingSpaces)
+        return InputDomain.Constraint(
+            coefficients: coefficients, relation: relation.relation, bound: -constant, text: text.trimmingSpaces)
     }
 
     /// One side: a polynomial whose symbols are input names.
-    private static func side(_ text: String, offset: Int, whole: String, inputNames names: [String]) throws(DomainConstraintError) -> Polynomial {
+    private static func side(_ text: String, offset: Int, whole: String, inputNames names: [String])
+        throws(DomainConstraintError) -> Polynomial
+    {
         guard text.contains(where: { !$0.isWhitespace }) else {
-            throw DomainConstraintError(message: "constraint \(SpecError.quote(whole)) has an empty side; \(expected)", offset: offset)
+            throw DomainConstraintError(
+                message: "constraint \(SpecError.quote(whole)) has an empty side; \(expected)", offset: offset)
         }
         if let (at, problem) = SpecWalker.excessiveNesting(text) {
-            throw DomainConstraintError(message: "constraint \(SpecError.quote(whole)) is \(problem); expected at most \(SpecWalker.maximumExpressionNesting) levels", offset: offset + at)
+            throw DomainConstraintError(
+                message:
+                    "constraint \(SpecError.quote(whole)) is \(problem); expected at most \(SpecWalker.maximumExpressionNesting) levels",
+                offset: offset + at)
         }
         let polynomial: Polynomial
         do {
             polynomial = try Polynomial.parse(text)
         } catch {
-            throw DomainConstraintError(message: "constraint \(SpecError.quote(whole)) is malformed: \(error.message); \(expected)", offset: offset + error.offset)
+            throw DomainConstraintError(
+                message: "constraint \(SpecError.quote(whole)) is malformed: \(error.message); \(expected)",
+                offset: offset + error.offset)
         }
         for symbol in polynomial.symbols where !names.contains(symbol.name) {
             let at = text.range(of: symbol.name).map { text.distance(from: text.startIndex, to: $0.lowerBound) } ?? 0
-            let hint = Suggestions.nearest(to: symbol.name, in: names).map { "did you mean '\($0)'?" }
+            let hint =
+                Suggestions.nearest(to: symbol.name, in: names).map { "did you mean '\($0)'?" }
                 ?? "expected one of the input names \(Suggestions.list(names))"
-            throw DomainConstraintError(message: "unknown input name \(SpecError.quote(symbol.name)) in constraint \(SpecError.quote(whole)); \(hint)", offset: offset + at)
+            throw DomainConstraintError(
+                message:
+                    "unknown input name \(SpecError.quote(symbol.name)) in constraint \(SpecError.quote(whole)); \(hint)",
+                offset: offset + at)
         }
         return polynomial
     }

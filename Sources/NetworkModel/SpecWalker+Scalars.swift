@@ -18,7 +18,8 @@ enum ScalarValue {
 
 extension SpecWalker {
     /// What a number slot accepts, for messages.
-    static let expectedScalar = "expected a number (3, -7, 0.1, -2.5e-3), a fraction in quotes (\"2/3\"), a symbol (w11) or an expression in quotes (\"2*a + 1/3\")"
+    static let expectedScalar =
+        "expected a number (3, -7, 0.1, -2.5e-3), a fraction in quotes (\"2/3\"), a symbol (w11) or an expression in quotes (\"2*a + 1/3\")"
 
     /// The rational a scalar node holds, or nil when it is anything else (the fast path for
     /// numeric layers: no polynomial is built, no error is formatted).
@@ -38,7 +39,9 @@ extension SpecWalker {
             throw SpecError("\(what) is null; \(SpecWalker.expectedScalar)", at: node.location)
         }
         if scalar.isBoolean {
-            throw SpecError("\(what) is the boolean \(SpecError.quote(scalar.text)); \(SpecWalker.expectedScalar)", at: node.location)
+            throw SpecError(
+                "\(what) is the boolean \(SpecError.quote(scalar.text)); \(SpecWalker.expectedScalar)",
+                at: node.location)
         }
         let text = scalar.text
         let numberError: RationalParseError
@@ -51,20 +54,23 @@ extension SpecWalker {
             return .number(try special.get())
         }
         if numberError.reason == .zeroDenominator || numberError.reason == .exponentTooLarge {
-            throw SpecError("\(what) \(SpecError.quote(text)): \(numberError.description)",
-                            at: location(ofOffset: numberError.offset, in: scalar, at: node.location))
+            throw SpecError(
+                "\(what) \(SpecError.quote(text)): \(numberError.description)",
+                at: location(ofOffset: numberError.offset, in: scalar, at: node.location))
         }
         if let (offset, problem) = SpecWalker.excessiveNesting(text) {
-            throw SpecError("\(what) \(SpecError.quote(text)) is \(problem); expected at most \(SpecWalker.maximumExpressionNesting) levels",
-                            at: location(ofOffset: offset, in: scalar, at: node.location))
+            throw SpecError(
+                "\(what) \(SpecError.quote(text)) is \(problem); expected at most \(SpecWalker.maximumExpressionNesting) levels",
+                at: location(ofOffset: offset, in: scalar, at: node.location))
         }
         let polynomial: Polynomial
         do {
             polynomial = try Polynomial.parse(text)
         } catch {
             let detail = error.message.contains(";") ? error.message : error.message + "; " + SpecWalker.expectedScalar
-            throw SpecError("\(what) \(SpecError.quote(text)) is neither a number nor an expression: \(detail)",
-                            at: location(ofOffset: error.offset, in: scalar, at: node.location))
+            throw SpecError(
+                "\(what) \(SpecError.quote(text)) is neither a number nor an expression: \(detail)",
+                at: location(ofOffset: error.offset, in: scalar, at: node.location))
         }
         if let constant = polynomial.constantValue { return .number(constant) }
         return .expression(polynomial)
@@ -104,7 +110,10 @@ extension SpecWalker {
     private func coreSchemaNumber(_ text: String, node: SpecNode, what: String) -> Result<Rational, SpecError>? {
         let lowered = text.lowercased()
         if [".inf", "+.inf", "-.inf", ".nan"].contains(lowered) {
-            return .failure(SpecError("\(what) \(SpecError.quote(text)) is not a finite number; \(SpecWalker.expectedScalar)", at: node.location))
+            return .failure(
+                SpecError(
+                    "\(what) \(SpecError.quote(text)) is not a finite number; \(SpecWalker.expectedScalar)",
+                    at: node.location))
         }
         let radix: Int
         if text.hasPrefix("0x") { radix = 16 } else if text.hasPrefix("0o") { radix = 8 } else { return nil }

@@ -21,25 +21,34 @@ struct SpecWalker {
 
     func network(_ root: SpecNode) throws(SpecError) -> Network {
         guard let entries = root.entries else {
-            throw SpecError("the document is \(root.shapeDescription); expected a mapping with 'input' and 'layers'", at: root.location)
+            throw SpecError(
+                "the document is \(root.shapeDescription); expected a mapping with 'input' and 'layers'",
+                at: root.location)
         }
         try checkKeys(entries, known: SpecWalker.topKeys, in: "the network")
         var name: String? = nil
         if let entry = entries.first(where: { $0.key == "network" }) {
             guard let scalar = entry.value.scalar else {
-                throw SpecError("network name is \(entry.value.shapeDescription); expected a name such as network: my-net", at: entry.value.location)
+                throw SpecError(
+                    "network name is \(entry.value.shapeDescription); expected a name such as network: my-net",
+                    at: entry.value.location)
             }
             name = scalar.isNull ? nil : scalar.text
         }
         guard let inputEntry = entries.first(where: { $0.key == "input" }) else {
-            throw SpecError("missing 'input'; expected input names (input: [x1, x2]) or a dimension (input: 2)", at: root.location)
+            throw SpecError(
+                "missing 'input'; expected input names (input: [x1, x2]) or a dimension (input: 2)", at: root.location)
         }
         let inputs = try inputNames(inputEntry.value)
         guard let layersEntry = entries.first(where: { $0.key == "layers" }) else {
-            throw SpecError("missing 'layers'; expected a list of layers (layers: [{dense: {weights: [[1, 0]]}}])", at: root.location)
+            throw SpecError(
+                "missing 'layers'; expected a list of layers (layers: [{dense: {weights: [[1, 0]]}}])",
+                at: root.location)
         }
         guard let layerNodes = layersEntry.value.elements else {
-            throw SpecError("'layers' is \(layersEntry.value.shapeDescription); expected a list of layers", at: layersEntry.value.location)
+            throw SpecError(
+                "'layers' is \(layersEntry.value.shapeDescription); expected a list of layers",
+                at: layersEntry.value.location)
         }
         guard !layerNodes.isEmpty else {
             throw SpecError("empty layer list; expected at least one layer", at: layersEntry.value.location)
@@ -50,7 +59,9 @@ struct SpecWalker {
         for (index, node) in layerNodes.enumerated() {
             let layer = try self.layer(node, number: index + 1, inputSize: size)
             if layer.dense == nil, size > SpecWalker.maximumActivationOnlyWidth {
-                throw SpecError("layer \(index + 1) applies its activation alone to \(size) units; expected at most \(SpecWalker.maximumActivationOnlyWidth) units in an activation-only layer (its map is a \(size)×\(size) matrix)", at: node.location)
+                throw SpecError(
+                    "layer \(index + 1) applies its activation alone to \(size) units; expected at most \(SpecWalker.maximumActivationOnlyWidth) units in an activation-only layer (its map is a \(size)×\(size) matrix)",
+                    at: node.location)
             }
             size = layer.outputDimension(forInput: size)
             layers.append(layer)
@@ -59,7 +70,8 @@ struct SpecWalker {
         if let entry = entries.first(where: { $0.key == "domain" }) {
             network.domain = try domain(entry.value, keyLocation: entry.keyLocation, inputNames: network.inputNames)
         }
-        try checkInputNamesAreNotSymbols(inputs, network, dimensionOnly: inputEntry.value.scalar != nil, layers: layersEntry.value)
+        try checkInputNamesAreNotSymbols(
+            inputs, network, dimensionOnly: inputEntry.value.scalar != nil, layers: layersEntry.value)
         return network
     }
 
@@ -69,9 +81,12 @@ struct SpecWalker {
     func checkKeys(_ entries: [SpecEntry], known: [String], in context: String) throws(SpecError) {
         for entry in entries where !known.contains(entry.key) {
             if let suggestion = Suggestions.nearest(to: entry.key, in: known) {
-                throw SpecError("unknown key \(SpecError.quote(entry.key)); did you mean '\(suggestion)'?", at: entry.keyLocation)
+                throw SpecError(
+                    "unknown key \(SpecError.quote(entry.key)); did you mean '\(suggestion)'?", at: entry.keyLocation)
             }
-            throw SpecError("unknown key \(SpecError.quote(entry.key)) in \(context); expected \(Suggestions.list(known))", at: entry.keyLocation)
+            throw SpecError(
+                "unknown key \(SpecError.quote(entry.key)) in \(context); expected \(Suggestions.list(known))",
+                at: entry.keyLocation)
         }
     }
 
@@ -91,18 +106,26 @@ struct SpecWalker {
                 throw SpecError("'input' is \(node.shapeDescription); \(expected)", at: node.location)
             }
             guard value.isInteger else {
-                throw SpecError("input dimension \(scalar.text) is not an integer; expected a positive integer dimension (input: 2) or a list of names", at: node.location)
+                throw SpecError(
+                    "input dimension \(scalar.text) is not an integer; expected a positive integer dimension (input: 2) or a list of names",
+                    at: node.location)
             }
             guard value.signum > 0 else {
-                throw SpecError("input dimension \(scalar.text) is not positive; expected a positive integer dimension (input: 2) or a list of names", at: node.location)
+                throw SpecError(
+                    "input dimension \(scalar.text) is not positive; expected a positive integer dimension (input: 2) or a list of names",
+                    at: node.location)
             }
             guard let n = value.numerator.exactInt, n <= SpecWalker.maximumInputDimension else {
-                throw SpecError("input dimension \(SpecError.quote(scalar.text)) is too large; expected at most \(SpecWalker.maximumInputDimension)", at: node.location)
+                throw SpecError(
+                    "input dimension \(SpecError.quote(scalar.text)) is too large; expected at most \(SpecWalker.maximumInputDimension)",
+                    at: node.location)
             }
             guard YAMLTags.isCoreInteger(scalar.text) else {
                 // `input: 2.0` or `2e0` equals an integer but is written as a decimal: a
                 // dimension is a count, written as one.
-                throw SpecError("input dimension \(scalar.text) is written as a decimal, not an integer; expected a positive integer dimension (input: 2) or a list of names", at: node.location)
+                throw SpecError(
+                    "input dimension \(scalar.text) is written as a decimal, not an integer; expected a positive integer dimension (input: 2) or a list of names",
+                    at: node.location)
             }
             return (1...n).map { ("x\($0)", node.location) }
         case .sequence, .numbers:
@@ -114,13 +137,19 @@ struct SpecWalker {
             var names: [(name: String, location: SourceLocation)] = []
             for (index, element) in elements.enumerated() {
                 guard let scalar = element.scalar, !scalar.isNull, !scalar.isBoolean else {
-                    throw SpecError("input name \(index + 1) is \(element.shapeDescription); expected an identifier such as x1", at: element.location)
+                    throw SpecError(
+                        "input name \(index + 1) is \(element.shapeDescription); expected an identifier such as x1",
+                        at: element.location)
                 }
                 guard SpecWalker.isIdentifier(scalar.text) else {
-                    throw SpecError("input name \(SpecError.quote(scalar.text)) is not an identifier; expected a letter or '_' followed by letters, digits or '_'", at: element.location)
+                    throw SpecError(
+                        "input name \(SpecError.quote(scalar.text)) is not an identifier; expected a letter or '_' followed by letters, digits or '_'",
+                        at: element.location)
                 }
                 if let first = seen[scalar.text] {
-                    throw SpecError("duplicate input name \(SpecError.quote(scalar.text)) (also input \(first)); expected distinct input names", at: element.location)
+                    throw SpecError(
+                        "duplicate input name \(SpecError.quote(scalar.text)) (also input \(first)); expected distinct input names",
+                        at: element.location)
                 }
                 seen[scalar.text] = index + 1
                 names.append((scalar.text, element.location))
@@ -143,17 +172,22 @@ struct SpecWalker {
     /// When `input` gives only a dimension, the names x1, x2, ... are the reader's, not the
     /// user's: the clash is then reported at the symbol's first use in `layers`, as a symbol
     /// that has an input's name.
-    private func checkInputNamesAreNotSymbols(_ inputs: [(name: String, location: SourceLocation)], _ network: Network,
-                                              dimensionOnly: Bool, layers: SpecNode) throws(SpecError) {
+    private func checkInputNamesAreNotSymbols(
+        _ inputs: [(name: String, location: SourceLocation)], _ network: Network,
+        dimensionOnly: Bool, layers: SpecNode
+    ) throws(SpecError) {
         let symbols = Set(network.symbols.map(\.name))
         guard !symbols.isEmpty else { return }
         for (index, input) in inputs.enumerated() where symbols.contains(input.name) {
             guard dimensionOnly else {
-                throw SpecError("input name \(SpecError.quote(input.name)) is also a symbol in the weights or parameters; expected input names distinct from symbols", at: input.location)
+                throw SpecError(
+                    "input name \(SpecError.quote(input.name)) is also a symbol in the weights or parameters; expected input names distinct from symbols",
+                    at: input.location)
             }
             let count = inputs.count
-            throw SpecError("the symbol \(SpecError.quote(input.name)) has the name of input \(index + 1): 'input: \(count)' names \(count == 1 ? "its input x1" : count == 2 ? "the inputs x1, x2" : "the inputs x1, ..., x\(count)"); expected another symbol name, or input names of your own (input: [u1\(count > 1 ? ", ..." : "")])",
-                            at: firstUse(of: input.name, in: layers) ?? input.location)
+            throw SpecError(
+                "the symbol \(SpecError.quote(input.name)) has the name of input \(index + 1): 'input: \(count)' names \(count == 1 ? "its input x1" : count == 2 ? "the inputs x1, x2" : "the inputs x1, ..., x\(count)"); expected another symbol name, or input names of your own (input: [u1\(count > 1 ? ", ..." : "")])",
+                at: firstUse(of: input.name, in: layers) ?? input.location)
         }
     }
 
@@ -179,7 +213,8 @@ struct SpecWalker {
         let characters = Array(text), target = Array(name)
         func isPart(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
         guard characters.count >= target.count else { return nil }
-        for start in 0...(characters.count - target.count) where Array(characters[start..<start + target.count]) == target {
+        for start in 0...(characters.count - target.count)
+        where Array(characters[start..<start + target.count]) == target {
             let before = start == 0 ? nil : characters[start - 1]
             let after = start + target.count < characters.count ? characters[start + target.count] : nil
             if !(before.map(isPart) ?? false) && !(after.map(isPart) ?? false) { return start }
@@ -191,13 +226,17 @@ struct SpecWalker {
 
     func layer(_ node: SpecNode, number: Int, inputSize: Int) throws(SpecError) -> Layer {
         guard let entries = node.entries else {
-            throw SpecError("layer \(number) is \(node.shapeDescription); expected a mapping with 'dense' and/or 'activation'", at: node.location)
+            throw SpecError(
+                "layer \(number) is \(node.shapeDescription); expected a mapping with 'dense' and/or 'activation'",
+                at: node.location)
         }
         try checkKeys(entries, known: SpecWalker.layerKeys, in: "layer \(number)")
         let denseEntry = entries.first(where: { $0.key == "dense" })
         let activationEntry = entries.first(where: { $0.key == "activation" })
         guard denseEntry != nil || activationEntry != nil else {
-            throw SpecError("layer \(number) has neither 'dense' nor 'activation'; expected at least one of them", at: node.location)
+            throw SpecError(
+                "layer \(number) has neither 'dense' nor 'activation'; expected at least one of them", at: node.location
+            )
         }
         var dense: LayerWeights? = nil
         if let denseEntry {
@@ -212,24 +251,34 @@ struct SpecWalker {
 
     /// "layer 1 gives 3 outputs" / "the network has 3 inputs" for size messages.
     private func sourceOfInputs(layer: Int, size: Int) -> String {
-        layer == 1 ? "the network has \(size) input\(size == 1 ? "" : "s")" : "layer \(layer - 1) gives \(size) output\(size == 1 ? "" : "s")"
+        layer == 1
+            ? "the network has \(size) input\(size == 1 ? "" : "s")"
+            : "layer \(layer - 1) gives \(size) output\(size == 1 ? "" : "s")"
     }
 
     func dense(_ entry: SpecEntry, layer number: Int, inputSize: Int) throws(SpecError) -> LayerWeights {
         let node = entry.value
         guard let entries = node.entries else {
-            throw SpecError("layer \(number) 'dense' is \(node.shapeDescription); expected a mapping with 'weights' and optional 'bias'", at: node.location)
+            throw SpecError(
+                "layer \(number) 'dense' is \(node.shapeDescription); expected a mapping with 'weights' and optional 'bias'",
+                at: node.location)
         }
         try checkKeys(entries, known: SpecWalker.denseKeys, in: "a dense block")
         guard let weightsEntry = entries.first(where: { $0.key == "weights" }) else {
-            throw SpecError("layer \(number) dense block has no 'weights'; expected weights: [[...], ...] (out x in)", at: entry.keyLocation)
+            throw SpecError(
+                "layer \(number) dense block has no 'weights'; expected weights: [[...], ...] (out x in)",
+                at: entry.keyLocation)
         }
         let weightsNode = weightsEntry.value
         guard let rowNodes = weightsNode.elements else {
-            throw SpecError("layer \(number) weights are \(weightsNode.shapeDescription); expected a list of rows, [[...], ...] (out x in)", at: weightsNode.location)
+            throw SpecError(
+                "layer \(number) weights are \(weightsNode.shapeDescription); expected a list of rows, [[...], ...] (out x in)",
+                at: weightsNode.location)
         }
         guard !rowNodes.isEmpty else {
-            throw SpecError("layer \(number) weights have no rows; expected at least one row, [[...], ...] (out x in)", at: weightsNode.location)
+            throw SpecError(
+                "layer \(number) weights have no rows; expected at least one row, [[...], ...] (out x in)",
+                at: weightsNode.location)
         }
         var rows: [SpecRow] = []
         rows.reserveCapacity(rowNodes.count)
@@ -239,16 +288,22 @@ struct SpecWalker {
             case .numbers(let list): row = .numbers(list.values)
             case .sequence(let elements): row = .nodes(elements)
             default:
-                throw SpecError("layer \(number) weights row \(i + 1) is \(rowNode.shapeDescription); expected a list of numbers (weights are out x in, [[...], ...])", at: rowNode.location)
+                throw SpecError(
+                    "layer \(number) weights row \(i + 1) is \(rowNode.shapeDescription); expected a list of numbers (weights are out x in, [[...], ...])",
+                    at: rowNode.location)
             }
             if i > 0, row.count != rows[0].count {
-                throw SpecError("ragged weights: layer \(number) row \(i + 1) has \(row.count) entries but row 1 has \(rows[0].count); expected every row of the same length", at: rowNode.location)
+                throw SpecError(
+                    "ragged weights: layer \(number) row \(i + 1) has \(row.count) entries but row 1 has \(rows[0].count); expected every row of the same length",
+                    at: rowNode.location)
             }
             rows.append(row)
         }
         let columns = rows[0].count
         guard columns == inputSize else {
-            throw SpecError("layer \(number) expects \(columns) input\(columns == 1 ? "" : "s") but \(sourceOfInputs(layer: number, size: inputSize)); expected rows of \(inputSize) entries", at: weightsNode.location)
+            throw SpecError(
+                "layer \(number) expects \(columns) input\(columns == 1 ? "" : "s") but \(sourceOfInputs(layer: number, size: inputSize)); expected rows of \(inputSize) entries",
+                at: weightsNode.location)
         }
         var bias: SpecRow? = nil
         if let biasEntry = entries.first(where: { $0.key == "bias" }), !(biasEntry.value.scalar?.isNull ?? false) {
@@ -257,10 +312,14 @@ struct SpecWalker {
             case .numbers(let list): row = .numbers(list.values)
             case .sequence(let elements): row = .nodes(elements)
             default:
-                throw SpecError("layer \(number) bias is \(biasEntry.value.shapeDescription); expected a list with one entry per row of the weights", at: biasEntry.value.location)
+                throw SpecError(
+                    "layer \(number) bias is \(biasEntry.value.shapeDescription); expected a list with one entry per row of the weights",
+                    at: biasEntry.value.location)
             }
             guard row.count == rows.count else {
-                throw SpecError("layer \(number) bias has \(row.count) entr\(row.count == 1 ? "y" : "ies") but the weights have \(rows.count) row\(rows.count == 1 ? "" : "s"); expected one bias entry per row", at: biasEntry.value.location)
+                throw SpecError(
+                    "layer \(number) bias has \(row.count) entr\(row.count == 1 ? "y" : "ies") but the weights have \(rows.count) row\(rows.count == 1 ? "" : "s"); expected one bias entry per row",
+                    at: biasEntry.value.location)
             }
             bias = row
         }
@@ -270,17 +329,22 @@ struct SpecWalker {
             return nil
         }
         var biasList: SpecNumberList? = nil
-        if let biasEntry = entries.first(where: { $0.key == "bias" }), case .numbers(let list) = biasEntry.value.kind { biasList = list }
-        return try entriesOf(rows: rows, bias: bias, layer: number,
-                             nodesOfRow: { i in rowLists[i]?.nodes ?? rowNodes[i].elements ?? [] },
-                             biasNodes: { biasList?.nodes ?? [] })
+        if let biasEntry = entries.first(where: { $0.key == "bias" }), case .numbers(let list) = biasEntry.value.kind {
+            biasList = list
+        }
+        return try entriesOf(
+            rows: rows, bias: bias, layer: number,
+            nodesOfRow: { i in rowLists[i]?.nodes ?? rowNodes[i].elements ?? [] },
+            biasNodes: { biasList?.nodes ?? [] })
     }
 
     /// Converts the entries: numeric when all are numbers (never building polynomials),
     /// symbolic as soon as one is not. `nodesOfRow` gives the element nodes of a row kept as
     /// numbers, for the slow path.
-    private func entriesOf(rows: [SpecRow], bias: SpecRow?, layer number: Int,
-                           nodesOfRow: (Int) -> [SpecNode], biasNodes: () -> [SpecNode]) throws(SpecError) -> LayerWeights {
+    private func entriesOf(
+        rows: [SpecRow], bias: SpecRow?, layer number: Int,
+        nodesOfRow: (Int) -> [SpecNode], biasNodes: () -> [SpecNode]
+    ) throws(SpecError) -> LayerWeights {
         let columns = rows[0].count
         var numbers: [Rational] = []
         numbers.reserveCapacity(rows.count * columns)

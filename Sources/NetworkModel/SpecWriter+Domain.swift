@@ -9,7 +9,8 @@ extension SpecWriter {
             guard let value else { return "null" }
             return value.isInteger ? value.description : "\"" + value.description + "\""
         }
-        let box = "[" + domain.box.map { "[" + number($0.lo) + ", " + number($0.hi) + "]" }.joined(separator: ", ") + "]"
+        let box =
+            "[" + domain.box.map { "[" + number($0.lo) + ", " + number($0.hi) + "]" }.joined(separator: ", ") + "]"
         let constraints = "[" + domain.constraints.map { jsonString($0.text) }.joined(separator: ", ") + "]"
         if yaml {
             var out = "domain:\n  box: \(box)\n"

@@ -56,7 +56,9 @@ public enum SpecWriter {
                     out += "          [" + row.map { jsonScalar($0) }.joined(separator: ", ") + "]"
                     out += i + 1 < rows.count ? ",\n" : "\n"
                 }
-                out += "        ],\n        \"bias\": [" + bias.map { jsonScalar($0) }.joined(separator: ", ") + "]\n      },\n"
+                out +=
+                    "        ],\n        \"bias\": [" + bias.map { jsonScalar($0) }.joined(separator: ", ")
+                    + "]\n      },\n"
             }
             out += "      \"activation\": " + activation(layer.activation, yaml: false, decimals: decimals) + "\n    }"
         }
@@ -108,7 +110,8 @@ public enum SpecWriter {
     }
 
     private static func activation(_ activation: Activation, yaml: Bool, decimals: Bool = false) -> String {
-        let scalar: (Polynomial) -> String = yaml ? { yamlScalar(entry($0), decimals: decimals) } : { jsonScalar(entry($0), decimals: decimals) }
+        let scalar: (Polynomial) -> String =
+            yaml ? { yamlScalar(entry($0), decimals: decimals) } : { jsonScalar(entry($0), decimals: decimals) }
         let key: (String) -> String = yaml ? { $0 } : { "\"" + $0 + "\"" }
         switch activation {
         case .affine(let slope, let intercept):
@@ -190,7 +193,9 @@ public enum SpecWriter {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0) || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
+                if scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0)
+                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
+                {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -37,7 +37,8 @@ enum VNNLibReader {
         let start = SourceLocation.start(of: file)
         for expression in expressions {
             guard case .list(let items, let location) = expression, case .atom(let head, _)? = items.first else {
-                throw SpecError("expected a command such as (declare-const X_0 Real) or (assert ...)", at: expression.location)
+                throw SpecError(
+                    "expected a command such as (declare-const X_0 Real) or (assert ...)", at: expression.location)
             }
             switch head {
             case "declare-const":
@@ -46,7 +47,9 @@ enum VNNLibReader {
                 }
                 if name.hasPrefix("X_") { declared.insert(try inputIndex(name, at: at, count: inputNames.count)) }
             case "assert":
-                guard items.count == 2 else { throw SpecError("malformed assertion; expected (assert (<= X_0 0.5))", at: location) }
+                guard items.count == 2 else {
+                    throw SpecError("malformed assertion; expected (assert (<= X_0 0.5))", at: location)
+                }
                 if items[1].mentionsOutput { continue }
                 try bound(items[1], lo: &lo, hi: &hi, count: inputNames.count)
             default:
@@ -54,12 +57,16 @@ enum VNNLibReader {
             }
         }
         if !declared.isEmpty, declared.count != inputNames.count {
-            throw SpecError("the property declares \(declared.count) input\(declared.count == 1 ? "" : "s") X_i but the network has \(inputNames.count); expected one X_i per input", at: start)
+            throw SpecError(
+                "the property declares \(declared.count) input\(declared.count == 1 ? "" : "s") X_i but the network has \(inputNames.count); expected one X_i per input",
+                at: start)
         }
         var box = [InputDomain.Interval]()
         for i in inputNames.indices {
             if let l = lo[i], let h = hi[i], l > h {
-                throw SpecError("empty domain: the bounds on X_\(i) give lower bound \(l) > upper bound \(h); expected lo <= hi", at: start)
+                throw SpecError(
+                    "empty domain: the bounds on X_\(i) give lower bound \(l) > upper bound \(h); expected lo <= hi",
+                    at: start)
             }
             box.append(InputDomain.Interval(lo: lo[i], hi: hi[i]))
         }
@@ -67,8 +74,11 @@ enum VNNLibReader {
     }
 
     /// Records the bound(s) of one asserted formula.
-    private static func bound(_ formula: Expression, lo: inout [Rational?], hi: inout [Rational?], count: Int) throws(SpecError) {
-        let expected = "expected a bound on one input such as (<= X_0 0.5) or (>= X_0 -0.5), or (and ...) of such bounds"
+    private static func bound(_ formula: Expression, lo: inout [Rational?], hi: inout [Rational?], count: Int)
+        throws(SpecError)
+    {
+        let expected =
+            "expected a bound on one input such as (<= X_0 0.5) or (>= X_0 -0.5), or (and ...) of such bounds"
         guard case .list(let items, let location) = formula, case .atom(let head, _)? = items.first else {
             throw SpecError("unsupported assertion; \(expected)", at: formula.location)
         }
@@ -105,7 +115,9 @@ enum VNNLibReader {
             throw SpecError("malformed input name \(SpecError.quote(name)); expected X_0, X_1, ...", at: location)
         }
         guard i < count else {
-            throw SpecError("input \(name) does not exist: the network has \(count) input\(count == 1 ? "" : "s"); expected X_0 ... X_\(count - 1)", at: location)
+            throw SpecError(
+                "input \(name) does not exist: the network has \(count) input\(count == 1 ? "" : "s"); expected X_0 ... X_\(count - 1)",
+                at: location)
         }
         return i
     }
@@ -114,11 +126,13 @@ enum VNNLibReader {
         switch e {
         case .atom(let text, let location):
             do { return try Rational.parse(text) } catch {
-                throw SpecError("malformed bound \(SpecError.quote(text)); expected a number such as 0.5, -1e-3 or 2/3", at: location)
+                throw SpecError(
+                    "malformed bound \(SpecError.quote(text)); expected a number such as 0.5, -1e-3 or 2/3",
+                    at: location)
             }
         case .list(let items, let location):
             if items.count == 2, case .atom("-", _) = items[0] { return -(try number(items[1])) }
-            if items.count == 3, case .atom("/", _) = items[0] { 
+            if items.count == 3, case .atom("/", _) = items[0] {
                 let d = try number(items[2])
                 guard !d.isZero else { throw SpecError("division by zero in a bound; expected a number", at: location) }
                 return try number(items[1]) / d
@@ -160,7 +174,9 @@ enum VNNLibReader {
                 let e = Expression.list(items, at)
                 if stack.isEmpty { top.append(e) } else { stack[stack.count - 1].0.append(e) }
             default:
-                if c.isWhitespace { flush() } else {
+                if c.isWhitespace {
+                    flush()
+                } else {
                     if atom.isEmpty { atomStart = here }
                     atom.append(c)
                 }

@@ -65,7 +65,9 @@ enum YAMLAliasScan {
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 let limit = limit(forNodes: written)
-                guard expanded > limit, let at = aliasMarks.first(where: { $0.expandedAfter > limit }) else { return nil }
+                guard expanded > limit, let at = aliasMarks.first(where: { $0.expandedAfter > limit }) else {
+                    return nil
+                }
                 return Failure(line: at.line, column: at.column, expanded: expanded, written: written, limit: limit)
             case YAML_SCALAR_EVENT:
                 written += 1
@@ -75,7 +77,8 @@ enum YAMLAliasScan {
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 written += 1
                 expanded = expanded == Int.max ? expanded : expanded + 1
-                let anchor = event.type == YAML_SEQUENCE_START_EVENT
+                let anchor =
+                    event.type == YAML_SEQUENCE_START_EVENT
                     ? string(event.data.sequence_start.anchor) : string(event.data.mapping_start.anchor)
                 stack.append(Frame(anchor: anchor, nodes: 1))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -93,8 +96,9 @@ enum YAMLAliasScan {
                 }
                 // Far past any limit the final count could allow: stop now.
                 if expanded > limit(forNodes: bytes.count) {
-                    return Failure(line: Int(event.start_mark.line), column: Int(event.start_mark.column),
-                                   expanded: expanded, written: written, limit: limit(forNodes: written))
+                    return Failure(
+                        line: Int(event.start_mark.line), column: Int(event.start_mark.column),
+                        expanded: expanded, written: written, limit: limit(forNodes: written))
                 }
             default:
                 break

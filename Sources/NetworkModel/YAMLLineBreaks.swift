@@ -28,7 +28,9 @@ enum YAMLLineBreaks {
             if isNonASCIIBreak(c) {
                 guard inComment else {
                     let at = SourceLocation(file: file, line: line, column: column)
-                    throw SpecError("\(name(of: c)) outside a comment; expected a line feed (YAML 1.2 does not break lines there), or the escape \(escape(of: c)) in a double-quoted string", at: at)
+                    throw SpecError(
+                        "\(name(of: c)) outside a comment; expected a line feed (YAML 1.2 does not break lines there), or the escape \(escape(of: c)) in a double-quoted string",
+                        at: at)
                 }
                 out = " "
             } else if inComment {

@@ -43,7 +43,9 @@ enum YAMLSpecReader {
         case .scalar(let scalar):
             let quoted = scalar.style != .plain && scalar.style != .any
             let at = location(scalar.mark, file)
-            return SpecNode(.scalar(try YAMLTags.scalar(scalar.string, quoted: quoted, tag: scalar.tag.description, at: at)), at: at)
+            return SpecNode(
+                .scalar(try YAMLTags.scalar(scalar.string, quoted: quoted, tag: scalar.tag.description, at: at)), at: at
+            )
         case .sequence(let sequence):
             try YAMLTags.checkCollection(tag: sequence.tag.description, isList: true, at: location(sequence.mark, file))
             var elements: [SpecNode] = []
@@ -58,10 +60,14 @@ enum YAMLSpecReader {
             entries.reserveCapacity(mapping.count)
             for (key, value) in mapping {
                 guard case .scalar(let keyScalar) = key else {
-                    throw SpecError("a \(key.sequence != nil ? "list" : "mapping") used as a key; expected a key name", at: location(key.mark, file))
+                    throw SpecError(
+                        "a \(key.sequence != nil ? "list" : "mapping") used as a key; expected a key name",
+                        at: location(key.mark, file))
                 }
-                entries.append(SpecEntry(key: keyScalar.string, keyLocation: location(keyScalar.mark, file),
-                                         value: try convert(value, file: file)))
+                entries.append(
+                    SpecEntry(
+                        key: keyScalar.string, keyLocation: location(keyScalar.mark, file),
+                        value: try convert(value, file: file)))
             }
             return SpecNode(.mapping(entries), at: location(mapping.mark, file))
         case .alias(let alias):
@@ -80,19 +86,23 @@ enum YAMLSpecReader {
             let at = offset.map { SourceText.location(ofCharacter: $0, in: text, file: file) } ?? .start(of: file)
             return SpecError("malformed YAML: \(problem); expected readable YAML text", at: at)
         case .scanner(let context, let problem, let mark, _):
-            return SpecError("malformed YAML: \(detail(context, problem)); expected well-formed YAML", at: location(mark, file))
+            return SpecError(
+                "malformed YAML: \(detail(context, problem)); expected well-formed YAML", at: location(mark, file))
         case .parser(let context, let problem, let mark, _):
-            return SpecError("malformed YAML: \(detail(context, problem)); expected well-formed YAML", at: location(mark, file))
+            return SpecError(
+                "malformed YAML: \(detail(context, problem)); expected well-formed YAML", at: location(mark, file))
         case .composer(let context, let problem, let mark, _):
             if problem.contains("another document") {
                 return SpecError("a second YAML document; expected a single document", at: location(mark, file))
             }
-            return SpecError("malformed YAML: \(detail(context, problem)); expected well-formed YAML", at: location(mark, file))
+            return SpecError(
+                "malformed YAML: \(detail(context, problem)); expected well-formed YAML", at: location(mark, file))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { SpecError.quote($0) }.joined(separator: ", ")
             // Yams marks the first occurrence; the fault is the repetition (as in JSON).
             let at = duplicates.first.flatMap { repetition(ofKey: $0, firstAt: context.mark, in: text, file: file) }
-            return SpecError("duplicate key \(names); expected each key once in a mapping", at: at ?? location(context.mark, file))
+            return SpecError(
+                "duplicate key \(names); expected each key once in a mapping", at: at ?? location(context.mark, file))
         default:
             return SpecError("malformed YAML: \(error); expected well-formed YAML", at: .start(of: file))
         }
@@ -104,10 +114,13 @@ enum YAMLSpecReader {
     /// is found.
     static func repetition(ofKey key: String, firstAt mark: Mark, in text: String, file: String) -> SourceLocation? {
         let lines = SourceText.lines(of: text).map { Array($0.unicodeScalars) }
-        let spellings = [Array(key.unicodeScalars), Array("\"\(key)\"".unicodeScalars), Array("'\(key)'".unicodeScalars)]
+        let spellings = [
+            Array(key.unicodeScalars), Array("\"\(key)\"".unicodeScalars), Array("'\(key)'".unicodeScalars),
+        ]
         /// Whether `line` has a spelling of `key`, then optional blanks and a colon, at `column` (0-based).
         func keyEnd(_ line: [Unicode.Scalar], _ column: Int) -> Bool {
-            for spelling in spellings where line.count >= column + spelling.count && Array(line[column..<column + spelling.count]) == spelling {
+            for spelling in spellings
+            where line.count >= column + spelling.count && Array(line[column..<column + spelling.count]) == spelling {
                 var i = column + spelling.count
                 while i < line.count, line[i] == " " || line[i] == "\t" { i += 1 }
                 if i < line.count, line[i] == ":" { return true }
@@ -158,14 +171,22 @@ enum YAMLSpecReader {
             }
             switch b {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                if depth > 0 || previous == 0x20 || previous == 0x0A || previous == 0x0D || previous == UInt8(ascii: ":") { quote = b }
+                if depth > 0 || previous == 0x20 || previous == 0x0A || previous == 0x0D
+                    || previous == UInt8(ascii: ":")
+                {
+                    quote = b
+                }
             case UInt8(ascii: "#"):
                 if previous == 0x20 || previous == 0x0A || previous == 0x0D || previous == 0x09 { inComment = true }
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maximumFlowDepth {
-                    let at = text.utf8.withContiguousStorageIfAvailable { SourceText.location(ofByte: offset, in: $0, file: file) }
-                    throw SpecError("nesting too deep; expected at most \(maximumFlowDepth) nested lists and mappings", at: at ?? .start(of: file))
+                    let at = text.utf8.withContiguousStorageIfAvailable {
+                        SourceText.location(ofByte: offset, in: $0, file: file)
+                    }
+                    throw SpecError(
+                        "nesting too deep; expected at most \(maximumFlowDepth) nested lists and mappings",
+                        at: at ?? .start(of: file))
                 }
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 depth = max(0, depth - 1)

@@ -6,11 +6,14 @@
 /// not a symbol. A tag outside the core schema (`!foo`, `!!binary`, `!!timestamp`) is an error.
 enum YAMLTags {
     static let prefix = "tag:yaml.org,2002:"
-    static let expected = "expected no tag, or one of !!str, !!int, !!float, !!bool, !!null on a value and !!seq, !!map on a list or mapping"
+    static let expected =
+        "expected no tag, or one of !!str, !!int, !!float, !!bool, !!null on a value and !!seq, !!map on a list or mapping"
 
     /// The scalar `text` (quoted or not) under `tag` (Yams' tag name: empty when there is
     /// none, `!` for the non-specific tag, else the full tag).
-    static func scalar(_ text: String, quoted: Bool, tag: String, at location: SourceLocation) throws(SpecError) -> SpecScalar {
+    static func scalar(_ text: String, quoted: Bool, tag: String, at location: SourceLocation) throws(SpecError)
+        -> SpecScalar
+    {
         switch tag {
         case "":
             return SpecScalar(text: text, isQuoted: quoted)
@@ -19,27 +22,37 @@ enum YAMLTags {
             return SpecScalar(text: text, isQuoted: true)
         case prefix + "int":
             guard isCoreInteger(text) else {
-                throw SpecError("\(SpecError.quote(text)) is tagged !!int but is not an integer; expected digits such as 3 or -7 (or 0x1F, 0o17)", at: location)
+                throw SpecError(
+                    "\(SpecError.quote(text)) is tagged !!int but is not an integer; expected digits such as 3 or -7 (or 0x1F, 0o17)",
+                    at: location)
             }
             return SpecScalar(text: text, isQuoted: false)
         case prefix + "float":
             guard isCoreFloat(text) else {
-                throw SpecError("\(SpecError.quote(text)) is tagged !!float but is not a number; expected a decimal such as 0.5 or -2.5e-3", at: location)
+                throw SpecError(
+                    "\(SpecError.quote(text)) is tagged !!float but is not a number; expected a decimal such as 0.5 or -2.5e-3",
+                    at: location)
             }
             return SpecScalar(text: text, isQuoted: false)
         case prefix + "bool":
             let plain = SpecScalar(text: text, isQuoted: false)
             guard plain.isBoolean else {
-                throw SpecError("\(SpecError.quote(text)) is tagged !!bool but is not true or false; expected true or false", at: location)
+                throw SpecError(
+                    "\(SpecError.quote(text)) is tagged !!bool but is not true or false; expected true or false",
+                    at: location)
             }
             return plain
         case prefix + "null":
             guard SpecScalar(text: text, isQuoted: false).isNull else {
-                throw SpecError("\(SpecError.quote(text)) is tagged !!null but is not null; expected null, ~ or nothing", at: location)
+                throw SpecError(
+                    "\(SpecError.quote(text)) is tagged !!null but is not null; expected null, ~ or nothing",
+                    at: location)
             }
             return SpecScalar(text: "", isQuoted: false)
         case prefix + "seq", prefix + "map":
-            throw SpecError("a single value tagged \(shortName(tag)); expected \(tag.hasSuffix("seq") ? "a list" : "a mapping") after the tag", at: location)
+            throw SpecError(
+                "a single value tagged \(shortName(tag)); expected \(tag.hasSuffix("seq") ? "a list" : "a mapping") after the tag",
+                at: location)
         default:
             throw SpecError("unsupported YAML tag \(SpecError.quote(shortName(tag))); \(expected)", at: location)
         }
@@ -49,8 +62,12 @@ enum YAMLTags {
     static func checkCollection(tag: String, isList: Bool, at location: SourceLocation) throws(SpecError) {
         let own = prefix + (isList ? "seq" : "map")
         if tag.isEmpty || tag == "!" || tag == own { return }
-        if tag.hasPrefix(prefix), ["str", "int", "float", "bool", "null", "seq", "map"].contains(tag.dropFirst(prefix.count)) {
-            throw SpecError("a \(isList ? "list" : "mapping") tagged \(shortName(tag)); expected \(isList ? "!!seq or no tag on a list" : "!!map or no tag on a mapping")", at: location)
+        if tag.hasPrefix(prefix),
+            ["str", "int", "float", "bool", "null", "seq", "map"].contains(tag.dropFirst(prefix.count))
+        {
+            throw SpecError(
+                "a \(isList ? "list" : "mapping") tagged \(shortName(tag)); expected \(isList ? "!!seq or no tag on a list" : "!!map or no tag on a mapping")",
+                at: location)
         }
         throw SpecError("unsupported YAML tag \(SpecError.quote(shortName(tag))); \(expected)", at: location)
     }
@@ -64,7 +81,9 @@ enum YAMLTags {
     static func isCoreInteger(_ text: String) -> Bool {
         var digits = Substring(text)
         if digits.hasPrefix("0x") { return digits.count > 2 && digits.dropFirst(2).allSatisfy(\.isHexDigit) }
-        if digits.hasPrefix("0o") { return digits.count > 2 && digits.dropFirst(2).allSatisfy { ("0"..."7").contains($0) } }
+        if digits.hasPrefix("0o") {
+            return digits.count > 2 && digits.dropFirst(2).allSatisfy { ("0"..."7").contains($0) }
+        }
         if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
         return !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
     }

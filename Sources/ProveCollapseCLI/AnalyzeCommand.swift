@@ -24,44 +24,78 @@ struct AnalyzeCommand: ExitStatusCommand {
     @Option(help: "The report format: text (for a person) or json (contract §3).")
     var format: ReportFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("Also write a standalone LaTeX document; '-' writes it to standard output instead of the report.", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write a standalone LaTeX document; '-' writes it to standard output instead of the report.",
+            valueName: "FILE"))
     var latex: String?
 
-    @Option(name: .long, help: ArgumentHelp("Piecewise-linear networks: stop the exact region enumeration after this many regions (verdict unknown).", valueName: "N"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Piecewise-linear networks: stop the exact region enumeration after this many regions (verdict unknown).",
+            valueName: "N"))
     var maxRegions: Int = AnalysisOptions.defaults.maxRegions
 
-    @Option(help: "Vectors in the report and the LaTeX derivation: column (y = W x + b, the default) or row (y = x W + b, every W transposed).")
+    @Option(
+        help:
+            "Vectors in the report and the LaTeX derivation: column (y = W x + b, the default) or row (y = x W + b, every W transposed)."
+    )
     var convention: LaTeXOptions.Convention = .column
 
     @OptionGroup var limits: LimitOptions
 
-    @Option(name: .long, help: ArgumentHelp("Also compile the LaTeX document with pdflatex (twice, in a temporary folder) and write the PDF.", valueName: "FILE.pdf"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also compile the LaTeX document with pdflatex (twice, in a temporary folder) and write the PDF.",
+            valueName: "FILE.pdf"))
     var pdf: String?
 
-    @Flag(help: "Add pictures to the LaTeX document, drawn with TikZ (needs texlive-pictures): the linear regions of a two-input network, the graph of F for one input (piecewise-linear networks with numeric weights).")
+    @Flag(
+        help:
+            "Add pictures to the LaTeX document, drawn with TikZ (needs texlive-pictures): the linear regions of a two-input network, the graph of F for one input (piecewise-linear networks with numeric weights)."
+    )
     var figures = false
 
     @OptionGroup var symbolValues: SymbolValuesOptions
 
-    @Option(name: .long, help: ArgumentHelp("Also write an SMT-LIB 2.6 certificate of the verdict: every (check-sat) in it answers unsat in z3 and cvc5 exactly when the verdict is right (an unknown verdict gives a script with comments only).", valueName: "FILE.smt2"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write an SMT-LIB 2.6 certificate of the verdict: every (check-sat) in it answers unsat in z3 and cvc5 exactly when the verdict is right (an unknown verdict gives a script with comments only).",
+            valueName: "FILE.smt2"))
     var certificate: String?
 
-    @Flag(name: .long, help: "In the JSON report, add a Farkas certificate for every activation pattern the region enumeration proved empty (regions.certificates).")
+    @Flag(
+        name: .long,
+        help:
+            "In the JSON report, add a Farkas certificate for every activation pattern the region enumeration proved empty (regions.certificates)."
+    )
     var regionCertificates = false
 
-    @Flag(name: .long, help: "Decide without the exact simplification of constant, stable and cancelling units (contract §4), to inspect the later stages (region enumeration, witness search).")
+    @Flag(
+        name: .long,
+        help:
+            "Decide without the exact simplification of constant, stable and cancelling units (contract §4), to inspect the later stages (region enumeration, witness search)."
+    )
     var noSimplify = false
 
     func validate() throws {
         guard maxRegions > 0 else { throw ValidationError("--max-regions must be positive; got \(maxRegions)") }
         if latex == "-" && format == .json {
-            throw ValidationError("--latex - writes the LaTeX document to standard output instead of the report, so --format json would be ignored; write the document to a file (--latex proof.tex --format json) or drop --format json")
+            throw ValidationError(
+                "--latex - writes the LaTeX document to standard output instead of the report, so --format json would be ignored; write the document to a file (--latex proof.tex --format json) or drop --format json"
+            )
         }
         if figures && latex == nil && pdf == nil {
-            throw ValidationError("--figures adds pictures to the LaTeX document; add --latex FILE.tex or --pdf FILE.pdf")
+            throw ValidationError(
+                "--figures adds pictures to the LaTeX document; add --latex FILE.tex or --pdf FILE.pdf")
         }
         if let pdf, !pdf.lowercased().hasSuffix(".pdf") {
-            throw ValidationError("--pdf writes a PDF; name the file FILE.pdf (got '\(pdf)'); for the LaTeX source use --latex FILE.tex")
+            throw ValidationError(
+                "--pdf writes a PDF; name the file FILE.pdf (got '\(pdf)'); for the LaTeX source use --latex FILE.tex")
         }
         if latex == "-" && pdf == "-" {
             throw ValidationError("--pdf needs a file name; standard output already holds the LaTeX document")
@@ -89,7 +123,8 @@ struct AnalyzeCommand: ExitStatusCommand {
             try certificateFile.commit()
         }
         if latexFile != nil || pdfFile != nil {
-            let document = LaTeXDocument.render(analysis, options: LaTeXOptions(convention: convention, figures: figures))
+            let document = LaTeXDocument.render(
+                analysis, options: LaTeXOptions(convention: convention, figures: figures))
             if let pdfFile { try PDFCompiler.compile(document, into: pdfFile, path: pdf ?? "") }
             if let latexFile {
                 try latexFile.write(document)

@@ -46,8 +46,12 @@ struct CheckCommand: ExitStatusCommand {
         let analysis = Analyzer.analyze(network, options: options)
         let summary = PropertyCheck.run(network, analysis: analysis, trials: trials, seed: seed)
         switch format {
-        case .text: StandardStreams.output(CheckReport.text(verdict: analysis.verdict, summary: summary, trials: trials, seed: seed))
-        case .json: StandardStreams.output(CheckReport.json(verdict: analysis.verdict, summary: summary, trials: trials, seed: seed))
+        case .text:
+            StandardStreams.output(
+                CheckReport.text(verdict: analysis.verdict, summary: summary, trials: trials, seed: seed))
+        case .json:
+            StandardStreams.output(
+                CheckReport.json(verdict: analysis.verdict, summary: summary, trials: trials, seed: seed))
         }
         return summary.outcome(verdict: analysis.verdict).exitCode
     }

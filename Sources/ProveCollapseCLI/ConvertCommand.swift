@@ -19,13 +19,20 @@ struct ConvertCommand: ExitStatusCommand {
     @Argument(help: "The model (.onnx, .nnet) or spec to convert.")
     var model: String
 
-    @Option(name: .long, help: ArgumentHelp("The spec to write (.yaml, .yml or .json); '-' writes YAML to standard output.", valueName: "SPEC"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The spec to write (.yaml, .yml or .json); '-' writes YAML to standard output.", valueName: "SPEC"))
     var output: String
 
     func execute() throws -> Int32 {
         let network = try SpecLoading.load(model)
         guard !network.hasConstantAtoms else {
-            throw CLIError.cannotWrite(path: output, reason: "the model's weights hold irrational constants (sqrt from a BatchNormalization whose var + epsilon is not a square), which a spec cannot hold (specs hold rationals only)")
+            throw CLIError.cannotWrite(
+                path: output,
+                reason:
+                    "the model's weights hold irrational constants (sqrt from a BatchNormalization whose var + epsilon is not a square), which a spec cannot hold (specs hold rationals only)"
+            )
         }
         let isJSON = SpecFormat(path: output) == .json && output != "-"
         let text = isJSON ? SpecWriter.json(network, decimals: true) : SpecWriter.yaml(network, decimals: true)

@@ -24,8 +24,9 @@ struct EvalCommand: ExitStatusCommand {
 
     // `.unconditionalSingleValue`: a point may begin with a minus sign ("-1, 2"), which
     // would otherwise be taken for an option.
-    @Option(name: .long, parsing: .unconditionalSingleValue,
-            help: ArgumentHelp("A point, e.g. \"1/2, -3\" (repeatable).", valueName: "POINT"))
+    @Option(
+        name: .long, parsing: .unconditionalSingleValue,
+        help: ArgumentHelp("A point, e.g. \"1/2, -3\" (repeatable).", valueName: "POINT"))
     var at: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("A file with one point per line.", valueName: "FILE"))
@@ -53,7 +54,8 @@ struct EvalCommand: ExitStatusCommand {
         var located: [(point: [Rational], location: SourceLocation)] = []
         for (index, text) in at.enumerated() {
             let source = "--at #\(index + 1)"
-            located.append((try PointParsing.parse(text, file: source, line: 1), SourceLocation(file: source, line: 1, column: 1)))
+            located.append(
+                (try PointParsing.parse(text, file: source, line: 1), SourceLocation(file: source, line: 1, column: 1)))
         }
         if let points {
             let text = try TextFile.read(points)
@@ -62,14 +64,20 @@ struct EvalCommand: ExitStatusCommand {
                 lineNumber += 1
                 let trimmed = line.drop(while: \.isWhitespace)
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                located.append((try PointParsing.parse(String(line), file: points, line: lineNumber),
-                                SourceLocation(file: points, line: lineNumber, column: 1)))
+                located.append(
+                    (
+                        try PointParsing.parse(String(line), file: points, line: lineNumber),
+                        SourceLocation(file: points, line: lineNumber, column: 1)
+                    ))
             }
         }
         var records: [EvaluationRecord] = []
         for (point, location) in located {
             guard point.count == network.inputDimension else {
-                throw CLIError.input(location, "the point has \(point.count) coordinate(s); expected \(network.inputDimension), the network's input dimension")
+                throw CLIError.input(
+                    location,
+                    "the point has \(point.count) coordinate(s); expected \(network.inputDimension), the network's input dimension"
+                )
             }
             if !allowOutsideDomain {
                 try DomainPoints.requireInside(point, network, at: location, hint: " (or --allow-outside-domain)")
@@ -78,7 +86,8 @@ struct EvalCommand: ExitStatusCommand {
                 let layers = try Evaluator.trace(network, at: point)
                 records.append(EvaluationRecord(point: point, output: layers.last ?? [], layers: layers))
             } else {
-                records.append(EvaluationRecord(point: point, output: try Evaluator.evaluate(network, at: point), layers: nil))
+                records.append(
+                    EvaluationRecord(point: point, output: try Evaluator.evaluate(network, at: point), layers: nil))
             }
         }
         switch format {

@@ -31,7 +31,9 @@ struct FuseCommand: ExitStatusCommand {
     @Option(help: "The report format: text or json.")
     var format: ReportFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("Write the fused network (.onnx for an ONNX model; a spec otherwise).", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Write the fused network (.onnx for an ONNX model; a spec otherwise).", valueName: "FILE"))
     var output: String?
 
     @Flag(help: "Write rank-deficient runs as two factor layers when that saves parameters.")
@@ -48,7 +50,9 @@ struct FuseCommand: ExitStatusCommand {
             network = try SpecLoading.load(spec, domain: domain)
         }
         guard network.isNumeric || network.hasOnlyConstantSymbols else {
-            throw CLIError.input(SourceLocation.start(of: spec), "the network has symbolic weights or parameters; expected numbers (fuse writes numeric layers)")
+            throw CLIError.input(
+                SourceLocation.start(of: spec),
+                "the network has symbolic weights or parameters; expected numbers (fuse writes numeric layers)")
         }
         let result = Fusion.fuse(network)
         if let output {
@@ -60,9 +64,16 @@ struct FuseCommand: ExitStatusCommand {
                 try file.commit()
             } else {
                 guard !written.hasConstantAtoms else {
-                    throw CLIError.cannotWrite(path: output, reason: "the fused weights hold irrational constants (sqrt from a BatchNormalization fold), which a spec cannot hold; write an ONNX model (.onnx) instead, whose weights are the nearest float32 values")
+                    throw CLIError.cannotWrite(
+                        path: output,
+                        reason:
+                            "the fused weights hold irrational constants (sqrt from a BatchNormalization fold), which a spec cannot hold; write an ONNX model (.onnx) instead, whose weights are the nearest float32 values"
+                    )
                 }
-                let text = SpecFormat(path: output) == .json ? SpecWriter.json(written, decimals: kind != .spec) : SpecWriter.yaml(written, decimals: kind != .spec)
+                let text =
+                    SpecFormat(path: output) == .json
+                    ? SpecWriter.json(written, decimals: kind != .spec)
+                    : SpecWriter.yaml(written, decimals: kind != .spec)
                 try OutputFile.write(text, to: output)
             }
         }

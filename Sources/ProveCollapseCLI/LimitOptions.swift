@@ -4,13 +4,25 @@ import Collapse
 
 /// `--timeout`, `--max-terms` and `--progress`: the limits a user controls and sees.
 struct LimitOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Stop after this many seconds with verdict unknown, the reason and the counts reached (exit 3); checked cooperatively in the long loops.", valueName: "SECONDS"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Stop after this many seconds with verdict unknown, the reason and the counts reached (exit 3); checked cooperatively in the long loops.",
+            valueName: "SECONDS"))
     var timeout: Double?
 
-    @Option(name: .long, help: ArgumentHelp("The most terms any polynomial the analysis builds may have (checked before each product; past it: unknown with the reason).", valueName: "N"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The most terms any polynomial the analysis builds may have (checked before each product; past it: unknown with the reason).",
+            valueName: "N"))
     var maxTerms: Int = PolynomialBudget.standard.maxTerms
 
-    @Flag(inversion: .prefixedNo, help: "Progress lines on standard error for steps longer than a second (default: only when standard error is a terminal).")
+    @Flag(
+        inversion: .prefixedNo,
+        help:
+            "Progress lines on standard error for steps longer than a second (default: only when standard error is a terminal)."
+    )
     var progress: Bool?
 
     func validate() throws {

@@ -22,7 +22,8 @@ struct LocalCommand: ExitStatusCommand {
     @Option(name: .long, help: ArgumentHelp(SpecLoading.domainHelp, valueName: "FILE"))
     var domain: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The point, e.g. \"1/2, -3\".", valueName: "POINT"))
+    @Option(
+        name: .long, parsing: .unconditional, help: ArgumentHelp("The point, e.g. \"1/2, -3\".", valueName: "POINT"))
     var at: String
 
     @Option(help: "Output format: text or json.")
@@ -33,8 +34,10 @@ struct LocalCommand: ExitStatusCommand {
         try RegionsSupport.requireSupported(network, spec: spec)
         let point = try PointParsing.parse(at, file: "--at", line: 1)
         guard point.count == network.inputDimension else {
-            throw CLIError.input(SourceLocation(file: "--at", line: 1, column: 1),
-                                 "the point has \(point.count) coordinate(s); expected \(network.inputDimension), the network's input dimension")
+            throw CLIError.input(
+                SourceLocation(file: "--at", line: 1, column: 1),
+                "the point has \(point.count) coordinate(s); expected \(network.inputDimension), the network's input dimension"
+            )
         }
         try DomainPoints.requireInside(point, network, at: SourceLocation(file: "--at", line: 1, column: 1))
         guard var region = LocalRegion.at(network, point: point) else { return Failure.badInput }

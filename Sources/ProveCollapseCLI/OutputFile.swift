@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Synchronization
 
@@ -120,14 +120,18 @@ final class OutputFile {
             if fsync(descriptor) != 0 { fail(Self.lastError()) }
             if close(descriptor) != 0, failure == nil { fail(Self.lastError()) }
             descriptor = -1
-            if failure == nil, let identity = FileIdentity.of(path: real), let conflict = OutputTarget.inputConflict(identity, path: path) {
+            if failure == nil, let identity = FileIdentity.of(path: real),
+                let conflict = OutputTarget.inputConflict(identity, path: path)
+            {
                 fail(conflict)
             }
             if let failure {
                 removeTemporary()
                 throw .cannotWrite(path: path, reason: failure)
             }
-            let renamed = Interruption.retire(temporary: temporary) { rename(temporary, real) == 0 ? nil : Self.lastError() }
+            let renamed = Interruption.retire(temporary: temporary) {
+                rename(temporary, real) == 0 ? nil : Self.lastError()
+            }
             self.temporary = nil
             if let renamed {
                 unlink(temporary)
@@ -168,7 +172,10 @@ final class OutputFile {
     /// Refuses a second output to the same file in one run.
     private static func claim(_ real: String, path: String) throws(CLIError) {
         let fresh = opened.withLock { $0.insert(real).inserted }
-        guard fresh else { throw .cannotWrite(path: path, reason: "another output of this command already writes it; expected a different path") }
+        guard fresh else {
+            throw .cannotWrite(
+                path: path, reason: "another output of this command already writes it; expected a different path")
+        }
     }
 
     /// A new temporary file `.NAME.tmp-XXXXXX` in the folder of `real`, registered with
@@ -183,7 +190,9 @@ final class OutputFile {
             directory = ""
             name = real
         }
-        guard !name.isEmpty else { throw .cannotWrite(path: path, reason: "the path names a directory; expected a file path") }
+        guard !name.isEmpty else {
+            throw .cannotWrite(path: path, reason: "the path names a directory; expected a file path")
+        }
         var template = Array((directory + ".\(name).tmp-XXXXXX").utf8CString)
         // Registered under the lock before mkstemp returns to us, so a signal in between
         // cannot leave the file behind.
@@ -201,7 +210,11 @@ final class OutputFile {
         }
         guard descriptor >= 0, let created else {
             let folder = directory.isEmpty ? "the current folder" : directory
-            throw .cannotWrite(path: path, reason: "cannot create a temporary file in \(folder) (the file is replaced through one beside it): \(String(cString: strerror(code)))")
+            throw .cannotWrite(
+                path: path,
+                reason:
+                    "cannot create a temporary file in \(folder) (the file is replaced through one beside it): \(String(cString: strerror(code)))"
+            )
         }
         return (descriptor, created)
     }

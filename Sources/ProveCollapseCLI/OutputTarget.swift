@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where an output path leads, decided before anything is written (see `OutputFile`).
@@ -23,7 +23,9 @@ enum OutputTarget: Equatable {
     /// hard link to the spec are all refused.
     static func resolve(_ path: String) throws(CLIError) -> OutputTarget {
         if path == "-" { return .descriptor(1) }
-        guard !path.isEmpty else { throw .cannotWrite(path: path, reason: "the path is empty; expected a file name or '-'") }
+        guard !path.isEmpty else {
+            throw .cannotWrite(path: path, reason: "the path is empty; expected a file name or '-'")
+        }
         var info = stat()
         if stat(path, &info) == 0 {
             let identity = FileIdentity(info)
@@ -36,7 +38,8 @@ enum OutputTarget: Equatable {
                 throw .cannotWrite(path: path, reason: "it is a directory; expected a file path")
             case S_IFREG:
                 guard let real = realPath(path), FileIdentity.of(path: real) == identity else {
-                    throw .cannotWrite(path: path, reason: "its real location cannot be resolved; expected a path to a file")
+                    throw .cannotWrite(
+                        path: path, reason: "its real location cannot be resolved; expected a path to a file")
                 }
                 return .file(path: real, existing: true)
             default:

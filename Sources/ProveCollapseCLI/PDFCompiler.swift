@@ -18,9 +18,14 @@ enum PDFCompiler {
     /// what to do; no partial file is left.
     static func compile(_ document: String, into file: OutputFile, path output: String) throws(CLIError) {
         guard let pdflatex = pdflatexPath() else {
-            throw .cannotWrite(path: output, reason: "pdflatex is not installed (it is not on the PATH); install it (Debian: apt-get install texlive-latex-base, and texlive-pictures for --figures) or write the LaTeX source with --latex FILE.tex")
+            throw .cannotWrite(
+                path: output,
+                reason:
+                    "pdflatex is not installed (it is not on the PATH); install it (Debian: apt-get install texlive-latex-base, and texlive-pictures for --figures) or write the LaTeX source with --latex FILE.tex"
+            )
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prove-collapse-pdf-\(UUID().uuidString)", isDirectory: true)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "prove-collapse-pdf-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let bytes: [UInt8]
         do {
@@ -37,8 +42,11 @@ enum PDFCompiler {
                 try process.run()
                 process.waitUntilExit()
                 guard process.terminationStatus == 0 else {
-                    let log = (try? String(contentsOf: folder.appendingPathComponent("document.log"), encoding: .utf8)) ?? ""
-                    let first = log.split(separator: "\n").first { $0.hasPrefix("!") }.map(String.init) ?? "exit status \(process.terminationStatus)"
+                    let log =
+                        (try? String(contentsOf: folder.appendingPathComponent("document.log"), encoding: .utf8)) ?? ""
+                    let first =
+                        log.split(separator: "\n").first { $0.hasPrefix("!") }.map(String.init)
+                        ?? "exit status \(process.terminationStatus)"
                     throw CLIError.cannotWrite(path: output, reason: "pdflatex failed: \(first)")
                 }
             }

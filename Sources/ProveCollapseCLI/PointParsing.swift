@@ -12,8 +12,9 @@ enum PointParsing {
         while end > start, characters[end - 1].isWhitespace { end -= 1 }
         if start < end, characters[start] == "[" || characters[start] == "(" {
             guard characters[end - 1] == (characters[start] == "[" ? "]" : ")") else {
-                throw .input(SourceLocation(file: file, line: line, column: column + end - 1),
-                             "unclosed '\(characters[start])' in point; expected a list such as \"1/2, -3\"")
+                throw .input(
+                    SourceLocation(file: file, line: line, column: column + end - 1),
+                    "unclosed '\(characters[start])' in point; expected a list such as \"1/2, -3\"")
             }
             start += 1
             end -= 1
@@ -32,8 +33,9 @@ enum PointParsing {
                     do {
                         values.append(try Rational.parse(String(characters[a..<b])))
                     } catch {
-                        throw .input(SourceLocation(file: file, line: line, column: column + a + error.offset),
-                                     error.description)
+                        throw .input(
+                            SourceLocation(file: file, line: line, column: column + a + error.offset),
+                            error.description)
                     }
                 }
                 fieldStart = index + 1
@@ -43,7 +45,4 @@ enum PointParsing {
         return values
     }
 
-
-
 }
-

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Dispatch
 import Synchronization
@@ -70,7 +70,9 @@ final class ProgressReporter: @unchecked Sendable {
             let elapsed = ContinuousClock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             let rate = seconds > 0 ? Int(Double(p.regions) / seconds) : 0
-            StandardStreams.error("prove-collapse: regions: \(p.regions) (\(p.fullDimensional) full-dimensional), \(p.linearPrograms) linear programs, \(Int(seconds)) s, \(rate) regions/s")
+            StandardStreams.error(
+                "prove-collapse: regions: \(p.regions) (\(p.fullDimensional) full-dimensional), \(p.linearPrograms) linear programs, \(Int(seconds)) s, \(rate) regions/s"
+            )
         }
     }
 }

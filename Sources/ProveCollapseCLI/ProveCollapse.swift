@@ -43,7 +43,10 @@ struct ProveCollapse: ParsableCommand {
               prove-collapse regions net.yaml --plot regions.svg
             """,
         version: version,
-        subcommands: [AnalyzeCommand.self, EvalCommand.self, CheckCommand.self, RandomCommand.self, RegionsCommand.self, LocalCommand.self, SeparableCommand.self, VerifyCommand.self, ConvertCommand.self, FuseCommand.self],
+        subcommands: [
+            AnalyzeCommand.self, EvalCommand.self, CheckCommand.self, RandomCommand.self, RegionsCommand.self,
+            LocalCommand.self, SeparableCommand.self, VerifyCommand.self, ConvertCommand.self, FuseCommand.self,
+        ],
         defaultSubcommand: AnalyzeCommand.self
     )
 }

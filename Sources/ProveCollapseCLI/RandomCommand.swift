@@ -44,8 +44,9 @@ struct RandomCommand: ExitStatusCommand {
     func execute() throws -> Int32 {
         let outputFile = try output.map { try OutputFile.open($0) }
         let activation = try Self.parseActivation(self.activation)
-        let network = RandomNetwork.make(inputs: inputs ?? width, layers: layers, width: width,
-                                         activation: activation, seed: seed)
+        let network = RandomNetwork.make(
+            inputs: inputs ?? width, layers: layers, width: width,
+            activation: activation, seed: seed)
         let notation = format ?? (output.map { SpecFormat(path: $0) == .json ? .json : .yaml } ?? .yaml)
         let text = notation == .json ? SpecWriter.json(network) : SpecWriter.yaml(network)
         if let outputFile {
@@ -69,7 +70,9 @@ struct RandomCommand: ExitStatusCommand {
             throw .input(SourceLocation(file: source, line: 1, column: 1), error.message)
         }
         guard network.layers.count == 1, !text.contains("\n") else {
-            throw .input(SourceLocation(file: source, line: 1, column: 1), "expected one activation, such as relu or \"{affine: {slope: 2}}\"")
+            throw .input(
+                SourceLocation(file: source, line: 1, column: 1),
+                "expected one activation, such as relu or \"{affine: {slope: 2}}\"")
         }
         return network.layers[0].activation
     }

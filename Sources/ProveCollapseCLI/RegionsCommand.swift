@@ -33,10 +33,16 @@ struct RegionsCommand: ExitStatusCommand {
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("Write an SVG picture of the regions (two inputs only).", valueName: "FILE.svg"))
+    @Option(
+        name: .long, help: ArgumentHelp("Write an SVG picture of the regions (two inputs only).", valueName: "FILE.svg")
+    )
     var plot: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The box of the plot: \"xmin,xmax,ymin,ymax\" (default: the domain's box when bounded, else -2,2,-2,2); only the part inside the domain is drawn.", valueName: "BOX"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "The box of the plot: \"xmin,xmax,ymin,ymax\" (default: the domain's box when bounded, else -2,2,-2,2); only the part inside the domain is drawn.",
+            valueName: "BOX"))
     var box: String?
 
     @Option(name: .long, help: ArgumentHelp("Stop after this many regions.", valueName: "N"))
@@ -45,10 +51,13 @@ struct RegionsCommand: ExitStatusCommand {
     func validate() throws {
         if maxRegions < 1 { throw ValidationError("--max-regions must be at least 1") }
         if box != nil && plot == nil {
-            throw ValidationError("--box sets the box of the picture, so it needs --plot FILE.svg (add it, or drop --box)")
+            throw ValidationError(
+                "--box sets the box of the picture, so it needs --plot FILE.svg (add it, or drop --box)")
         }
         if let plot, !plot.lowercased().hasSuffix(".svg") {
-            throw ValidationError("--plot writes an SVG picture; name the file with .svg (got '\(plot)'); for a PNG, convert it afterwards: rsvg-convert -o picture.png picture.svg")
+            throw ValidationError(
+                "--plot writes an SVG picture; name the file with .svg (got '\(plot)'); for a PNG, convert it afterwards: rsvg-convert -o picture.png picture.svg"
+            )
         }
     }
 
@@ -56,33 +65,54 @@ struct RegionsCommand: ExitStatusCommand {
         let network = try SpecLoading.load(spec, domain: domain)
         try RegionsSupport.requireSupported(network, spec: spec)
         if plot != nil, network.inputDimension != 2, network.inputDimension != 1 {
-            throw CLIError.input(SourceLocation(file: "--plot", line: 1, column: 1),
-                                 "the network has \(network.inputDimension) inputs; --plot draws networks with 1 input (the graph of F) or 2 inputs (the regions)")
+            throw CLIError.input(
+                SourceLocation(file: "--plot", line: 1, column: 1),
+                "the network has \(network.inputDimension) inputs; --plot draws networks with 1 input (the graph of F) or 2 inputs (the regions)"
+            )
         }
         let plotBox = try plot.map { _ throws(CLIError) in
-            try RegionsSupport.parseBox(box ?? RegionsSupport.defaultBox(network.domain), inputs: network.inputDimension)
+            try RegionsSupport.parseBox(
+                box ?? RegionsSupport.defaultBox(network.domain), inputs: network.inputDimension)
         }
         let plotFile = try plot.map { try OutputFile.open($0) }
         let started = ContinuousClock.now
         let progress: @Sendable (RegionProgress) -> Void = { p in
-            StandardStreams.error("regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far" + RegionsSupport.rate(p.regions, since: started))
+            StandardStreams.error(
+                "regions: \(p.regions) regions, \(p.linearPrograms) linear programs so far"
+                    + RegionsSupport.rate(p.regions, since: started))
         }
         let geometry = network.domain.flatMap { DomainGeometry($0, inputDimension: network.inputDimension) }
         let domainConstraints = geometry?.constraints ?? []
-        let options = RegionEnumerationOptions(maxRegions: maxRegions, domain: domainConstraints, progress: progress, progressInterval: AnalysisOptions.defaults.progressInterval)
+        let options = RegionEnumerationOptions(
+            maxRegions: maxRegions, domain: domainConstraints, progress: progress,
+            progressInterval: AnalysisOptions.defaults.progressInterval)
         if count && plot == nil {
             // Counting only: tally each region as it is visited and keep none.
             var tally = RegionTally()
-            guard let summary = RegionEnumerator.enumerate(network, options: options, visit: { tally.count($0); return true }) else { return Failure.badInput }
-            let counts = RegionsReport.Counts(full: tally.full, lower: tally.lower, distinctMaps: tally.distinctMaps,
-                                              linearPrograms: summary.progress.linearPrograms, complete: summary.complete)
+            guard
+                let summary = RegionEnumerator.enumerate(
+                    network, options: options,
+                    visit: {
+                        tally.count($0); return true
+                    })
+            else { return Failure.badInput }
+            let counts = RegionsReport.Counts(
+                full: tally.full, lower: tally.lower, distinctMaps: tally.distinctMaps,
+                linearPrograms: summary.progress.linearPrograms, complete: summary.complete)
             switch format {
-            case .text: StandardStreams.output(RegionsReport.text(network: network, regions: [], counts: counts, countOnly: true, maxRegions: maxRegions))
-            case .json: StandardStreams.output(RegionsReport.json(network: network, regions: [], counts: counts, countOnly: true))
+            case .text:
+                StandardStreams.output(
+                    RegionsReport.text(
+                        network: network, regions: [], counts: counts, countOnly: true, maxRegions: maxRegions))
+            case .json:
+                StandardStreams.output(
+                    RegionsReport.json(network: network, regions: [], counts: counts, countOnly: true))
             }
             return summary.complete ? 0 : 3
         }
-        guard let (found, summary) = RegionEnumerator.regions(network, options: options) else { return Failure.badInput }
+        guard let (found, summary) = RegionEnumerator.regions(network, options: options) else {
+            return Failure.badInput
+        }
         var regions = found
         if !count && regions.count <= 512 {
             regions = regions.map { $0.withoutRedundantConstraints() }
@@ -90,23 +120,37 @@ struct RegionsCommand: ExitStatusCommand {
         let counts = RegionsReport.counts(regions, summary: summary)
         if let plotFile, let b = plotBox {
             let boxConstraints = RegionsPlot.boxConstraints(b, inputs: network.inputDimension)
-            let boxOptions = RegionEnumerationOptions(maxRegions: maxRegions, domain: boxConstraints + domainConstraints, progress: progress, progressInterval: AnalysisOptions.defaults.progressInterval)
-            guard let (inBox, _) = RegionEnumerator.regions(network, options: boxOptions) else { return Failure.badInput }
+            let boxOptions = RegionEnumerationOptions(
+                maxRegions: maxRegions, domain: boxConstraints + domainConstraints, progress: progress,
+                progressInterval: AnalysisOptions.defaults.progressInterval)
+            guard let (inBox, _) = RegionEnumerator.regions(network, options: boxOptions) else {
+                return Failure.badInput
+            }
             // Number each region as the listing does (by its activation pattern).
             let numbers = RegionsPlot.numbers(listing: regions, inBox: inBox)
             let shown = inBox.filter(\.isFullDimensional).count
             if network.inputDimension == 1 {
                 let title = (network.name ?? spec) + ": the graph of F, \(shown) linear piece\(shown == 1 ? "" : "s")"
-                try plotFile.write(RegionsPlot.graphSVG(regions: inBox, numbers: numbers, interval: (b.x0, b.x1), inputName: network.inputNames[0], title: title))
+                try plotFile.write(
+                    RegionsPlot.graphSVG(
+                        regions: inBox, numbers: numbers, interval: (b.x0, b.x1), inputName: network.inputNames[0],
+                        title: title))
             } else {
                 let title = (network.name ?? spec) + ": \(shown) linear region\(shown == 1 ? "" : "s") in the box"
-                try plotFile.write(RegionsPlot.svg(regions: inBox, numbers: numbers, box: b, inputNames: network.inputNames, title: title))
+                try plotFile.write(
+                    RegionsPlot.svg(
+                        regions: inBox, numbers: numbers, box: b, inputNames: network.inputNames, title: title))
             }
             try plotFile.commit()
         }
         switch format {
-        case .text: StandardStreams.output(RegionsReport.text(network: network, regions: regions, counts: counts, countOnly: count, maxRegions: maxRegions))
-        case .json: StandardStreams.output(RegionsReport.json(network: network, regions: regions, counts: counts, countOnly: count))
+        case .text:
+            StandardStreams.output(
+                RegionsReport.text(
+                    network: network, regions: regions, counts: counts, countOnly: count, maxRegions: maxRegions))
+        case .json:
+            StandardStreams.output(
+                RegionsReport.json(network: network, regions: regions, counts: counts, countOnly: count))
         }
         return summary.complete ? 0 : 3
     }
@@ -119,9 +163,15 @@ enum RegionsSupport {
         guard RegionEnumerator.supports(network) else {
             let index = network.layers.firstIndex { $0.activation.pieces == nil }
             let location = index.map { network.layers[$0].location } ?? SourceLocation(file: spec, line: 1, column: 1)
-            let what = index.map { "layer \($0 + 1) applies \(network.layers[$0].activation.name), which is not piecewise linear with numeric parameters" }
+            let what =
+                index.map {
+                    "layer \($0 + 1) applies \(network.layers[$0].activation.name), which is not piecewise linear with numeric parameters"
+                }
                 ?? "the network has symbolic weights"
-            throw .input(location, "\(what); expected identity, affine, relu, leaky_relu, hardtanh, step, sign or abs with numeric weights")
+            throw .input(
+                location,
+                "\(what); expected identity, affine, relu, leaky_relu, hardtanh, step, sign or abs with numeric weights"
+            )
         }
     }
 
@@ -135,24 +185,32 @@ enum RegionsSupport {
 
     /// The plot box: the domain's box when both inputs are bounded, else `-2,2,-2,2`.
     static func defaultBox(_ domain: InputDomain?) -> String {
-        if let domain, domain.box.count == 1, let x0 = domain.box[0].lo, let x1 = domain.box[0].hi, x0 < x1 { return "\(x0),\(x1)" }
+        if let domain, domain.box.count == 1, let x0 = domain.box[0].lo, let x1 = domain.box[0].hi, x0 < x1 {
+            return "\(x0),\(x1)"
+        }
         guard let domain, domain.box.count == 2, let x0 = domain.box[0].lo, let x1 = domain.box[0].hi,
-              let y0 = domain.box[1].lo, let y1 = domain.box[1].hi, x0 < x1, y0 < y1 else { return "-2,2,-2,2" }
+            let y0 = domain.box[1].lo, let y1 = domain.box[1].hi, x0 < x1, y0 < y1
+        else { return "-2,2,-2,2" }
         return "\(x0),\(x1),\(y0),\(y1)"
     }
 
     /// `"-2,2,-2,2"` as a box with xmin < xmax and ymin < ymax.
-    static func parseBox(_ text: String, inputs: Int = 2) throws(CLIError) -> (x0: Rational, x1: Rational, y0: Rational, y1: Rational) {
+    static func parseBox(_ text: String, inputs: Int = 2) throws(CLIError) -> (
+        x0: Rational, x1: Rational, y0: Rational, y1: Rational
+    ) {
         let values = try PointParsing.parse(text, file: "--box", line: 1)
         if inputs == 1, values.count == 2 || values.count == 4 {
             guard values[0] < values[1] else {
-                throw .input(SourceLocation(file: "--box", line: 1, column: 1), "the interval has to be \"xmin,xmax\" with xmin < xmax")
+                throw .input(
+                    SourceLocation(file: "--box", line: 1, column: 1),
+                    "the interval has to be \"xmin,xmax\" with xmin < xmax")
             }
             return (values[0], values[1], values[0], values[1])
         }
         guard values.count == 4, values[0] < values[1], values[2] < values[3] else {
-            throw .input(SourceLocation(file: "--box", line: 1, column: 1),
-                         "the box has to be \"xmin,xmax,ymin,ymax\" with xmin < xmax and ymin < ymax")
+            throw .input(
+                SourceLocation(file: "--box", line: 1, column: 1),
+                "the box has to be \"xmin,xmax,ymin,ymax\" with xmin < xmax and ymin < ymax")
         }
         return (values[0], values[1], values[2], values[3])
     }

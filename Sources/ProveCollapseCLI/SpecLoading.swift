@@ -26,7 +26,9 @@ enum SpecLoading {
             network.domain = try DomainReader.read(path: domainPath, inputNames: network.inputNames)
         }
         if let domain = network.domain, DomainGeometry(domain, inputDimension: network.inputDimension) == nil {
-            throw SpecError("empty domain: the box and the constraints have no point in common (decided by an exact linear program); expected a domain with at least one point", at: domain.location)
+            throw SpecError(
+                "empty domain: the box and the constraints have no point in common (decided by an exact linear program); expected a domain with at least one point",
+                at: domain.location)
         }
         return network
     }
@@ -39,15 +41,21 @@ enum SpecLoading {
     }
 
     /// `--domain FILE` help.
-    static let domainHelp = "The input domain D the verdict is about: a YAML/JSON file with a 'domain:' block, or a VNN-LIB file (.vnnlib; its input bounds); replaces the spec's domain."
+    static let domainHelp =
+        "The input domain D the verdict is about: a YAML/JSON file with a 'domain:' block, or a VNN-LIB file (.vnnlib; its input bounds); replaces the spec's domain."
 }
 
 /// Points given on the command line against the network's input domain.
 enum DomainPoints {
     /// Throws at `location` unless x lies in the network's domain (always true without one).
-    static func requireInside(_ x: [ExactNumbers.Rational], _ network: Network, at location: SourceLocation, hint: String = "") throws(CLIError) {
+    static func requireInside(
+        _ x: [ExactNumbers.Rational], _ network: Network, at location: SourceLocation, hint: String = ""
+    ) throws(CLIError) {
         guard let domain = network.domain, !domain.contains(x) else { return }
         let point = "(" + x.map(\.description).joined(separator: ", ") + ")"
-        throw .input(location, "the point \(point) lies outside the input domain D = {\(TextReport.domainText(domain, names: network.inputNames))}; expected a point in D\(hint)")
+        throw .input(
+            location,
+            "the point \(point) lies outside the input domain D = {\(TextReport.domainText(domain, names: network.inputNames))}; expected a point in D\(hint)"
+        )
     }
 }

@@ -9,7 +9,9 @@ enum TextFile {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .cannotRead(path: path, reason: "no such file")
         }
-        guard !isDirectory.boolValue else { throw .cannotRead(path: path, reason: "it is a directory; expected a text file") }
+        guard !isDirectory.boolValue else {
+            throw .cannotRead(path: path, reason: "it is a directory; expected a text file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .cannotRead(path: path, reason: "permission denied or unreadable")
         }

@@ -46,7 +46,9 @@ struct VerifyCommand: ExitStatusCommand {
         switch result.exitCode {
         case 0: out += "verify: every claim of the report holds\n"
         case 1: out += "verify: the report makes a false claim (above)\n"
-        default: out += "verify: \(result.underivable.count) claim\(result.underivable.count == 1 ? "" : "s") cannot be re-derived (listed above); the others hold\n"
+        default:
+            out +=
+                "verify: \(result.underivable.count) claim\(result.underivable.count == 1 ? "" : "s") cannot be re-derived (listed above); the others hold\n"
         }
         StandardStreams.output(out)
         return result.exitCode

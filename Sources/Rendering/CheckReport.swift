@@ -6,8 +6,10 @@ public enum CheckReport {
     /// `verdict: affine`, the counts, each failure, each check that did not run and each
     /// probe note, then the outcome: `check passed` only when every check ran and agreed.
     public static func text(verdict: Verdict, summary: PropertyCheckSummary, trials: Int, seed: UInt64) -> String {
-        var lines = ["verdict: \(verdict.rawValue)",
-                     "checks: \(summary.passed) passed, \(summary.failures.count) failed, \(summary.skipped.count) not run (\(trials) trials, seed \(seed))"]
+        var lines = [
+            "verdict: \(verdict.rawValue)",
+            "checks: \(summary.passed) passed, \(summary.failures.count) failed, \(summary.skipped.count) not run (\(trials) trials, seed \(seed))",
+        ]
         for failure in summary.failures { lines.append("  failed: \(failure)") }
         for skipped in summary.skipped { lines.append("  not run: \(skipped)") }
         for note in summary.notes { lines.append("  \(note)") }
@@ -15,9 +17,13 @@ public enum CheckReport {
         case .passed: lines.append("check passed")
         case .failed: lines.append("check FAILED: \(summary.failures.count) disagreement(s) with the verdict")
         case .incomplete:
-            let what = summary.passed == 0 ? "nothing was checked" : "\(summary.skipped.count) check(s) could not run (listed above)"
+            let what =
+                summary.passed == 0
+                ? "nothing was checked" : "\(summary.skipped.count) check(s) could not run (listed above)"
             lines.append("check INCOMPLETE: \(what); this is not a pass")
-        case .unknown: lines.append("check: the verdict is unknown, so there is no claim to check; the network was only probed (see above)")
+        case .unknown:
+            lines.append(
+                "check: the verdict is unknown, so there is no claim to check; the network was only probed (see above)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

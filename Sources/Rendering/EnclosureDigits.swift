@@ -24,7 +24,9 @@ public enum EnclosureDigits {
     /// `i` rounded outward to `digits` significant digits: integers `lo` ≤ `hi` with
     /// lo·10^scale ≤ i.lo and i.hi ≤ hi·10^scale, where scale = e − digits + 1 and e is the
     /// decimal exponent of max(|i.lo|, |i.hi|) (0 when both are 0).
-    public static func rounded(_ i: RationalInterval, digits: Int) -> (lo: BigInt, hi: BigInt, scale: Int, exponent: Int) {
+    public static func rounded(_ i: RationalInterval, digits: Int) -> (
+        lo: BigInt, hi: BigInt, scale: Int, exponent: Int
+    ) {
         let magnitude = Swift.max(i.lo.magnitude, i.hi.magnitude)
         let e = magnitude.isZero ? 0 : decimalExponent(magnitude)
         let scale = e - digits + 1
@@ -72,7 +74,9 @@ public enum EnclosureDigits {
         var seen = Set<Activation>()
         for network in [analysis.network, analysis.normalization?.simplified].compactMap({ $0 }) {
             for layer in network.layers where seen.insert(layer.activation).inserted {
-                if let brk = layer.activation.scalarBreak() { needed = Swift.max(needed, separating([brk.lhs], [brk.rhs])) }
+                if let brk = layer.activation.scalarBreak() {
+                    needed = Swift.max(needed, separating([brk.lhs], [brk.rhs]))
+                }
             }
         }
         return needed

@@ -19,7 +19,8 @@ public enum EvidenceText {
             switch provenance {
             case .witnessSearch: return "witness-search"
             case .polynomialWitnessSearch: return "polynomial-witness-search"
-            case .regionWitness(let a, let b, _): return a.dimension != b.dimension ? "lower-dimensional-region" : "region-pair"
+            case .regionWitness(let a, let b, _):
+                return a.dimension != b.dimension ? "lower-dimensional-region" : "region-pair"
             case .symbolicPolynomial: return "symbolic-polynomial"
             case .domainRegionWitness(let a, let b, _):
                 return a.dimension != b.dimension ? "domain-lower-dimensional-region" : "domain-region-pair"
@@ -57,6 +58,7 @@ public enum EvidenceText {
         }
         let (full, lower) = a.dimension > b.dimension ? (a, b) : (b, a)
         let agree = facts.complete ? "all carry the same affine map" : "carry the same affine map as far as examined"
-        return "the full-dimensional regions \(agree), but the \(lower.dimension)-dimensional region with pattern \(lower.pattern), where a unit sits on a jump, carries another (full-dimensional pattern \(full.pattern))"
+        return
+            "the full-dimensional regions \(agree), but the \(lower.dimension)-dimensional region with pattern \(lower.pattern), where a unit sits on a jump, carries another (full-dimensional pattern \(full.pattern))"
     }
 }

@@ -60,28 +60,40 @@ public enum FuseReport {
         var lines: [String] = []
         let name = result.network.name.map { "network \($0): " } ?? ""
         let layers = result.network.layers.count
-        lines.append("\(name)\(layers) layer\(layers == 1 ? "" : "s"), \(result.parametersBefore) parameters before fusing, \(result.parametersAfter) after")
+        lines.append(
+            "\(name)\(layers) layer\(layers == 1 ? "" : "s"), \(result.parametersBefore) parameters before fusing, \(result.parametersAfter) after"
+        )
         if result.runs.isEmpty {
             lines.append("no run of two or more consecutive layers composes to an affine map; nothing to fuse")
         }
         for run in result.runs {
             lines.append("")
             let how = run.evidence == .syntactic ? "every activation in it is affine" : "proved affine by the analysis"
-            lines.append("layers \(run.firstLayer)-\(run.lastLayer) fuse into one dense layer (\(how)): \(run.map.outputDimension)×\(run.map.inputDimension), rank \(run.rank), \(run.parametersBefore) → \(run.parametersAfter) parameters")
+            lines.append(
+                "layers \(run.firstLayer)-\(run.lastLayer) fuse into one dense layer (\(how)): \(run.map.outputDimension)×\(run.map.inputDimension), rank \(run.rank), \(run.parametersBefore) → \(run.parametersAfter) parameters"
+            )
             var shortened = false
             lines.append("  W' =")
-            lines += TextMatrix.lines(rows: run.map.weights.rows, columns: run.map.weights.columns, indent: "    ", shortened: &shortened) { run.weightTexts[$0][$1] }
+            lines += TextMatrix.lines(
+                rows: run.map.weights.rows, columns: run.map.weights.columns, indent: "    ", shortened: &shortened
+            ) { run.weightTexts[$0][$1] }
             lines.append("  b' =")
-            lines += TextMatrix.lines(rows: run.map.bias.count, columns: 1, indent: "    ", shortened: &shortened) { i, _ in run.biasTexts[i] }
+            lines += TextMatrix.lines(rows: run.map.bias.count, columns: 1, indent: "    ", shortened: &shortened) {
+                i, _ in run.biasTexts[i]
+            }
             if let error = run.float32MaxAbsError {
-                lines.append(run.constants != nil
-                    ? "  stored as float32, the largest entry error is at most \(error.decimalText(digits: 12, roundingUp: true)) (a rigorous bound: W' and b' hold irrational constants)"
-                    : "  stored as float32, the largest entry error is \(error.decimalText(digits: 12, roundingUp: true)) (exactly \(error))")
+                lines.append(
+                    run.constants != nil
+                        ? "  stored as float32, the largest entry error is at most \(error.decimalText(digits: 12, roundingUp: true)) (a rigorous bound: W' and b' hold irrational constants)"
+                        : "  stored as float32, the largest entry error is \(error.decimalText(digits: 12, roundingUp: true)) (exactly \(error))"
+                )
             } else {
                 lines.append("  some entry is too large for float32 (it would round to infinity)")
             }
             if let f = run.factorization {
-                lines.append("  rank \(f.rank) < \(min(run.map.outputDimension, run.map.inputDimension)): W' = U·V with U \(f.left.rows)×\(f.rank) and V \(f.rank)×\(f.right.columns) has \(f.parameters) parameters instead of \(run.parametersAfter) (fuse --factor writes it)")
+                lines.append(
+                    "  rank \(f.rank) < \(min(run.map.outputDimension, run.map.inputDimension)): W' = U·V with U \(f.left.rows)×\(f.rank) and V \(f.rank)×\(f.right.columns) has \(f.parameters) parameters instead of \(run.parametersAfter) (fuse --factor writes it)"
+                )
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -35,8 +35,10 @@ public enum JSONReport {
 
     /// Streams the report (the same bytes as `render`) to `sink` in chunks of about
     /// `chunkSize` bytes, so a report of tens of megabytes is never held whole in memory.
-    public static func write(_ analysis: Analysis, floatReplay: FloatReplay? = nil, chunkSize: Int = 1 << 20,
-                             to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+    public static func write(
+        _ analysis: Analysis, floatReplay: FloatReplay? = nil, chunkSize: Int = 1 << 20,
+        to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         var writer = JSONWriter(chunkSize: max(chunkSize, 1), sink: sink)
         write(analysis, floatReplay: floatReplay, into: &writer)
         writer.finishStream()

@@ -18,9 +18,11 @@ extension LayerFinding {
             return "\(name) is the identity t; the layer stays W x + b"
         case .affine(let a, let c):
             let what = name == "affine" ? "the activation" : name
-            return "\(what) is affine, a·t + c with a = \(a), c = \(c); it folds into the layer: a(W x + b) + c = (aW) x + (a b + c)"
+            return
+                "\(what) is affine, a·t + c with a = \(a), c = \(c); it folds into the layer: a(W x + b) + c = (aW) x + (a b + c)"
         case .constantSoftmax:
-            return "softmax over a single unit is the constant 1 (e^t / e^t = 1), the affine map 0·t + 1; it folds into its layer"
+            return
+                "softmax over a single unit is the constant 1 (e^t / e^t = 1), the affine map 0·t + 1; it folds into its layer"
         case .notAffine(let brk):
             var text = "\(name) is not affine"
             if let brk {
@@ -28,9 +30,11 @@ extension LayerFinding {
                 let sum = "\(s) + \(brk.t.signum < 0 ? "(\(t))" : t)"
                 let lhs = brk.fixesZero ? "\(name)(\(sum))" : "\(name)(\(sum)) + \(name)(0)"
                 let digits = digits ?? EnclosureDigits.separating([brk.lhs], [brk.rhs])
-                text += ": \(lhs) = \(brk.lhs.humanText(digits: digits)) but \(name)(\(s)) + \(name)(\(t)) = \(brk.rhs.humanText(digits: digits))"
+                text +=
+                    ": \(lhs) = \(brk.lhs.humanText(digits: digits)) but \(name)(\(s)) + \(name)(\(t)) = \(brk.rhs.humanText(digits: digits))"
             } else if f.isVectorValued {
-                text += ": softmax(t) sums to 1 for every t, so softmax(x + y) and softmax(x) + softmax(y) (which sums to 2) always differ"
+                text +=
+                    ": softmax(t) sums to 1 for every t, so softmax(x + y) and softmax(x) + softmax(y) (which sums to 2) always differ"
             } else if !f.parameters.allSatisfy({ $0.constantValue != nil }) {
                 text = "\(name) has symbolic parameters; whether it is affine depends on their values"
             }

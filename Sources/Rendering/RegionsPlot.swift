@@ -13,16 +13,20 @@ public import Collapse
 /// decimal text.
 public enum RegionsPlot {
     /// Clearly distinguishable fill colours (Tableau 10 and two more), in legend order.
-    static let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
-                          "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#86bcb6", "#d37295"]
+    static let palette = [
+        "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+        "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#86bcb6", "#d37295",
+    ]
 
     /// The colour of the k-th distinct map (cycling through the palette, then darker shades).
     static func colour(_ k: Int) -> String { palette[k % palette.count] }
 
     /// The plot of a two-input network's regions in the box [x0, x1] × [y0, y1]. `numbers[i]`
     /// is region i's number in the text listing.
-    public static func svg(regions: [LinearRegion], numbers: [Int], box: (x0: Rational, x1: Rational, y0: Rational, y1: Rational),
-                           inputNames: [String], title: String) -> String {
+    public static func svg(
+        regions: [LinearRegion], numbers: [Int], box: (x0: Rational, x1: Rational, y0: Rational, y1: Rational),
+        inputNames: [String], title: String
+    ) -> String {
         let plot = 480.0, left = 70.0, top = 50.0
         let (xs, ys) = (box.x1 - box.x0, box.y1 - box.y0)
         func px(_ x: Rational) -> Double { left + ((x - box.x0) / xs).approximation * plot }
@@ -36,7 +40,8 @@ public enum RegionsPlot {
             guard !polygon.isEmpty else { continue }
             let points = polygon.map { "\(f(px($0[0]))),\(f(py($0[1])))" }.joined(separator: " ")
             let k = maps.firstIndex { $0.map == region.map } ?? 0
-            out += "<polygon points=\"\(points)\" fill=\"\(colour(k))\" fill-opacity=\"0.6\" stroke=\"#222\" stroke-width=\"1.2\" stroke-linejoin=\"round\"><title>region \(numbers[i]): pattern \(region.pattern); map \(letter(k))</title></polygon>\n"
+            out +=
+                "<polygon points=\"\(points)\" fill=\"\(colour(k))\" fill-opacity=\"0.6\" stroke=\"#222\" stroke-width=\"1.2\" stroke-linejoin=\"round\"><title>region \(numbers[i]): pattern \(region.pattern); map \(letter(k))</title></polygon>\n"
         }
         // Region numbers at the vertex centroid (inside: the polygons are convex).
         for (i, region) in regions.enumerated() {
@@ -44,11 +49,13 @@ public enum RegionsPlot {
             guard !polygon.isEmpty else { continue }
             let cx = polygon.map { px($0[0]) }.reduce(0, +) / Double(polygon.count)
             let cy = polygon.map { py($0[1]) }.reduce(0, +) / Double(polygon.count)
-            out += "<text x=\"\(f(cx))\" y=\"\(f(cy + 5))\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"#111\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(numbers[i])</text>\n"
+            out +=
+                "<text x=\"\(f(cx))\" y=\"\(f(cy + 5))\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"#111\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(numbers[i])</text>\n"
         }
         out += frame(left: left, top: top, width: plot, height: plot)
         out += xAxis(lo: box.x0, hi: box.x1, left: left, width: plot, y: top + plot, label: inputNames.first ?? "x1")
-        out += yAxis(lo: box.y0, hi: box.y1, top: top, height: plot, x: left, label: inputNames.dropFirst().first ?? "x2")
+        out += yAxis(
+            lo: box.y0, hi: box.y1, top: top, height: plot, x: left, label: inputNames.dropFirst().first ?? "x2")
         out += legend(maps, x: left + plot + 30, y: top, names: inputNames)
         out += "</svg>\n"
         return out
@@ -56,8 +63,10 @@ public enum RegionsPlot {
 
     /// The graph of a one-input network over [lo, hi]: each output a line, breakpoints
     /// dashed, region numbers (as in the listing) along the bottom.
-    public static func graphSVG(regions: [LinearRegion], numbers: [Int], interval: (lo: Rational, hi: Rational),
-                                inputName: String, title: String) -> String {
+    public static func graphSVG(
+        regions: [LinearRegion], numbers: [Int], interval: (lo: Rational, hi: Rational),
+        inputName: String, title: String
+    ) -> String {
         let width = 560.0, height = 360.0, left = 70.0, top = 50.0
         // The pieces inside the interval: [a, b] with the map, or a single point (a jump).
         var pieces: [(a: Rational, b: Rational, region: Int)] = []
@@ -83,25 +92,31 @@ public enum RegionsPlot {
         // Breakpoints: the ends of pieces strictly inside the interval.
         let breakpoints = Set(pieces.flatMap { [$0.a, $0.b] }).filter { $0 > interval.lo && $0 < interval.hi }.sorted()
         for t in breakpoints {
-            out += "<line x1=\"\(f(px(t)))\" y1=\"\(f(top))\" x2=\"\(f(px(t)))\" y2=\"\(f(top + height))\" stroke=\"#888\" stroke-dasharray=\"5,4\"/>\n"
-            out += "<text x=\"\(f(px(t)))\" y=\"\(f(top - 6))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">\(escape(inputName)) = \(t)</text>\n"
+            out +=
+                "<line x1=\"\(f(px(t)))\" y1=\"\(f(top))\" x2=\"\(f(px(t)))\" y2=\"\(f(top + height))\" stroke=\"#888\" stroke-dasharray=\"5,4\"/>\n"
+            out +=
+                "<text x=\"\(f(px(t)))\" y=\"\(f(top - 6))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">\(escape(inputName)) = \(t)</text>\n"
         }
         if yLo < 0 && yHi > 0 {
-            out += "<line x1=\"\(f(left))\" y1=\"\(f(py(.zero)))\" x2=\"\(f(left + width))\" y2=\"\(f(py(.zero)))\" stroke=\"#bbb\"/>\n"
+            out +=
+                "<line x1=\"\(f(left))\" y1=\"\(f(py(.zero)))\" x2=\"\(f(left + width))\" y2=\"\(f(py(.zero)))\" stroke=\"#bbb\"/>\n"
         }
         for piece in pieces {
             let map = regions[piece.region].map
             let fa = map.apply([piece.a]), fb = map.apply([piece.b])
             for o in 0..<outputs {
                 if piece.a == piece.b {
-                    out += "<circle cx=\"\(f(px(piece.a)))\" cy=\"\(f(py(fa[o])))\" r=\"4\" fill=\"\(colour(o))\" stroke=\"#222\"/>\n"
+                    out +=
+                        "<circle cx=\"\(f(px(piece.a)))\" cy=\"\(f(py(fa[o])))\" r=\"4\" fill=\"\(colour(o))\" stroke=\"#222\"/>\n"
                 } else {
-                    out += "<line x1=\"\(f(px(piece.a)))\" y1=\"\(f(py(fa[o])))\" x2=\"\(f(px(piece.b)))\" y2=\"\(f(py(fb[o])))\" stroke=\"\(colour(o))\" stroke-width=\"3\" stroke-linecap=\"round\"/>\n"
+                    out +=
+                        "<line x1=\"\(f(px(piece.a)))\" y1=\"\(f(py(fa[o])))\" x2=\"\(f(px(piece.b)))\" y2=\"\(f(py(fb[o])))\" stroke=\"\(colour(o))\" stroke-width=\"3\" stroke-linecap=\"round\"/>\n"
                 }
             }
             if piece.a != piece.b {
                 let mid = (px(piece.a) + px(piece.b)) / 2
-                out += "<text x=\"\(f(mid))\" y=\"\(f(top + height - 8))\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#111\">\(numbers[piece.region])</text>\n"
+                out +=
+                    "<text x=\"\(f(mid))\" y=\"\(f(top + height - 8))\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#111\">\(numbers[piece.region])</text>\n"
             }
         }
         out += xAxis(lo: interval.lo, hi: interval.hi, left: left, width: width, y: top + height, label: inputName)
@@ -110,7 +125,8 @@ public enum RegionsPlot {
         out += "<text x=\"\(f(left + width + 30))\" y=\"\(f(y))\" font-weight=\"bold\">outputs</text>\n"
         for o in 0..<outputs {
             y += 20
-            out += "<line x1=\"\(f(left + width + 30))\" y1=\"\(f(y - 4))\" x2=\"\(f(left + width + 60))\" y2=\"\(f(y - 4))\" stroke=\"\(colour(o))\" stroke-width=\"3\"/>\n"
+            out +=
+                "<line x1=\"\(f(left + width + 30))\" y1=\"\(f(y - 4))\" x2=\"\(f(left + width + 60))\" y2=\"\(f(y - 4))\" stroke=\"\(colour(o))\" stroke-width=\"3\"/>\n"
             out += "<text x=\"\(f(left + width + 68))\" y=\"\(f(y))\">\(outputs == 1 ? "y" : "y\(o + 1)")</text>\n"
         }
         y += 30
@@ -125,7 +141,9 @@ public enum RegionsPlot {
     /// listing's for regions it does not contain.
     public static func numbers(listing: [LinearRegion], inBox: [LinearRegion]) -> [Int] {
         var listed: [String: Int] = [:]
-        for (k, region) in listing.enumerated() where listed[region.pattern.description] == nil { listed[region.pattern.description] = k + 1 }
+        for (k, region) in listing.enumerated() where listed[region.pattern.description] == nil {
+            listed[region.pattern.description] = k + 1
+        }
         var next = listing.count
         return inBox.map { region -> Int in
             if let k = listed[region.pattern.description] { return k }
@@ -135,11 +153,15 @@ public enum RegionsPlot {
     }
 
     /// The box constraints of a plot: x0 < x < x1 (and y0 < y < y1 with two inputs).
-    public static func boxConstraints(_ b: (x0: Rational, x1: Rational, y0: Rational, y1: Rational), inputs: Int) -> [LinearConstraint] {
+    public static func boxConstraints(_ b: (x0: Rational, x1: Rational, y0: Rational, y1: Rational), inputs: Int)
+        -> [LinearConstraint]
+    {
         inputs == 1
             ? [LinearConstraint([1], .less, b.x1), LinearConstraint([-1], .less, -b.x0)]
-            : [LinearConstraint([1, 0], .less, b.x1), LinearConstraint([-1, 0], .less, -b.x0),
-               LinearConstraint([0, 1], .less, b.y1), LinearConstraint([0, -1], .less, -b.y0)]
+            : [
+                LinearConstraint([1, 0], .less, b.x1), LinearConstraint([-1, 0], .less, -b.x0),
+                LinearConstraint([0, 1], .less, b.y1), LinearConstraint([0, -1], .less, -b.y0),
+            ]
     }
 
     /// The interval [a, b] of a one-input region inside [lo, hi], or nil when they do not
@@ -161,11 +183,15 @@ public enum RegionsPlot {
     }
 
     /// The distinct maps in order of first appearance by region number, with their regions.
-    static func distinctMaps(_ regions: [LinearRegion], numbers: [Int]) -> [(map: AffineMap<Rational>, regions: [Int])] {
+    static func distinctMaps(_ regions: [LinearRegion], numbers: [Int]) -> [(map: AffineMap<Rational>, regions: [Int])]
+    {
         var result: [(map: AffineMap<Rational>, regions: [Int])] = []
         for i in regions.indices.sorted(by: { numbers[$0] < numbers[$1] }) where regions[i].isFullDimensional {
-            if let k = result.firstIndex(where: { $0.map == regions[i].map }) { result[k].regions.append(numbers[i]) }
-            else { result.append((regions[i].map, [numbers[i]])) }
+            if let k = result.firstIndex(where: { $0.map == regions[i].map }) {
+                result[k].regions.append(numbers[i])
+            } else {
+                result.append((regions[i].map, [numbers[i]]))
+            }
         }
         return result
     }
@@ -176,16 +202,23 @@ public enum RegionsPlot {
         return k < 26 ? base : base + "\(k / 26 + 1)"
     }
 
-    static func legend(_ maps: [(map: AffineMap<Rational>, regions: [Int])], x: Double, y: Double, names: [String]) -> String {
+    static func legend(_ maps: [(map: AffineMap<Rational>, regions: [Int])], x: Double, y: Double, names: [String])
+        -> String
+    {
         var out = "<text x=\"\(f(x))\" y=\"\(f(y + 4))\" font-weight=\"bold\">affine maps (one colour each)</text>\n"
         var line = y + 26
         for (k, entry) in maps.enumerated() {
-            out += "<rect x=\"\(f(x))\" y=\"\(f(line - 12))\" width=\"16\" height=\"16\" fill=\"\(colour(k))\" fill-opacity=\"0.6\" stroke=\"#222\"/>\n"
+            out +=
+                "<rect x=\"\(f(x))\" y=\"\(f(line - 12))\" width=\"16\" height=\"16\" fill=\"\(colour(k))\" fill-opacity=\"0.6\" stroke=\"#222\"/>\n"
             let formula = RegionsReport.mapLines(entry.map, names: names).joined(separator: ", ")
             let shown = formula.count > 64 ? String(formula.prefix(63)) + "…" : formula
             out += "<text x=\"\(f(x + 24))\" y=\"\(f(line + 1))\">\(letter(k)): \(escape(shown))</text>\n"
-            let list = entry.regions.count > 12 ? entry.regions.prefix(12).map(String.init).joined(separator: ", ") + ", …" : entry.regions.map(String.init).joined(separator: ", ")
-            out += "<text x=\"\(f(x + 24))\" y=\"\(f(line + 16))\" font-size=\"11\" fill=\"#555\">region\(entry.regions.count == 1 ? "" : "s") \(list)</text>\n"
+            let list =
+                entry.regions.count > 12
+                ? entry.regions.prefix(12).map(String.init).joined(separator: ", ") + ", …"
+                : entry.regions.map(String.init).joined(separator: ", ")
+            out +=
+                "<text x=\"\(f(x + 24))\" y=\"\(f(line + 16))\" font-size=\"11\" fill=\"#555\">region\(entry.regions.count == 1 ? "" : "s") \(list)</text>\n"
             line += 38
         }
         return out
@@ -211,9 +244,11 @@ public enum RegionsPlot {
         for t in ticks(lo, hi) {
             let x = left + ((t - lo) / (hi - lo)).approximation * width
             out += "<line x1=\"\(f(x))\" y1=\"\(f(y))\" x2=\"\(f(x))\" y2=\"\(f(y + 6))\" stroke=\"#000\"/>\n"
-            out += "<text x=\"\(f(x))\" y=\"\(f(y + 20))\" text-anchor=\"middle\" font-size=\"12\">\(tickText(t))</text>\n"
+            out +=
+                "<text x=\"\(f(x))\" y=\"\(f(y + 20))\" text-anchor=\"middle\" font-size=\"12\">\(tickText(t))</text>\n"
         }
-        out += "<text x=\"\(f(left + width / 2))\" y=\"\(f(y + 42))\" text-anchor=\"middle\" font-style=\"italic\">\(escape(label))</text>\n"
+        out +=
+            "<text x=\"\(f(left + width / 2))\" y=\"\(f(y + 42))\" text-anchor=\"middle\" font-style=\"italic\">\(escape(label))</text>\n"
         return out
     }
 
@@ -222,10 +257,12 @@ public enum RegionsPlot {
         for t in ticks(lo, hi) {
             let y = top + ((hi - t) / (hi - lo)).approximation * height
             out += "<line x1=\"\(f(x - 6))\" y1=\"\(f(y))\" x2=\"\(f(x))\" y2=\"\(f(y))\" stroke=\"#000\"/>\n"
-            out += "<text x=\"\(f(x - 9))\" y=\"\(f(y + 4))\" text-anchor=\"end\" font-size=\"12\">\(tickText(t))</text>\n"
+            out +=
+                "<text x=\"\(f(x - 9))\" y=\"\(f(y + 4))\" text-anchor=\"end\" font-size=\"12\">\(tickText(t))</text>\n"
         }
         let cy = top + height / 2
-        out += "<text x=\"\(f(x - 50))\" y=\"\(f(cy))\" text-anchor=\"middle\" font-style=\"italic\" transform=\"rotate(-90 \(f(x - 50)) \(f(cy)))\">\(escape(label))</text>\n"
+        out +=
+            "<text x=\"\(f(x - 50))\" y=\"\(f(cy))\" text-anchor=\"middle\" font-style=\"italic\" transform=\"rotate(-90 \(f(x - 50)) \(f(cy)))\">\(escape(label))</text>\n"
         return out
     }
 

@@ -31,19 +31,26 @@ public enum RegionsReport {
 
     /// The counts of a list of regions.
     public static func counts(_ regions: [LinearRegion], summary: RegionEnumerationSummary) -> Counts {
-        Counts(full: regions.filter(\.isFullDimensional).count, lower: regions.filter { !$0.isFullDimensional }.count,
-               distinctMaps: Set(regions.map(\.map)).count, linearPrograms: summary.progress.linearPrograms,
-               complete: summary.complete)
+        Counts(
+            full: regions.filter(\.isFullDimensional).count, lower: regions.filter { !$0.isFullDimensional }.count,
+            distinctMaps: Set(regions.map(\.map)).count, linearPrograms: summary.progress.linearPrograms,
+            complete: summary.complete)
     }
 
     /// The text listing; with `countOnly`, just the counts.
-    public static func text(network: Network, regions: [LinearRegion], counts: Counts, countOnly: Bool, maxRegions: Int) -> String {
+    public static func text(network: Network, regions: [LinearRegion], counts: Counts, countOnly: Bool, maxRegions: Int)
+        -> String
+    {
         var out = ""
         let name = network.name.map { "\($0): " } ?? ""
         let bound = counts.complete ? "" : "at least "
         out += "\(name)\(bound)\(counts.full) linear region\(counts.full == 1 ? "" : "s")"
-        if counts.lower > 0 { out += " and \(counts.lower) lower-dimensional region\(counts.lower == 1 ? "" : "s") (on the jumps of step/sign)" }
-        out += "; \(counts.distinctMaps) distinct affine map\(counts.distinctMaps == 1 ? "" : "s"); \(counts.linearPrograms) exact linear programs\n"
+        if counts.lower > 0 {
+            out +=
+                " and \(counts.lower) lower-dimensional region\(counts.lower == 1 ? "" : "s") (on the jumps of step/sign)"
+        }
+        out +=
+            "; \(counts.distinctMaps) distinct affine map\(counts.distinctMaps == 1 ? "" : "s"); \(counts.linearPrograms) exact linear programs\n"
         if let line = domainLine(network, what: "the regions are those of F restricted to D") { out += line }
         if !counts.complete {
             out += "stopped at the limit of \(maxRegions) regions (--max-regions): the list is incomplete\n"
@@ -52,14 +59,17 @@ public enum RegionsReport {
         let names = network.inputNames
         if !regions.isEmpty { out += patternLegend(network) }
         for (k, region) in regions.enumerated() {
-            out += "\nregion \(k + 1)\(region.isFullDimensional ? "" : " (dimension \(region.dimension))"): pattern \(region.pattern)\n"
+            out +=
+                "\nregion \(k + 1)\(region.isFullDimensional ? "" : " (dimension \(region.dimension))"): pattern \(region.pattern)\n"
             out += "  point:  (\(region.point.map(\.description).joined(separator: ", ")))\n"
             out += "  map:    " + mapLines(region.map, names: names).joined(separator: "\n          ") + "\n"
             out += "  jacobian: " + jacobianText(region) + "\n"
             if region.constraints.isEmpty {
                 out += "  where:  everywhere\n"
             } else {
-                out += "  where:  " + region.constraints.map { $0.text(names: names) }.joined(separator: "\n          ") + "\n"
+                out +=
+                    "  where:  " + region.constraints.map { $0.text(names: names) }.joined(separator: "\n          ")
+                    + "\n"
             }
         }
         return out
@@ -77,17 +87,24 @@ public enum RegionsReport {
             seen.append(name)
             let meanings = pieces.map { piece -> String in
                 let t: String
-                if piece.isBreakpoint { t = "t = \(piece.lower!)" }
-                else if let lo = piece.lower, let hi = piece.upper { t = "\(lo) < t < \(hi)" }
-                else if let lo = piece.lower { t = "t > \(lo)" }
-                else if let hi = piece.upper { t = "t < \(hi)" }
-                else { t = "any t" }
+                if piece.isBreakpoint {
+                    t = "t = \(piece.lower!)"
+                } else if let lo = piece.lower, let hi = piece.upper {
+                    t = "\(lo) < t < \(hi)"
+                } else if let lo = piece.lower {
+                    t = "t > \(lo)"
+                } else if let hi = piece.upper {
+                    t = "t < \(hi)"
+                } else {
+                    t = "any t"
+                }
                 return "'\(piece.symbol)' for \(t)"
             }
             lines.append("  \(name): " + meanings.joined(separator: ", "))
         }
         guard !lines.isEmpty else { return "" }
-        return "pattern letters: one per unit, layer by layer (| between layers), for the unit's pre-activation t:\n" + lines.joined(separator: "\n") + "\n"
+        return "pattern letters: one per unit, layer by layer (| between layers), for the unit's pre-activation t:\n"
+            + lines.joined(separator: "\n") + "\n"
     }
 
     /// `y1 = 2*x1 - x2 + 1/2`, one line per output.
@@ -161,14 +178,18 @@ public enum RegionsReport {
         if region.isFullDimensional {
             out += "around x, F is exactly the affine map\n"
         } else {
-            out += "x lies on a breakpoint: the map below holds on the \(region.dimension)-dimensional region through x (the equalities), not on a neighbourhood of x\n"
+            out +=
+                "x lies on a breakpoint: the map below holds on the \(region.dimension)-dimensional region through x (the equalities), not on a neighbourhood of x\n"
         }
         out += "  " + mapLines(region.map, names: names).joined(separator: "\n  ") + "\n"
-        out += region.isFullDimensional
+        out +=
+            region.isFullDimensional
             ? "Jacobian at x: ∂F/∂x = \(jacobianText(region)) (the matrix of the map: the gradient of output i is row i)\n"
             : "Jacobian at x: not given (x lies on a breakpoint, where F need not be differentiable)\n"
         out += "on the region\n"
-        out += region.constraints.isEmpty ? "  (all inputs)\n" : region.constraints.map { "  " + $0.text(names: names) + "\n" }.joined()
+        out +=
+            region.constraints.isEmpty
+            ? "  (all inputs)\n" : region.constraints.map { "  " + $0.text(names: names) + "\n" }.joined()
         return out
     }
 
@@ -186,7 +207,9 @@ extension RegionsReport {
     /// lower-dimensional region lies on a breakpoint (`Jacobian.on`).
     static func jacobianText(_ region: LinearRegion) -> String {
         guard let j = Jacobian.on(region) else { return "none (the region lies on a breakpoint)" }
-        return "[" + (0..<j.rows).map { i in "[" + j.rowArray(i).map(\.description).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+        return "["
+            + (0..<j.rows).map { i in "[" + j.rowArray(i).map(\.description).joined(separator: ", ") + "]" }.joined(
+                separator: ", ") + "]"
     }
 }
 

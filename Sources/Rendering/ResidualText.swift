@@ -12,10 +12,16 @@ enum ResidualText {
         for (e, c) in factor.enumerated() where !c.isZero {
             let magnitude = c.magnitude
             let body: String
-            if e == 0 { body = magnitude.description }
-            else { body = (magnitude.isOne ? "" : magnitude.description + "*") + power(s, e) }
-            if out.isEmpty { out = (c.signum < 0 ? "-" : "") + body }
-            else { out += (c.signum < 0 ? " - " : " + ") + body }
+            if e == 0 {
+                body = magnitude.description
+            } else {
+                body = (magnitude.isOne ? "" : magnitude.description + "*") + power(s, e)
+            }
+            if out.isEmpty {
+                out = (c.signum < 0 ? "-" : "") + body
+            } else {
+                out += (c.signum < 0 ? " - " : " + ") + body
+            }
         }
         return out
     }

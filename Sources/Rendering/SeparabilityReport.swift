@@ -17,7 +17,10 @@ public struct SeparabilityCase: Sendable {
     public let outcome: Separability.Outcome
 
     /// Creates a case.
-    public init(points: [[Rational]], mapped: [[Rational]], labels: [Int], through: (network: String, layer: Int)?, outcome: Separability.Outcome) {
+    public init(
+        points: [[Rational]], mapped: [[Rational]], labels: [Int], through: (network: String, layer: Int)?,
+        outcome: Separability.Outcome
+    ) {
         self.points = points
         self.mapped = mapped
         self.labels = labels
@@ -84,7 +87,9 @@ public enum SeparabilityReport {
     public static func text(_ c: SeparabilityCase) -> String {
         var out = ""
         let v = c.variable
-        let space = c.through.map { "after the first \($0.layer) layer\($0.layer == 1 ? "" : "s") of \($0.network)" } ?? "as given"
+        let space =
+            c.through.map { "after the first \($0.layer) layer\($0.layer == 1 ? "" : "s") of \($0.network)" }
+            ?? "as given"
         switch c.outcome {
         case .separable(let w, let b, let margin):
             out += "separable: yes — the points (\(space)) are linearly separable\n"
@@ -92,11 +97,13 @@ public enum SeparabilityReport {
             out += "margin: \(margin) (the smallest |w·\(v) + b| over the points; max over |w_i| <= 1)\n\n"
             for (k, (p, label)) in zip(c.mapped, c.labels).enumerated() {
                 let value = zip(w, p).reduce(b) { $0 + $1.0 * $1.1 }
-                out += "  point \(k + 1) \(tuple(c.points[k]))\(c.through == nil ? "" : " -> \(tuple(p))"), label \(label): w·\(v) + b = \(value)\n"
+                out +=
+                    "  point \(k + 1) \(tuple(c.points[k]))\(c.through == nil ? "" : " -> \(tuple(p))"), label \(label): w·\(v) + b = \(value)\n"
             }
         case .notSeparable(let farkas):
             out += "separable: no — no hyperplane separates the points (\(space))\n"
-            out += "Farkas certificate (one multiplier per point): [\(farkas.map(\.description).joined(separator: ", "))]\n\n"
+            out +=
+                "Farkas certificate (one multiplier per point): [\(farkas.map(\.description).joined(separator: ", "))]\n\n"
             out += "For any w, b, separation needs w·\(v) + b > 0 on label 1 and -(w·\(v) + b) > 0 on label 0:\n"
             for (k, (p, label)) in zip(c.mapped, c.labels).enumerated() {
                 let sign = label == 1 ? "" : "-"

@@ -75,13 +75,17 @@ public enum SimplificationText {
             let verb = step.units.count == 1 ? "does" : "do"
             return ("\(who) \(verb) not affect F (every outgoing weight is zero); removed", nil)
         case .constant(let c, let value):
-            return ("\(who) is a constant: its pre-activation is \(c) for every input",
-                    "\(call(number(c))) = \(number(value))")
+            return (
+                "\(who) is a constant: its pre-activation is \(c) for every input",
+                "\(call(number(c))) = \(number(value))"
+            )
         case .exactConstant(let c, let value):
             let show = { (k: ExactConstant) in tex ? k.latex : k.description }
             let lhs = call(show(c))
             var formula = show(value) == lhs ? lhs : "\(lhs) = \(show(value))"
-            if value.rationalValue == nil { formula += (tex ? " \\in " : " ∈ ") + ConstantText.enclosure(value, tex: tex) }
+            if value.rationalValue == nil {
+                formula += (tex ? " \\in " : " ∈ ") + ConstantText.enclosure(value, tex: tex)
+            }
             return ("\(who) is a constant: its pre-activation is \(c) for every input", formula)
         case .stable(let range, let slope, let intercept):
             let t = "t"
@@ -89,14 +93,20 @@ public enum SimplificationText {
             if let l = range.lower { bounds.append("\(t) \(l.strict ? ">" : (tex ? "\\ge" : "≥")) \(number(l.value))") }
             if let u = range.upper { bounds.append("\(t) \(u.strict ? "<" : (tex ? "\\le" : "≤")) \(number(u.value))") }
             let piece = affineText(slope: slope, intercept: intercept, tex: tex)
-            return ("\(who) never leaves one piece of \(name): its pre-activation t satisfies \(bounds.joined(separator: " and ")) for every input\(step.onDomain ? " in the domain" : "") (proved exactly)",
-                    "\(call("t")) = \(piece)")
+            return (
+                "\(who) never leaves one piece of \(name): its pre-activation t satisfies \(bounds.joined(separator: " and ")) for every input\(step.onDomain ? " in the domain" : "") (proved exactly)",
+                "\(call("t")) = \(piece)"
+            )
         case .cancel(let identity, let scales), .combine(let identity, let scales):
             let cancels: Bool
             if case .cancel = step.kind { cancels = true } else { cancels = false }
             if case .duplicate = identity {
-                return (cancels ? "\(who) have the same pre-activation and outgoing weights that add up to zero; removed"
-                                : "\(who) have the same pre-activation; they combine into one unit (their outgoing weights add up)", nil)
+                return (
+                    cancels
+                        ? "\(who) have the same pre-activation and outgoing weights that add up to zero; removed"
+                        : "\(who) have the same pre-activation; they combine into one unit (their outgoing weights add up)",
+                    nil
+                )
             }
             var lead = cancels ? "\(who) cancel" : "\(who) combine into one unit"
             if scales.contains(where: { $0.magnitude != .one }) {
@@ -104,19 +114,26 @@ public enum SimplificationText {
             }
             return (lead, identityFormula(identity, call: call, minus: minus, tex: tex, number: number))
         case .layerFolded(let into):
-            return ("every unit of layer \(step.layer) is now affine in its input, so the layer composes into layer \(into)", nil)
+            return (
+                "every unit of layer \(step.layer) is now affine in its input, so the layer composes into layer \(into)",
+                nil
+            )
         case .layerAffine:
             return ("every unit of layer \(step.layer) acts as an affine map, so the layer is one affine map", nil)
         case .passThrough(let pairs, let s):
             let what = pairs == 1 ? "1 pair of units" : "\(pairs) pairs of units"
             let lhs = "\(call("t")) \(minus) \(call("\(minus)t"))"
-            return ("the affine remainder is carried through layer \(step.layer) by \(what)",
-                    s.isOne ? "t = \(lhs)" : "t = (\(lhs)) / \(number(s))")
+            return (
+                "the affine remainder is carried through layer \(step.layer) by \(what)",
+                s.isOne ? "t = \(lhs)" : "t = (\(lhs)) / \(number(s))"
+            )
         }
     }
 
-    static func identityFormula(_ identity: ActivationIdentity, call: (String) -> String, minus: String, tex: Bool,
-                                number: (Rational) -> String) -> String {
+    static func identityFormula(
+        _ identity: ActivationIdentity, call: (String) -> String, minus: String, tex: Bool,
+        number: (Rational) -> String
+    ) -> String {
         let lambda = tex ? "\\lambda" : "λ"
         let cdot = tex ? "\\cdot " : "·"
         switch identity {
@@ -138,7 +155,11 @@ public enum SimplificationText {
         let minus = tex ? "-" : "−"
         var text: String
         if slope.isZero { return intercept.description.replacingOccurrences(of: "-", with: minus) }
-        if slope.isOne { text = "t" } else if slope == Rational(-1) { text = "\(minus)t" } else {
+        if slope.isOne {
+            text = "t"
+        } else if slope == Rational(-1) {
+            text = "\(minus)t"
+        } else {
             text = "\(slope.description.replacingOccurrences(of: "-", with: minus))\(tex ? "\\," : "·")t"
         }
         if !intercept.isZero {

@@ -32,8 +32,10 @@ enum TextMatrix {
 
     /// The lines of the matrix, each prefixed by `indent`: `[ 7/2  -1 ]`.
     /// `shortened` is set when some entry was abbreviated.
-    static func lines(rows: Int, columns: Int, indent: String, shortened: inout Bool,
-                      entry: (Int, Int) -> String) -> [String] {
+    static func lines(
+        rows: Int, columns: Int, indent: String, shortened: inout Bool,
+        entry: (Int, Int) -> String
+    ) -> [String] {
         if rows == 0 { return [indent + "[ ]  (no rows)"] }
         if columns == 0 { return Array(repeating: indent + "[ ]", count: min(rows, elisionThreshold)) }
         let shownRows = shownIndices(rows), shownColumns = shownIndices(columns)
@@ -41,12 +43,13 @@ enum TextMatrix {
         var cells: [[String]?] = []
         for i in shownRows {
             guard let i else { cells.append(nil); continue }
-            cells.append(shownColumns.map { j in
-                guard let j else { return "…" }
-                let (text, cut) = abbreviate(entry(i, j))
-                if cut { shortened = true }
-                return text
-            })
+            cells.append(
+                shownColumns.map { j in
+                    guard let j else { return "…" }
+                    let (text, cut) = abbreviate(entry(i, j))
+                    if cut { shortened = true }
+                    return text
+                })
         }
         var widths = Array(repeating: 1, count: shownColumns.count)
         for row in cells { if let row { for (c, text) in row.enumerated() { widths[c] = max(widths[c], text.count) } } }

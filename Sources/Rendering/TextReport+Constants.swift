@@ -19,7 +19,9 @@ extension TextReport {
             guard let c = ExactConstant(p) else { continue }
             lines.append("  \(name) = \(p) ∈ \(ConstantText.enclosure(c, tex: false))")
         }
-        if entries.count > limit { lines.append("  … and \(entries.count - limit) more (all in --format json, collapsed.enclosures)") }
+        if entries.count > limit {
+            lines.append("  … and \(entries.count - limit) more (all in --format json, collapsed.enclosures)")
+        }
         return lines
     }
 }

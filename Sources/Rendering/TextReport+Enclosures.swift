@@ -13,7 +13,8 @@ extension TextReport {
         let t = EnclosureDigits.text(value, digits: digits)
         let suffix = t.exponent.map { "e\($0)" } ?? ""
         let (lo, hi) = (t.lo + suffix, t.hi + suffix)
-        return "enclosures: a value written [lo, hi] is a rigorous enclosure, printed with \(digits) significant digits throughout this report"
+        return
+            "enclosures: a value written [lo, hi] is a rigorous enclosure, printed with \(digits) significant digits throughout this report"
             + " (lo rounded down, hi rounded up, so the exact value is inside); for example \(label) = [\(lo), \(hi)] above means \(lo) <= \(label) <= \(hi)."
             + " The exact rational bounds are in --format json."
     }

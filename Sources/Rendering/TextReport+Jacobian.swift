@@ -7,7 +7,8 @@ extension TextReport {
     static func jacobianLine(_ analysis: Analysis) -> String? {
         guard analysis.verdict.collapses else { return nil }
         guard Jacobian.of(analysis) != nil else {
-            return "gradient: D is lower-dimensional, so F has no Jacobian as a function on D (only W' along D's directions is determined)"
+            return
+                "gradient: D is lower-dimensional, so F has no Jacobian as a function on D (only W' along D's directions is determined)"
         }
         let where_ = analysis.network.domain == nil ? "at every x" : "at every interior point x of D"
         return "gradient: ∂F/∂x = W' \(where_) (F is the affine map W'x + b', whose Jacobian is the constant matrix W')"

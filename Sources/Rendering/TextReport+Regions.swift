@@ -13,9 +13,12 @@ extension TextReport {
         let lowerText = lower > 0 ? " and \(lower) lower-dimensional region\(lower == 1 ? "" : "s") (on jumps)" : ""
         let full = "\(facts.fullDimensionalRegions) linear region\(facts.fullDimensionalRegions == 1 ? "" : "s")"
         if facts.hitLimit {
-            return "regions: not decided after enumerating \(facts.regionsExamined) region\(facts.regionsExamined == 1 ? "" : "s") (the --max-regions limit of \(facts.maxRegions); \(lp))"
+            return
+                "regions: not decided after enumerating \(facts.regionsExamined) region\(facts.regionsExamined == 1 ? "" : "s") (the --max-regions limit of \(facts.maxRegions); \(lp))"
         }
-        let examined = facts.complete ? "all \(full)\(lowerText)" : "\(facts.regionsExamined) region\(facts.regionsExamined == 1 ? "" : "s")"
+        let examined =
+            facts.complete
+            ? "all \(full)\(lowerText)" : "\(facts.regionsExamined) region\(facts.regionsExamined == 1 ? "" : "s")"
         return "regions: decided by enumerating \(examined) exactly (\(lp)); \(EvidenceText.regionsFinding(facts))"
     }
 }

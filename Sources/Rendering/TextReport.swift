@@ -36,7 +36,11 @@ public enum TextReport {
         if let affineIf = analysis.affineIf, !affineIf.isEmpty {
             lines.append("")
             let what: String
-            if case .undecided(.symbolicHinges) = analysis.outcome { what = "the coefficients of the hinges, one per hyperplane and output" } else { what = "coefficients of degree ≥ 2" }
+            if case .undecided(.symbolicHinges) = analysis.outcome {
+                what = "the coefficients of the hinges, one per hyperplane and output"
+            } else {
+                what = "coefficients of degree ≥ 2"
+            }
             lines.append("affine exactly when all of these vanish (\(what)):")
             lines += affineIf.map { "  \($0) = 0" }
         }
@@ -57,7 +61,9 @@ public enum TextReport {
         if let legend = namesLegend(names) { lines.append("  \(legend)") }
         let digits = EnclosureDigits.forReport(analysis)
         for check in [analysis.additivity, analysis.homogeneity, analysis.affinity] {
-            lines += identityLines(check, collapsed: analysis.verdict.collapses ? analysis.collapsed : nil, names: names, onDomain: analysis.network.domain != nil, digits: digits)
+            lines += identityLines(
+                check, collapsed: analysis.verdict.collapses ? analysis.collapsed : nil, names: names,
+                onDomain: analysis.network.domain != nil, digits: digits)
         }
 
         if !analysis.layerFindings.isEmpty {
@@ -80,7 +86,9 @@ public enum TextReport {
         while start < findings.count {
             var end = start
             while end + 1 < findings.count, findings[end + 1].activation == findings[start].activation,
-                  findings[end + 1].summary(digits: digits) == findings[start].summary(digits: digits), findings[end + 1].layer == findings[end].layer + 1 {
+                findings[end + 1].summary(digits: digits) == findings[start].summary(digits: digits),
+                findings[end + 1].layer == findings[end].layer + 1
+            {
                 end += 1
             }
             let first = findings[start], last = findings[end]
@@ -132,16 +140,22 @@ public enum TextReport {
         lines.append("W' (\(rows)×\(columns)\(note)) =")
         switch collapsed {
         case .numeric(let map):
-            lines += TextMatrix.lines(rows: rows, columns: columns, indent: "  ", shortened: &shortened) { map.weights[$0, $1].description }
+            lines += TextMatrix.lines(rows: rows, columns: columns, indent: "  ", shortened: &shortened) {
+                map.weights[$0, $1].description
+            }
             lines.append("b' (\(rows)) =")
             lines += TextMatrix.columnLines(rows, indent: "  ", shortened: &shortened) { map.bias[$0].description }
         case .symbolic(let map):
-            lines += TextMatrix.lines(rows: rows, columns: columns, indent: "  ", shortened: &shortened) { map.weights[$0, $1].description }
+            lines += TextMatrix.lines(rows: rows, columns: columns, indent: "  ", shortened: &shortened) {
+                map.weights[$0, $1].description
+            }
             lines.append("b' (\(rows)) =")
             lines += TextMatrix.columnLines(rows, indent: "  ", shortened: &shortened) { map.bias[$0].description }
         }
         if shortened {
-            lines.append("(entries longer than \(TextMatrix.maximumEntryLength) characters are shortened with …; exact values are in --format json)")
+            lines.append(
+                "(entries longer than \(TextMatrix.maximumEntryLength) characters are shortened with …; exact values are in --format json)"
+            )
         }
         return lines + constantLines(collapsed)
     }
@@ -152,15 +166,21 @@ public enum TextReport {
         var shortened = false
         var lines: [String] = []
         let outputs = collapsed.outputDimension, inputs = collapsed.inputDimension
-        let note = TextMatrix.isElided(rows: inputs, columns: outputs) ? ", corners shown; the full matrix is in --format json" : ""
+        let note =
+            TextMatrix.isElided(rows: inputs, columns: outputs)
+            ? ", corners shown; the full matrix is in --format json" : ""
         lines.append("row vectors, y = x W' + b':")
         lines.append("W' (\(inputs)×\(outputs)\(note)) =")
         let weights = collapsed.weightEntry, bias = collapsed.biasEntry
-        lines += TextMatrix.lines(rows: inputs, columns: outputs, indent: "  ", shortened: &shortened) { weights($1, $0) }
+        lines += TextMatrix.lines(rows: inputs, columns: outputs, indent: "  ", shortened: &shortened) {
+            weights($1, $0)
+        }
         lines.append("b' (1×\(outputs)) =")
         lines += TextMatrix.lines(rows: 1, columns: outputs, indent: "  ", shortened: &shortened) { bias($1) }
         if shortened {
-            lines.append("(entries longer than \(TextMatrix.maximumEntryLength) characters are shortened with …; exact values are in --format json)")
+            lines.append(
+                "(entries longer than \(TextMatrix.maximumEntryLength) characters are shortened with …; exact values are in --format json)"
+            )
         }
         return lines
     }
@@ -169,37 +189,56 @@ public enum TextReport {
     static func rankLine(_ rank: RankFinding, collapsed: CollapsedMap?) -> String {
         let generic = rank.isGeneric ? "; generic, over the rational functions in the symbols" : ""
         if rank.isBottleneck, let layer = rank.narrowestLayer {
-            return "rank \(rank.rank) < \(rank.fullRank): the width-\(rank.narrowestWidth) layer is a bottleneck (layer \(layer)\(generic))"
+            return
+                "rank \(rank.rank) < \(rank.fullRank): the width-\(rank.narrowestWidth) layer is a bottleneck (layer \(layer)\(generic))"
         }
         if rank.rank == rank.fullRank {
             return "rank: \(rank.rank) (full rank\(generic))"
         }
         if let c = rank.certificate, !c.isProven {
-            return "rank: at least \(rank.rank) (generic; a proven lower bound, equal to the rank with probability at least 1 - 2^-\(c.failureExponent): the exact elimination is past the size budget)"
+            return
+                "rank: at least \(rank.rank) (generic; a proven lower bound, equal to the rank with probability at least 1 - 2^-\(c.failureExponent): the exact elimination is past the size budget)"
         }
-        return "rank: \(rank.rank) < \(rank.fullRank) = min(inputs, outputs)" + (rank.isGeneric ? " (generic, over the rational functions in the symbols)" : "")
+        return "rank: \(rank.rank) < \(rank.fullRank) = min(inputs, outputs)"
+            + (rank.isGeneric ? " (generic, over the rational functions in the symbols)" : "")
     }
 
     /// The identity's statement, its difference as written, and how it reads for a map, in
     /// the report's letters (x, y, c unless the network uses them).
-    static func statement(_ identity: Identity, names: ReportNames = ReportNames(inputNames: [], symbolNames: []), onDomain: Bool = false) -> (name: String, law: String, difference: String) {
+    static func statement(
+        _ identity: Identity, names: ReportNames = ReportNames(inputNames: [], symbolNames: []), onDomain: Bool = false
+    ) -> (name: String, law: String, difference: String) {
         let (x, y, c) = (names.x, names.y, names.c)
         if onDomain {
             switch identity {
-            case .additivity: return ("additivity", "F(\(x)+\(y)) = F(\(x)) + F(\(y)), \(x), \(y), \(x)+\(y) in D", "F(\(x)+\(y)) - F(\(x)) - F(\(y))")
-            case .homogeneity: return ("homogeneity", "F(\(c)*\(x)) = \(c)*F(\(x)), \(x), \(c)*\(x) in D", "F(\(c)*\(x)) - \(c)*F(\(x))")
-            case .affinity: return ("affinity", "F((\(x)+\(y))/2) = (F(\(x)) + F(\(y)))/2, \(x), \(y) in D", "F((\(x)+\(y))/2) - (F(\(x)) + F(\(y)))/2")
+            case .additivity:
+                return (
+                    "additivity", "F(\(x)+\(y)) = F(\(x)) + F(\(y)), \(x), \(y), \(x)+\(y) in D",
+                    "F(\(x)+\(y)) - F(\(x)) - F(\(y))"
+                )
+            case .homogeneity:
+                return (
+                    "homogeneity", "F(\(c)*\(x)) = \(c)*F(\(x)), \(x), \(c)*\(x) in D", "F(\(c)*\(x)) - \(c)*F(\(x))"
+                )
+            case .affinity:
+                return (
+                    "affinity", "F((\(x)+\(y))/2) = (F(\(x)) + F(\(y)))/2, \(x), \(y) in D",
+                    "F((\(x)+\(y))/2) - (F(\(x)) + F(\(y)))/2"
+                )
             }
         }
         switch identity {
         case .additivity: return ("additivity", "F(\(x)+\(y)) = F(\(x)) + F(\(y))", "F(\(x)+\(y)) - F(\(x)) - F(\(y))")
         case .homogeneity: return ("homogeneity", "F(\(c)*\(x)) = \(c)*F(\(x))", "F(\(c)*\(x)) - \(c)*F(\(x))")
-        case .affinity: return ("affinity", "F(\(x)+\(y)) + F(0) = F(\(x)) + F(\(y))", "F(\(x)+\(y)) + F(0) - F(\(x)) - F(\(y))")
+        case .affinity:
+            return ("affinity", "F(\(x)+\(y)) + F(0) = F(\(x)) + F(\(y))", "F(\(x)+\(y)) + F(0) - F(\(x)) - F(\(y))")
         }
     }
 
     /// The names of the two sides of an identity as the contract writes them.
-    static func sides(_ identity: Identity, names: ReportNames = ReportNames(inputNames: [], symbolNames: []), onDomain: Bool = false) -> (lhs: String, rhs: String) {
+    static func sides(
+        _ identity: Identity, names: ReportNames = ReportNames(inputNames: [], symbolNames: []), onDomain: Bool = false
+    ) -> (lhs: String, rhs: String) {
         let (x, y, c) = (names.x, names.y, names.c)
         if onDomain, identity == .affinity { return ("F((\(x)+\(y))/2)", "(F(\(x)) + F(\(y)))/2") }
         switch identity {
@@ -217,11 +256,15 @@ public enum TextReport {
         let roles = ["x": "the first point", "y": "the second point", "c": "the scalar"]
         let parts = renamed.map { "\(roles[$0.default]!) is \($0.chosen)" }
         let clashing = renamed.map(\.default)
-        return "letters: " + parts.joined(separator: ", ") + "; the network already uses the name\(clashing.count == 1 ? "" : "s") \(clashing.joined(separator: ", "))"
+        return "letters: " + parts.joined(separator: ", ")
+            + "; the network already uses the name\(clashing.count == 1 ? "" : "s") \(clashing.joined(separator: ", "))"
     }
 
     /// One identity: verdict, residual (named −b' or (1 − c)·b' when it is), and witness.
-    static func identityLines(_ check: IdentityCheck, collapsed: CollapsedMap?, names: ReportNames, onDomain: Bool = false, digits reportDigits: Int? = nil) -> [String] {
+    static func identityLines(
+        _ check: IdentityCheck, collapsed: CollapsedMap?, names: ReportNames, onDomain: Bool = false,
+        digits reportDigits: Int? = nil
+    ) -> [String] {
         let (name, law, difference) = statement(check.identity, names: names, onDomain: onDomain)
         let status: String
         switch check.holds {
@@ -229,10 +272,14 @@ public enum TextReport {
         case false?: status = "fails"
         case nil: status = onDomain && collapsed != nil ? "vacuous: no such points in D" : "undecided"
         }
-        var lines = ["  " + TextMatrix.padRight(name, to: 12) + TextMatrix.padRight(law + ":", to: onDomain ? 44 : 30) + status]
+        var lines = [
+            "  " + TextMatrix.padRight(name, to: 12) + TextMatrix.padRight(law + ":", to: onDomain ? 44 : 30) + status
+        ]
         if let residual = check.residual {
             let named = residualName(check.identity, residual: residual, collapsed: collapsed, scalar: names.c)
-            let values = residual.allSatisfy(\.isZero) ? "0" : TextMatrix.inline(residual.map { ResidualText.text($0, scalar: names.c) })
+            let values =
+                residual.allSatisfy(\.isZero)
+                ? "0" : TextMatrix.inline(residual.map { ResidualText.text($0, scalar: names.c) })
             lines.append("      \(difference) = \(named.map { "\($0) = " } ?? "")\(values)")
         }
         if let witness = check.witness {
@@ -250,7 +297,9 @@ public enum TextReport {
 
     /// `-b'` when the additivity residual is −b'; `(1 - c)*b'` when the homogeneity residual
     /// is (1 − c)·b' for the scalar's symbol `scalar`; nil when it vanishes or otherwise.
-    static func residualName(_ identity: Identity, residual: [Polynomial], collapsed: CollapsedMap?, scalar: String = "c") -> String? {
+    static func residualName(
+        _ identity: Identity, residual: [Polynomial], collapsed: CollapsedMap?, scalar: String = "c"
+    ) -> String? {
         if residual.allSatisfy(\.isZero) { return nil }
         guard let collapsed, residual.count == collapsed.outputDimension else { return nil }
         // b' as polynomials (only the bias: converting a large W' would be wasted work).

@@ -34,7 +34,8 @@ public enum TraceReport {
                 lines.append("x = \(x)")
                 for (index, values) in layers.enumerated() where index > 0 {
                     let layer = index - 1 < network.layers.count ? network.layers[index - 1] : nil
-                    let kind = layer.map { ($0.dense == nil ? "" : "dense + ") + ActivationText.display($0.activation) } ?? ""
+                    let kind =
+                        layer.map { ($0.dense == nil ? "" : "dense + ") + ActivationText.display($0.activation) } ?? ""
                     lines.append("  layer \(index) (\(kind)): (" + values.map(Self.human).joined(separator: ", ") + ")")
                 }
                 lines.append("F\(x) = \(y)")

@@ -27,7 +27,11 @@ enum ExactFeasibility {
                     // u: a·x ≤ b with a_v > 0; l: a'·x ≤ b' with a'_v < 0: combine to cancel x_v.
                     let p = -l.coefficients[variable], q = u.coefficients[variable]
                     let coefficients = zip(u.coefficients, l.coefficients).map { p * $0 + q * $1 }
-                    next.insert(normalize(Condition(coefficients: coefficients, bound: p * u.bound + q * l.bound, strict: u.strict || l.strict)))
+                    next.insert(
+                        normalize(
+                            Condition(
+                                coefficients: coefficients, bound: p * u.bound + q * l.bound,
+                                strict: u.strict || l.strict)))
                     if next.count > limit { return nil }
                 }
             }

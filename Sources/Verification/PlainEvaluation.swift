@@ -42,11 +42,16 @@ struct NotEvaluable: Error {
 /// ones by MPFR enclosures at the given precision propagated by interval arithmetic.
 enum PlainEvaluation {
     static func evaluate(_ network: Network, at x: [Rational], precision: Int) throws(NotEvaluable) -> [CheckedValue] {
-        guard x.count == network.inputDimension else { throw NotEvaluable(reason: "a point has \(x.count) coordinates; the network has \(network.inputDimension) inputs") }
+        guard x.count == network.inputDimension else {
+            throw NotEvaluable(
+                reason: "a point has \(x.count) coordinates; the network has \(network.inputDimension) inputs")
+        }
         var v = x.map { CheckedValue.exact($0) }
         for (index, layer) in network.layers.enumerated() {
             if let dense = layer.dense {
-                guard case .numeric(let map) = dense else { throw NotEvaluable(reason: "layer \(index + 1) has symbolic weights") }
+                guard case .numeric(let map) = dense else {
+                    throw NotEvaluable(reason: "layer \(index + 1) has symbolic weights")
+                }
                 var next = [CheckedValue]()
                 for i in 0..<map.outputDimension {
                     var sum = CheckedValue.exact(map.bias[i])
@@ -64,15 +69,21 @@ enum PlainEvaluation {
 
     /// A parameter's value (numbers only).
     static func number(_ p: Polynomial, layer: Int) throws(NotEvaluable) -> Rational {
-        guard let c = p.constantValue else { throw NotEvaluable(reason: "layer \(layer) has a symbolic activation parameter") }
+        guard let c = p.constantValue else {
+            throw NotEvaluable(reason: "layer \(layer) has a symbolic activation parameter")
+        }
         return c
     }
 
-    static func apply(_ activation: Activation, _ v: [CheckedValue], layer: Int, precision: Int) throws(NotEvaluable) -> [CheckedValue] {
+    static func apply(_ activation: Activation, _ v: [CheckedValue], layer: Int, precision: Int) throws(NotEvaluable)
+        -> [CheckedValue]
+    {
         switch activation {
         case .identity: return v
         case .softmax:
-            return Enclosure.softmax(v.map(\.interval), precision: precision).map { $0.isPoint ? .exact($0.lo) : .enclosed($0) }
+            return Enclosure.softmax(v.map(\.interval), precision: precision).map {
+                $0.isPoint ? .exact($0.lo) : .enclosed($0)
+            }
         default:
             var out = [CheckedValue]()
             for t in v { out.append(try unit(activation, t, layer: layer, precision: precision)) }
@@ -80,7 +91,9 @@ enum PlainEvaluation {
         }
     }
 
-    static func unit(_ activation: Activation, _ t: CheckedValue, layer: Int, precision: Int) throws(NotEvaluable) -> CheckedValue {
+    static func unit(_ activation: Activation, _ t: CheckedValue, layer: Int, precision: Int) throws(NotEvaluable)
+        -> CheckedValue
+    {
         if case .exact(let r) = t, let exact = try exactUnit(activation, r, layer: layer) { return .exact(exact) }
         let i = t.interval
         let result: RationalInterval
@@ -122,7 +135,8 @@ enum PlainEvaluation {
             if let upper { value = Rational.min(value, try number(upper, layer: layer)) }
             return value
         case .hardSigmoid(let alpha, let beta):
-            return Rational.max(zero, Rational.min(one, try number(alpha, layer: layer) * t + number(beta, layer: layer)))
+            return Rational.max(
+                zero, Rational.min(one, try number(alpha, layer: layer) * t + number(beta, layer: layer)))
         case .sigmoid, .tanh, .arctan, .silu, .gelu:
             return t.isZero ? (activation == .sigmoid ? Rational(1, 2) : zero) : nil
         default: return nil

@@ -29,7 +29,9 @@ enum PlainProduct {
         var m = (0..<n).map { i in (0..<n).map { j in i == j ? Rational.one : Rational.zero } }
         var v = [Rational](repeating: .zero, count: n)
         for layer in network.layers {
-            guard let (aP, cP) = affineForm(layer.activation), let a = aP.constantValue, let c = cP.constantValue else { return nil }
+            guard let (aP, cP) = affineForm(layer.activation), let a = aP.constantValue, let c = cP.constantValue else {
+                return nil
+            }
             if let dense = layer.dense {
                 guard case .numeric(let map) = dense else { return nil }
                 var nm = [[Rational]](), nv = [Rational]()
@@ -66,7 +68,9 @@ enum PlainProduct {
                 var next = [Polynomial]()
                 for i in 0..<map.outputDimension {
                     var sum = map.bias[i]
-                    for j in 0..<map.inputDimension where !map.weights[i, j].isZero { sum = sum + map.weights[i, j] * v[j] }
+                    for j in 0..<map.inputDimension where !map.weights[i, j].isZero {
+                        sum = sum + map.weights[i, j] * v[j]
+                    }
                     next.append(sum)
                 }
                 v = next

@@ -28,7 +28,10 @@ struct CheckedPiece {
             return [open(nil, zero, a, zero), at(zero, zero), open(zero, nil, one, zero)]
         case .abs: return [open(nil, zero, minusOne, zero), at(zero, zero), open(zero, nil, one, zero)]
         case .hardtanh:
-            return [open(nil, minusOne, zero, minusOne), at(minusOne, minusOne), open(minusOne, one, one, zero), at(one, one), open(one, nil, zero, one)]
+            return [
+                open(nil, minusOne, zero, minusOne), at(minusOne, minusOne), open(minusOne, one, one, zero),
+                at(one, one), open(one, nil, zero, one),
+            ]
         case .clip(let lower, let upper):
             let a = lower?.constantValue, b = upper?.constantValue
             if (lower != nil && a == nil) || (upper != nil && b == nil) { return nil }
@@ -45,13 +48,21 @@ struct CheckedPiece {
             if alpha.isZero { return [open(nil, nil, zero, Rational.max(zero, Rational.min(one, beta)))] }
             let t0 = -beta / alpha, t1 = (one - beta) / alpha  // alpha·t + beta = 0 at t0, = 1 at t1
             if alpha.signum > 0 {
-                return [open(nil, t0, zero, zero), at(t0, zero), open(t0, t1, alpha, beta), at(t1, one), open(t1, nil, zero, one)]
+                return [
+                    open(nil, t0, zero, zero), at(t0, zero), open(t0, t1, alpha, beta), at(t1, one),
+                    open(t1, nil, zero, one),
+                ]
             }
-            return [open(nil, t1, zero, one), at(t1, one), open(t1, t0, alpha, beta), at(t0, zero), open(t0, nil, zero, zero)]
+            return [
+                open(nil, t1, zero, one), at(t1, one), open(t1, t0, alpha, beta), at(t0, zero),
+                open(t0, nil, zero, zero),
+            ]
         case .step: return [open(nil, zero, zero, zero), at(zero, zero), open(zero, nil, zero, one)]
         case .sign: return [open(nil, zero, zero, minusOne), at(zero, zero), open(zero, nil, zero, one)]
         default:
-            guard let (a, c) = PlainProduct.affineForm(activation), let slope = a.constantValue, let intercept = c.constantValue else { return nil }
+            guard let (a, c) = PlainProduct.affineForm(activation), let slope = a.constantValue,
+                let intercept = c.constantValue
+            else { return nil }
             return [open(nil, nil, slope, intercept)]
         }
     }
@@ -59,8 +70,10 @@ struct CheckedPiece {
     /// The conditions z(x) = g·x + β in the piece puts on x.
     func conditions(g: [Rational], beta: Rational) -> [Condition] {
         if point {
-            return [Condition(coefficients: g, bound: lo! - beta, strict: false),
-                    Condition(coefficients: g.map { -$0 }, bound: beta - lo!, strict: false)]
+            return [
+                Condition(coefficients: g, bound: lo! - beta, strict: false),
+                Condition(coefficients: g.map { -$0 }, bound: beta - lo!, strict: false),
+            ]
         }
         var result = [Condition]()
         if let lo { result.append(Condition(coefficients: g.map { -$0 }, bound: beta - lo, strict: true)) }
@@ -117,13 +130,19 @@ struct RegionCheck {
                 pre.append(row); preOffset.append(b)
             }
         }
-        unit(l, 0, conditions: conditions, pre: pre, preOffset: preOffset, out: [], outOffset: [], pattern: pattern + (l > 0 ? "|" : ""))
+        unit(
+            l, 0, conditions: conditions, pre: pre, preOffset: preOffset, out: [], outOffset: [],
+            pattern: pattern + (l > 0 ? "|" : ""))
     }
 
-    mutating func unit(_ l: Int, _ u: Int, conditions: [Condition], pre: [[Rational]], preOffset: [Rational],
-                       out: [[Rational]], outOffset: [Rational], pattern: String) {
+    mutating func unit(
+        _ l: Int, _ u: Int, conditions: [Condition], pre: [[Rational]], preOffset: [Rational],
+        out: [[Rational]], outOffset: [Rational], pattern: String
+    ) {
         if outcome != nil { return }
-        if u == pre.count { layer(l + 1, conditions: conditions, map: out, offset: outOffset, pattern: pattern); return }
+        if u == pre.count {
+            layer(l + 1, conditions: conditions, map: out, offset: outOffset, pattern: pattern); return
+        }
         let pieces = CheckedPiece.pieces(of: network.layers[l].activation)!
         for (k, piece) in pieces.enumerated() {
             var next = conditions
@@ -135,8 +154,9 @@ struct RegionCheck {
                 if !feasible { continue }
             }
             let row = pre[u].map { piece.slope * $0 }
-            unit(l, u + 1, conditions: next, pre: pre, preOffset: preOffset, out: out + [row],
-                 outOffset: outOffset + [piece.slope * preOffset[u] + piece.intercept], pattern: pattern + "\(k)")
+            unit(
+                l, u + 1, conditions: next, pre: pre, preOffset: preOffset, out: out + [row],
+                outOffset: outOffset + [piece.slope * preOffset[u] + piece.intercept], pattern: pattern + "\(k)")
             if outcome != nil { return }
         }
     }
@@ -149,13 +169,18 @@ struct RegionCheck {
             let e = offset[i] - bias[i]
             if d.allSatisfy(\.isZero) && e.isZero { continue }
             // F_i − (W'x + b')_i = d·x + e must be 0 on the region: neither > 0 nor < 0 anywhere.
-            for side in [Condition(coefficients: d.map { -$0 }, bound: e, strict: true),
-                         Condition(coefficients: d, bound: -e, strict: true)] {
-                guard let feasible = ExactFeasibility.isFeasible(conditions + [side], dimension: network.inputDimension) else {
+            for side in [
+                Condition(coefficients: d.map { -$0 }, bound: e, strict: true),
+                Condition(coefficients: d, bound: -e, strict: true),
+            ] {
+                guard let feasible = ExactFeasibility.isFeasible(conditions + [side], dimension: network.inputDimension)
+                else {
                     outcome = .tooLarge("the exact feasibility test outgrew its limit"); return
                 }
                 if feasible {
-                    outcome = .fails("on the region with piece pattern \(pattern) output \(i + 1) of F is \(map[i].map(\.description)) x + \(offset[i]), not row \(i + 1) of W'x + b'")
+                    outcome = .fails(
+                        "on the region with piece pattern \(pattern) output \(i + 1) of F is \(map[i].map(\.description)) x + \(offset[i]), not row \(i + 1) of W'x + b'"
+                    )
                     return
                 }
             }

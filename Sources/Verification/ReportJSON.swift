@@ -41,7 +41,8 @@ indirect enum ReportJSON {
     /// `line:column` of the value.
     var position: (line: Int, column: Int) {
         switch self {
-        case .object(_, let l, let c), .array(_, let l, let c), .string(_, let l, let c), .number(_, let l, let c), .bool(_, let l, let c):
+        case .object(_, let l, let c), .array(_, let l, let c), .string(_, let l, let c), .number(_, let l, let c),
+            .bool(_, let l, let c):
             return (l, c)
         case .null(let l, let c): return (l, c)
         }
@@ -53,7 +54,9 @@ indirect enum ReportJSON {
         parser.skipSpace()
         let value = try parser.value(depth: 0)
         parser.skipSpace()
-        guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value; expected the end of the file") }
+        guard parser.index == bytes.count else {
+            throw parser.error("unexpected text after the JSON value; expected the end of the file")
+        }
         return value
     }
 
@@ -65,7 +68,9 @@ indirect enum ReportJSON {
 
         var column: Int { index - lineStart + 1 }
 
-        func error(_ message: String) -> ReportJSONError { ReportJSONError(line: line, column: column, message: message) }
+        func error(_ message: String) -> ReportJSONError {
+            ReportJSONError(line: line, column: column, message: message)
+        }
 
         mutating func skipSpace() {
             while index < bytes.count {
@@ -86,13 +91,19 @@ indirect enum ReportJSON {
                 index += 1
                 var members = [(key: String, value: ReportJSON)]()
                 skipSpace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members, line: l, column: c) }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                    index += 1; return .object(members, line: l, column: c)
+                }
                 while true {
                     skipSpace()
-                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                        throw error("expected a quoted key")
+                    }
                     let key = try string()
                     skipSpace()
-                    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                        throw error("expected ':' after the key")
+                    }
                     index += 1
                     skipSpace()
                     members.append((key, try value(depth: depth + 1)))
@@ -106,7 +117,9 @@ indirect enum ReportJSON {
                 index += 1
                 var elements = [ReportJSON]()
                 skipSpace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements, line: l, column: c) }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                    index += 1; return .array(elements, line: l, column: c)
+                }
                 while true {
                     skipSpace()
                     elements.append(try value(depth: depth + 1))
@@ -131,7 +144,9 @@ indirect enum ReportJSON {
 
         mutating func literal(_ word: String) throws(ReportJSONError) {
             let w = Array(word.utf8)
-            guard index + w.count <= bytes.count, Array(bytes[index..<(index + w.count)]) == w else { throw error("expected '\(word)'") }
+            guard index + w.count <= bytes.count, Array(bytes[index..<(index + w.count)]) == w else {
+                throw error("expected '\(word)'")
+            }
             index += w.count
         }
 
@@ -152,7 +167,10 @@ indirect enum ReportJSON {
                     case UInt8(ascii: "b"): out.append(8)
                     case UInt8(ascii: "f"): out.append(12)
                     case UInt8(ascii: "u"):
-                        guard index + 4 < bytes.count, let code = UInt32(String(decoding: bytes[(index + 1)...(index + 4)], as: UTF8.self), radix: 16) else {
+                        guard index + 4 < bytes.count,
+                            let code = UInt32(
+                                String(decoding: bytes[(index + 1)...(index + 4)], as: UTF8.self), radix: 16)
+                        else {
                             throw error("bad \\u escape")
                         }
                         out += Array(String(Unicode.Scalar(code).map(Character.init) ?? "\u{FFFD}").utf8)

@@ -15,22 +15,33 @@ extension VerificationRun {
         let n = network.inputDimension
         for (index, entry) in entries.enumerated() {
             let what = "regions.certificates[\(index)]"
-            guard let pattern = entry["pattern"]?.array?.compactMap(\.text), let constraintNodes = entry["constraints"]?.array,
-                  let multiplierNodes = entry["multipliers"]?.array, multiplierNodes.count == constraintNodes.count else {
+            guard let pattern = entry["pattern"]?.array?.compactMap(\.text),
+                let constraintNodes = entry["constraints"]?.array,
+                let multiplierNodes = entry["multipliers"]?.array, multiplierNodes.count == constraintNodes.count
+            else {
                 throw bad(entry, "'\(what)' needs 'pattern', 'constraints' and as many 'multipliers'")
             }
             var stated = [(coefficients: [Rational], relation: String, bound: Rational)]()
             for c in constraintNodes {
-                guard let coefficients = c["coefficients"]?.array?.compactMap({ $0.text.flatMap { try? Rational.parse($0) } }), coefficients.count == n,
-                      let relation = c["relation"]?.text, ["<", "<=", "="].contains(relation),
-                      let bound = c["bound"]?.text.flatMap({ try? Rational.parse($0) }) else {
-                    throw bad(c, "'\(what)' has a constraint without \(n) rational coefficients, a relation (<, <=, =) and a rational bound")
+                guard
+                    let coefficients = c["coefficients"]?.array?.compactMap({
+                        $0.text.flatMap { try? Rational.parse($0) }
+                    }), coefficients.count == n,
+                    let relation = c["relation"]?.text, ["<", "<=", "="].contains(relation),
+                    let bound = c["bound"]?.text.flatMap({ try? Rational.parse($0) })
+                else {
+                    throw bad(
+                        c,
+                        "'\(what)' has a constraint without \(n) rational coefficients, a relation (<, <=, =) and a rational bound"
+                    )
                 }
                 stated.append((coefficients, relation, bound))
             }
             var multipliers = [Rational]()
             for m in multiplierNodes {
-                guard let r = m.text.flatMap({ try? Rational.parse($0) }) else { throw bad(m, "'\(what).multipliers' has an entry that is not a rational") }
+                guard let r = m.text.flatMap({ try? Rational.parse($0) }) else {
+                    throw bad(m, "'\(what).multipliers' has an entry that is not a rational")
+                }
                 multipliers.append(r)
             }
             guard let implied = patternConditions(pattern) else {
@@ -42,14 +53,18 @@ extension VerificationRun {
             // Farkas: Σ λ·a = 0, Σ λ·b ≤ 0, and < 0 unless a strict condition has λ > 0.
             var sum = [Rational](repeating: .zero, count: n), total = Rational.zero, strict = false
             for (c, lambda) in zip(stated, multipliers) {
-                if c.relation != "=", lambda.signum < 0 { fail("\(what).multipliers: a multiplier of an inequality is negative"); return }
+                if c.relation != "=", lambda.signum < 0 {
+                    fail("\(what).multipliers: a multiplier of an inequality is negative"); return
+                }
                 if lambda.isZero { continue }
                 if c.relation == "<" { strict = true }
                 for j in 0..<n { sum[j] += lambda * c.coefficients[j] }
                 total += lambda * c.bound
             }
             guard sum.allSatisfy(\.isZero), total.signum < 0 || (total.isZero && strict) else {
-                fail("\(what).multipliers: they do not add the conditions up to a contradiction (Σλa = \(sum.map(\.description)), Σλb = \(total))"); return
+                fail(
+                    "\(what).multipliers: they do not add the conditions up to a contradiction (Σλa = \(sum.map(\.description)), Σλb = \(total))"
+                ); return
             }
         }
         result.verified.append("regions.certificates (\(entries.count) empty patterns, Farkas multipliers)")
@@ -78,7 +93,8 @@ extension VerificationRun {
                 }
             }
             let pieces = CheckedPiece.pieces(of: layer.activation)!
-            let labels: [Character] = pieces.count == 5 ? ["-", "m", "0", "p", "+"] : (pieces.count == 3 ? ["-", "0", "+"] : [])
+            let labels: [Character] =
+                pieces.count == 5 ? ["-", "m", "0", "p", "+"] : (pieces.count == 3 ? ["-", "0", "+"] : [])
             let chars = Array(symbols)
             if pieces.count == 1 {
                 guard chars.isEmpty else { return nil }
@@ -105,11 +121,17 @@ extension VerificationRun {
 
     /// Whether the condition `known` implies `stated` (a positive multiple, or any nonzero
     /// multiple of an equality; a stated ≤ follows from <, ≤ or =).
-    static func implies(_ known: (coefficients: [Rational], relation: String, bound: Rational),
-                        _ stated: (coefficients: [Rational], relation: String, bound: Rational)) -> Bool {
-        guard let j = known.coefficients.firstIndex(where: { !$0.isZero }), !stated.coefficients[j].isZero else { return false }
+    static func implies(
+        _ known: (coefficients: [Rational], relation: String, bound: Rational),
+        _ stated: (coefficients: [Rational], relation: String, bound: Rational)
+    ) -> Bool {
+        guard let j = known.coefficients.firstIndex(where: { !$0.isZero }), !stated.coefficients[j].isZero else {
+            return false
+        }
         let factor = stated.coefficients[j] / known.coefficients[j]
-        guard zip(known.coefficients, stated.coefficients).allSatisfy({ $0 * factor == $1 }), known.bound * factor == stated.bound else { return false }
+        guard zip(known.coefficients, stated.coefficients).allSatisfy({ $0 * factor == $1 }),
+            known.bound * factor == stated.bound
+        else { return false }
         if factor.signum < 0 { return known.relation == "=" && stated.relation != "<" }
         switch stated.relation {
         case "<": return known.relation == "<"

@@ -16,7 +16,9 @@ extension VerificationRun {
     static let precisions = [256, 1024, 4096]
 
     mutating func identity(_ name: String, verdict: String) throws(ReportError) {
-        guard let node = root[name], case .object = node else { throw bad(root[name], "'\(name)' is missing or not an object") }
+        guard let node = root[name], case .object = node else {
+            throw bad(root[name], "'\(name)' is missing or not an object")
+        }
         guard let holdsNode = node["holds"] else { throw bad(node, "'\(name).holds' is missing") }
         if holdsNode.isNull { return }
         guard let holds = holdsNode.bool else { throw bad(holdsNode, "'\(name).holds' is not true, false or null") }
@@ -29,7 +31,9 @@ extension VerificationRun {
             case ("not-affine", "affinity"):
                 fail("affinity.holds: the report says true for a not-affine verdict")
             default:
-                result.underivable.append("\(name).holds = true for verdict \(verdict): verify cannot re-derive an identity for all inputs of a network that does not collapse")
+                result.underivable.append(
+                    "\(name).holds = true for verdict \(verdict): verify cannot re-derive an identity for all inputs of a network that does not collapse"
+                )
             }
             return
         }
@@ -51,11 +55,17 @@ extension VerificationRun {
             guard let value = try rationals(w["y"], "\(name).witness.y") else { return }
             y = value
         }
-        guard let lhs = try reported(w["lhs"], "\(name).witness.lhs"), let rhs = try reported(w["rhs"], "\(name).witness.rhs") else { return }
+        guard let lhs = try reported(w["lhs"], "\(name).witness.lhs"),
+            let rhs = try reported(w["rhs"], "\(name).witness.rhs")
+        else { return }
         let n = network.inputDimension
-        guard x.count == n, y.map({ $0.count == n }) ?? true else { fail("\(name).witness: a point has the wrong number of coordinates (expected \(n))"); return }
+        guard x.count == n, y.map({ $0.count == n }) ?? true else {
+            fail("\(name).witness: a point has the wrong number of coordinates (expected \(n))"); return
+        }
         let m = network.outputDimension
-        guard lhs.count == m, rhs.count == m else { fail("\(name).witness: lhs and rhs need \(m) entries, one per output"); return }
+        guard lhs.count == m, rhs.count == m else {
+            fail("\(name).witness: lhs and rhs need \(m) entries, one per output"); return
+        }
 
         // The points the identity evaluates F at, and how the sides combine them.
         let domain = network.domain
@@ -81,7 +91,9 @@ extension VerificationRun {
         if let domain {
             let used = name == "affinity" ? [x, y!] : points
             if let outside = used.first(where: { !domain.contains($0) }) {
-                fail("\(name).witness: the point (\(outside.map(\.description).joined(separator: ", "))) is not in the domain"); return
+                fail(
+                    "\(name).witness: the point (\(outside.map(\.description).joined(separator: ", "))) is not in the domain"
+                ); return
             }
         }
         if !network.isNumeric {
@@ -115,9 +127,15 @@ extension VerificationRun {
                 if case .exact(let p) = a, case .exact(let q) = b { return p == q }
                 return false
             }
-            if exactEqual { fail("\(name).witness: the two sides are equal (\(l.map(Self.text).joined(separator: ", "))), so the witness refutes nothing"); return }
+            if exactEqual {
+                fail(
+                    "\(name).witness: the two sides are equal (\(l.map(Self.text).joined(separator: ", "))), so the witness refutes nothing"
+                ); return
+            }
             if decided && differs {
-                result.verified.append("\(name).witness (direct evaluation\(values.joined().contains { if case .enclosed = $0 { return true }; return false } ? ", MPFR at \(precision) bits" : ""))")
+                result.verified.append(
+                    "\(name).witness (direct evaluation\(values.joined().contains { if case .enclosed = $0 { return true }; return false } ? ", MPFR at \(precision) bits" : ""))"
+                )
                 return
             }
             if !differs { undecided = "\(name).witness: the sides' enclosures still overlap" }
@@ -129,10 +147,14 @@ extension VerificationRun {
     /// polynomials in the symbols (layer by layer, `PlainProduct.polynomial`), compared with
     /// the reported sides exactly; the sides must differ as polynomials (for generic values of
     /// the symbols, as contract §3 says).
-    mutating func checkSymbolicWitness(_ name: String, points: [[Rational]], c: Rational?, lhs: [ReportedValue], rhs: [ReportedValue]) {
+    mutating func checkSymbolicWitness(
+        _ name: String, points: [[Rational]], c: Rational?, lhs: [ReportedValue], rhs: [ReportedValue]
+    ) {
         let symbols = inputSymbols
         guard let outputs = PlainProduct.polynomial(network, inputs: symbols) else {
-            result.underivable.append("\(name).witness: the network with weight symbols is not polynomial, so verify cannot evaluate it"); return
+            result.underivable.append(
+                "\(name).witness: the network with weight symbols is not polynomial, so verify cannot evaluate it");
+            return
         }
         let values = points.map { p in
             outputs.map { $0.partiallyEvaluated(at: Dictionary(uniqueKeysWithValues: zip(symbols, p))) }
@@ -151,9 +173,14 @@ extension VerificationRun {
                 switch rep {
                 case .symbolic(let p): claimed = p
                 case .exact(let r): claimed = Polynomial(r)
-                case .enclosure: fail("\(name).witness.\(label)[\(i)]: an enclosure for a network without transcendental values"); return
+                case .enclosure:
+                    fail("\(name).witness.\(label)[\(i)]: an enclosure for a network without transcendental values");
+                    return
                 }
-                if claimed != act { fail("\(name).witness.\(label)[\(i)]: the report says \(claimed), direct evaluation gives \(act)"); return }
+                if claimed != act {
+                    fail("\(name).witness.\(label)[\(i)]: the report says \(claimed), direct evaluation gives \(act)");
+                    return
+                }
             }
         }
         guard zip(sides.lhs, sides.rhs).contains(where: { $0 != $1 }) else {
@@ -174,16 +201,24 @@ extension VerificationRun {
         case (.exact(let r), .exact(let a)):
             return r == a ? .agrees : .disagrees("the report says \(r), direct evaluation gives \(a)")
         case (.exact(let r), .enclosed(let i)):
-            return i.contains(r) ? .undecided("the report gives an exact \(r) for a value known only within [\(i.lo), \(i.hi)]")
+            return i.contains(r)
+                ? .undecided("the report gives an exact \(r) for a value known only within [\(i.lo), \(i.hi)]")
                 : .disagrees("the report says \(r), the value lies in [\(i.lo), \(i.hi)]")
         case (.enclosure(let e), .exact(let a)):
-            return e.contains(a) ? .agrees : .disagrees("the report's enclosure [\(e.lo), \(e.hi)] does not contain the exact value \(a)")
+            return e.contains(a)
+                ? .agrees
+                : .disagrees("the report's enclosure [\(e.lo), \(e.hi)] does not contain the exact value \(a)")
         case (.symbolic, _):
             return .disagrees("the report gives a polynomial in symbols for a network with numbers")
         case (.enclosure(let e), .enclosed(let i)):
             if e.contains(i) { return .agrees }
-            if !e.overlaps(i) { return .disagrees("the report's enclosure [\(e.lo), \(e.hi)] misses the value, which lies in [\(i.lo), \(i.hi)]") }
-            return .undecided("the report's enclosure [\(e.lo), \(e.hi)] and the value's [\(i.lo), \(i.hi)] overlap without containment")
+            if !e.overlaps(i) {
+                return .disagrees(
+                    "the report's enclosure [\(e.lo), \(e.hi)] misses the value, which lies in [\(i.lo), \(i.hi)]")
+            }
+            return .undecided(
+                "the report's enclosure [\(e.lo), \(e.hi)] and the value's [\(i.lo), \(i.hi)] overlap without containment"
+            )
         }
     }
 
@@ -200,7 +235,8 @@ extension VerificationRun {
         var values = [Rational]()
         for e in elements {
             guard let text = e.text, let r = try? Rational.parse(text) else {
-                result.underivable.append("\(what): the entry '\(e.text ?? "?")' is not a rational (a symbolic witness)")
+                result.underivable.append(
+                    "\(what): the entry '\(e.text ?? "?")' is not a rational (a symbolic witness)")
                 return nil
             }
             values.append(r)
@@ -214,7 +250,9 @@ extension VerificationRun {
         var values = [ReportedValue]()
         for e in elements {
             if case .object = e {
-                guard let lo = e["lo"]?.text.flatMap({ try? Rational.parse($0) }), let hi = e["hi"]?.text.flatMap({ try? Rational.parse($0) }), lo <= hi else {
+                guard let lo = e["lo"]?.text.flatMap({ try? Rational.parse($0) }),
+                    let hi = e["hi"]?.text.flatMap({ try? Rational.parse($0) }), lo <= hi
+                else {
                     throw bad(e, "'\(what)' has an enclosure without rational 'lo' ≤ 'hi'")
                 }
                 values.append(.enclosure(RationalInterval(lo: lo, hi: hi)))
@@ -223,7 +261,8 @@ extension VerificationRun {
             } else if !network.isNumeric, let text = e.text, let p = try? Polynomial.parse(text) {
                 values.append(.symbolic(p))
             } else {
-                result.underivable.append("\(what): the entry '\(e.text ?? "?")' is not a rational or an enclosure (a symbolic witness)")
+                result.underivable.append(
+                    "\(what): the entry '\(e.text ?? "?")' is not a rational or an enclosure (a symbolic witness)")
                 return nil
             }
         }

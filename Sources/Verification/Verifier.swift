@@ -33,7 +33,9 @@ public struct ReportError: Error, Sendable, CustomStringConvertible {
 /// Enclosures, Algebra and NetworkModel only: never the analysis.
 public enum Verifier {
     /// Checks `report` (the JSON bytes of `path`) against `network`.
-    public static func verify(_ network: Network, report bytes: [UInt8], path: String) throws(ReportError) -> VerificationResult {
+    public static func verify(_ network: Network, report bytes: [UInt8], path: String) throws(ReportError)
+        -> VerificationResult
+    {
         let root: ReportJSON
         do { root = try ReportJSON.parse(bytes) } catch {
             throw ReportError(description: "\(path):\(error.line):\(error.column): \(error.message)")
@@ -61,9 +63,12 @@ struct VerificationRun {
     var failed: Bool { result.falseClaim != nil }
 
     mutating func all() throws(ReportError) {
-        guard case .object = root else { throw bad(root, "the report is not a JSON object; expected the output of --format json") }
+        guard case .object = root else {
+            throw bad(root, "the report is not a JSON object; expected the output of --format json")
+        }
         try dimensions()
-        guard let verdict = root["verdict"]?.text, ["linear", "affine", "not-affine", "unknown"].contains(verdict) else {
+        guard let verdict = root["verdict"]?.text, ["linear", "affine", "not-affine", "unknown"].contains(verdict)
+        else {
             throw bad(root["verdict"], "'verdict' is missing or not one of linear, affine, not-affine, unknown")
         }
         if !failed, verdict == "linear" || verdict == "affine" { try collapsed(verdict: verdict) }
@@ -84,7 +89,9 @@ struct VerificationRun {
 
     mutating func dimensions() throws(ReportError) {
         for (key, value) in [("input_dim", network.inputDimension), ("output_dim", network.outputDimension)] {
-            guard let text = root[key]?.text, let n = Int(text) else { throw bad(root[key], "'\(key)' is missing or not an integer") }
+            guard let text = root[key]?.text, let n = Int(text) else {
+                throw bad(root[key], "'\(key)' is missing or not an integer")
+            }
             if n != value { fail("\(key): the report says \(n), the network has \(value)"); return }
         }
         result.verified.append("input_dim, output_dim")
@@ -93,12 +100,15 @@ struct VerificationRun {
     // MARK: the collapsed map
 
     mutating func collapsed(verdict: String) throws(ReportError) {
-        guard let node = root["collapsed"], case .object = node else { throw bad(root["collapsed"], "verdict \(verdict) but 'collapsed' is not an object") }
+        guard let node = root["collapsed"], case .object = node else {
+            throw bad(root["collapsed"], "verdict \(verdict) but 'collapsed' is not an object")
+        }
         guard let rowsNode = node["weights"]?.array, let biasNode = node["bias"]?.array else {
             throw bad(node, "'collapsed' needs 'weights' (a list of rows) and 'bias' (a list)")
         }
         if node["enclosures"] != nil {
-            result.underivable.append("collapsed: entries with irrational constants (enclosures) are not re-derived by verify")
+            result.underivable.append(
+                "collapsed: entries with irrational constants (enclosures) are not re-derived by verify")
             return
         }
         var rows = [[Polynomial]]()
@@ -107,7 +117,8 @@ struct VerificationRun {
             var parsed = [Polynomial]()
             for e in entries {
                 guard let p = Self.polynomial(e) else {
-                    result.underivable.append("collapsed: the entry '\(e.text ?? "?")' is not a rational or a polynomial")
+                    result.underivable.append(
+                        "collapsed: the entry '\(e.text ?? "?")' is not a rational or a polynomial")
                     return
                 }
                 parsed.append(p)
@@ -117,14 +128,17 @@ struct VerificationRun {
         var bias = [Polynomial]()
         for e in biasNode {
             guard let p = Self.polynomial(e) else {
-                result.underivable.append("collapsed: the bias entry '\(e.text ?? "?")' is not a rational or a polynomial")
+                result.underivable.append(
+                    "collapsed: the bias entry '\(e.text ?? "?")' is not a rational or a polynomial")
                 return
             }
             bias.append(p)
         }
         let n = network.inputDimension, m = network.outputDimension
         guard rows.count == m, rows.allSatisfy({ $0.count == n }), bias.count == m else {
-            fail("collapsed: W' is \(rows.count)×\(rows.first?.count ?? 0) and b' has \(bias.count) entries; F maps \(n) inputs to \(m) outputs")
+            fail(
+                "collapsed: W' is \(rows.count)×\(rows.first?.count ?? 0) and b' has \(bias.count) entries; F maps \(n) inputs to \(m) outputs"
+            )
             return
         }
         // linear ⇔ b' = 0.
@@ -135,10 +149,14 @@ struct VerificationRun {
         if let numeric = PlainProduct.numeric(network) {
             for i in 0..<m {
                 for j in 0..<n where Polynomial(numeric.weights[i][j]) != rows[i][j] {
-                    fail("collapsed.weights[\(i)][\(j)]: the report says \(rows[i][j]), the plain product of the folded layers gives \(numeric.weights[i][j])"); return
+                    fail(
+                        "collapsed.weights[\(i)][\(j)]: the report says \(rows[i][j]), the plain product of the folded layers gives \(numeric.weights[i][j])"
+                    ); return
                 }
                 if Polynomial(numeric.bias[i]) != bias[i] {
-                    fail("collapsed.bias[\(i)]: the report says \(bias[i]), the plain product of the folded layers gives \(numeric.bias[i])"); return
+                    fail(
+                        "collapsed.bias[\(i)]: the report says \(bias[i]), the plain product of the folded layers gives \(numeric.bias[i])"
+                    ); return
                 }
             }
             result.verified.append("collapsed (plain left-to-right product of the folded layers)")
@@ -148,9 +166,13 @@ struct VerificationRun {
                 for j in 0..<n where !rows[i][j].isZero { claimed = claimed + rows[i][j] * Polynomial(inputSymbols[j]) }
                 if outputs[i] != claimed {
                     if network.domain != nil {
-                        result.underivable.append("collapsed: F is a polynomial that differs from W'x + b' off the domain; verify does not decide equality on a domain for polynomial networks")
+                        result.underivable.append(
+                            "collapsed: F is a polynomial that differs from W'x + b' off the domain; verify does not decide equality on a domain for polynomial networks"
+                        )
                     } else {
-                        fail("collapsed: output \(i + 1) of F is \(outputs[i]) (layer by layer, in the inputs \(inputSymbols.map(\.name).joined(separator: ", "))), not row \(i + 1) of W'x + b' = \(claimed)")
+                        fail(
+                            "collapsed: output \(i + 1) of F is \(outputs[i]) (layer by layer, in the inputs \(inputSymbols.map(\.name).joined(separator: ", "))), not row \(i + 1) of W'x + b' = \(claimed)"
+                        )
                     }
                     return
                 }
@@ -164,7 +186,8 @@ struct VerificationRun {
             case .tooLarge(let why): result.underivable.append("collapsed: \(why)"); return
             }
         } else {
-            result.underivable.append("collapsed: the network's activations are neither polynomial nor piecewise linear with numbers")
+            result.underivable.append(
+                "collapsed: the network's activations are neither polynomial nor piecewise linear with numbers")
             return
         }
         try rank(rows)
@@ -177,7 +200,9 @@ struct VerificationRun {
         guard let node = root["rank"], let text = node.text, let claimed = Int(text) else { return }
         let actual: Int
         if rows.allSatisfy({ $0.allSatisfy(\.isConstant) }) {
-            actual = rows.isEmpty || rows[0].isEmpty ? 0 : Matrix<Rational>(rows: rows.map { $0.map { $0.constantValue! } }).rank()
+            actual =
+                rows.isEmpty || rows[0].isEmpty
+                ? 0 : Matrix<Rational>(rows: rows.map { $0.map { $0.constantValue! } }).rank()
         } else {
             actual = rows.isEmpty || rows[0].isEmpty ? 0 : Matrix<Polynomial>(rows: rows).genericRank()
         }
@@ -193,11 +218,16 @@ struct VerificationRun {
         for (i, interval) in domain.box.enumerated() {
             var e = [Rational](repeating: .zero, count: n); e[i] = .one
             if let hi = interval.hi { conditions.append(Condition(coefficients: e, bound: hi, strict: false)) }
-            if let lo = interval.lo { conditions.append(Condition(coefficients: e.map { -$0 }, bound: -lo, strict: false)) }
+            if let lo = interval.lo {
+                conditions.append(Condition(coefficients: e.map { -$0 }, bound: -lo, strict: false))
+            }
         }
         for c in domain.constraints {
-            if c.relation == .lessOrEqual { conditions.append(Condition(coefficients: c.coefficients, bound: c.bound, strict: false)) }
-            else { conditions.append(Condition(coefficients: c.coefficients.map { -$0 }, bound: -c.bound, strict: false)) }
+            if c.relation == .lessOrEqual {
+                conditions.append(Condition(coefficients: c.coefficients, bound: c.bound, strict: false))
+            } else {
+                conditions.append(Condition(coefficients: c.coefficients.map { -$0 }, bound: -c.bound, strict: false))
+            }
         }
         return conditions
     }

@@ -8,8 +8,9 @@ import TestSupport
 private let rationalChain = Generator { rng in
     let widths = (0...Int.random(in: 1...5, using: &rng)).map { _ in Int.random(in: 0...4, using: &rng) }
     let maps = zip(widths, widths.dropFirst()).map { input, output in
-        AffineMap(weights: Arbitrary.rationalMatrix(rows: output, columns: input, &rng),
-                  bias: (0..<output).map { _ in Arbitrary.rational(&rng) })
+        AffineMap(
+            weights: Arbitrary.rationalMatrix(rows: output, columns: input, &rng),
+            bias: (0..<output).map { _ in Arbitrary.rational(&rng) })
     }
     let x = (0..<widths[0]).map { _ in Arbitrary.rational(&rng) }
     return (maps, x)
@@ -31,8 +32,9 @@ private let rationalChain = Generator { rng in
         forAll(seed: 51, count: 200, rationalChain) { value, note in
             let (maps, _) = value
             let plain = maps.dropFirst().reduce(maps[0]) { inner, outer in
-                AffineMap(weights: outer.weights.plainProduct(inner.weights),
-                          bias: zip(outer.weights.applied(to: inner.bias), outer.bias).map { $0 + $1 })
+                AffineMap(
+                    weights: outer.weights.plainProduct(inner.weights),
+                    bias: zip(outer.weights.applied(to: inner.bias), outer.bias).map { $0 + $1 })
             }
             let cleared = AffineMap.composeChain(maps)
             #expect(cleared == plain, note)
@@ -58,7 +60,8 @@ private let rationalChain = Generator { rng in
     @Test func symbolicChainEvaluatesLikeTheNumericChain() {
         // Symbolic 2-2-1 network; substitute random weights and compare with the numeric chain.
         let sym = { (name: String) in Polynomial(Symbol(name)) }
-        let first = AffineMap(weights: Matrix(rows: [[sym("w11"), sym("w12")], [sym("w21"), sym("w22")]]), bias: [sym("b1"), sym("b2")])
+        let first = AffineMap(
+            weights: Matrix(rows: [[sym("w11"), sym("w12")], [sym("w21"), sym("w22")]]), bias: [sym("b1"), sym("b2")])
         let second = AffineMap(weights: Matrix(rows: [[sym("v1"), sym("v2")]]), bias: [sym("c")])
         let collapsed = AffineMap.composeChain([first, second])
         let names = ["w11", "w12", "w21", "w22", "b1", "b2", "v1", "v2", "c", "x1", "x2"]
@@ -67,7 +70,9 @@ private let rationalChain = Generator { rng in
         }
         forAll(seed: 53, count: 30, gen) { point, note in
             let numeric = [first, second].map { map in
-                AffineMap(weights: map.weights.map { $0.evaluated(at: point) }, bias: map.bias.map { $0.evaluated(at: point) })
+                AffineMap(
+                    weights: map.weights.map { $0.evaluated(at: point) }, bias: map.bias.map { $0.evaluated(at: point) }
+                )
             }
             let x = [point[Symbol("x1")]!, point[Symbol("x2")]!]
             let symbolicOutput = collapsed.apply([sym("x1"), sym("x2")]).map { $0.evaluated(at: point) }

@@ -9,8 +9,9 @@ import TestSupport
 private let wideChain = Generator { rng in
     let widths = (0...Int.random(in: 1...6, using: &rng)).map { _ in Int.random(in: 0...9, using: &rng) }
     return zip(widths, widths.dropFirst()).map { input, output in
-        AffineMap(weights: Arbitrary.rationalMatrix(rows: output, columns: input, &rng),
-                  bias: (0..<output).map { _ in FastProductData.rational(&rng) })
+        AffineMap(
+            weights: Arbitrary.rationalMatrix(rows: output, columns: input, &rng),
+            bias: (0..<output).map { _ in FastProductData.rational(&rng) })
     }
 }
 
@@ -26,7 +27,8 @@ enum FastProductData {
     /// A rational whose denominator is smooth, a power of 2 beyond a word, or has a large prime.
     static func rational(_ rng: inout some RandomNumberGenerator) -> Rational {
         switch Int.random(in: 0..<4, using: &rng) {
-        case 0: return Rational(numerator: BigInt(Int.random(in: -50...50, using: &rng)), denominator: BigInt(2).power(70))
+        case 0:
+            return Rational(numerator: BigInt(Int.random(in: -50...50, using: &rng)), denominator: BigInt(2).power(70))
         case 1: return Rational(Int.random(in: -50...50, using: &rng), 1_000_003)
         default: return Arbitrary.rational(&rng)
         }
@@ -42,7 +44,9 @@ enum FastProductData {
 
 /// Shapes m × n times n × p with dimensions 0...12 and entries up to `bits` bits.
 private let integerProductCase = Generator { rng in
-    let (m, n, p) = (Int.random(in: 0...12, using: &rng), Int.random(in: 0...12, using: &rng), Int.random(in: 0...12, using: &rng))
+    let (m, n, p) = (
+        Int.random(in: 0...12, using: &rng), Int.random(in: 0...12, using: &rng), Int.random(in: 0...12, using: &rng)
+    )
     let bits = [8, 62, 64, 200, 700].randomElement(using: &rng)!
     let a = (0..<(m * n)).map { _ in bigInteger(&rng, bits: bits) }
     let b = (0..<(n * p)).map { _ in bigInteger(&rng, bits: bits) }
@@ -74,8 +78,9 @@ private let integerProductCase = Generator { rng in
     @Test func largeChainUsesIntegerTreeAndMatchesSequential() {
         var rng = SplitMix64(seed: 503)
         let maps = (0..<5).map { _ in
-            AffineMap(weights: Arbitrary.rationalMatrix(rows: 24, columns: 24, &rng),
-                      bias: (0..<24).map { _ in Arbitrary.rational(&rng) })
+            AffineMap(
+                weights: Arbitrary.rationalMatrix(rows: 24, columns: 24, &rng),
+                bias: (0..<24).map { _ in Arbitrary.rational(&rng) })
         }
         #expect(AffineMap.composeChain(maps) == AffineMap<Rational>.composeChainSequential(maps))
     }
@@ -83,7 +88,8 @@ private let integerProductCase = Generator { rng in
     @Test func integerMatrixProductEqualsPlainProduct() {
         forAll(seed: 504, count: 120, integerProductCase) { value, note in
             let (m, n, p, a, b) = value
-            let product = IntegerMatrix(rows: m, columns: n, entries: a) * IntegerMatrix(rows: n, columns: p, entries: b)
+            let product =
+                IntegerMatrix(rows: m, columns: n, entries: a) * IntegerMatrix(rows: n, columns: p, entries: b)
             #expect(product.rows == m && product.columns == p, note)
             #expect(product.entries == FastProductData.plainProduct(a, b, m: m, n: n, p: p), note)
         }
@@ -120,14 +126,17 @@ private let integerProductCase = Generator { rng in
 
     @Test func quotientsAreCanonicalForSmoothAndNonSmoothDenominators() {
         var rng = SplitMix64(seed: 507)
-        let denominators: [BigInt] = [1, 2, BigInt(2).power(200), BigInt(2).power(40) * BigInt(3).power(45) * BigInt(97).power(12),
-                                      BigInt(1_000_003) * 360, BigInt(16411) * BigInt(7).power(30), BigInt(10).power(19) + 51,
-                                      // Odd primes below 100 to the 8th (no capped power): gcds of hundreds of bits.
-                                      [3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97]
-                                        .reduce(BigInt(2).power(48)) { $0 * BigInt($1).power(8) }]
+        let denominators: [BigInt] = [
+            1, 2, BigInt(2).power(200), BigInt(2).power(40) * BigInt(3).power(45) * BigInt(97).power(12),
+            BigInt(1_000_003) * 360, BigInt(16411) * BigInt(7).power(30), BigInt(10).power(19) + 51,
+            // Odd primes below 100 to the 8th (no capped power): gcds of hundreds of bits.
+            [3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97]
+                .reduce(BigInt(2).power(48)) { $0 * BigInt($1).power(8) },
+        ]
         for d in denominators {
             let entries = (0..<(9 * 11)).map { k -> BigInt in
-                k % 7 == 0 ? d * BigInt(k) : bigInteger(&rng, bits: 300) * BigInt(2).power(k % 5) * BigInt(3).power(k % 4)
+                k % 7 == 0
+                    ? d * BigInt(k) : bigInteger(&rng, bits: 300) * BigInt(2).power(k % 5) * BigInt(3).power(k % 4)
             }
             let m = IntegerMatrix(rows: 9, columns: 11, entries: entries)
             let q = m.quotients(by: d, rows: 0..<9)

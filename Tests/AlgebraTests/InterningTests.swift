@@ -89,7 +89,9 @@ private func shuffledPolynomial(_ rng: inout some RandomNumberGenerator, terms: 
     }
 
     @Test func monomialOrderMatchesTheNameReference() {
-        let gen = Generator { rng -> (Monomial, Monomial, Monomial) in (shuffledMonomial(&rng), shuffledMonomial(&rng), shuffledMonomial(&rng)) }
+        let gen = Generator { rng -> (Monomial, Monomial, Monomial) in
+            (shuffledMonomial(&rng), shuffledMonomial(&rng), shuffledMonomial(&rng))
+        }
         forAll(seed: 70, count: 300, gen) { value, note in
             let (x, y, z) = value
             #expect((x < y) == referencePrecedes(x, y), note)
@@ -112,7 +114,9 @@ private func shuffledPolynomial(_ rng: inout some RandomNumberGenerator, terms: 
 
 @Suite struct ProductKernel {
     @Test func kernelProductEqualsTermByTermProductAtWordOverflow() {
-        let gen = Generator { rng -> (Polynomial, Polynomial) in (shuffledPolynomial(&rng, terms: 4), shuffledPolynomial(&rng, terms: 4)) }
+        let gen = Generator { rng -> (Polynomial, Polynomial) in
+            (shuffledPolynomial(&rng, terms: 4), shuffledPolynomial(&rng, terms: 4))
+        }
         forAll(seed: 72, gen) { value, note in
             let (x, y) = value
             // Reference: Σ over term pairs, each one product of a monomial by a rational.
@@ -128,9 +132,15 @@ private func shuffledPolynomial(_ rng: inout some RandomNumberGenerator, terms: 
 
     @Test func symbolicMatrixProductEqualsThePlainProduct() {
         let gen = Generator { rng -> (Matrix<Polynomial>, Matrix<Polynomial>, [Polynomial]) in
-            let (m, n, p) = (Int.random(in: 0...3, using: &rng), Int.random(in: 0...3, using: &rng), Int.random(in: 0...3, using: &rng))
-            return (Arbitrary.polynomialMatrix(rows: m, columns: n, &rng), Arbitrary.polynomialMatrix(rows: n, columns: p, &rng),
-                    (0..<n).map { _ in Arbitrary.polynomial(&rng) })
+            let (m, n, p) = (
+                Int.random(in: 0...3, using: &rng), Int.random(in: 0...3, using: &rng),
+                Int.random(in: 0...3, using: &rng)
+            )
+            return (
+                Arbitrary.polynomialMatrix(rows: m, columns: n, &rng),
+                Arbitrary.polynomialMatrix(rows: n, columns: p, &rng),
+                (0..<n).map { _ in Arbitrary.polynomial(&rng) }
+            )
         }
         forAll(seed: 73, gen) { value, note in
             let (x, y, v) = value
@@ -146,16 +156,22 @@ private func shuffledPolynomial(_ rng: inout some RandomNumberGenerator, terms: 
 @Suite struct GenericRankWithBound {
     /// A symbolic m×k times k×n product: generic rank min(m, k, n).
     private static func symbolicProduct(_ m: Int, _ k: Int, _ n: Int, tag: String) -> Matrix<Polynomial> {
-        let left = Matrix<Polynomial>(rows: (0..<m).map { i in (0..<k).map { j in Polynomial(Symbol("\(tag)u\(i)_\(j)")) } })
-        let right = Matrix<Polynomial>(rows: (0..<k).map { i in (0..<n).map { j in Polynomial(Symbol("\(tag)v\(i)_\(j)")) } })
+        let left = Matrix<Polynomial>(
+            rows: (0..<m).map { i in (0..<k).map { j in Polynomial(Symbol("\(tag)u\(i)_\(j)")) } })
+        let right = Matrix<Polynomial>(
+            rows: (0..<k).map { i in (0..<n).map { j in Polynomial(Symbol("\(tag)v\(i)_\(j)")) } })
         return left * right
     }
 
     @Test func boundedRankEqualsExactRankOnRandomSymbolicProducts() {
         let gen = Generator { rng -> (Matrix<Polynomial>, Int) in
-            let (m, k, n) = (Int.random(in: 1...3, using: &rng), Int.random(in: 1...3, using: &rng), Int.random(in: 1...3, using: &rng))
+            let (m, k, n) = (
+                Int.random(in: 1...3, using: &rng), Int.random(in: 1...3, using: &rng),
+                Int.random(in: 1...3, using: &rng)
+            )
             // A symbolic left factor times a random polynomial right factor.
-            let left = Matrix<Polynomial>(rows: (0..<m).map { i in (0..<k).map { j in Polynomial(Symbol("g\(i)_\(j)")) } })
+            let left = Matrix<Polynomial>(
+                rows: (0..<m).map { i in (0..<k).map { j in Polynomial(Symbol("g\(i)_\(j)")) } })
             return (left * Arbitrary.polynomialMatrix(rows: k, columns: n, &rng), k)
         }
         forAll(seed: 74, count: 60, gen) { value, note in

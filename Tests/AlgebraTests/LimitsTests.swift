@@ -73,7 +73,9 @@ import TestSupport
 
     @Test func fullRankOfSymbolicChainIsCertified() {
         // W4·W3·W2·W1, 8×8, every entry a symbol: full rank, proven by one point modulo a prime.
-        let product = (1...4).map { Self.symbolicSquare(8, tag: "lim\($0)w") }.reduce(Matrix<Polynomial>.identity(8)) { $1 * $0 }
+        let product = (1...4).map { Self.symbolicSquare(8, tag: "lim\($0)w") }.reduce(Matrix<Polynomial>.identity(8)) {
+            $1 * $0
+        }
         let rank = product.genericRankCertificate()
         #expect(rank.rank == 8)
         #expect(rank.isProven)
@@ -83,7 +85,8 @@ import TestSupport
     @Test func lowerRankIsProvedByEliminationWhenSmall() {
         // A 4×2 times 2×4 symbolic product has generic rank 2 < 4; the exact elimination fits.
         let left = Matrix<Polynomial>(rows: (0..<4).map { i in (0..<2).map { j in Polynomial(Symbol("lu\(i)_\(j)")) } })
-        let right = Matrix<Polynomial>(rows: (0..<2).map { i in (0..<4).map { j in Polynomial(Symbol("lv\(i)_\(j)")) } })
+        let right = Matrix<Polynomial>(
+            rows: (0..<2).map { i in (0..<4).map { j in Polynomial(Symbol("lv\(i)_\(j)")) } })
         let rank = (left * right).genericRankCertificate()
         #expect(rank.rank == 2)
         #expect(rank.isProven)
@@ -91,7 +94,8 @@ import TestSupport
 
     @Test func lowerRankPastTheBudgetIsALowerBoundWithItsProbability() {
         let left = Matrix<Polynomial>(rows: (0..<4).map { i in (0..<2).map { j in Polynomial(Symbol("mu\(i)_\(j)")) } })
-        let right = Matrix<Polynomial>(rows: (0..<2).map { i in (0..<4).map { j in Polynomial(Symbol("mv\(i)_\(j)")) } })
+        let right = Matrix<Polynomial>(
+            rows: (0..<2).map { i in (0..<4).map { j in Polynomial(Symbol("mv\(i)_\(j)")) } })
         let rank = (left * right).genericRankCertificate(budget: PolynomialBudget(maxTerms: 4))
         #expect(rank.rank == 2)
         #expect(!rank.isProven)
@@ -102,8 +106,12 @@ import TestSupport
 
     @Test func randomPointRankMatchesExactEliminationOnRandomMatrices() {
         let gen = Generator { rng -> Matrix<Polynomial> in
-            let (m, k, n) = (Int.random(in: 1...3, using: &rng), Int.random(in: 1...3, using: &rng), Int.random(in: 1...3, using: &rng))
-            return Arbitrary.polynomialMatrix(rows: m, columns: k, &rng) * Arbitrary.polynomialMatrix(rows: k, columns: n, &rng)
+            let (m, k, n) = (
+                Int.random(in: 1...3, using: &rng), Int.random(in: 1...3, using: &rng),
+                Int.random(in: 1...3, using: &rng)
+            )
+            return Arbitrary.polynomialMatrix(rows: m, columns: k, &rng)
+                * Arbitrary.polynomialMatrix(rows: k, columns: n, &rng)
         }
         forAll(seed: 1402, count: 60, gen) { m, note in
             let certificate = m.genericRankCertificate()

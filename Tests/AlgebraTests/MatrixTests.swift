@@ -7,16 +7,20 @@ import TestSupport
 /// Three random rational matrices of chainable random shapes m×n, n×p, p×q (sizes 0...4).
 private let rationalChain = Generator { rng in
     let d = (0..<4).map { _ in Int.random(in: 0...4, using: &rng) }
-    return (Arbitrary.rationalMatrix(rows: d[0], columns: d[1], &rng),
-            Arbitrary.rationalMatrix(rows: d[1], columns: d[2], &rng),
-            Arbitrary.rationalMatrix(rows: d[2], columns: d[3], &rng))
+    return (
+        Arbitrary.rationalMatrix(rows: d[0], columns: d[1], &rng),
+        Arbitrary.rationalMatrix(rows: d[1], columns: d[2], &rng),
+        Arbitrary.rationalMatrix(rows: d[2], columns: d[3], &rng)
+    )
 }
 
 private let polynomialChain = Generator { rng in
     let d = (0..<4).map { _ in Int.random(in: 0...3, using: &rng) }
-    return (Arbitrary.polynomialMatrix(rows: d[0], columns: d[1], &rng),
-            Arbitrary.polynomialMatrix(rows: d[1], columns: d[2], &rng),
-            Arbitrary.polynomialMatrix(rows: d[2], columns: d[3], &rng))
+    return (
+        Arbitrary.polynomialMatrix(rows: d[0], columns: d[1], &rng),
+        Arbitrary.polynomialMatrix(rows: d[1], columns: d[2], &rng),
+        Arbitrary.polynomialMatrix(rows: d[2], columns: d[3], &rng)
+    )
 }
 
 @Suite struct MatrixAlgebraLaws {
@@ -91,10 +95,14 @@ private let polynomialChain = Generator { rng in
         let gen = Generator { rng in
             let n = Int.random(in: 1...5, using: &rng)
             let big = { (rng: inout any RandomNumberGenerator) -> Rational in
-                Rational(numerator: BigInt(Int.random(in: -1_000_000...1_000_000, using: &rng)).power(3),
-                         denominator: BigInt(Int.random(in: 1...100_000, using: &rng)).power(2))
+                Rational(
+                    numerator: BigInt(Int.random(in: -1_000_000...1_000_000, using: &rng)).power(3),
+                    denominator: BigInt(Int.random(in: 1...100_000, using: &rng)).power(2))
             }
-            return (Arbitrary.matrix(rows: n, columns: n, &rng, entry: big), Arbitrary.matrix(rows: n, columns: n, &rng, entry: big))
+            return (
+                Arbitrary.matrix(rows: n, columns: n, &rng, entry: big),
+                Arbitrary.matrix(rows: n, columns: n, &rng, entry: big)
+            )
         }
         forAll(seed: 31, count: 50, gen) { value, note in
             let (x, y) = value
@@ -158,7 +166,9 @@ private let polynomialChain = Generator { rng in
         #expect(none == .identity(0))
         #expect(none.rank() == 0)
         #expect(Matrix<Rational>.zero(rows: 0, columns: 4).applied(to: [1, 2, 3, 4]) == [])
-        #expect(Matrix<Rational>.zero(rows: 0, columns: 4) * Matrix<Rational>.zero(rows: 4, columns: 2) == .zero(rows: 0, columns: 2))
+        #expect(
+            Matrix<Rational>.zero(rows: 0, columns: 4) * Matrix<Rational>.zero(rows: 4, columns: 2)
+                == .zero(rows: 0, columns: 2))
         #expect(rowsOnly + rowsOnly == rowsOnly)
         #expect(Matrix<Polynomial>.zero(rows: 0, columns: 3).genericRank() == 0)
     }

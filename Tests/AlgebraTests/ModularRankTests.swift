@@ -8,9 +8,14 @@ import Algebra
     @Test(arguments: 0..<40)
     func boundedRankEqualsBareissRank(seed: Int) {
         var rng = SplitMix64(seed: UInt64(seed))
-        let rows = Int.random(in: 0...6, using: &rng), inner = Int.random(in: 0...6, using: &rng), cols = Int.random(in: 0...6, using: &rng)
+        let rows = Int.random(in: 0...6, using: &rng), inner = Int.random(in: 0...6, using: &rng),
+            cols = Int.random(in: 0...6, using: &rng)
         func random(_ r: Int, _ c: Int) -> Matrix<Rational> {
-            Matrix(rows: r, columns: c, entries: (0..<(r * c)).map { _ in Rational(Int.random(in: -9...9, using: &rng), Int.random(in: 1...5, using: &rng)) })
+            Matrix(
+                rows: r, columns: c,
+                entries: (0..<(r * c)).map { _ in
+                    Rational(Int.random(in: -9...9, using: &rng), Int.random(in: 1...5, using: &rng))
+                })
         }
         // A product through an `inner`-wide bottleneck: rank <= inner.
         let m = random(rows, inner) * random(inner, cols)
@@ -29,4 +34,3 @@ import Algebra
         #expect(m.rank(atMost: 2) == 2)
     }
 }
-

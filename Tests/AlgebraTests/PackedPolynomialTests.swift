@@ -63,11 +63,15 @@ private func randomPolynomial(_ rng: inout SplitMix64, symbols: [Symbol], maxTer
     for _ in 0..<Int.random(in: 0...maxTerms, using: &rng) {
         var powers: [Symbol: Int] = [:]
         for _ in 0..<Int.random(in: 0...4, using: &rng) {
-            powers[symbols[Int.random(in: 0..<symbols.count, using: &rng)], default: 0] += Int.random(in: 1...3, using: &rng)
+            powers[symbols[Int.random(in: 0..<symbols.count, using: &rng)], default: 0] += Int.random(
+                in: 1...3, using: &rng)
         }
         let c: Rational
         switch Int.random(in: 0..<8, using: &rng) {
-        case 0: c = Rational(numerator: BigInt(Int.random(in: -9...9, using: &rng)) * BigInt(10).power(30) + BigInt(1), denominator: BigInt(7))
+        case 0:
+            c = Rational(
+                numerator: BigInt(Int.random(in: -9...9, using: &rng)) * BigInt(10).power(30) + BigInt(1),
+                denominator: BigInt(7))
         case 1: c = Rational(Int.max - Int.random(in: 0...3, using: &rng))  // overflows the kernel's machine words
         default: c = Rational(Int.random(in: -5...5, using: &rng), Int.random(in: 1...4, using: &rng))
         }
@@ -85,7 +89,9 @@ private let manySymbols: [Symbol] = (0..<12).map { Symbol("pk\(($0 * 7) % 12)") 
             let x = randomPolynomial(&rng, symbols: manySymbols, maxTerms: 7)
             let y = randomPolynomial(&rng, symbols: manySymbols, maxTerms: 7)
             let (rx, ry) = (ReferencePolynomial(x), ReferencePolynomial(y))
-            for (result, reference) in [(x + y, rx + ry), (x - y, rx - ry), (x * y, rx * ry), (-x, ReferencePolynomial(terms: [:]) - rx)] {
+            for (result, reference) in [
+                (x + y, rx + ry), (x - y, rx - ry), (x * y, rx * ry), (-x, ReferencePolynomial(terms: [:]) - rx),
+            ] {
                 #expect(result.checkInvariants(), "\(x) | \(y)")
                 #expect(ReferencePolynomial(result) == reference, "\(x) | \(y)")
                 #expect(result.terms == reference.terms)
@@ -114,9 +120,13 @@ private let manySymbols: [Symbol] = (0..<12).map { Symbol("pk\(($0 * 7) % 12)") 
             let x = randomPolynomial(&rng, symbols: manySymbols, maxTerms: 9)
             let y = randomPolynomial(&rng, symbols: manySymbols, maxTerms: 9)
             var point: [Symbol: Rational] = [:]
-            for s in manySymbols { point[s] = Rational(Int.random(in: -7...7, using: &rng), Int.random(in: 1...5, using: &rng)) }
+            for s in manySymbols {
+                point[s] = Rational(Int.random(in: -7...7, using: &rng), Int.random(in: 1...5, using: &rng))
+            }
             #expect((x * y).evaluated(at: point) == x.evaluated(at: point) * y.evaluated(at: point))
-            #expect((x + y).evaluated(at: point) == ReferencePolynomial(x).value(at: point) + ReferencePolynomial(y).value(at: point))
+            #expect(
+                (x + y).evaluated(at: point) == ReferencePolynomial(x).value(at: point)
+                    + ReferencePolynomial(y).value(at: point))
         }
     }
 
@@ -142,14 +152,18 @@ private let manySymbols: [Symbol] = (0..<12).map { Symbol("pk\(($0 * 7) % 12)") 
             // Monomial.< (name ranks, independent of the packed keys) orders them decreasingly.
             #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0.monomial > $1.monomial }, "\(x)")
             #expect(sorted.count == x.termCount)
-            if let lead = x.leadingTerm { #expect(lead.monomial == sorted[0].monomial && lead.coefficient == sorted[0].coefficient) }
+            if let lead = x.leadingTerm {
+                #expect(lead.monomial == sorted[0].monomial && lead.coefficient == sorted[0].coefficient)
+            }
             #expect(try Polynomial.parse(x.description) == x)
             // The direct printer equals the term-by-term rendering of sortedTerms.
             var expected = sorted.isEmpty ? "0" : ""
             for (index, (m, c)) in sorted.enumerated() {
                 expected += index == 0 ? (c.signum < 0 ? "-" : "") : (c.signum < 0 ? " - " : " + ")
                 let magnitude = c.magnitude
-                expected += m.isOne ? magnitude.description : (magnitude.isOne ? m.description : "\(magnitude)*\(m.description)")
+                expected +=
+                    m.isOne
+                    ? magnitude.description : (magnitude.isOne ? m.description : "\(magnitude)*\(m.description)")
             }
             #expect(x.description == expected)
             for (m, c) in sorted { #expect(x.coefficient(of: m) == c) }

@@ -80,7 +80,9 @@ private let a = Polynomial(Symbol("a")), b = Polynomial(Symbol("b")), c = Polyno
         let squared = (a + 1).power(2)
         let parsed = try Polynomial.parse("a^2 + 2*a + 1")
         let parsedSquare = try Polynomial.parse("(a + 1)^2")
-        let fromTerms = Polynomial(terms: [Monomial(Symbol("a"), exponent: 2): 1, Monomial(Symbol("a")): 2, .one: 1, Monomial(Symbol("b")): 0])
+        let fromTerms = Polynomial(terms: [
+            Monomial(Symbol("a"), exponent: 2): 1, Monomial(Symbol("a")): 2, .one: 1, Monomial(Symbol("b")): 0,
+        ])
         let cancelled = a * a + b + a + 1 + a - b
         let all = [built, squared, parsed, parsedSquare, fromTerms, cancelled]
         for p in all {
@@ -118,7 +120,11 @@ private let a = Polynomial(Symbol("a")), b = Polynomial(Symbol("b")), c = Polyno
         #expect(Monomial([sa: 1, sb: 1]) < Monomial([sa: 2]))
         #expect(Monomial.one < Monomial(sb))
         let gen = Generator { rng in
-            (0..<3).map { _ in Monomial(Dictionary(uniqueKeysWithValues: Arbitrary.symbols.map { ($0, Int.random(in: 0...3, using: &rng)) })) }
+            (0..<3).map { _ in
+                Monomial(
+                    Dictionary(uniqueKeysWithValues: Arbitrary.symbols.map { ($0, Int.random(in: 0...3, using: &rng)) })
+                )
+            }
         }
         forAll(seed: 9, gen) { m, note in
             let (x, y, z) = (m[0], m[1], m[2])
@@ -143,9 +149,14 @@ private let a = Polynomial(Symbol("a")), b = Polynomial(Symbol("b")), c = Polyno
 
     @Test func substitutionThenEvaluationEqualsEvaluationAtTheComposedValues() {
         let gen = Generator { rng in
-            (Arbitrary.polynomial(&rng),
-             [Symbol("a"): Arbitrary.polynomial(&rng, maxTerms: 2), Symbol("b"): Arbitrary.polynomial(&rng, maxTerms: 2)],
-             Gens.point(&rng))
+            (
+                Arbitrary.polynomial(&rng),
+                [
+                    Symbol("a"): Arbitrary.polynomial(&rng, maxTerms: 2),
+                    Symbol("b"): Arbitrary.polynomial(&rng, maxTerms: 2),
+                ],
+                Gens.point(&rng)
+            )
         }
         forAll(seed: 11, gen) { value, note in
             let (p, substitution, point) = value
@@ -183,7 +194,8 @@ private let a = Polynomial(Symbol("a")), b = Polynomial(Symbol("b")), c = Polyno
 
 @Suite struct PolynomialDivision {
     @Test func exactDivisionRecoversTheFactor() {
-        let gen = Generator { rng in (Arbitrary.polynomial(&rng, maxTerms: 3), Arbitrary.polynomial(&rng, maxTerms: 3)) }
+        let gen = Generator { rng in (Arbitrary.polynomial(&rng, maxTerms: 3), Arbitrary.polynomial(&rng, maxTerms: 3))
+        }
         var cases = CaseCounter()
         forAll(seed: 14, gen) { value, note in
             let (x, y) = value

@@ -9,7 +9,9 @@ private let c = Polynomial(Symbol("c")), d = Polynomial(Symbol("d"))
 
 /// A random m×n rational matrix of rank at most r (a product through an r-dimensional space).
 private let lowRank = Generator { rng in
-    let (m, n, r) = (Int.random(in: 0...5, using: &rng), Int.random(in: 0...5, using: &rng), Int.random(in: 0...4, using: &rng))
+    let (m, n, r) = (
+        Int.random(in: 0...5, using: &rng), Int.random(in: 0...5, using: &rng), Int.random(in: 0...4, using: &rng)
+    )
     return Arbitrary.lowRankMatrix(rows: m, columns: n, innerRank: r, &rng)
 }
 
@@ -28,9 +30,14 @@ private let lowRank = Generator { rng in
 
     @Test func rankOfProductIsAtMostEachFactorsRank() {
         let gen = Generator { rng in
-            let (m, n, p) = (Int.random(in: 0...4, using: &rng), Int.random(in: 0...4, using: &rng), Int.random(in: 0...4, using: &rng))
-            return (Arbitrary.lowRankMatrix(rows: m, columns: n, innerRank: Int.random(in: 0...3, using: &rng), &rng),
-                    Arbitrary.lowRankMatrix(rows: n, columns: p, innerRank: Int.random(in: 0...3, using: &rng), &rng))
+            let (m, n, p) = (
+                Int.random(in: 0...4, using: &rng), Int.random(in: 0...4, using: &rng),
+                Int.random(in: 0...4, using: &rng)
+            )
+            return (
+                Arbitrary.lowRankMatrix(rows: m, columns: n, innerRank: Int.random(in: 0...3, using: &rng), &rng),
+                Arbitrary.lowRankMatrix(rows: n, columns: p, innerRank: Int.random(in: 0...3, using: &rng), &rng)
+            )
         }
         forAll(seed: 42, gen) { value, note in
             let (x, y) = value
@@ -88,8 +95,11 @@ private let lowRank = Generator { rng in
 
     @Test func genericRankIsAnUpperBoundOfRankAtEveryPoint() {
         let gen = Generator { rng in
-            (Arbitrary.polynomialMatrix(rows: Int.random(in: 1...3, using: &rng), columns: Int.random(in: 1...3, using: &rng), &rng),
-             Gens.point(&rng))
+            (
+                Arbitrary.polynomialMatrix(
+                    rows: Int.random(in: 1...3, using: &rng), columns: Int.random(in: 1...3, using: &rng), &rng),
+                Gens.point(&rng)
+            )
         }
         forAll(seed: 44, count: 60, gen) { value, note in
             let (m, point) = value

@@ -22,9 +22,12 @@ private let s = Symbol("s")
     /// For random u(s) and q free of s, the content of u·q is (u, q) up to the normalisation
     /// (the lowest nonzero coefficient of u is 1), and u·q rebuilt from it is the product.
     @Test func contentInvertsTheProduct() {
-        forAll(seed: 41, Generator { rng in
-            (Arbitrary.polynomial(&rng, symbols: ["a", "b"]), (0...2).map { _ in Arbitrary.rational(&rng) })
-        }) { value, note in
+        forAll(
+            seed: 41,
+            Generator { rng in
+                (Arbitrary.polynomial(&rng, symbols: ["a", "b"]), (0...2).map { _ in Arbitrary.rational(&rng) })
+            }
+        ) { value, note in
             let (q, coefficients) = value
             var u = Polynomial.zero
             for (e, c) in coefficients.enumerated() {
@@ -39,7 +42,9 @@ private let s = Symbol("s")
             #expect(found != nil, note)
             if let (fu, fq) = found {
                 var rebuilt = Polynomial.zero
-                for (e, c) in fu.enumerated() { rebuilt += Polynomial(coefficient: c, monomial: e == 0 ? .one : Monomial(s, exponent: e)) }
+                for (e, c) in fu.enumerated() {
+                    rebuilt += Polynomial(coefficient: c, monomial: e == 0 ? .one : Monomial(s, exponent: e))
+                }
                 #expect(rebuilt * fq == p, note)
                 #expect(fu.first(where: { !$0.isZero }) == Rational.one, note)
                 #expect(fq.degree(in: s) == 0, note)

@@ -3,7 +3,6 @@ import ExactNumbers
 import PropertyBased
 import Testing
 
-
 /// Random exact values for the property tests.
 enum Arbitrary {
     static let symbols: [Symbol] = ["a", "b", "c"]
@@ -20,8 +19,10 @@ enum Arbitrary {
 
     /// A sum of up to `maxTerms` random terms in `symbols` with exponents <= maxExponent;
     /// about one in five is a constant (the fast path).
-    static func polynomial(_ rng: inout some RandomNumberGenerator, symbols: [Symbol] = symbols,
-                           maxTerms: Int = 4, maxExponent: Int = 2) -> Polynomial {
+    static func polynomial(
+        _ rng: inout some RandomNumberGenerator, symbols: [Symbol] = symbols,
+        maxTerms: Int = 4, maxExponent: Int = 2
+    ) -> Polynomial {
         if Int.random(in: 0..<5, using: &rng) == 0 { return Polynomial(rational(&rng)) }
         var p = Polynomial.zero
         for _ in 0..<Int.random(in: 0...maxTerms, using: &rng) {
@@ -33,8 +34,10 @@ enum Arbitrary {
     }
 
     /// A rows × columns matrix of random entries; about one entry in four is zero.
-    static func matrix<S: ExactRing>(rows: Int, columns: Int, _ rng: inout some RandomNumberGenerator,
-                                     entry: (inout any RandomNumberGenerator) -> S) -> Matrix<S> {
+    static func matrix<S: ExactRing>(
+        rows: Int, columns: Int, _ rng: inout some RandomNumberGenerator,
+        entry: (inout any RandomNumberGenerator) -> S
+    ) -> Matrix<S> {
         var any: any RandomNumberGenerator = SplitMix64(seed: rng.next())
         let entries = (0..<(rows * columns)).map { _ in
             Int.random(in: 0..<4, using: &any) == 0 ? S.zero : entry(&any)
@@ -46,19 +49,21 @@ enum Arbitrary {
         matrix(rows: rows, columns: columns, &rng) { rational(&$0) }
     }
 
-    static func polynomialMatrix(rows: Int, columns: Int, _ rng: inout some RandomNumberGenerator) -> Matrix<Polynomial> {
+    static func polynomialMatrix(rows: Int, columns: Int, _ rng: inout some RandomNumberGenerator) -> Matrix<Polynomial>
+    {
         matrix(rows: rows, columns: columns, &rng) { polynomial(&$0, maxTerms: 2, maxExponent: 1) }
     }
 
     /// An integer matrix of the given rank (a product of random full-size factors plus a
     /// random chance of lower rank), with small entries.
-    static func lowRankMatrix(rows: Int, columns: Int, innerRank: Int, _ rng: inout some RandomNumberGenerator) -> Matrix<Rational> {
+    static func lowRankMatrix(rows: Int, columns: Int, innerRank: Int, _ rng: inout some RandomNumberGenerator)
+        -> Matrix<Rational>
+    {
         let left = rationalMatrix(rows: rows, columns: innerRank, &rng)
         let right = rationalMatrix(rows: innerRank, columns: columns, &rng)
         return left.plainProduct(right)
     }
 }
-
 
 /// Generators built on the arbitrary values.
 enum Gens {
@@ -72,4 +77,3 @@ enum Gens {
         Dictionary(uniqueKeysWithValues: Arbitrary.symbols.map { ($0, Arbitrary.rational(&rng)) })
     }
 }
-

@@ -16,42 +16,55 @@ struct BadSpec: CustomTestStringConvertible, Sendable {
 }
 
 private let badSpecs: [BadSpec] = [
-    BadSpec(label: "malformed YAML", file: "bad.yaml",
-            content: "input: 2\nlayers:\n  - dense:\n      weights: [[1, 2]]\n     bias: [1]\n",
-            line: 5, mentions: ["YAML"]),
-    BadSpec(label: "malformed JSON", file: "bad.json",
-            content: "{\n  \"input\": 2,\n  \"layers\": [\n    {\"dense\": {\"weights\": [[1, 2]],}}\n  ]\n}\n",
-            line: 4, mentions: ["JSON"]),
-    BadSpec(label: "unknown key with suggestion", file: "key.yaml",
-            content: "input: 2\nlayers:\n  - dense:\n      wieghts: [[1, 2]]\n",
-            line: 4, mentions: ["wieghts", "did you mean 'weights'"]),
-    BadSpec(label: "ragged rows", file: "ragged.yaml",
-            content: "input: 2\nlayers:\n  - dense:\n      weights: [[1, 2], [3]]\n",
-            line: 4, mentions: ["row"]),
-    BadSpec(label: "size mismatch naming both layers", file: "size.yaml",
-            content: "input: [a, b]\nlayers:\n  - dense:\n      weights: [[1, 2], [3, 4]]\n  - dense:\n      weights: [[1, 2, 3]]\n",
-            line: 6, mentions: ["layer 2", "layer 1"]),
-    BadSpec(label: "zero denominator", file: "zero.yaml",
-            content: "input: 2\nlayers:\n  - dense:\n      weights: [[\"1/0\", 2]]\n",
-            line: 4, mentions: ["zero denominator"]),
-    BadSpec(label: "unknown activation", file: "act.yaml",
-            content: "input: 2\nlayers:\n  - dense:\n      weights: [[1, 2]]\n    activation: relux\n",
-            line: 5, mentions: ["relux", "relu"]),
-    BadSpec(label: "missing weights", file: "noweights.yaml",
-            content: "input: 2\nlayers:\n  - dense:\n      bias: [1]\n",
-            line: 3, mentions: ["weights"]),
-    BadSpec(label: "bad expression string", file: "expr.yaml",
-            content: "input: 2\nlayers:\n  - dense:\n      weights: [[\"2*a +\", 2]]\n",
-            line: 4, mentions: ["2*a +"]),
-    BadSpec(label: "non-positive input dimension", file: "dim.yaml",
-            content: "input: 0\nlayers:\n  - activation: relu\n",
-            line: 1, mentions: ["input"]),
-    BadSpec(label: "negative input dimension", file: "neg.json",
-            content: "{\"input\": -1, \"layers\": [{\"activation\": \"relu\"}]}\n",
-            line: 1, mentions: ["input"]),
-    BadSpec(label: "empty layers list", file: "empty.yaml",
-            content: "input: 2\nlayers: []\n",
-            line: 2, mentions: ["layer"]),
+    BadSpec(
+        label: "malformed YAML", file: "bad.yaml",
+        content: "input: 2\nlayers:\n  - dense:\n      weights: [[1, 2]]\n     bias: [1]\n",
+        line: 5, mentions: ["YAML"]),
+    BadSpec(
+        label: "malformed JSON", file: "bad.json",
+        content: "{\n  \"input\": 2,\n  \"layers\": [\n    {\"dense\": {\"weights\": [[1, 2]],}}\n  ]\n}\n",
+        line: 4, mentions: ["JSON"]),
+    BadSpec(
+        label: "unknown key with suggestion", file: "key.yaml",
+        content: "input: 2\nlayers:\n  - dense:\n      wieghts: [[1, 2]]\n",
+        line: 4, mentions: ["wieghts", "did you mean 'weights'"]),
+    BadSpec(
+        label: "ragged rows", file: "ragged.yaml",
+        content: "input: 2\nlayers:\n  - dense:\n      weights: [[1, 2], [3]]\n",
+        line: 4, mentions: ["row"]),
+    BadSpec(
+        label: "size mismatch naming both layers", file: "size.yaml",
+        content:
+            "input: [a, b]\nlayers:\n  - dense:\n      weights: [[1, 2], [3, 4]]\n  - dense:\n      weights: [[1, 2, 3]]\n",
+        line: 6, mentions: ["layer 2", "layer 1"]),
+    BadSpec(
+        label: "zero denominator", file: "zero.yaml",
+        content: "input: 2\nlayers:\n  - dense:\n      weights: [[\"1/0\", 2]]\n",
+        line: 4, mentions: ["zero denominator"]),
+    BadSpec(
+        label: "unknown activation", file: "act.yaml",
+        content: "input: 2\nlayers:\n  - dense:\n      weights: [[1, 2]]\n    activation: relux\n",
+        line: 5, mentions: ["relux", "relu"]),
+    BadSpec(
+        label: "missing weights", file: "noweights.yaml",
+        content: "input: 2\nlayers:\n  - dense:\n      bias: [1]\n",
+        line: 3, mentions: ["weights"]),
+    BadSpec(
+        label: "bad expression string", file: "expr.yaml",
+        content: "input: 2\nlayers:\n  - dense:\n      weights: [[\"2*a +\", 2]]\n",
+        line: 4, mentions: ["2*a +"]),
+    BadSpec(
+        label: "non-positive input dimension", file: "dim.yaml",
+        content: "input: 0\nlayers:\n  - activation: relu\n",
+        line: 1, mentions: ["input"]),
+    BadSpec(
+        label: "negative input dimension", file: "neg.json",
+        content: "{\"input\": -1, \"layers\": [{\"activation\": \"relu\"}]}\n",
+        line: 1, mentions: ["input"]),
+    BadSpec(
+        label: "empty layers list", file: "empty.yaml",
+        content: "input: 2\nlayers: []\n",
+        line: 2, mentions: ["layer"]),
     BadSpec(label: "empty file", file: "blank.yaml", content: "", line: 1, mentions: []),
 ]
 
@@ -68,9 +81,12 @@ private let badSpecs: [BadSpec] = [
             #expect(result.stdout.isEmpty, "\(spec.label): stdout \(result.stdout)")
             #expect(result.stderr.hasPrefix("\(spec.file):\(spec.line):"), "\(spec.label): \(result.stderr)")
             #expect(hasColumn(result.stderr, file: spec.file), "\(spec.label): no column in \(result.stderr)")
-            for word in spec.mentions { #expect(result.stderr.contains(word), "\(spec.label): '\(word)' not in \(result.stderr)") }
+            for word in spec.mentions {
+                #expect(result.stderr.contains(word), "\(spec.label): '\(word)' not in \(result.stderr)")
+            }
             #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"))
-            #expect(result.stderr.split(separator: "\n").count == 1, "\(spec.label): more than one line: \(result.stderr)")
+            #expect(
+                result.stderr.split(separator: "\n").count == 1, "\(spec.label): more than one line: \(result.stderr)")
         }
     }
 
@@ -173,4 +189,3 @@ func hasColumn(_ message: String, file: String) -> Bool {
     let parts = message.dropFirst(file.count + 1).split(separator: ":", maxSplits: 2)
     return parts.count == 3 && Int(parts[0]) != nil && Int(parts[1]) != nil
 }
-

@@ -22,7 +22,9 @@ extension CLIHarness {
             process.arguments = arguments
         }
         process.currentDirectoryURL = directory
-        let outURL = standardOutput.map { URL(fileURLWithPath: $0) } ?? directory.appendingPathComponent(".stdout-\(UUID().uuidString)")
+        let outURL =
+            standardOutput.map { URL(fileURLWithPath: $0) }
+            ?? directory.appendingPathComponent(".stdout-\(UUID().uuidString)")
         let errURL = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
         if standardOutput == nil { _ = FileManager.default.createFile(atPath: outURL.path, contents: nil) }
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
@@ -31,7 +33,8 @@ extension CLIHarness {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        return RunningCLI(process: process, out: out, err: err, outURL: standardOutput == nil ? outURL : nil, errURL: errURL)
+        return RunningCLI(
+            process: process, out: out, err: err, outURL: standardOutput == nil ? outURL : nil, errURL: errURL)
     }
 
     /// The names in the scratch directory, hidden ones included (temporary files start with a
@@ -66,10 +69,11 @@ struct RunningCLI {
         let stderrData = try Data(contentsOf: errURL)
         if let outURL { try? FileManager.default.removeItem(at: outURL) }
         try? FileManager.default.removeItem(at: errURL)
-        return RunResult(status: process.terminationStatus,
-                         stdout: String(decoding: stdoutData, as: UTF8.self),
-                         stderr: String(decoding: stderrData, as: UTF8.self),
-                         stdoutData: stdoutData)
+        return RunResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self),
+            stdoutData: stdoutData)
     }
 }
 

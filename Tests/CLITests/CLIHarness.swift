@@ -30,7 +30,8 @@ struct CLIHarness {
         }
         candidates.append(Bundle.main.bundleURL.appendingPathComponent(name))
         candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent(name))
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         candidates.append(root.appendingPathComponent(".build/debug/\(name)"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
@@ -77,10 +78,11 @@ struct CLIHarness {
         let stdoutData = try Data(contentsOf: outURL), stderrData = try Data(contentsOf: errURL)
         try? FileManager.default.removeItem(at: outURL)
         try? FileManager.default.removeItem(at: errURL)
-        return RunResult(status: process.terminationStatus,
-                         stdout: String(decoding: stdoutData, as: UTF8.self),
-                         stderr: String(decoding: stderrData, as: UTF8.self),
-                         stdoutData: stdoutData)
+        return RunResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self),
+            stdoutData: stdoutData)
     }
 
     /// The files in the scratch directory (without the harness's own capture files).

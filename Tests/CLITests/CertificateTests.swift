@@ -39,7 +39,12 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
         (["random", "--layers", "3", "--width", "3", "--inputs", "2", "--activation", "identity", "--seed", "4"], 0),
         (["random", "--layers", "2", "--width", "3", "--inputs", "2", "--activation", "relu", "--seed", "5"], 1),
         (["random", "--layers", "2", "--width", "2", "--inputs", "2", "--activation", "hardtanh", "--seed", "6"], 1),
-        (["random", "--layers", "2", "--width", "2", "--inputs", "2", "--activation", "{polynomial: [0, 1, 1]}", "--seed", "7"], 1),
+        (
+            [
+                "random", "--layers", "2", "--width", "2", "--inputs", "2", "--activation", "{polynomial: [0, 1, 1]}",
+                "--seed", "7",
+            ], 1
+        ),
     ]
 
     static let cancellation = """
@@ -62,7 +67,10 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
         }
         try cli.write("cancel.yaml", Self.cancellation)
         specs.append(("cancel.yaml", 0))
-        try cli.write("clip.yaml", "input: 2\nlayers:\n  - dense: {weights: [[1, -1], [2, 1]], bias: [0, \"1/3\"]}\n    activation: {clip: {min: -1, max: 2}}\n  - dense: {weights: [[1, 1]]}\n    activation: hard_sigmoid\n")
+        try cli.write(
+            "clip.yaml",
+            "input: 2\nlayers:\n  - dense: {weights: [[1, -1], [2, 1]], bias: [0, \"1/3\"]}\n    activation: {clip: {min: -1, max: 2}}\n  - dense: {weights: [[1, 1]]}\n    activation: hard_sigmoid\n"
+        )
         specs.append(("clip.yaml", 1))
         for (spec, status) in specs {
             let result = try cli.run(spec, "--certificate", "\(spec).smt2")
@@ -78,7 +86,9 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
             lines.remove(at: last)
             try cli.write("\(spec).vacuity.smt2", lines.joined(separator: "\n"))
             for solver in ["z3", "cvc5"] {
-                #expect(try solve(solver, cli.path("\(spec).vacuity.smt2")) == ["sat"], "\(solver) on \(spec) without the claim")
+                #expect(
+                    try solve(solver, cli.path("\(spec).vacuity.smt2")) == ["sat"],
+                    "\(solver) on \(spec) without the claim")
             }
         }
     }
@@ -91,7 +101,10 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
         #expect(try cli.run("cancel.yaml", "--certificate", "c.smt2").status == 0)
         let script = try String(contentsOfFile: cli.path("c.smt2"), encoding: .utf8)
         let line = try #require(script.split(separator: "\n").first { $0.hasPrefix("(define-fun e_1 ") })
-        try cli.write("bad.smt2", script.replacingOccurrences(of: String(line), with: String(line).replacingOccurrences(of: "(/ 1 4)", with: "(/ 1 3)")))
+        try cli.write(
+            "bad.smt2",
+            script.replacingOccurrences(
+                of: String(line), with: String(line).replacingOccurrences(of: "(/ 1 4)", with: "(/ 1 3)")))
         for solver in ["z3", "cvc5"] { #expect(try solve(solver, cli.path("bad.smt2")) == ["sat"], "\(solver)") }
     }
 
@@ -112,7 +125,10 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
 
     @Test func rationalsAreExactTermsAndUnitsAreNamedOncePerLayer() throws {
         let cli = try CLIHarness()
-        try cli.write("n.yaml", "input: 1\nlayers:\n  - dense: {weights: [[\"-3/4\"], [5]], bias: [-5, \"0.5\"]}\n    activation: relu\n  - dense: {weights: [[1, 1]]}\n")
+        try cli.write(
+            "n.yaml",
+            "input: 1\nlayers:\n  - dense: {weights: [[\"-3/4\"], [5]], bias: [-5, \"0.5\"]}\n    activation: relu\n  - dense: {weights: [[1, 1]]}\n"
+        )
         #expect(try cli.run("n.yaml", "--certificate", "n.smt2").status == 1)
         let script = try String(contentsOfFile: cli.path("n.smt2"), encoding: .utf8)
         #expect(script.contains("(set-logic QF_LRA)"))
@@ -123,7 +139,9 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
         // One declaration per unit and layer for each of the witness's four points.
         #expect(script.components(separatedBy: "(declare-fun ").count - 1 == 4 * (1 + 2 + 2 + 1))
         let code = script.split(separator: "\n").filter { !$0.hasPrefix(";") }
-        #expect(!code.contains { $0.contains(".") && !$0.contains("smt-lib-version") }, "no decimals: every number is an exact term")
+        #expect(
+            !code.contains { $0.contains(".") && !$0.contains("smt-lib-version") },
+            "no decimals: every number is an exact term")
     }
 
     @Test func regionCertificatesAppearInTheJSONOnRequest() throws {
@@ -164,9 +182,11 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
         let cli = try CLIHarness()
         try cli.write("xor.json", "{\"points\": [[0, 0], [0, 1], [1, 0], [1, 1]], \"labels\": [0, 1, 1, 0]}")
         try cli.write("net.yaml", Self.network)
-        let result = try cli.run("separable", "xor.json", "--through", "net.yaml", "--layer", "1", "--format", "json", "--latex", "p.tex")
+        let result = try cli.run(
+            "separable", "xor.json", "--through", "net.yaml", "--layer", "1", "--format", "json", "--latex", "p.tex")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("\"hyperplane\":{\"weights\":[\"1\",\"-1\"],\"bias\":\"-1/2\"}"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("\"hyperplane\":{\"weights\":[\"1\",\"-1\"],\"bias\":\"-1/2\"}"), "\(result.stdout)")
         #expect(result.stdout.contains("\"mapped_points\":[[\"0\",\"0\"],[\"1\",\"0\"],[\"1\",\"0\"],[\"1\",\"1\"]]"))
         #expect(try String(contentsOfFile: cli.path("p.tex"), encoding: .utf8).contains("\\begin{document}"))
     }

@@ -25,7 +25,8 @@ private func json(_ text: String) throws -> [String: Any] {
         try cli.write("net.yaml", reluNet)
         let plain = try json(try cli.run("net.yaml", "--format", "json").stdout)
         #expect(plain["domain"] is NSNull)
-        try cli.write("d.yaml", "domain:\n  box: {x1: [1, 2], x2: [null, \"1/2\"]}\n  constraints: [\"x1 + x2 >= 1\"]\n")
+        try cli.write(
+            "d.yaml", "domain:\n  box: {x1: [1, 2], x2: [null, \"1/2\"]}\n  constraints: [\"x1 + x2 >= 1\"]\n")
         let run = try cli.run("net.yaml", "--domain", "d.yaml", "--format", "json")
         #expect(run.status == 0, "\(run.stderr)")
         let report = try json(run.stdout)
@@ -39,13 +40,18 @@ private func json(_ text: String) throws -> [String: Any] {
         #expect(collapsed["weights"] as? [[String]] == [["3", "1"]])
         #expect(collapsed["bias"] as? [String] == ["1"])
         let text = try cli.run("net.yaml", "--domain", "d.yaml")
-        #expect(text.stdout.contains("domain: x1 ∈ [1, 2], x2 ∈ (-∞, 1/2]; x1 + x2 >= 1 — the verdict is about F on this domain D"))
+        #expect(
+            text.stdout.contains(
+                "domain: x1 ∈ [1, 2], x2 ∈ (-∞, 1/2]; x1 + x2 >= 1 — the verdict is about F on this domain D"))
     }
 
     @Test func aVNNLIBPropertyGivesTheInputBox() throws {
         let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("net.yaml", reluNet)
-        try cli.write("p.vnnlib", "(declare-const X_0 Real)\n(declare-const X_1 Real)\n(declare-const Y_0 Real)\n(assert (<= X_0 0.5))\n(assert (>= X_0 -0.5))\n(assert (<= 0 X_1))\n(assert (<= X_1 1))\n(assert (>= Y_0 100))\n")
+        try cli.write(
+            "p.vnnlib",
+            "(declare-const X_0 Real)\n(declare-const X_1 Real)\n(declare-const Y_0 Real)\n(assert (<= X_0 0.5))\n(assert (>= X_0 -0.5))\n(assert (<= 0 X_1))\n(assert (<= X_1 1))\n(assert (>= Y_0 100))\n"
+        )
         let run = try cli.run("net.yaml", "--domain", "p.vnnlib", "--format", "json")
         #expect(run.status == 1, "\(run.stderr)")
         let report = try json(run.stdout)
@@ -63,7 +69,9 @@ private func json(_ text: String) throws -> [String: Any] {
         try cli.write("net.yaml", reluNet)
         try cli.write("empty.yaml", "domain:\n  box: [[0, 1], [0, 1]]\n  constraints: [\"x1 + x2 >= 3\"]\n")
         try cli.write("bad.vnnlib", "(declare-const X_0 Real)\n(declare-const X_1 Real)\n(assert (<= X_9 1))\n")
-        for (file, prefix) in [("empty.yaml", "empty.yaml:1:1: empty domain"), ("bad.vnnlib", "bad.vnnlib:3:13: input X_9 does not exist")] {
+        for (file, prefix) in [
+            ("empty.yaml", "empty.yaml:1:1: empty domain"), ("bad.vnnlib", "bad.vnnlib:3:13: input X_9 does not exist"),
+        ] {
             for command in [["analyze"], ["check"], ["regions"], ["eval", "--at", "0, 0"], ["local", "--at", "0, 0"]] {
                 let run = try cli.run(command + ["net.yaml", "--domain", file])
                 #expect(run.status == 2, "\(command) \(file)")

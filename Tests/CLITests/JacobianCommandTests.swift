@@ -58,7 +58,9 @@ import Testing
             #expect(weights == [["-1", "3"]], "\(label)")
             #expect(report["jacobian"] as? [[String]] == weights, "\(label)")
             let text = try cli.run([form.spec] + form.extra)
-            #expect(text.stdout.contains("domain: x1 ∈ [0, 1], x2 ∈ [-1/2, 2]") && text.stdout.contains("gradient: ∂F/∂x = W' at every interior point x of D"), "\(label)")
+            #expect(
+                text.stdout.contains("domain: x1 ∈ [0, 1], x2 ∈ [-1/2, 2]")
+                    && text.stdout.contains("gradient: ∂F/∂x = W' at every interior point x of D"), "\(label)")
             // eval inside D, and a point outside is an error.
             #expect(try cli.run(["eval", form.spec] + form.extra + ["--at", "0, 0"]).status == 0, "\(label)")
             let outside = try cli.run(["eval", form.spec] + form.extra + ["--at", "5, 0"])
@@ -68,11 +70,13 @@ import Testing
             let regions = try cli.run(["regions", form.spec] + form.extra + ["--format", "json"])
             #expect(regions.status == 0, "\(label)")
             let listing = try object(regions.stdout)
-            #expect((listing["domain"] as? [String: Any])?["box"] as? [[String]] == [["0", "1"], ["-1/2", "2"]], "\(label)")
+            #expect(
+                (listing["domain"] as? [String: Any])?["box"] as? [[String]] == [["0", "1"], ["-1/2", "2"]], "\(label)")
             for region in try #require(listing["regions"] as? [[String: Any]]) {
                 #expect(region["jacobian"] as? [[String]] == region["weights"] as? [[String]], "\(label)")
             }
-            #expect(try cli.run(["regions", form.spec] + form.extra).stdout.contains("domain: x1 ∈ [0, 1]"), "\(label)")
+            #expect(
+                try cli.run(["regions", form.spec] + form.extra).stdout.contains("domain: x1 ∈ [0, 1]"), "\(label)")
             // local: the Jacobian at the point and the domain.
             let local = try cli.run(["local", form.spec] + form.extra + ["--at", "1/2, 0", "--format", "json"])
             #expect(local.status == 0, "\(label)")
@@ -80,11 +84,13 @@ import Testing
             #expect(at["jacobian"] as? [[String]] == [["-1", "3"]], "\(label)")
             #expect(at["domain"] is [String: Any], "\(label)")
             let localText = try cli.run(["local", form.spec] + form.extra + ["--at", "1/2, 0"]).stdout
-            #expect(localText.contains("Jacobian at x: ∂F/∂x = [[-1, 3]]") && localText.contains("domain: "), "\(label)")
+            #expect(
+                localText.contains("Jacobian at x: ∂F/∂x = [[-1, 3]]") && localText.contains("domain: "), "\(label)")
             // fuse on D: the relu layer is stable there, so the whole network is one run.
             let fuse = try cli.run(["fuse", form.spec] + form.extra + ["--format", "json"])
             #expect(fuse.status == 0, "\(label): \(fuse.stderr)")
-            #expect((try object(fuse.stdout)["runs"] as? [[String: Any]])?.first?["layers"] as? [Int] == [1, 2], "\(label)")
+            #expect(
+                (try object(fuse.stdout)["runs"] as? [[String: Any]])?.first?["layers"] as? [Int] == [1, 2], "\(label)")
             // LaTeX on D compiles to a document that names D.
             let latex = try cli.run([form.spec] + form.extra + ["--latex", "-"])
             #expect(latex.status == 0 && latex.stdout.contains("\\paragraph{The gradient.}"), "\(label)")

@@ -30,7 +30,9 @@ import Testing
 
     @Test func maxTermsGivesUnknownWithTheReason() throws {
         let cli = try CLIHarness(); defer { cli.cleanUp() }
-        try cli.write("net.yaml", """
+        try cli.write(
+            "net.yaml",
+            """
             input: 2
             layers:
               - dense: {weights: [[a, b], [c, d]], bias: [e, f]}
@@ -39,7 +41,8 @@ import Testing
             """)
         let limited = try cli.run("net.yaml", "--format", "json", "--max-terms", "3")
         #expect(limited.status == 3, "stderr: \(limited.stderr)")
-        #expect((try parseJSON(limited)["reason"] as? String)?.contains("past the budget of 3 terms (--max-terms)") == true)
+        #expect(
+            (try parseJSON(limited)["reason"] as? String)?.contains("past the budget of 3 terms (--max-terms)") == true)
         let full = try cli.run("net.yaml", "--format", "json")
         #expect(full.status == 0)
         let report = try parseJSON(full)
@@ -63,7 +66,9 @@ import Testing
     /// with the fraction-free simplex.
     static let cancellingPairs: String = {
         let rows = (0..<30).map { i in (0..<6).map { j in ((i + 1) * (2 * j + 3) + j * j * i) % 13 - 6 } }
-        let weights = (rows + rows.map { $0.map { -$0 } }).map { "[" + $0.map(String.init).joined(separator: ", ") + "]" }
+        let weights = (rows + rows.map { $0.map { -$0 } }).map {
+            "[" + $0.map(String.init).joined(separator: ", ") + "]"
+        }
         let out = (0..<30).map { i in 1 + i % 3 }
         let outRow = (out + out.map { -$0 }).map(String.init).joined(separator: ", ")
         return "input: 6\nlayers:\n  - dense: {weights: [\(weights.joined(separator: ", "))]}\n    activation: relu\n"
@@ -73,8 +78,9 @@ import Testing
     @Test func progressFlagWritesOnlyToStandardError() throws {
         let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("net.yaml", Self.cancellingPairs)
-        let result = try cli.run("net.yaml", "--format", "json", "--timeout", "3", "--progress", "--no-simplify",
-                                 "--max-regions", "1000000")
+        let result = try cli.run(
+            "net.yaml", "--format", "json", "--timeout", "3", "--progress", "--no-simplify",
+            "--max-regions", "1000000")
         #expect(result.status == 3, "stderr: \(result.stderr)")
         #expect(result.stderr.contains("prove-collapse: "), "stderr: \(result.stderr)")
         _ = try parseJSON(result)  // standard output is the report alone

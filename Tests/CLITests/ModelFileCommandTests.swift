@@ -12,7 +12,10 @@ struct ModelFileCommandTests {
     @Test(arguments: ["unsupported-conv.onnx", "truncated.onnx", "residual.onnx", "truncated.nnet"])
     func badModelsExitTwoWithOnePositionedLine(_ name: String) throws {
         let cli = try CLIHarness()
-        for arguments in [[fixture(name)], ["fuse", fixture(name), "--output", "out.onnx"], ["convert", fixture(name), "--output", "out.yaml"]] {
+        for arguments in [
+            [fixture(name)], ["fuse", fixture(name), "--output", "out.onnx"],
+            ["convert", fixture(name), "--output", "out.yaml"],
+        ] {
             let result = try cli.run(arguments)
             #expect(result.status == 2, "\(arguments)")
             #expect(result.stdout.isEmpty)
@@ -21,7 +24,8 @@ struct ModelFileCommandTests {
             #expect(!cli.exists("out.onnx") && !cli.exists("out.yaml"))
         }
         if name == "unsupported-conv.onnx" {
-            #expect(try cli.run(fixture(name)).stderr.contains("node[1] 'conv1' (Conv): operator Conv is not supported"))
+            #expect(
+                try cli.run(fixture(name)).stderr.contains("node[1] 'conv1' (Conv): operator Conv is not supported"))
         }
         if name == "truncated.nnet" {
             #expect(try cli.run(fixture(name)).stderr.hasPrefix(fixture(name) + ":27:1: "))
@@ -64,7 +68,9 @@ struct ModelFileCommandTests {
         #expect(eval.status == 0)
         let spec = try cli.run("fuse", fixture("gemm-chain.onnx"), "--output", "fused.yaml")
         #expect(spec.status == 0)
-        #expect(try cli.run("eval", "fused.yaml", "--at", "1/2, 0, -1").stdout == cli.run("eval", fixture("gemm-chain.onnx"), "--at", "1/2, 0, -1").stdout)
+        #expect(
+            try cli.run("eval", "fused.yaml", "--at", "1/2, 0, -1").stdout
+                == cli.run("eval", fixture("gemm-chain.onnx"), "--at", "1/2, 0, -1").stdout)
     }
 
     @Test func everySubcommandTakesAModel() throws {
@@ -107,7 +113,8 @@ struct ModelFileCommandTests {
         }
         // The contract's keys are unchanged and the replay comes last.
         #expect(report["verdict"] as? String == "not-affine")
-        #expect(result.stdout.range(of: "\"float_replay\"")!.lowerBound > result.stdout.range(of: "\"layers\"")!.lowerBound)
+        #expect(
+            result.stdout.range(of: "\"float_replay\"")!.lowerBound > result.stdout.range(of: "\"layers\"")!.lowerBound)
         let text = try cli.run(fixture("relu-mlp.onnx"))
         #expect(text.stdout.contains("the same points evaluated in float32: "))
         // Collapsing models and specs have no replay.

@@ -52,8 +52,10 @@ import Testing
 
     @Test func devNullStaysADevice() throws {
         let cli = try scratch(); defer { cli.cleanUp() }
-        for arguments in [["net.yaml", "--latex", "/dev/null"],
-                          ["random", "--layers", "1", "--width", "2", "--output", "/dev/null"]] {
+        for arguments in [
+            ["net.yaml", "--latex", "/dev/null"],
+            ["random", "--layers", "1", "--width", "2", "--output", "/dev/null"],
+        ] {
             let result = try cli.run(arguments)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             #expect(fileType(cli.status("/dev/null")) == S_IFCHR, "/dev/null is no longer a device")
@@ -63,8 +65,10 @@ import Testing
 
     @Test func devFullIsAWriteErrorWithExitTwo() throws {
         let cli = try scratch(); defer { cli.cleanUp() }
-        for arguments in [["net.yaml", "--latex", "/dev/full"],
-                          ["random", "--layers", "1", "--width", "2", "--output", "/dev/full"]] {
+        for arguments in [
+            ["net.yaml", "--latex", "/dev/full"],
+            ["random", "--layers", "1", "--width", "2", "--output", "/dev/full"],
+        ] {
             let result = try cli.run(arguments)
             #expect(result.status == 2, "\(arguments)")
             #expect(result.stdout.isEmpty)
@@ -78,7 +82,8 @@ import Testing
         for arguments in [["net.yaml"], ["net.yaml", "--latex", "-"], ["net.yaml", "--format", "json"]] {
             let result = try cli.run(launcher: [], arguments, standardOutput: "/dev/full")
             #expect(result.status == 2, "\(arguments)")
-            #expect(result.stderr == "standard output: cannot write the file: No space left on device\n", "\(arguments)")
+            #expect(
+                result.stderr == "standard output: cannot write the file: No space left on device\n", "\(arguments)")
         }
     }
 
@@ -98,7 +103,8 @@ import Testing
     @Test func devStdoutRedirectedToAFileGetsBothDocumentAndReport() throws {
         let cli = try scratch(); defer { cli.cleanUp() }
         try cli.write("all.txt", "")
-        let result = try cli.run(launcher: [], ["net.yaml", "--latex", "/dev/stdout"], standardOutput: cli.path("all.txt"))
+        let result = try cli.run(
+            launcher: [], ["net.yaml", "--latex", "/dev/stdout"], standardOutput: cli.path("all.txt"))
         #expect(result.status == 0, "\(result.stderr)")
         let all = try text(cli, "all.txt")
         #expect(all.hasPrefix("\\documentclass"))
@@ -131,7 +137,9 @@ import Testing
         #expect(result.status == 2)
         // Refused before anything is opened: a plot is an .svg file (issue 13), and the spec
         // is an input of this command.
-        #expect(result.stderr.contains("an input of this command") || result.stderr.contains("--plot writes an SVG picture"))
+        #expect(
+            result.stderr.contains("an input of this command") || result.stderr.contains("--plot writes an SVG picture")
+        )
         #expect(try text(cli, "relu.yaml") == Specs.relu)
     }
 
@@ -159,8 +167,10 @@ import Testing
 
     /// A folder the user cannot write: as root permissions do not apply, so the run drops to
     /// `nobody` with setpriv (the test is skipped, with this note, where that is impossible).
-    @Test(.enabled(if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
-                   "running as root without setpriv: a read-only folder cannot be tested"))
+    @Test(
+        .enabled(
+            if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+            "running as root without setpriv: a read-only folder cannot be tested"))
     func readOnlyFolderIsAnErrorWithNothingWritten() throws {
         let cli = try scratch(); defer { _ = chmod(cli.path("ro"), 0o755); cli.cleanUp() }
         try FileManager.default.createDirectory(atPath: cli.path("ro"), withIntermediateDirectories: true)
@@ -176,7 +186,9 @@ import Testing
         let result = try cli.run(launcher: launcher, ["net.yaml", "--latex", "ro/out.tex"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("ro/out.tex: cannot write the file: cannot create a temporary file in \(cli.path("ro"))/"))
+        #expect(
+            result.stderr.hasPrefix(
+                "ro/out.tex: cannot write the file: cannot create a temporary file in \(cli.path("ro"))/"))
         #expect(result.stderr.hasSuffix("Permission denied\n"))
         #expect(try text(cli, "ro/out.tex") == Self.old)
         #expect(try cli.allNames(in: "ro") == ["out.tex"])

@@ -12,7 +12,10 @@ import Testing
         #expect([0, 1, 3].contains(result.status))
         #expect(result.stdout.hasPrefix("{") && result.stdout.hasSuffix("}\n"))
         let report = try parseJSON(result)
-        for key in ["network", "input_dim", "output_dim", "verdict", "collapsed", "rank", "additivity", "homogeneity", "affinity"] {
+        for key in [
+            "network", "input_dim", "output_dim", "verdict", "collapsed", "rank", "additivity", "homogeneity",
+            "affinity",
+        ] {
             #expect(report[key] != nil, "missing \(key)")
         }
         #expect(result.stderr.isEmpty)

@@ -4,7 +4,8 @@ import Testing
 /// The README's usage lines are the command's own (`prove-collapse --help`), so they cannot
 /// drift apart.
 struct ReadmeUsageTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The lines of the first code block after "## The command" in README.md.
     static func readmeUsage() throws -> [String] {
@@ -50,10 +51,17 @@ struct ReadmeUsageTests {
 
     @Test func readmeGalleryCountIsTheGallery() throws {
         let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
-        let folders = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Proofs").path)
-            .filter { var isDirectory: ObjCBool = false
-                      return FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("Proofs/\($0)").path, isDirectory: &isDirectory) && isDirectory.boolValue }
-        #expect(readme.contains("The gallery in [`Proofs/`](Proofs/) has \(folders.count) classic arguments"),
-                "README's gallery count differs from the \(folders.count) folders in Proofs/")
+        let folders = try FileManager.default.contentsOfDirectory(
+            atPath: Self.root.appendingPathComponent("Proofs").path
+        )
+        .filter {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(
+                atPath: Self.root.appendingPathComponent("Proofs/\($0)").path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }
+        #expect(
+            readme.contains("The gallery in [`Proofs/`](Proofs/) has \(folders.count) classic arguments"),
+            "README's gallery count differs from the \(folders.count) folders in Proofs/")
     }
 }

@@ -4,13 +4,13 @@ import Testing
 /// `regions` and `local`, end to end.
 @Suite struct RegionsCommandTests {
     static let twoInputs = """
-    network: two relus
-    input: [x1, x2]
-    layers:
-      - dense: {weights: [[1, 0], [0, 1]]}
-        activation: relu
-      - dense: {weights: [[1, 1]]}
-    """
+        network: two relus
+        input: [x1, x2]
+        layers:
+          - dense: {weights: [[1, 0], [0, 1]]}
+            activation: relu
+          - dense: {weights: [[1, 1]]}
+        """
 
     @Test func regionsCountsTheQuadrants() throws {
         let cli = try CLIHarness(); defer { cli.cleanUp() }
@@ -39,18 +39,19 @@ import Testing
         try cli.write("net.yaml", Self.twoInputs)
         let result = try cli.run("local", "net.yaml", "--at", "-1, 1/2")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == """
-        at x = (-1, 1/2): pattern -+
-        pattern letters: one per unit, layer by layer (| between layers), for the unit's pre-activation t:
-          relu: '-' for t < 0, '0' for t = 0, '+' for t > 0
-        around x, F is exactly the affine map
-          y1 = x2
-        Jacobian at x: ∂F/∂x = [[0, 1]] (the matrix of the map: the gradient of output i is row i)
-        on the region
-          x1 < 0
-          x2 > 0
+        #expect(
+            result.stdout == """
+                at x = (-1, 1/2): pattern -+
+                pattern letters: one per unit, layer by layer (| between layers), for the unit's pre-activation t:
+                  relu: '-' for t < 0, '0' for t = 0, '+' for t > 0
+                around x, F is exactly the affine map
+                  y1 = x2
+                Jacobian at x: ∂F/∂x = [[0, 1]] (the matrix of the map: the gradient of output i is row i)
+                on the region
+                  x1 < 0
+                  x2 > 0
 
-        """)
+                """)
     }
 
     @Test func regionsRejectsSmoothActivations() throws {

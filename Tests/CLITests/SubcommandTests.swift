@@ -48,8 +48,9 @@ import Testing
 
     @Test func checkPassesOnARandomAffineNetwork() throws {
         let cli = try CLIHarness(); defer { cli.cleanUp() }
-        let made = try cli.run("random", "--layers", "3", "--width", "3", "--activation", "{affine: {slope: 2, intercept: 1}}",
-                               "--seed", "11", "--output", "rand.yaml")
+        let made = try cli.run(
+            "random", "--layers", "3", "--width", "3", "--activation", "{affine: {slope: 2, intercept: 1}}",
+            "--seed", "11", "--output", "rand.yaml")
         #expect(made.status == 0, "\(made.stderr)")
         let result = try cli.run("check", "rand.yaml", "--trials", "25", "--seed", "5")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
@@ -72,16 +73,18 @@ import Testing
     func randomSpecIsReadBackByTheTool(_ notation: String) throws {
         let cli = try CLIHarness(); defer { cli.cleanUp() }
         let file = "rand.\(notation)"
-        let made = try cli.run("random", "--layers", "2", "--width", "4", "--inputs", "3", "--activation", "identity",
-                               "--seed", "7", "--output", file)
+        let made = try cli.run(
+            "random", "--layers", "2", "--width", "4", "--inputs", "3", "--activation", "identity",
+            "--seed", "7", "--output", file)
         #expect(made.status == 0, "\(made.stderr)")
         #expect(made.stdout.isEmpty)
         let report = try parseJSON(try cli.run(file, "--format", "json"))
         #expect(report["input_dim"] as? Int == 3)
         #expect(["linear", "affine"].contains(report["verdict"] as? String ?? ""))
         // The same seed gives the same spec on standard output.
-        let printed = try cli.run("random", "--layers", "2", "--width", "4", "--inputs", "3", "--activation", "identity",
-                                  "--seed", "7", "--format", notation)
+        let printed = try cli.run(
+            "random", "--layers", "2", "--width", "4", "--inputs", "3", "--activation", "identity",
+            "--seed", "7", "--format", notation)
         #expect(printed.stdout == (try String(contentsOfFile: cli.path(file), encoding: .utf8)))
     }
 

@@ -24,8 +24,13 @@ struct UsabilityTests {
         let text = try cli.run("net.yaml")
         #expect(text.status == 0)
         #expect(!text.stdout.contains("c_"), "a silent c_ in:\n\(text.stdout)")
-        #expect(text.stdout.contains("F(s*u) - s*F(u) = (1 - s)*b' = (1 - s)*(b1 + 1)"), "factored in the scalar, not -b1*s + b1 - s + 1")
-        #expect(text.stdout.contains("letters: the first point is u, the second point is v, the scalar is s; the network already uses the names x, y, c"))
+        #expect(
+            text.stdout.contains("F(s*u) - s*F(u) = (1 - s)*b' = (1 - s)*(b1 + 1)"),
+            "factored in the scalar, not -b1*s + b1 - s + 1")
+        #expect(
+            text.stdout.contains(
+                "letters: the first point is u, the second point is v, the scalar is s; the network already uses the names x, y, c"
+            ))
         #expect(text.stdout.contains("witness: u = (0, 0), v = (0, 0)"))
         let json = try cli.run("net.yaml", "--format", "json")
         let object = try #require(try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any])
@@ -75,17 +80,20 @@ struct UsabilityTests {
         let eval = try cli.run("eval", "net.yaml", "--at", "1, 1", "--set", "c=2", "--set", "b1=-1", "--set", "w11=1/2")
         #expect(eval.status == 0)
         #expect(eval.stdout.contains("11/2"), "\(eval.stdout)")
-        let check = try cli.run("check", "net.yaml", "--set", "c=2", "--set", "b1=1", "--set", "w11=1/2", "--trials", "5")
+        let check = try cli.run(
+            "check", "net.yaml", "--set", "c=2", "--set", "b1=1", "--set", "w11=1/2", "--trials", "5")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 
     @Test func setRejectsUnknownSymbolsAndBadValues() throws {
         let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("net.yaml", Self.clashing)
-        for (arguments, message) in [(["--set", "q=1"], "--set #1:1:1: unknown symbol 'q'"),
-                                     (["--set", "c"], "has no '='"),
-                                     (["--set", "c=1/0"], "--set #1:1:5:"),
-                                     (["--set", "c=1", "--set", "c=2"], "set twice")] {
+        for (arguments, message) in [
+            (["--set", "q=1"], "--set #1:1:1: unknown symbol 'q'"),
+            (["--set", "c"], "has no '='"),
+            (["--set", "c=1/0"], "--set #1:1:5:"),
+            (["--set", "c=1", "--set", "c=2"], "set twice"),
+        ] {
             let result = try cli.run(["net.yaml"] + arguments)
             #expect(result.status == 2, "\(arguments)")
             #expect(result.stdout.isEmpty)
@@ -190,8 +198,10 @@ struct CheckTruthTests {
         try cli.write("affine.yaml", Specs.affine)
         let few = try cli.run("check", "affine.yaml", "--trials", "2", "--format", "json")
         let many = try cli.run("check", "affine.yaml", "--trials", "9", "--format", "json")
-        let fewPassed = try #require((try JSONSerialization.jsonObject(with: few.stdoutData) as? [String: Any])?["passed"] as? Int)
-        let manyPassed = try #require((try JSONSerialization.jsonObject(with: many.stdoutData) as? [String: Any])?["passed"] as? Int)
+        let fewPassed = try #require(
+            (try JSONSerialization.jsonObject(with: few.stdoutData) as? [String: Any])?["passed"] as? Int)
+        let manyPassed = try #require(
+            (try JSONSerialization.jsonObject(with: many.stdoutData) as? [String: Any])?["passed"] as? Int)
         #expect(manyPassed - fewPassed == 7 * 2)
     }
 
@@ -244,7 +254,10 @@ struct RegionPlotTests {
         #expect(svg.contains(">-1</text>") && svg.contains(">1</text>"))
         #expect(svg.contains("affine maps (one colour each)"))
         // Different maps, different colours: as many fill colours as legend entries.
-        let fills = Set(svg.components(separatedBy: "<polygon").dropFirst().compactMap { $0.components(separatedBy: "fill=\"").dropFirst().first?.prefix(7) })
+        let fills = Set(
+            svg.components(separatedBy: "<polygon").dropFirst().compactMap {
+                $0.components(separatedBy: "fill=\"").dropFirst().first?.prefix(7)
+            })
         let legendEntries = svg.components(separatedBy: "<rect x=").count - 2  // minus the background and frame
         #expect(fills.count == legendEntries, "\(fills) vs \(legendEntries) legend entries")
     }
@@ -298,7 +311,9 @@ struct HandoutTests {
         let result = try cli.run("u.yaml", "--latex", "-")
         #expect(result.stdout.contains("\\section*{Übung 3: \\ensuremath{\\sigma}-Netz}"))
         try cli.write("l.yaml", "network: two stacked layers\ninput: 1\nlayers:\n  - dense: {weights: [[2]]}\n")
-        #expect(try cli.run("l.yaml", "--latex", "-").stdout.contains("\\section*{two stacked layers}"), "no automatic capitalisation")
+        #expect(
+            try cli.run("l.yaml", "--latex", "-").stdout.contains("\\section*{two stacked layers}"),
+            "no automatic capitalisation")
     }
 }
 
@@ -323,14 +338,16 @@ struct OverfullCheckTests {
     }
 
     @Test func boxesWiderThanTenPointsFail() throws {
-        let narrow = "Overfull \\hbox (3.51pt too wide) in paragraph at lines 4--5\n[]\\OT1/cmr/m/n/10.95 narrow\n\nOverfull \\hbox (10.0pt too wide) detected at line 9\n[]\n"
+        let narrow =
+            "Overfull \\hbox (3.51pt too wide) in paragraph at lines 4--5\n[]\\OT1/cmr/m/n/10.95 narrow\n\nOverfull \\hbox (10.0pt too wide) detected at line 9\n[]\n"
         #expect(try run(narrow).status == 0)
         let wide = narrow + "Overfull \\hbox (25.25pt too wide) detected at line 20\n[]$[]$\n"
         let result = try run(wide)
         #expect(result.status == 1)
         #expect(result.output.contains("25.25pt too wide) detected at line 20"))
         #expect(!result.output.contains("3.51pt"))
-        let checkLaTeX = try String(contentsOf: ReadmeUsageTests.root.appendingPathComponent("scripts/check-latex.sh"), encoding: .utf8)
+        let checkLaTeX = try String(
+            contentsOf: ReadmeUsageTests.root.appendingPathComponent("scripts/check-latex.sh"), encoding: .utf8)
         #expect(checkLaTeX.contains("scripts/latex-overfull.sh \"$work/$name.log\" \"$max_overfull\""))
         #expect(checkLaTeX.contains("max_overfull=10"))
         #expect(checkLaTeX.contains("overfull_fails=1"), "an overfull box fails the check")

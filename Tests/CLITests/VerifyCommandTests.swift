@@ -34,7 +34,8 @@ import Testing
     }
 
     /// Applies `edit` to the witness of `identity` in the report.
-    func editWitness(_ r: inout [String: Any], _ identity: String, _ edit: (inout [String: Any]) throws -> Void) throws {
+    func editWitness(_ r: inout [String: Any], _ identity: String, _ edit: (inout [String: Any]) throws -> Void) throws
+    {
         var check = try #require(r[identity] as? [String: Any])
         var witness = try #require(check["witness"] as? [String: Any])
         try edit(&witness)
@@ -43,16 +44,20 @@ import Testing
     }
 
     func verify(_ cli: CLIHarness, _ spec: String, _ report: [String: Any]) throws -> RunResult {
-        try cli.write("report.json", String(decoding: try JSONSerialization.data(withJSONObject: report), as: UTF8.self))
+        try cli.write(
+            "report.json", String(decoding: try JSONSerialization.data(withJSONObject: report), as: UTF8.self))
         return try cli.run("verify", spec, "report.json")
     }
 
     @Test func theToolsOwnReportsVerify() throws {
         let cli = try CLIHarness()
-        let symbolic = "input: [x1, x2]\nlayers:\n  - dense: {weights: [[w11, w12], [w21, w22]], bias: [b1, b2]}\n  - dense: {weights: [[v1, v2]], bias: [c0]}\n"
+        let symbolic =
+            "input: [x1, x2]\nlayers:\n  - dense: {weights: [[w11, w12], [w21, w22]], bias: [b1, b2]}\n  - dense: {weights: [[v1, v2]], bias: [c0]}\n"
         let square = "input: 2\nlayers:\n  - dense: {weights: [[1, -1]], bias: [\"1/2\"]}\n    activation: square\n"
-        for (name, text) in [("affine.yaml", Self.affine), ("cancel.yaml", Self.cancellation), ("relu.yaml", Self.reluWitness),
-                             ("sigmoid.yaml", Self.sigmoid), ("symbolic.yaml", symbolic), ("square.yaml", square)] {
+        for (name, text) in [
+            ("affine.yaml", Self.affine), ("cancel.yaml", Self.cancellation), ("relu.yaml", Self.reluWitness),
+            ("sigmoid.yaml", Self.sigmoid), ("symbolic.yaml", symbolic), ("square.yaml", square),
+        ] {
             try cli.write(name, text)
             let result = try verify(cli, name, try report(cli, name, ["--region-certificates"]))
             #expect(result.status == 0, "\(name): \(result.stdout) \(result.stderr)")

@@ -20,9 +20,10 @@ import TestSupport
         var rng = SplitMix64(seed: UInt64(seed))
         let activation = Self.affineActivations[seed % Self.affineActivations.count]
         let inputs = Int.random(in: 1...4, using: &rng)
-        let network = RandomNetwork.make(inputs: inputs, layers: Int.random(in: 1...4, using: &rng),
-                                         width: Int.random(in: 1...4, using: &rng), outputs: Int.random(in: 1...3, using: &rng),
-                                         activation: activation, seed: UInt64(seed), withBias: seed % 3 != 0)
+        let network = RandomNetwork.make(
+            inputs: inputs, layers: Int.random(in: 1...4, using: &rng),
+            width: Int.random(in: 1...4, using: &rng), outputs: Int.random(in: 1...3, using: &rng),
+            activation: activation, seed: UInt64(seed), withBias: seed % 3 != 0)
         let a = analyzed(network)
         guard case .numeric(let map)? = a.collapsed else {
             Issue.record("seed \(seed): an affine network did not collapse (\(a.verdict))")
@@ -47,10 +48,13 @@ import TestSupport
     @Test(arguments: 0..<24)
     func everyReluWitnessRechecksIndependently(seed: Int) {
         var rng = SplitMix64(seed: UInt64(1000 + seed))
-        let activations: [Activation] = [.relu, .abs, .hardtanh, .step, .sign, .leakyRelu(alpha: Polynomial(Rational(1, 5)))]
-        let network = RandomNetwork.make(inputs: Int.random(in: 1...3, using: &rng), layers: Int.random(in: 1...3, using: &rng),
-                                         width: Int.random(in: 1...4, using: &rng), outputs: 1,
-                                         activation: activations[seed % activations.count], seed: UInt64(seed))
+        let activations: [Activation] = [
+            .relu, .abs, .hardtanh, .step, .sign, .leakyRelu(alpha: Polynomial(Rational(1, 5))),
+        ]
+        let network = RandomNetwork.make(
+            inputs: Int.random(in: 1...3, using: &rng), layers: Int.random(in: 1...3, using: &rng),
+            width: Int.random(in: 1...4, using: &rng), outputs: 1,
+            activation: activations[seed % activations.count], seed: UInt64(seed))
         let a = analyzed(network)
         #expect(a.verdict != .linear && a.verdict != .affine || a.collapsed != nil, "seed \(seed)")
         for check in [a.additivity, a.homogeneity, a.affinity] where check.witness != nil {
@@ -63,11 +67,11 @@ import TestSupport
     @Test(arguments: 0..<10)
     func propertyCheckAgreesWithTheVerdict(seed: Int) {
         let activation: Activation = seed % 2 == 0 ? .identity : .relu
-        let network = RandomNetwork.make(inputs: 2, layers: 2, width: 3, outputs: 2, activation: activation, seed: UInt64(seed))
+        let network = RandomNetwork.make(
+            inputs: 2, layers: 2, width: 3, outputs: 2, activation: activation, seed: UInt64(seed))
         let a = analyzed(network)
         let summary = PropertyCheck.run(network, analysis: a, trials: 10, seed: UInt64(seed))
         #expect(summary.allPassed, "seed \(seed): \(summary.failures)")
         #expect(summary.passed > 0)
     }
 }
-

@@ -9,7 +9,8 @@ import NetworkModel
 /// as exact expressions, and their enclosures against an independent evaluation.
 @Suite struct ConstantUnitsTests {
     @Test func zeroWeightSigmoidIsTheAffineMapTwoSigmaOfOnePlusOne() throws {
-        let network = try spec("""
+        let network = try spec(
+            """
             input: [x1, x2]
             layers:
               - dense: {weights: [[0, 0], [1, 2]], bias: [1, 0]}
@@ -34,7 +35,8 @@ import NetworkModel
     }
 
     @Test func nestedConstantsStayExact() throws {
-        let network = try spec("""
+        let network = try spec(
+            """
             input: [x]
             layers:
               - dense: {weights: [[0], [0]], bias: [1, -1]}
@@ -51,7 +53,8 @@ import NetworkModel
     }
 
     @Test func cancellingConstantsGiveLinear() throws {
-        let network = try spec("""
+        let network = try spec(
+            """
             input: [x1, x2]
             layers:
               - dense: {weights: [[0, 0], [0, 0], [1, 0], [0, 1]], bias: ["1/3", "-1/3", 0, 0]}
@@ -66,7 +69,8 @@ import NetworkModel
     @Test func aTrueZeroThatIsNotCanonicalIsUndecided() throws {
         // silu(1) − silu(σ(1)) + silu(−σ(1)) = silu(1) − σ(1) = 0, but no known identity
         // relates silu(1) and σ(1) in the canonical form.
-        let network = try spec("""
+        let network = try spec(
+            """
             input: [x]
             layers:
               - dense: {weights: [[0]], bias: [1]}
@@ -90,8 +94,12 @@ import NetworkModel
     /// overlaps F evaluated independently by the evaluator on the network as written.
     @Test func randomConstantNetworksAgreeWithTheEvaluator() throws {
         var rng = SplitMix64(seed: 20261126)
-        let functions: [Activation] = [.sigmoid, .tanh, .arctan, .softplus, .silu, .gelu, .elu(alpha: Polynomial(Rational(2)))]
-        func r(_ range: Int = 9) -> Rational { Rational(Int(rng.next() % UInt64(2 * range + 1)) - range, Int(rng.next() % 4) + 1) }
+        let functions: [Activation] = [
+            .sigmoid, .tanh, .arctan, .softplus, .silu, .gelu, .elu(alpha: Polynomial(Rational(2))),
+        ]
+        func r(_ range: Int = 9) -> Rational {
+            Rational(Int(rng.next() % UInt64(2 * range + 1)) - range, Int(rng.next() % 4) + 1)
+        }
         var checked = 0
         for trial in 0..<24 {
             let n = Int(rng.next() % 3) + 1, width = Int(rng.next() % 4) + 2, out = Int(rng.next() % 2) + 1
@@ -104,10 +112,18 @@ import NetworkModel
             }
             var w2 = [Rational]()
             for _ in 0..<out { for i in 0..<width { w2.append(i % 2 == 0 ? r() : .zero) } }
-            let network = Network(inputNames: (1...n).map { "x\($0)" }, layers: [
-                Layer(dense: .numeric(AffineMap(weights: Matrix(rows: width, columns: n, entries: w1), bias: b1)), activation: f),
-                Layer(dense: .numeric(AffineMap(weights: Matrix(rows: out, columns: width, entries: w2), bias: (0..<out).map { _ in r() }))),
-            ])
+            let network = Network(
+                inputNames: (1...n).map { "x\($0)" },
+                layers: [
+                    Layer(
+                        dense: .numeric(AffineMap(weights: Matrix(rows: width, columns: n, entries: w1), bias: b1)),
+                        activation: f),
+                    Layer(
+                        dense: .numeric(
+                            AffineMap(
+                                weights: Matrix(rows: out, columns: width, entries: w2),
+                                bias: (0..<out).map { _ in r() }))),
+                ])
             let a = analyzed(network)
             #expect(a.verdict == .affine || a.verdict == .linear, "trial \(trial): \(a.verdict)")
             guard case .symbolic(let m)? = a.collapsed else { continue }
@@ -116,7 +132,11 @@ import NetworkModel
                 let f = try Evaluator.evaluate(network, at: x, precision: 200)
                 for i in 0..<out {
                     var total = ExactConstant(m.bias[i])!.enclosure(precision: 200)
-                    for j in 0..<n { total = total + ExactConstant(m.weights[i, j])!.enclosure(precision: 200) * RationalInterval(exactly: x[j]) }
+                    for j in 0..<n {
+                        total =
+                            total + ExactConstant(m.weights[i, j])!.enclosure(precision: 200)
+                            * RationalInterval(exactly: x[j])
+                    }
                     #expect(total.overlaps(f[i].interval!), "trial \(trial), output \(i) at \(x)")
                     checked += 1
                 }

@@ -6,15 +6,19 @@ import NetworkModel
 
 @Suite struct Counterexamples {
     func singleUnit(_ activation: String, weight: String = "1", bias: String = "0") throws -> Network {
-        try spec("""
-        input: 1
-        layers:
-          - dense: {weights: [[\(weight)]], bias: [\(bias)]}
-            activation: \(activation)
-        """)
+        try spec(
+            """
+            input: 1
+            layers:
+              - dense: {weights: [[\(weight)]], bias: [\(bias)]}
+                activation: \(activation)
+            """)
     }
 
-    @Test(arguments: ["relu", "step", "square", "sigmoid", "tanh", "abs", "hardtanh", "sign", "softplus", "silu", "gelu", "arctan", "elu", "{leaky_relu: {alpha: \"1/5\"}}"])
+    @Test(arguments: [
+        "relu", "step", "square", "sigmoid", "tanh", "abs", "hardtanh", "sign", "softplus", "silu", "gelu", "arctan",
+        "elu", "{leaky_relu: {alpha: \"1/5\"}}",
+    ])
     func nonAffineActivationsGiveRecheckedWitnesses(_ activation: String) throws {
         let n = try singleUnit(activation)
         let a = analyzed(n)
@@ -31,7 +35,9 @@ import NetworkModel
         let a = analyzed(n)
         #expect(a.additivity.holds == false)
         #expect(a.homogeneity.holds == false)
-        #expect(a.homogeneity.witness?.c.map { $0.signum < 0 } == true, "a ReLU with no bias is positively homogeneous, so c must be negative")
+        #expect(
+            a.homogeneity.witness?.c.map { $0.signum < 0 } == true,
+            "a ReLU with no bias is positively homogeneous, so c must be negative")
         // relu(1 + (-1)) = 0 but relu(1) + relu(-1) = 1, and relu is positively homogeneous.
         guard case .notAffine(let brk?) = a.layerFindings[0].behaviour else {
             Issue.record("relu has no scalar break: \(a.layerFindings[0].behaviour)")
@@ -44,14 +50,15 @@ import NetworkModel
 
     @Test func reluAfterADeepLayerIsFoundThroughItsBreakpoint() throws {
         // The second-layer unit only switches where x1 + x2 = 7/2; the search must find it.
-        let n = try spec("""
-        input: 2
-        layers:
-          - dense: {weights: [[1, 0], [0, 1]], bias: [10, 10]}
-            activation: relu
-          - dense: {weights: [[1, 1]], bias: ["-47/2"]}
-            activation: relu
-        """)
+        let n = try spec(
+            """
+            input: 2
+            layers:
+              - dense: {weights: [[1, 0], [0, 1]], bias: [10, 10]}
+                activation: relu
+              - dense: {weights: [[1, 1]], bias: ["-47/2"]}
+                activation: relu
+            """)
         let a = analyzed(n)
         #expect(a.verdict == .notAffine)
         #expect(witnessRechecks(n, a.affinity))
@@ -96,12 +103,13 @@ import NetworkModel
 }
 
 @Test func softmaxOverASingleUnitIsTheConstantOne() throws {
-    let n = try spec("""
-    input: 2
-    layers:
-      - dense: {weights: [[1, -2]], bias: [3]}
-        activation: softmax
-    """)
+    let n = try spec(
+        """
+        input: 2
+        layers:
+          - dense: {weights: [[1, -2]], bias: [3]}
+            activation: softmax
+        """)
     let a = analyzed(n)
     #expect(a.verdict == .affine)
     guard case .numeric(let m)? = a.collapsed else { Issue.record("no collapsed map"); return }
@@ -113,32 +121,35 @@ import NetworkModel
 
 @Test func symbolicPolynomialWithAConstantSquareTermIsNotAffineForEveryValue() throws {
     // F(t) = a·t + t²: F(x+y) + F(0) − F(x) − F(y) = 2xy, whatever a is.
-    let n = try spec("""
-    input: 1
-    layers:
-      - dense: {weights: [[1]]}
-        activation: {polynomial: [0, a, 1]}
-    """)
+    let n = try spec(
+        """
+        input: 1
+        layers:
+          - dense: {weights: [[1]]}
+            activation: {polynomial: [0, a, 1]}
+        """)
     let an = analyzed(n)
     #expect(an.verdict == .notAffine)
     let w = try #require(an.affinity.witness)
     // Re-check independently: substitute several values for a and evaluate exactly.
     for value in [Rational(0), Rational(-3), Rational(7, 2)] {
-        let numeric = try spec("""
-        input: 1
-        layers:
-          - dense: {weights: [[1]]}
-            activation: {polynomial: [0, "\(value)", 1]}
-        """)
+        let numeric = try spec(
+            """
+            input: 1
+            layers:
+              - dense: {weights: [[1]]}
+                activation: {polynomial: [0, "\(value)", 1]}
+            """)
         let sides = try #require(WitnessRecheck.sides(numeric, identity: .affinity, witness: w))
         #expect(sides.lhs.provablyDiffers(from: sides.rhs), "a = \(value)")
     }
     // With w² in front the coefficient can vanish (w = 0): no verdict for all values.
-    let m = try spec("""
-    input: 1
-    layers:
-      - dense: {weights: [[w]]}
-        activation: square
-    """)
+    let m = try spec(
+        """
+        input: 1
+        layers:
+          - dense: {weights: [[w]]}
+            activation: square
+        """)
     #expect(analyzed(m).verdict == .unknown)
 }

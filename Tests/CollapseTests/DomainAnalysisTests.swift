@@ -11,10 +11,15 @@ private func randomNetwork(inputs: Int, widths: [Int], outputs: Int, activation:
     var layers = [Layer]()
     var previous = inputs
     for (k, width) in (widths + [outputs]).enumerated() {
-        let entries = (0..<(width * previous)).map { _ in Rational.random(numerators: -5...5, denominators: 1...4, using: &rng) }
+        let entries = (0..<(width * previous)).map { _ in
+            Rational.random(numerators: -5...5, denominators: 1...4, using: &rng)
+        }
         let bias = (0..<width).map { _ in Rational.random(numerators: -5...5, denominators: 1...4, using: &rng) }
-        layers.append(Layer(dense: .numeric(AffineMap(weights: Matrix(rows: width, columns: previous, entries: entries), bias: bias)),
-                            activation: k < widths.count ? activation : .identity))
+        layers.append(
+            Layer(
+                dense: .numeric(
+                    AffineMap(weights: Matrix(rows: width, columns: previous, entries: entries), bias: bias)),
+                activation: k < widths.count ? activation : .identity))
         previous = width
     }
     return Network(inputNames: (1...inputs).map { "x\($0)" }, layers: layers)
@@ -59,14 +64,18 @@ private func witnessInDomain(_ check: IdentityCheck, _ domain: InputDomain) -> B
     @Test func boundPropagationContainsEveryPreActivationAtVerticesAndRandomPoints() throws {
         var checked = 0, stableSeen = 0, unstableSeen = 0
         for seed in UInt64(1)...12 {
-            let activation: Activation = [.relu, .leakyRelu(alpha: Polynomial(Rational(1, 5))), .hardtanh, .abs][Int(seed) % 4]
+            let activation: Activation = [.relu, .leakyRelu(alpha: Polynomial(Rational(1, 5))), .hardtanh, .abs][
+                Int(seed) % 4]
             let network = randomNetwork(inputs: 3, widths: [4, 4], outputs: 2, activation: activation, seed: seed)
             var rng = SplitMix64(seed: seed &* 7919)
             let center = (0..<3).map { _ in Rational.random(numerators: -9...9, denominators: 1...5, using: &rng) }
             var domain = box(around: center, radius: Rational(1, Int(seed % 3) * 20 + 1))
             if seed % 2 == 0 {
-                domain.constraints = [InputDomain.Constraint(coefficients: [Rational(1), Rational(1), Rational(0)], relation: .lessOrEqual,
-                                                             bound: center[0] + center[1], text: "x1 + x2 <= c")]
+                domain.constraints = [
+                    InputDomain.Constraint(
+                        coefficients: [Rational(1), Rational(1), Rational(0)], relation: .lessOrEqual,
+                        bound: center[0] + center[1], text: "x1 + x2 <= c")
+                ]
             }
             let geometry = try #require(DomainGeometry(domain, inputDimension: 3))
             let result = try #require(BoundPropagation.propagate(network, geometry: geometry))
@@ -77,12 +86,21 @@ private func witnessInDomain(_ check: IdentityCheck, _ domain: InputDomain) -> B
                 for (k, values) in try preActivations(network, at: x).enumerated() {
                     for (u, z) in values.enumerated() {
                         let b = result.bounds[k][u]
-                        #expect(b.lo.map { $0 <= z } ?? true, "seed \(seed) layer \(k + 1) unit \(u + 1): \(z) below \(b.lo!)")
-                        #expect(b.hi.map { z <= $0 } ?? true, "seed \(seed) layer \(k + 1) unit \(u + 1): \(z) above \(b.hi!)")
+                        #expect(
+                            b.lo.map { $0 <= z } ?? true,
+                            "seed \(seed) layer \(k + 1) unit \(u + 1): \(z) below \(b.lo!)")
+                        #expect(
+                            b.hi.map { z <= $0 } ?? true,
+                            "seed \(seed) layer \(k + 1) unit \(u + 1): \(z) above \(b.hi!)")
                         // A stable unit computes its piece's formula at every point of D.
-                        if let pieces = network.layers[k].activation.pieces, pieces.count > 1, let piece = result.stablePieces[k][u] {
-                            let exact = try #require(ActivationEvaluation.exactScalar(network.layers[k].activation, z) ?? nil)
-                            #expect(exact == pieces[piece].slope * z + pieces[piece].intercept, "seed \(seed): unit \(u + 1) of layer \(k + 1) is not on its stable piece at \(x)")
+                        if let pieces = network.layers[k].activation.pieces, pieces.count > 1,
+                            let piece = result.stablePieces[k][u]
+                        {
+                            let exact = try #require(
+                                ActivationEvaluation.exactScalar(network.layers[k].activation, z) ?? nil)
+                            #expect(
+                                exact == pieces[piece].slope * z + pieces[piece].intercept,
+                                "seed \(seed): unit \(u + 1) of layer \(k + 1) is not on its stable piece at \(x)")
                         }
                         checked += 1
                     }
@@ -171,10 +189,14 @@ private func witnessInDomain(_ check: IdentityCheck, _ domain: InputDomain) -> B
         #expect(c.homogeneity.holds == true)
         // A ray from 0 meets a segment D = {x1 + x2 = 1, x ≥ 0} once: no homogeneity pairs; the
         // affine hull misses 0, so the affine F is linear on D (bias folded into W').
-        let d = analyzed(try spec(affine + "domain: {box: [[0, null], [0, null]], constraints: [\"x1 + x2 <= 1\", \"x1 + x2 >= 1\"]}\n"))
+        let d = analyzed(
+            try spec(
+                affine + "domain: {box: [[0, null], [0, null]], constraints: [\"x1 + x2 <= 1\", \"x1 + x2 >= 1\"]}\n"))
         #expect(d.verdict == .linear)
         #expect(d.homogeneity.holds == nil && d.additivity.holds == nil)
-        #expect(d.domainFindings?.dimension == 1 && d.domainFindings?.biasFolded == true && d.domainFindings?.mapIsUnique == false)
+        #expect(
+            d.domainFindings?.dimension == 1 && d.domainFindings?.biasFolded == true
+                && d.domainFindings?.mapIsUnique == false)
         guard case .numeric(let map)? = d.collapsed else { Issue.record("expected a numeric map"); return }
         for x in [qs("0", "1"), qs("1/3", "2/3"), qs("1", "0")] {
             #expect(map.apply(x) == [x[0] + 2 * x[1] + 1])
@@ -183,23 +205,29 @@ private func witnessInDomain(_ check: IdentityCheck, _ domain: InputDomain) -> B
 
     @Test func regionsOnTheDomainDecideWhereUnitsAreUnstable() throws {
         // |x1 - 1/2| = relu(t) + relu(-t): affine on [1, 2] (one region there), not on [0, 1].
-        let network = "input: [x1, x2]\nlayers: [{dense: {weights: [[1, 0], [-1, 0]], bias: [\"-1/2\", \"1/2\"]}, activation: relu}, {dense: {weights: [[1, 1]]}}]\n"
+        let network =
+            "input: [x1, x2]\nlayers: [{dense: {weights: [[1, 0], [-1, 0]], bias: [\"-1/2\", \"1/2\"]}, activation: relu}, {dense: {weights: [[1, 1]]}}]\n"
         let inside = analyzed(try spec(network + "domain: {box: [[1, 2], [-5, 5]]}\n"))
         #expect(inside.verdict == .affine)
-        #expect(inside.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[Rational(1), Rational(0)]]), bias: [Rational(-1, 2)])))
+        #expect(
+            inside.collapsed
+                == .numeric(AffineMap(weights: Matrix(rows: [[Rational(1), Rational(0)]]), bias: [Rational(-1, 2)])))
         let across = analyzed(try spec(network + "domain: {box: [[0, 1], [-5, 5]], constraints: [\"x2 >= x1\"]}\n"))
         #expect(across.verdict == .notAffine)
         #expect(across.domainFindings?.method == .regions)
         #expect(witnessInDomain(across.affinity, across.network.domain!))
         // The enumeration is restricted to D: with a unit stable on D only one region remains.
-        let stable = "input: [x1, x2]\nlayers: [{dense: {weights: [[1, 0], [0, 1]]}, activation: relu}, {dense: {weights: [[1, 1]]}}]\n"
+        let stable =
+            "input: [x1, x2]\nlayers: [{dense: {weights: [[1, 0], [0, 1]]}, activation: relu}, {dense: {weights: [[1, 1]]}}]\n"
         let half = analyzed(try spec(stable + "domain: {box: [[1, 2], [-1, 1]]}\n"))
         #expect(half.verdict == .notAffine)
         #expect(half.domainFindings?.stableUnits == 1 && half.domainFindings?.unstableUnits == 1)
     }
 
     @Test func checkOnADomainSamplesOnlyTheDomain() throws {
-        let network = try spec("input: [x1, x2]\nlayers: [{dense: {weights: [[1, -1], [1, 1]], bias: [0, \"1/2\"]}, activation: relu}, {dense: {weights: [[1, 2]]}}]\ndomain: {box: {x1: [1, 2], x2: [0, \"1/2\"]}}\n")
+        let network = try spec(
+            "input: [x1, x2]\nlayers: [{dense: {weights: [[1, -1], [1, 1]], bias: [0, \"1/2\"]}, activation: relu}, {dense: {weights: [[1, 2]]}}]\ndomain: {box: {x1: [1, 2], x2: [0, \"1/2\"]}}\n"
+        )
         let analysis = analyzed(network)
         #expect(analysis.verdict == .affine)
         let summary = PropertyCheck.run(network, analysis: analysis, trials: 30, seed: 3)

@@ -9,15 +9,19 @@ import NetworkModel
 /// Half of the networks cancel their kinks by construction (c·(relu(g·x + β) − relu(−g·x − β))
 /// = c·(g·x + β)), so both verdicts occur.
 @Suite struct EngineAgreement {
-    static let activations: [Activation] = [.relu, .abs, .leakyRelu(alpha: Polynomial(Rational(1, 5))), .hardtanh, .step, .sign]
+    static let activations: [Activation] = [
+        .relu, .abs, .leakyRelu(alpha: Polynomial(Rational(1, 5))), .hardtanh, .step, .sign,
+    ]
 
     /// A random two-layer network; when `cancelling`, the hidden relu or leaky-relu units come
     /// in mirrored pairs (g, β), (−g, −β) weighted c and −c, so F is affine
     /// (relu(t) − relu(−t) = t; leaky relu: (1 + α)·t).
     static func network(seed: Int, cancelling: Bool) -> Network {
         var rng = SplitMix64(seed: UInt64(1000 + seed))
-        let activation = cancelling ? [Activation.relu, .leakyRelu(alpha: Polynomial(Rational(1, 5)))][seed % 2]
-                                    : activations[seed % activations.count]
+        let activation =
+            cancelling
+            ? [Activation.relu, .leakyRelu(alpha: Polynomial(Rational(1, 5)))][seed % 2]
+            : activations[seed % activations.count]
         let inputs = 1 + seed % 2
         let outputs = 1 + (seed / 2) % 2
         let pairs = 1 + (seed / 4) % 2
@@ -37,10 +41,12 @@ import NetworkModel
             }
             out.append(row)
         }
-        return Network(name: nil, inputNames: (1...inputs).map { "x\($0)" }, layers: [
-            Layer(dense: .numeric(AffineMap(weights: Matrix(rows: rows), bias: bias)), activation: activation),
-            Layer(dense: .numeric(AffineMap(weights: Matrix(rows: out), bias: (0..<outputs).map { _ in r() }))),
-        ])
+        return Network(
+            name: nil, inputNames: (1...inputs).map { "x\($0)" },
+            layers: [
+                Layer(dense: .numeric(AffineMap(weights: Matrix(rows: rows), bias: bias)), activation: activation),
+                Layer(dense: .numeric(AffineMap(weights: Matrix(rows: out), bias: (0..<outputs).map { _ in r() }))),
+            ])
     }
 
     @Test func regionDecisionAndWitnessSearchAgree() throws {
@@ -53,12 +59,19 @@ import NetworkModel
             let searched = WitnessSearchStrategy().decide(context)
             if case .refuted(let affinity, _, _, _)? = searched {
                 // A witness is a proof: the complete decision must refute too.
-                #expect(decided.verdict == .notAffine, "seed \(seed): the witness search refuted, the regions say \(decided.verdict)")
-                #expect(witnessRechecks(n, IdentityCheck(identity: .affinity, holds: false, witness: affinity, residual: nil)), "seed \(seed)")
+                #expect(
+                    decided.verdict == .notAffine,
+                    "seed \(seed): the witness search refuted, the regions say \(decided.verdict)")
+                #expect(
+                    witnessRechecks(
+                        n, IdentityCheck(identity: .affinity, holds: false, witness: affinity, residual: nil)),
+                    "seed \(seed)")
                 if decided.verdict == .notAffine { refutedByBoth += 1 }
             }
             if decided.verdict.collapses {
-                if case .refuted? = searched { Issue.record("seed \(seed): the regions collapse, yet the search found a witness") }
+                if case .refuted? = searched {
+                    Issue.record("seed \(seed): the regions collapse, yet the search found a witness")
+                }
                 collapsedByRegions += 1
                 // The collapsed map is F: compare at a few points.
                 guard case .numeric(let map)? = decided.collapsed else { continue }
@@ -69,6 +82,8 @@ import NetworkModel
             }
         }
         // Not vacuous: both kinds of network occurred.
-        #expect(refutedByBoth >= 10 && collapsedByRegions >= 10, "refuted by both \(refutedByBoth), collapsed \(collapsedByRegions)")
+        #expect(
+            refutedByBoth >= 10 && collapsedByRegions >= 10,
+            "refuted by both \(refutedByBoth), collapsed \(collapsedByRegions)")
     }
 }

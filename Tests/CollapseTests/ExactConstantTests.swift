@@ -10,7 +10,9 @@ import Algebra
     @Test func squareRootsAreCanonical() {
         #expect(ExactConstant.sqrt(Rational(8)) == ExactConstant(Rational(2)) * ExactConstant.sqrt(Rational(2)))
         #expect(ExactConstant.sqrt(Rational(2)) * ExactConstant.sqrt(Rational(2)) == ExactConstant(Rational(2)))
-        #expect(ExactConstant.sqrt(Rational(6)) * ExactConstant.sqrt(Rational(3)) == ExactConstant(Rational(3)) * ExactConstant.sqrt(Rational(2)))
+        #expect(
+            ExactConstant.sqrt(Rational(6)) * ExactConstant.sqrt(Rational(3)) == ExactConstant(Rational(3))
+                * ExactConstant.sqrt(Rational(2)))
         #expect(ExactConstant.sqrt(Rational(9, 4)).rationalValue == Rational(3, 2))
         #expect(ExactConstant.sqrt(Rational(1, 2)).description == "1/2*sqrt(2)")
         #expect(ExactConstant.sqrt(Rational(9, 8)).description == "3/4*sqrt(2)")
@@ -30,7 +32,8 @@ import Algebra
             var k = 1
             while k * k <= n { if n % (k * k) == 0 { s = k }; k += 1 }
             let m = n / (s * s)
-            let expected = m == 1 ? ExactConstant(Rational(s)) : ExactConstant(Rational(s)) * ExactConstant(.squareRoot(BigInt(m)))
+            let expected =
+                m == 1 ? ExactConstant(Rational(s)) : ExactConstant(Rational(s)) * ExactConstant(.squareRoot(BigInt(m)))
             #expect(root == expected, "sqrt(\(n))")
         }
     }

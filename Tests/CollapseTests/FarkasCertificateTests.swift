@@ -29,7 +29,8 @@ import NetworkModel
             case .failure(let empty):
                 refuted += 1
                 #expect(reference == nil, "trial \(trial): \(constraints)")
-                #expect(empty.certificate.isValid, "trial \(trial): \(constraints) with \(empty.certificate.multipliers)")
+                #expect(
+                    empty.certificate.isValid, "trial \(trial): \(constraints) with \(empty.certificate.multipliers)")
             }
         }
         #expect(refuted > 20, "the random systems exercise infeasibility (\(refuted) refuted)")

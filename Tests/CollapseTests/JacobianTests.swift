@@ -17,9 +17,12 @@ struct JacobianTests {
     @Test func regionJacobiansEqualFiniteDifferencesInsideTheRegion() throws {
         var rng = SplitMix64(seed: 606)
         var checked = 0
-        for (trial, activation) in [Activation.relu, .abs, .hardtanh, .leakyRelu(alpha: Polynomial(Rational(1, 3)))].enumerated() {
+        for (trial, activation) in [Activation.relu, .abs, .hardtanh, .leakyRelu(alpha: Polynomial(Rational(1, 3)))]
+            .enumerated()
+        {
             for k in 0..<3 {
-                let network = RandomNetwork.make(inputs: 2, layers: 2, width: 3, outputs: 2, activation: activation, seed: UInt64(100 * trial + k))
+                let network = RandomNetwork.make(
+                    inputs: 2, layers: 2, width: 3, outputs: 2, activation: activation, seed: UInt64(100 * trial + k))
                 let (regions, _) = try #require(RegionEnumerator.regions(network))
                 for region in regions where region.isFullDimensional {
                     let jacobian = try #require(Jacobian.on(region))
@@ -40,7 +43,9 @@ struct JacobianTests {
                             moved = x
                             moved[i] += h
                         }
-                        #expect(try difference(network, at: x, input: i, step: h) == jacobian.columnArray(i), "trial \(trial).\(k), column \(i)")
+                        #expect(
+                            try difference(network, at: x, input: i, step: h) == jacobian.columnArray(i),
+                            "trial \(trial).\(k), column \(i)")
                         checked += 1
                     }
                 }
@@ -58,8 +63,11 @@ struct JacobianTests {
     @Test func aCollapsingNetworkHasJacobianWPrimeEverywhere() throws {
         var rng = SplitMix64(seed: 607)
         for seed in 0..<8 {
-            let activation: Activation = seed % 2 == 0 ? .identity : .affine(slope: Polynomial(Rational(2, 3)), intercept: Polynomial(Rational(-1)))
-            let network = RandomNetwork.make(inputs: 3, layers: 3, width: 4, outputs: 2, activation: activation, seed: UInt64(seed))
+            let activation: Activation =
+                seed % 2 == 0
+                ? .identity : .affine(slope: Polynomial(Rational(2, 3)), intercept: Polynomial(Rational(-1)))
+            let network = RandomNetwork.make(
+                inputs: 3, layers: 3, width: 4, outputs: 2, activation: activation, seed: UInt64(seed))
             let a = analyzed(network)
             guard case .numeric(let map)? = Jacobian.of(a) else {
                 Issue.record("seed \(seed): no numeric Jacobian for \(a.verdict)")
@@ -78,7 +86,8 @@ struct JacobianTests {
 
     @Test func relusThatCancelHaveJacobianWPrime() throws {
         // relu(t) − relu(−t) = t: regions agree, the Jacobian is W' on both sides of the kink.
-        let network = try spec("""
+        let network = try spec(
+            """
             input: [x1, x2]
             layers:
               - dense: {weights: [[1, 2], [-1, -2]]}
@@ -98,7 +107,8 @@ struct JacobianTests {
     }
 
     @Test func noJacobianOnALowerDimensionalDomain() throws {
-        let network = try spec("""
+        let network = try spec(
+            """
             input: [x1, x2]
             domain:
               box: [[0, 1], [0, 1]]

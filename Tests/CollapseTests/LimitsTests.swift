@@ -10,8 +10,10 @@ import Foundation
 @Suite struct AnalysisLimitsTests {
     /// `n` activation-only layers of `activation` on one input (JSON, to build fast).
     static func deep(_ n: Int, dense: Bool, activation: String) throws -> Network {
-        let layer = dense ? "{\"dense\": {\"weights\": [[1]], \"bias\": [0]}, \"activation\": \"\(activation)\"}"
-                          : "{\"activation\": \"\(activation)\"}"
+        let layer =
+            dense
+            ? "{\"dense\": {\"weights\": [[1]], \"bias\": [0]}, \"activation\": \"\(activation)\"}"
+            : "{\"activation\": \"\(activation)\"}"
         let text = "{\"input\": 1, \"layers\": [" + Array(repeating: layer, count: n).joined(separator: ", ") + "]}"
         return try SpecReader.parse(text: text, file: "deep.json", format: .json)
     }
@@ -51,7 +53,10 @@ import Foundation
         #expect(bound == 1 << 32)
         #expect(budget == 1 << 20)
         // 8 layers of a degree-16 activation: 16^8 = 2^32 too.
-        let text = "{\"input\": 1, \"layers\": [" + Array(repeating: "{\"activation\": {\"polynomial\": [0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1]}}", count: 8).joined(separator: ", ") + "]}"
+        let text =
+            "{\"input\": 1, \"layers\": ["
+            + Array(repeating: "{\"activation\": {\"polynomial\": [0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1]}}", count: 8)
+            .joined(separator: ", ") + "]}"
         let sixteen = try SpecReader.parse(text: text, file: "p.json", format: .json)
         #expect(Analyzer.analyze(sixteen).verdict == .unknown)
         // Within the budget the degree is exact: 10 squares compose to x^1024, not affine.
@@ -61,7 +66,8 @@ import Foundation
     }
 
     @Test func symbolicChainPastTheTermBudgetIsUnknownWithTheReason() throws {
-        let network = try spec("""
+        let network = try spec(
+            """
             input: 3
             layers:
               - dense: {weights: [[a1, a2, a3], [a4, a5, a6], [a7, a8, a9]], bias: [p1, p2, p3]}
@@ -72,7 +78,8 @@ import Foundation
         options.polynomialBudget = PolynomialBudget(maxTerms: 10)
         let analysis = Analyzer.analyze(network, options: options)
         #expect(analysis.verdict == .unknown)
-        guard case .undecided(.resourceLimit(.tooLarge(let refused, .symbolicChain, let layer))) = analysis.outcome else {
+        guard case .undecided(.resourceLimit(.tooLarge(let refused, .symbolicChain, let layer))) = analysis.outcome
+        else {
             Issue.record("expected the term budget to stop it: \(analysis.outcome)")
             return
         }
@@ -95,18 +102,24 @@ import Foundation
         var layers: [String] = []
         for _ in 0..<3 {
             let rows = identity + identity.map { $0.map { $0 == "1" ? "-1" : "0" } }
-            layers.append("{\"dense\": {\"weights\": \(rows)}, \"activation\": \"relu\"}".replacingOccurrences(of: "\"1\"", with: "1").replacingOccurrences(of: "\"0\"", with: "0").replacingOccurrences(of: "\"-1\"", with: "-1"))
+            layers.append(
+                "{\"dense\": {\"weights\": \(rows)}, \"activation\": \"relu\"}".replacingOccurrences(
+                    of: "\"1\"", with: "1"
+                ).replacingOccurrences(of: "\"0\"", with: "0").replacingOccurrences(of: "\"-1\"", with: "-1"))
             let m = (0..<n).map { _ in (0..<n).map { _ in Int.random(in: -3...3, using: &rng) } }
             let w = m.map { row in row + row.map { -$0 } }
             layers.append("{\"dense\": {\"weights\": \(w)}}")
         }
-        return try SpecReader.parse(text: "{\"input\": \(n), \"layers\": [\(layers.joined(separator: ", "))]}", file: "regions.json", format: .json)
+        return try SpecReader.parse(
+            text: "{\"input\": \(n), \"layers\": [\(layers.joined(separator: ", "))]}", file: "regions.json",
+            format: .json)
     }
 
     @Test func passedDeadlineGivesUnknownWithCounts() throws {
         // relu breaks additivity; with the time already up neither the witness search nor the
         // region enumeration may conclude.
-        let network = try spec("""
+        let network = try spec(
+            """
             input: 2
             layers:
               - dense: {weights: [[1, -1], [1, 1]]}
@@ -118,7 +131,9 @@ import Foundation
         let analysis = Analyzer.analyze(network, options: options)
         #expect(analysis.verdict == .unknown)
         // The witness search stopped first; the enumeration reports what it reached.
-        guard case .undecided(.resourceLimit(.timedOut(let seconds, .regionEnumeration(let regions)))) = analysis.outcome else {
+        guard
+            case .undecided(.resourceLimit(.timedOut(let seconds, .regionEnumeration(let regions)))) = analysis.outcome
+        else {
             Issue.record("expected the deadline to stop the enumeration: \(analysis.outcome)")
             return
         }

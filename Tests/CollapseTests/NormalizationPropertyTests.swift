@@ -12,7 +12,8 @@ import Enclosures
     static let activations: [Activation] = [
         .relu, .leakyRelu(alpha: Polynomial(Rational(1, 5))), .leakyRelu(alpha: Polynomial(Rational(-2))), .hardtanh,
         .step, .sign, .abs, .sigmoid, .tanh, .arctan, .softplus, .silu, .gelu, .elu(alpha: Polynomial(Rational(1))),
-        .polynomial([Polynomial(0), Polynomial(0), Polynomial(1)]), .polynomial([Polynomial(0), Polynomial(1), Polynomial(0), Polynomial(1)]),
+        .polynomial([Polynomial(0), Polynomial(0), Polynomial(1)]),
+        .polynomial([Polynomial(0), Polynomial(1), Polynomial(0), Polynomial(1)]),
     ]
 
     /// A 2-input network whose first layer has planted structure: proportional rows (scales
@@ -42,26 +43,30 @@ import Enclosures
                 columns.append([c, small()])
             }
         }
-        rows.append([0, 0]); bias.append(small()); columns.append([nonzero(), small()])     // constant unit
-        rows.append([nonzero(), nonzero()]); bias.append(small()); columns.append([0, 0])   // irrelevant unit
+        rows.append([0, 0]); bias.append(small()); columns.append([nonzero(), small()])  // constant unit
+        rows.append([nonzero(), nonzero()]); bias.append(small()); columns.append([0, 0])  // irrelevant unit
         let width = rows.count
         let w1 = AffineMap(weights: Matrix(rows: rows), bias: bias)
-        let w2 = AffineMap(weights: Matrix(rows: (0..<2).map { r in (0..<width).map { columns[$0][r] } }), bias: [small(), small()])
+        let w2 = AffineMap(
+            weights: Matrix(rows: (0..<2).map { r in (0..<width).map { columns[$0][r] } }), bias: [small(), small()])
         let w3 = AffineMap(weights: Matrix(rows: [[nonzero(), small()]]), bias: [small()])
-        let n = Network(inputNames: ["x1", "x2"], layers: [
-            Layer(dense: .numeric(w1), activation: f),
-            Layer(dense: .numeric(w2), activation: Bool.random(using: &rng) ? f : .relu),
-            Layer(dense: .numeric(w3)),
-        ])
+        let n = Network(
+            inputNames: ["x1", "x2"],
+            layers: [
+                Layer(dense: .numeric(w1), activation: f),
+                Layer(dense: .numeric(w2), activation: Bool.random(using: &rng) ? f : .relu),
+                Layer(dense: .numeric(w3)),
+            ])
         return (n, points)
     }
 
     static func agree(_ a: [ExactValue], _ b: [ExactValue]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { x, y in
-            if let p = x.exactValue, let q = y.exactValue { return p == q }
-            guard let i = x.interval, let j = y.interval else { return false }
-            return i.overlaps(j)
-        }
+        a.count == b.count
+            && zip(a, b).allSatisfy { x, y in
+                if let p = x.exactValue, let q = y.exactValue { return p == q }
+                guard let i = x.interval, let j = y.interval else { return false }
+                return i.overlaps(j)
+            }
     }
 
     @Test(arguments: Array(activations.indices))
@@ -73,12 +78,18 @@ import Enclosures
             let result = SemanticNormalization.normalize(n)
             if result.changed { simplifiedCount += 1 }
             var rng = SplitMix64(seed: seed)
-            let random = (0..<8).map { _ in [Rational.random(numerators: -9...9, denominators: 1...4, using: &rng),
-                                             Rational.random(numerators: -9...9, denominators: 1...4, using: &rng)] }
+            let random = (0..<8).map { _ in
+                [
+                    Rational.random(numerators: -9...9, denominators: 1...4, using: &rng),
+                    Rational.random(numerators: -9...9, denominators: 1...4, using: &rng),
+                ]
+            }
             for p in random + breakpoints + [[0, 0]] {
                 let original = try Evaluator.evaluate(n, at: p, precision: 96)
                 let simplified = try Evaluator.evaluate(result.simplified, at: p, precision: 96)
-                #expect(Self.agree(original, simplified), "seed \(seed), \(f.name), point \(p): \(original) vs \(simplified); steps \(result.steps)")
+                #expect(
+                    Self.agree(original, simplified),
+                    "seed \(seed), \(f.name), point \(p): \(original) vs \(simplified); steps \(result.steps)")
             }
         }
         // Every planted network has at least the constant and the irrelevant unit.

@@ -23,7 +23,8 @@ struct PolynomialOnDomainTests {
 
     @Test func aDifferenceOfSquaresIsAffineOnALine() throws {
         // x1² − x2² + 2 = (x1 − x2)(x1 + x2) + 2 = x1 − x2 + 2 on x1 + x2 = 1.
-        let network = try spec("""
+        let network = try spec(
+            """
             input: [x1, x2]
             domain:
               box: [[0, 1], [0, 1]]
@@ -64,7 +65,9 @@ struct PolynomialOnDomainTests {
             let second = cancels ? l : w
             // The hyperplane ℓ·x = c through a point of the box [-2, 2]^n.
             let c = l.enumerated().map { $0.element * (($0.offset % 3) - 1) }.reduce(0, +)
-            func row(_ a: [Int], _ sign: Int) -> String { "[" + zip(u, a).map { String($0 + sign * $1) }.joined(separator: ", ") + "]" }
+            func row(_ a: [Int], _ sign: Int) -> String {
+                "[" + zip(u, a).map { String($0 + sign * $1) }.joined(separator: ", ") + "]"
+            }
             let names = (1...n).map { "x\($0)" }
             let lText = zip(l, names).map { "\($0)*\($1)" }.joined(separator: " + ")
             let yaml = """
@@ -82,13 +85,17 @@ struct PolynomialOnDomainTests {
             let a = analyzed(network)
             let geometry = try #require(DomainGeometry(network.domain!, inputDimension: n))
             // Whether s = second·x is constant on D: second ∝ ℓ.
-            let proportional = (0..<n).allSatisfy { i in (0..<n).allSatisfy { j in second[i] * l[j] == second[j] * l[i] } }
+            let proportional = (0..<n).allSatisfy { i in
+                (0..<n).allSatisfy { j in second[i] * l[j] == second[j] * l[i] }
+            }
             let uConstant = (0..<n).allSatisfy { i in (0..<n).allSatisfy { j in u[i] * l[j] == u[j] * l[i] } }
             let affineOnD = proportional || uConstant
             #expect(a.verdict.collapses == affineOnD, "trial \(trial): \(a.verdict) \(yaml)")
             if case .numeric(let map)? = a.collapsed {
                 collapsed += 1
-                for x in points(on: geometry, count: 6, rng: &rng) { #expect(try exactly(network, x) == map.apply(x), "trial \(trial) at \(x)") }
+                for x in points(on: geometry, count: 6, rng: &rng) {
+                    #expect(try exactly(network, x) == map.apply(x), "trial \(trial) at \(x)")
+                }
             } else if a.verdict == .notAffine {
                 refuted += 1
                 let witness = try #require(a.affinity.witness)

@@ -13,17 +13,19 @@ import Algebra
         return p
     }
 
-    static func value(_ p: [Rational], at t: Rational) -> Rational { p.reversed().reduce(Rational.zero) { $0 * t + $1 } }
+    static func value(_ p: [Rational], at t: Rational) -> Rational {
+        p.reversed().reduce(Rational.zero) { $0 * t + $1 }
+    }
 
     @Test func knownSigns() {
-        #expect(UnivariateSign.isPositive([1, 0, 1]))                                    // t² + 1
-        #expect(!UnivariateSign.isPositive(Self.product(1, [(1, 2), (-2, 2)])))          // (t−1)²(t+2)²: zero at 1, −2
+        #expect(UnivariateSign.isPositive([1, 0, 1]))  // t² + 1
+        #expect(!UnivariateSign.isPositive(Self.product(1, [(1, 2), (-2, 2)])))  // (t−1)²(t+2)²: zero at 1, −2
         #expect(UnivariateSign.isNonNegative(Self.product(1, [(1, 2), (-2, 2)])))
-        #expect(!UnivariateSign.isNonNegative(Self.product(1, [(1, 3)])))                // (t−1)³
-        #expect(!UnivariateSign.isNonNegative([0, 0, -1, 0, 1]))                         // t⁴ − t² < 0 near 0
+        #expect(!UnivariateSign.isNonNegative(Self.product(1, [(1, 3)])))  // (t−1)³
+        #expect(!UnivariateSign.isNonNegative([0, 0, -1, 0, 1]))  // t⁴ − t² < 0 near 0
         #expect(UnivariateSign.isNonNegative(Self.product(3, [(Rational(1, 3), 2), (5, 4)])))
-        #expect(!UnivariateSign.isNonNegative(Self.product(-1, [(0, 2)])))               // −t²
-        #expect(UnivariateSign.isNonNegative([]) && !UnivariateSign.isPositive([]))     // the zero polynomial
+        #expect(!UnivariateSign.isNonNegative(Self.product(-1, [(0, 2)])))  // −t²
+        #expect(UnivariateSign.isNonNegative([]) && !UnivariateSign.isPositive([]))  // the zero polynomial
     }
 
     @Test func signTestsAgreeWithEvaluation() {
@@ -32,10 +34,17 @@ import Algebra
         for _ in 0..<200 {
             // Random products of (t − r)^m with small multiplicities, times ±1, plus 0 or a small constant.
             let count = Int.random(in: 1...3, using: &rng)
-            let roots = (0..<count).map { _ in (Rational.random(numerators: -4...4, denominators: 1...3, using: &rng), Int.random(in: 1...3, using: &rng)) }
+            let roots = (0..<count).map { _ in
+                (
+                    Rational.random(numerators: -4...4, denominators: 1...3, using: &rng),
+                    Int.random(in: 1...3, using: &rng)
+                )
+            }
             var p = Self.product(Bool.random(using: &rng) ? 1 : -1, roots)
             p[0] += Rational(Int.random(in: -1...1, using: &rng), 4)
-            let points = (0..<40).map { _ in Rational.random(numerators: -40...40, denominators: 1...8, using: &rng) } + roots.map(\.0)
+            let points =
+                (0..<40).map { _ in Rational.random(numerators: -40...40, denominators: 1...8, using: &rng) }
+                + roots.map(\.0)
             let values = points.map { Self.value(p, at: $0) }
             if UnivariateSign.isNonNegative(p) {
                 nonNegativeSeen += 1
@@ -62,14 +71,19 @@ import Algebra
         var rng = SplitMix64(seed: 99)
         var proved = 0
         for _ in 0..<40 {
-            let a = Rational.random(numerators: -3...3, denominators: 1...2, using: &rng), b = Rational.random(numerators: -3...3, denominators: 1...2, using: &rng)
+            let a = Rational.random(numerators: -3...3, denominators: 1...2, using: &rng),
+                b = Rational.random(numerators: -3...3, denominators: 1...2, using: &rng)
             let c = Rational.random(numerators: -3...3, denominators: 1...2, using: &rng)
-            let q = (Polynomial(a) * x + Polynomial(b) * y) * (Polynomial(a) * x + Polynomial(b) * y) + Polynomial(c) * x * x + Polynomial(c)
+            let q =
+                (Polynomial(a) * x + Polynomial(b) * y) * (Polynomial(a) * x + Polynomial(b) * y) + Polynomial(c) * x
+                * x + Polynomial(c)
             guard let bound = SumOfSquares.lowerBound(q) else { continue }
             proved += 1
             for _ in 0..<10 {
-                let values = [Symbol("x"): Rational.random(numerators: -20...20, denominators: 1...5, using: &rng),
-                              Symbol("y"): Rational.random(numerators: -20...20, denominators: 1...5, using: &rng)]
+                let values = [
+                    Symbol("x"): Rational.random(numerators: -20...20, denominators: 1...5, using: &rng),
+                    Symbol("y"): Rational.random(numerators: -20...20, denominators: 1...5, using: &rng),
+                ]
                 #expect(q.evaluated(at: values) >= bound)
             }
         }

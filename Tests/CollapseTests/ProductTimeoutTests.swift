@@ -13,9 +13,12 @@ import Testing
         let dense = (1...layers).map { l in
             let w = (0..<n).map { i in "[" + (0..<n).map { j in "\"w\(l)_\(i)_\(j)\"" }.joined(separator: ", ") + "]" }
             let b = (0..<n).map { i in "\"b\(l)_\(i)\"" }
-            return "{\"dense\": {\"weights\": [\(w.joined(separator: ", "))], \"bias\": [\(b.joined(separator: ", "))]}}"
+            return
+                "{\"dense\": {\"weights\": [\(w.joined(separator: ", "))], \"bias\": [\(b.joined(separator: ", "))]}}"
         }
-        return try SpecReader.parse(text: "{\"input\": \(n), \"layers\": [\(dense.joined(separator: ", "))]}", file: "chain.json", format: .json)
+        return try SpecReader.parse(
+            text: "{\"input\": \(n), \"layers\": [\(dense.joined(separator: ", "))]}", file: "chain.json", format: .json
+        )
     }
 
     @Test func aDeadlineStopsTheSymbolicChainInsideAProduct() throws {
@@ -28,7 +31,8 @@ import Testing
         let analysis = Analyzer.analyze(network, options: options)
         let elapsed = Date().timeIntervalSince(start)
         #expect(analysis.verdict == .unknown)
-        guard case .undecided(.resourceLimit(.timedOut(let seconds, .composition(let layersDone)))) = analysis.outcome else {
+        guard case .undecided(.resourceLimit(.timedOut(let seconds, .composition(let layersDone)))) = analysis.outcome
+        else {
             Issue.record("expected the deadline to stop the composition: \(analysis.outcome)")
             return
         }
@@ -40,7 +44,10 @@ import Testing
     @Test func withoutADeadlineTheSameProductsComplete() throws {
         let network = try Self.symbolicChain(n: 3, layers: 3)
         let folded = Composition.foldedSymbolic(network)!
-        guard case .success(let map) = Composition.composeChainChecked(folded, budget: .standard, deadline: Deadline(seconds: 3600)) else {
+        guard
+            case .success(let map) = Composition.composeChainChecked(
+                folded, budget: .standard, deadline: Deadline(seconds: 3600))
+        else {
             Issue.record("a generous deadline stopped a small chain")
             return
         }

@@ -11,13 +11,14 @@ import NetworkModel
     }
 
     @Test func reluMinusReluOfMinusIsTheIdentity() throws {
-        let n = try spec("""
-        input: 1
-        layers:
-          - dense: {weights: [[1], [-1]]}
-            activation: relu
-          - dense: {weights: [[1, -1]]}
-        """)
+        let n = try spec(
+            """
+            input: 1
+            layers:
+              - dense: {weights: [[1], [-1]]}
+                activation: relu
+              - dense: {weights: [[1, -1]]}
+            """)
         for a in [analyzed(n, options: regionsOnly()), try decided(n)] {
             #expect(a.verdict == .linear, "\(a.outcome)")
             #expect(a.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[1]]), bias: [0])))
@@ -28,11 +29,12 @@ import NetworkModel
     }
 
     @Test func leakyReluWithAlphaOneIsTheIdentity() throws {
-        let n = try spec("""
-        input: 2
-        layers:
-          - activation: {leaky_relu: {alpha: 1}}
-        """)
+        let n = try spec(
+            """
+            input: 2
+            layers:
+              - activation: {leaky_relu: {alpha: 1}}
+            """)
         let a = analyzed(n)
         #expect(a.verdict == .linear)
         #expect(a.collapsed == .numeric(AffineMap.identity(2)))
@@ -42,13 +44,14 @@ import NetworkModel
 
     @Test func reluOfAConstantPositiveUnitIsAffine() throws {
         // F = 2·relu(3/2) + relu(x1) − relu(−x1) = x1 + 3.
-        let n = try spec("""
-        input: 2
-        layers:
-          - dense: {weights: [[0, 0], [1, 0], [-1, 0]], bias: ["3/2", 0, 0]}
-            activation: relu
-          - dense: {weights: [[2, 1, -1]]}
-        """)
+        let n = try spec(
+            """
+            input: 2
+            layers:
+              - dense: {weights: [[0, 0], [1, 0], [-1, 0]], bias: ["3/2", 0, 0]}
+                activation: relu
+              - dense: {weights: [[2, 1, -1]]}
+            """)
         let a = analyzed(n)
         #expect(a.verdict == .affine, "\(a.outcome)")
         #expect(a.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[1, 0]]), bias: [3])))
@@ -59,15 +62,16 @@ import NetworkModel
 
     @Test func reluOfAnAlwaysPositiveValueIsPrunedAndAffine() throws {
         // relu(relu(x) + 1) − relu(x) = 1: the second unit never switches off.
-        let n = try spec("""
-        input: 1
-        layers:
-          - dense: {weights: [[1]]}
-            activation: relu
-          - dense: {weights: [[1], [1]], bias: [1, 0]}
-            activation: relu
-          - dense: {weights: [[1, -1]]}
-        """)
+        let n = try spec(
+            """
+            input: 1
+            layers:
+              - dense: {weights: [[1]]}
+                activation: relu
+              - dense: {weights: [[1], [1]], bias: [1, 0]}
+                activation: relu
+              - dense: {weights: [[1, -1]]}
+            """)
         let a = analyzed(n)
         #expect(a.verdict == .affine)
         #expect(a.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[0]]), bias: [1])))
@@ -75,13 +79,14 @@ import NetworkModel
     }
 
     @Test func absAsTwoRelusIsNotAffine() throws {
-        let n = try spec("""
-        input: 1
-        layers:
-          - dense: {weights: [[1], [-1]]}
-            activation: relu
-          - dense: {weights: [[1, 1]]}
-        """)
+        let n = try spec(
+            """
+            input: 1
+            layers:
+              - dense: {weights: [[1], [-1]]}
+                activation: relu
+              - dense: {weights: [[1, 1]]}
+            """)
         for a in [analyzed(n, options: regionsOnly()), try decided(n)] {
             #expect(a.verdict == .notAffine)
             #expect(a.collapsed == nil)
@@ -95,13 +100,14 @@ import NetworkModel
 
     @Test func stepsThatCancelAwayFromZeroAreNotAffine() throws {
         // step(x) + step(−x) is 1 except at 0, where it is 0: only the breakpoint region shows it.
-        let n = try spec("""
-        input: 1
-        layers:
-          - dense: {weights: [[1], [-1]]}
-            activation: step
-          - dense: {weights: [[1, 1]]}
-        """)
+        let n = try spec(
+            """
+            input: 1
+            layers:
+              - dense: {weights: [[1], [-1]]}
+                activation: step
+              - dense: {weights: [[1, 1]]}
+            """)
         let d = try decided(n)
         #expect(d.verdict == .notAffine)
         #expect(witnessRechecks(n, d.affinity))
@@ -111,27 +117,29 @@ import NetworkModel
     @Test func aJumpAfterAReluBreakpointIsFound() throws {
         // step(relu(x)) + step(relu(−x)) is 1 except at 0: the relu breakpoint must be visited
         // because a step follows.
-        let n = try spec("""
-        input: 2
-        layers:
-          - dense: {weights: [[1, 0], [-1, 0]]}
-            activation: relu
-          - activation: step
-          - dense: {weights: [[1, 1]]}
-        """)
+        let n = try spec(
+            """
+            input: 2
+            layers:
+              - dense: {weights: [[1, 0], [-1, 0]]}
+                activation: relu
+              - activation: step
+              - dense: {weights: [[1, 1]]}
+            """)
         let d = try decided(n)
         #expect(d.verdict == .notAffine, "\(d.outcome)")
         #expect(witnessRechecks(n, d.affinity))
     }
 
     @Test func aStepTimesZeroIsLinear() throws {
-        let n = try spec("""
-        input: 2
-        layers:
-          - dense: {weights: [[1, 1], [1, -1]]}
-            activation: sign
-          - dense: {weights: [[0, 0]]}
-        """)
+        let n = try spec(
+            """
+            input: 2
+            layers:
+              - dense: {weights: [[1, 1], [1, -1]]}
+                activation: sign
+              - dense: {weights: [[0, 0]]}
+            """)
         let d = try decided(n)
         #expect(d.verdict == .linear)
         #expect(d.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[0, 0]]), bias: [0])))
@@ -139,13 +147,14 @@ import NetworkModel
 
     @Test func hardtanhInsideItsLinearRangeIsAffine() throws {
         // hardtanh(relu(x)/4 ... ) no: hardtanh(0·x + 1/2) = 1/2 and hardtanh(x) − hardtanh(x) = 0.
-        let n = try spec("""
-        input: 1
-        layers:
-          - dense: {weights: [[1], [1], [0]], bias: [0, 0, "1/2"]}
-            activation: hardtanh
-          - dense: {weights: [[1, -1, 2]]}
-        """)
+        let n = try spec(
+            """
+            input: 1
+            layers:
+              - dense: {weights: [[1], [1], [0]], bias: [0, 0, "1/2"]}
+                activation: hardtanh
+              - dense: {weights: [[1, -1, 2]]}
+            """)
         let a = analyzed(n, options: regionsOnly())
         #expect(a.verdict == .affine)
         #expect(a.collapsed == .numeric(AffineMap(weights: Matrix(rows: [[0]]), bias: [1])))
@@ -153,21 +162,24 @@ import NetworkModel
         // The normalisation alone: the constant unit is hardtanh(1/2) = 1/2, the other two cancel.
         let simplified = analyzed(n)
         #expect(simplified.collapsed == a.collapsed)
-        #expect(simplified.normalization?.steps.map(\.kind) == [
-            .constant(preactivation: Rational(1, 2), value: Rational(1, 2)),
-            .cancel(identity: .duplicate, scales: [1, 1]),
-            .layerFolded(into: 2)])
+        #expect(
+            simplified.normalization?.steps.map(\.kind) == [
+                .constant(preactivation: Rational(1, 2), value: Rational(1, 2)),
+                .cancel(identity: .duplicate, scales: [1, 1]),
+                .layerFolded(into: 2),
+            ])
     }
 
     @Test func theLimitGivesUnknownWithTheCountReached() throws {
         // Σ_i relu(t − i) − relu(i − t) = Σ_i (t − i): affine, with 5 regions.
-        let n = try spec("""
-        input: 1
-        layers:
-          - dense: {weights: [[1], [-1], [1], [-1], [1], [-1], [1], [-1]], bias: [0, 0, -1, 1, -2, 2, -3, 3]}
-            activation: relu
-          - dense: {weights: [[1, -1, 1, -1, 1, -1, 1, -1]]}
-        """)
+        let n = try spec(
+            """
+            input: 1
+            layers:
+              - dense: {weights: [[1], [-1], [1], [-1], [1], [-1], [1], [-1]], bias: [0, 0, -1, 1, -2, 2, -3, 3]}
+                activation: relu
+              - dense: {weights: [[1, -1, 1, -1, 1, -1, 1, -1]]}
+            """)
         let limited = analyzed(n, options: regionsOnly(maxRegions: 3))
         #expect(limited.verdict == .unknown)
         guard case .undecided(.regionLimit(let facts)) = limited.outcome else {

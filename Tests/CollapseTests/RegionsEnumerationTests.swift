@@ -30,20 +30,27 @@ func patternAt(_ network: Network, _ x: [Rational]) throws -> [[Int]] {
     @Test(arguments: 1...12)
     func regionMapsAgreeWithExactEvaluation(seed: Int) throws {
         let inputs = 1 + seed % 3
-        let n = RandomNetwork.make(inputs: inputs, layers: 1 + seed % 2, width: 3 + seed % 3, outputs: 2,
-                                   activation: seed % 4 == 0 ? .hardtanh : .relu, seed: UInt64(seed))
+        let n = RandomNetwork.make(
+            inputs: inputs, layers: 1 + seed % 2, width: 3 + seed % 3, outputs: 2,
+            activation: seed % 4 == 0 ? .hardtanh : .relu, seed: UInt64(seed))
         let (regions, summary) = try #require(RegionEnumerator.regions(n))
         #expect(summary.complete)
         var rng = SplitMix64(seed: UInt64(seed) &* 77)
         for region in regions {
-            #expect(region.constraints.allSatisfy { $0.isSatisfied(by: region.point) }, "seed \(seed): point outside its region")
-            #expect(try patternAt(n, region.point) == region.pattern.pieces, "seed \(seed): pattern at the interior point")
+            #expect(
+                region.constraints.allSatisfy { $0.isSatisfied(by: region.point) },
+                "seed \(seed): point outside its region")
+            #expect(
+                try patternAt(n, region.point) == region.pattern.pieces, "seed \(seed): pattern at the interior point")
             var checked = 0
             for _ in 0..<40 where checked < 5 {
-                let offset = (0..<inputs).map { _ in Rational.random(numerators: -8...8, denominators: 1...16, using: &rng) }
+                let offset = (0..<inputs).map { _ in
+                    Rational.random(numerators: -8...8, denominators: 1...16, using: &rng)
+                }
                 let x = zip(region.point, offset).map { $0 + $1 }
                 guard region.constraints.allSatisfy({ $0.isSatisfied(by: x) }) else { continue }
-                #expect(try exactly(n, x) == region.map.apply(x), "seed \(seed): map at \(x) in region \(region.pattern)")
+                #expect(
+                    try exactly(n, x) == region.map.apply(x), "seed \(seed): map at \(x) in region \(region.pattern)")
                 checked += 1
             }
             #expect(try exactly(n, region.point) == region.map.apply(region.point))
@@ -80,8 +87,9 @@ func patternAt(_ network: Network, _ x: [Rational]) throws -> [[Int]] {
 
     @Test(arguments: 1...10)
     func oneInputRegionCountMatchesIndependentBreakpoints(seed: Int) throws {
-        let n = RandomNetwork.make(inputs: 1, layers: 1 + seed % 3, width: 3 + seed % 2, outputs: 1,
-                                   activation: seed % 5 == 0 ? .hardtanh : .relu, seed: UInt64(100 + seed))
+        let n = RandomNetwork.make(
+            inputs: 1, layers: 1 + seed % 3, width: 3 + seed % 2, outputs: 1,
+            activation: seed % 5 == 0 ? .hardtanh : .relu, seed: UInt64(100 + seed))
         let taus = try breakpoints1D(n)
         var samples = [Rational]()
         if let first = taus.first { samples.append(first - 1) } else { samples.append(0) }
@@ -119,7 +127,9 @@ func patternAt(_ network: Network, _ x: [Rational]) throws -> [[Int]] {
 
     @Test(arguments: 1...10)
     func twoInputOneLayerCountMatchesTheLineArrangement(seed: Int) throws {
-        let n = RandomNetwork.make(inputs: 2, layers: 1, width: 3 + seed % 5, outputs: 3 + seed % 5, activation: .relu, seed: UInt64(200 + seed))
+        let n = RandomNetwork.make(
+            inputs: 2, layers: 1, width: 3 + seed % 5, outputs: 3 + seed % 5, activation: .relu,
+            seed: UInt64(200 + seed))
         let dense = try #require(n.layers[0].dense)
         guard case .numeric(let m) = dense else { Issue.record("RandomNetwork gave a symbolic layer"); return }
         let lines = (0..<m.outputDimension).map { m.weights.rowArray($0) + [m.bias[$0]] }
@@ -129,12 +139,13 @@ func patternAt(_ network: Network, _ x: [Rational]) throws -> [[Int]] {
 
     @Test func concurrentLinesAreCountedOnce() throws {
         // Three lines through the origin and a duplicate: 6 regions, as the formula says.
-        let n = try spec("""
-        input: 2
-        layers:
-          - dense: {weights: [[1, 0], [0, 1], [1, 1], [2, 2]]}
-            activation: relu
-        """)
+        let n = try spec(
+            """
+            input: 2
+            layers:
+              - dense: {weights: [[1, 0], [0, 1], [1, 1], [2, 2]]}
+                activation: relu
+            """)
         let (regions, _) = try #require(RegionEnumerator.regions(n))
         #expect(regions.count == 6)
         #expect(arrangementRegions([[1, 0, 0], [0, 1, 0], [1, 1, 0], [2, 2, 0]]) == 6)
@@ -142,7 +153,8 @@ func patternAt(_ network: Network, _ x: [Rational]) throws -> [[Int]] {
 
     @Test(arguments: 1...6)
     func twoInputGridPatternsAreAllEnumerated(seed: Int) throws {
-        let n = RandomNetwork.make(inputs: 2, layers: 2, width: 4, outputs: 1, activation: .relu, seed: UInt64(300 + seed))
+        let n = RandomNetwork.make(
+            inputs: 2, layers: 2, width: 4, outputs: 1, activation: .relu, seed: UInt64(300 + seed))
         let (regions, _) = try #require(RegionEnumerator.regions(n))
         let enumerated = Set(regions.map(\.pattern.pieces))
         var seen = Set<[[Int]]>()
@@ -161,7 +173,9 @@ func patternAt(_ network: Network, _ x: [Rational]) throws -> [[Int]] {
 
     @Test(arguments: 1...16)
     func everyNotAffineWitnessRechecks(seed: Int) throws {
-        let n = RandomNetwork.make(inputs: 1 + seed % 3, layers: 1 + seed % 2, width: 3, outputs: 1, activation: .relu, seed: UInt64(400 + seed))
+        let n = RandomNetwork.make(
+            inputs: 1 + seed % 3, layers: 1 + seed % 2, width: 3, outputs: 1, activation: .relu,
+            seed: UInt64(400 + seed))
         let a = try #require(RegionDecision.analysis(n, options: AnalysisOptions()))
         if a.verdict == .notAffine {
             #expect(witnessRechecks(n, a.affinity), "seed \(400 + seed)")
@@ -175,14 +189,17 @@ func patternAt(_ network: Network, _ x: [Rational]) throws -> [[Int]] {
     }
 
     @Test func domainRestrictsTheRegionsToABox() throws {
-        let n = try spec("""
-        input: 2
-        layers:
-          - dense: {weights: [[1, 0], [0, 1]], bias: [-5, 0]}
-            activation: relu
-        """)
-        let box = [LinearConstraint([1, 0], .less, 2), LinearConstraint([-1, 0], .less, 2),
-                   LinearConstraint([0, 1], .less, 2), LinearConstraint([0, -1], .less, 2)]
+        let n = try spec(
+            """
+            input: 2
+            layers:
+              - dense: {weights: [[1, 0], [0, 1]], bias: [-5, 0]}
+                activation: relu
+            """)
+        let box = [
+            LinearConstraint([1, 0], .less, 2), LinearConstraint([-1, 0], .less, 2),
+            LinearConstraint([0, 1], .less, 2), LinearConstraint([0, -1], .less, 2),
+        ]
         let (inBox, _) = try #require(RegionEnumerator.regions(n, options: RegionEnumerationOptions(domain: box)))
         #expect(inBox.count == 2)  // x1 = 5 lies outside the box
         let (all, _) = try #require(RegionEnumerator.regions(n))

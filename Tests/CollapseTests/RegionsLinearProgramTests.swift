@@ -51,17 +51,23 @@ func fourierMotzkinFeasible(_ constraints: [LinearConstraint], dimension n: Int)
             #expect((point != nil) == expected, "trial \(trial) (seed 606): \(constraints)")
             if let point {
                 feasibleCount += 1
-                #expect(constraints.allSatisfy { $0.isSatisfied(by: point) }, "trial \(trial): \(point) violates \(constraints)")
+                #expect(
+                    constraints.allSatisfy { $0.isSatisfied(by: point) },
+                    "trial \(trial): \(point) violates \(constraints)")
             }
         }
-        #expect(feasibleCount > 50 && feasibleCount < 390, "the random systems exercise both answers (\(feasibleCount) feasible)")
+        #expect(
+            feasibleCount > 50 && feasibleCount < 390,
+            "the random systems exercise both answers (\(feasibleCount) feasible)")
     }
 
     @Test func interiorPointExistsExactlyForFullDimensionalPolyhedra() {
         let x = [Rational.one, .zero], y = [Rational.zero, .one]
         // The unit square: interior (1/2, 1/2)-like point.
-        let square = [LinearConstraint(x, .lessOrEqual, 1), LinearConstraint(x.map { -$0 }, .lessOrEqual, 0),
-                      LinearConstraint(y, .lessOrEqual, 1), LinearConstraint(y.map { -$0 }, .lessOrEqual, 0)]
+        let square = [
+            LinearConstraint(x, .lessOrEqual, 1), LinearConstraint(x.map { -$0 }, .lessOrEqual, 0),
+            LinearConstraint(y, .lessOrEqual, 1), LinearConstraint(y.map { -$0 }, .lessOrEqual, 0),
+        ]
         let p = LinearFeasibility.interiorPoint(of: square, dimension: 2)
         #expect(p.map { $0.allSatisfy { $0 > 0 && $0 < 1 } } == true)
         // A segment (x1 = 0 with 0 <= x2 <= 1) has no interior point but is feasible.

@@ -37,12 +37,15 @@ import ExactNumbers
             switch Separability.decide(points: points, labels: labels) {
             case .separable(let w, let b, let margin):
                 #expect(expected, "labelling \(labels): LP separates, brute force does not")
-                #expect(Separability.separates(weights: w, bias: b, points: points, labels: labels), "labelling \(labels)")
+                #expect(
+                    Separability.separates(weights: w, bias: b, points: points, labels: labels), "labelling \(labels)")
                 #expect(margin.signum > 0)
                 separable += 1
             case .notSeparable(let farkas):
                 #expect(!expected, "labelling \(labels): brute force separates, LP does not")
-                #expect(Separability.checkFarkas(farkas, points: points, labels: labels), "labelling \(labels): farkas \(farkas)")
+                #expect(
+                    Separability.checkFarkas(farkas, points: points, labels: labels),
+                    "labelling \(labels): farkas \(farkas)")
                 #expect(farkas.allSatisfy { $0.isInteger }, "multipliers are the smallest integers")
             }
         }
@@ -65,10 +68,19 @@ import ExactNumbers
 
     @Test func edgeShapes() {
         // No points, one class only, zero-dimensional points.
-        if case .separable = Separability.decide(points: [], labels: []) {} else { Issue.record("no points are separable") }
-        if case .separable = Separability.decide(points: [[Rational(1)], [Rational(2)]], labels: [1, 1]) {} else { Issue.record("one class") }
-        #expect(Separability.decide(points: [[], []], labels: [0, 1]) == .notSeparable(farkas: [Rational(1), Rational(1)]))
+        if case .separable = Separability.decide(points: [], labels: []) {
+        } else {
+            Issue.record("no points are separable")
+        }
+        if case .separable = Separability.decide(points: [[Rational(1)], [Rational(2)]], labels: [1, 1]) {
+        } else {
+            Issue.record("one class")
+        }
+        #expect(
+            Separability.decide(points: [[], []], labels: [0, 1]) == .notSeparable(farkas: [Rational(1), Rational(1)]))
         // The same point with both labels.
-        #expect(Separability.decide(points: [[Rational(1, 2)], [Rational(1, 2)]], labels: [0, 1]) == .notSeparable(farkas: [Rational(1), Rational(1)]))
+        #expect(
+            Separability.decide(points: [[Rational(1, 2)], [Rational(1, 2)]], labels: [0, 1])
+                == .notSeparable(farkas: [Rational(1), Rational(1)]))
     }
 }

@@ -26,13 +26,16 @@ enum TestFailure: Error { case notExact(String) }
 /// Re-checks a witness independently: its sides re-evaluated through the network must
 /// provably differ and agree with what was reported (when exact).
 func witnessRechecks(_ network: Network, _ check: IdentityCheck) -> Bool {
-    guard let w = check.witness, let result = WitnessRecheck.recheck(network, identity: check.identity, witness: w) else { return false }
+    guard let w = check.witness, let result = WitnessRecheck.recheck(network, identity: check.identity, witness: w)
+    else { return false }
     return !result.lhsMoved && !result.rhsMoved && result.confirmed
 }
 
 /// `Analyzer.analyze`, with the analysis's invariants checked (`Analysis.checkInvariants`).
-func analyzed(_ network: Network, options: AnalysisOptions = AnalysisOptions(),
-              sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Analysis {
+func analyzed(
+    _ network: Network, options: AnalysisOptions = AnalysisOptions(),
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) -> Analysis {
     let a = Analyzer.analyze(network, options: options)
     #expect(a.checkInvariants() == [], sourceLocation: sourceLocation)
     return a

@@ -8,7 +8,8 @@ import NetworkModel
 /// sufficient, checked against the numeric engine on the network with the symbols replaced.
 struct SymbolicHingeTests {
     @Test func leakyReluWithSymbolicAlphaIsAffineExactlyWhenAlphaIsOne() throws {
-        let network = try spec("""
+        let network = try spec(
+            """
             input: [x1, x2]
             layers:
               - dense: {weights: [[1, 2], [1, -1]], bias: [0, 1]}
@@ -30,7 +31,8 @@ struct SymbolicHingeTests {
 
     @Test func outgoingSymbolsGiveOneConditionPerHyperplane() throws {
         // relu(x), relu(-x) share a hyperplane (relu(-t) = relu(t) - t); relu(2x + 1) has its own.
-        let network = try spec("""
+        let network = try spec(
+            """
             input: [x1]
             layers:
               - dense: {weights: [[1], [-1], [2]], bias: [0, 0, 1]}
@@ -40,14 +42,16 @@ struct SymbolicHingeTests {
         let a = analyzed(network)
         #expect(a.verdict == .unknown)
         #expect(a.affineIf == [poly("w1 + w2"), poly("w3")])
-        let onCondition = analyzed(network.substituting([Symbol("w1"): q("3"), Symbol("w2"): q("-3"), Symbol("w3"): .zero]))
+        let onCondition = analyzed(
+            network.substituting([Symbol("w1"): q("3"), Symbol("w2"): q("-3"), Symbol("w3"): .zero]))
         #expect(onCondition.verdict.collapses)
         let off = analyzed(network.substituting([Symbol("w1"): q("3"), Symbol("w2"): q("3"), Symbol("w3"): .zero]))
         #expect(off.verdict == .notAffine)
     }
 
     @Test func hingesThatCancelForEveryValueCollapse() throws {
-        let network = try spec("""
+        let network = try spec(
+            """
             input: [x1]
             layers:
               - dense: {weights: [[1], [-1]]}
@@ -65,7 +69,8 @@ struct SymbolicHingeTests {
     }
 
     @Test func aNumericHingeCoefficientRefutesForEveryValue() throws {
-        let network = try spec("""
+        let network = try spec(
+            """
             input: [x1, x2]
             layers:
               - dense: {weights: [[1, 0], [0, 1]]}
@@ -78,7 +83,9 @@ struct SymbolicHingeTests {
         // The witness holds for any value of w: re-check it with several.
         for value in ["0", "1", "-7/2", "100"] {
             let numeric = network.substituting([Symbol("w"): q(value)])
-            let lhs = try zip(exactly(numeric, zip(w.x, w.y!).map { $0 + $1 }), exactly(numeric, [.zero, .zero])).map { $0 + $1 }
+            let lhs = try zip(exactly(numeric, zip(w.x, w.y!).map { $0 + $1 }), exactly(numeric, [.zero, .zero])).map {
+                $0 + $1
+            }
             let rhs = try zip(exactly(numeric, w.x), exactly(numeric, w.y!)).map { $0 + $1 }
             #expect(lhs != rhs, "w = \(value)")
         }
@@ -158,17 +165,24 @@ struct SymbolicHingeTests {
 
     @Test func hingeFormsMatchTheActivations() throws {
         var rng = SplitMix64(seed: 77)
-        for activation in [Activation.relu, .abs, .hardtanh, .leakyRelu(alpha: Polynomial(Rational(1, 5))),
-                           .clip(lower: Polynomial(Rational(-2)), upper: Polynomial(Rational(3))),
-                           .hardSigmoid(alpha: Polynomial(Rational(1, 4)), beta: Polynomial(Rational(1, 2)))] {
+        for activation in [
+            Activation.relu, .abs, .hardtanh, .leakyRelu(alpha: Polynomial(Rational(1, 5))),
+            .clip(lower: Polynomial(Rational(-2)), upper: Polynomial(Rational(3))),
+            .hardSigmoid(alpha: Polynomial(Rational(1, 4)), beta: Polynomial(Rational(1, 2))),
+        ] {
             let form = try #require(activation.hingeForm, "\(activation)")
             for k in 0..<40 {
                 // Breakpoints and random points.
-                let t = k < 5 ? [Rational(-2), Rational(-1), .zero, .one, Rational(3)][k] : Rational(Int(rng.next() % 41) - 20, Int(rng.next() % 4) + 1)
-                let exact = try #require(ActivationEvaluation.exactScalar(activation, t) ?? nil, "\(activation) at \(t)")
+                let t =
+                    k < 5
+                    ? [Rational(-2), Rational(-1), .zero, .one, Rational(3)][k]
+                    : Rational(Int(rng.next() % 41) - 20, Int(rng.next() % 4) + 1)
+                let exact = try #require(
+                    ActivationEvaluation.exactScalar(activation, t) ?? nil, "\(activation) at \(t)")
                 #expect(form.value(at: t).constantValue == exact, "\(activation) at \(t)")
             }
         }
-        #expect(Activation.step.hingeForm == nil && Activation.sign.hingeForm == nil && Activation.sigmoid.hingeForm == nil)
+        #expect(
+            Activation.step.hingeForm == nil && Activation.sign.hingeForm == nil && Activation.sigmoid.hingeForm == nil)
     }
 }

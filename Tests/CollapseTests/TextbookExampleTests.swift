@@ -6,12 +6,13 @@ import NetworkModel
 
 @Suite struct TextbookExamples {
     @Test func twoStackedLayersCollapseToTheProductMap() throws {
-        let n = try spec("""
-        input: [x1, x2]
-        layers:
-          - dense: {weights: [[1, 2], ["1/2", -1]], bias: [1, 0]}
-          - dense: {weights: [[3, -2]], bias: ["-1/2"]}
-        """)
+        let n = try spec(
+            """
+            input: [x1, x2]
+            layers:
+              - dense: {weights: [[1, 2], ["1/2", -1]], bias: [1, 0]}
+              - dense: {weights: [[3, -2]], bias: ["-1/2"]}
+            """)
         let a = analyzed(n)
         #expect(a.verdict == .affine)
         guard case .numeric(let m)? = a.collapsed else { Issue.record("no collapsed map"); return }
@@ -31,13 +32,14 @@ import NetworkModel
     }
 
     @Test func threeLayersWithBiasesMatchLayerByLayerEvaluation() throws {
-        let n = try spec("""
-        input: 2
-        layers:
-          - dense: {weights: [[1, -1], [2, "1/3"], [0, 1]], bias: [1, 2, 3]}
-          - dense: {weights: [[1, 0, -1], ["2/5", 1, 1]], bias: [-1, "1/2"]}
-          - dense: {weights: [[3, 4]], bias: [0.25]}
-        """)
+        let n = try spec(
+            """
+            input: 2
+            layers:
+              - dense: {weights: [[1, -1], [2, "1/3"], [0, 1]], bias: [1, 2, 3]}
+              - dense: {weights: [[1, 0, -1], ["2/5", 1, 1]], bias: [-1, "1/2"]}
+              - dense: {weights: [[3, 4]], bias: [0.25]}
+            """)
         let a = analyzed(n)
         guard case .numeric(let m)? = a.collapsed else { Issue.record("no collapsed map"); return }
         for p in [qs("0", "0"), qs("1", "0"), qs("-3/7", "5/2"), qs("100", "-1/9")] {
@@ -47,12 +49,13 @@ import NetworkModel
     }
 
     @Test func symbolicTwoTwoOneNetworkCollapsesToTheTextbookWeights() throws {
-        let n = try spec("""
-        input: [x1, x2]
-        layers:
-          - dense: {weights: [[w11, w12], [w21, w22]]}
-          - dense: {weights: [[z1, z2]]}
-        """)
+        let n = try spec(
+            """
+            input: [x1, x2]
+            layers:
+              - dense: {weights: [[w11, w12], [w21, w22]]}
+              - dense: {weights: [[z1, z2]]}
+            """)
         let a = analyzed(n)
         #expect(a.verdict == .linear)
         guard case .symbolic(let m)? = a.collapsed else { Issue.record("expected symbolic map"); return }
@@ -63,20 +66,22 @@ import NetworkModel
     }
 
     @Test func symbolicBiasesDecideLinearity() throws {
-        let n = try spec("""
-        input: 1
-        layers:
-          - dense: {weights: [[a]], bias: [b]}
-          - dense: {weights: [[2]], bias: ["-2*b"]}
-        """)
+        let n = try spec(
+            """
+            input: 1
+            layers:
+              - dense: {weights: [[a]], bias: [b]}
+              - dense: {weights: [[2]], bias: ["-2*b"]}
+            """)
         let a = analyzed(n)
         // b' = 2b − 2b = 0 identically: linear for every value of a and b.
         #expect(a.verdict == .linear)
-        let m = try spec("""
-        input: 1
-        layers:
-          - dense: {weights: [[a]], bias: [b]}
-        """)
+        let m = try spec(
+            """
+            input: 1
+            layers:
+              - dense: {weights: [[a]], bias: [b]}
+            """)
         let am = analyzed(m)
         #expect(am.verdict == .affine)
         #expect(am.linearIf == [poly("b")])
@@ -85,12 +90,13 @@ import NetworkModel
     }
 
     @Test func bottleneckLimitsTheRank() throws {
-        let n = try spec("""
-        input: 3
-        layers:
-          - dense: {weights: [[1, 2, 3], [0, 1, -1]]}
-          - dense: {weights: [[1, 0], [0, 1], [1, 1]]}
-        """)
+        let n = try spec(
+            """
+            input: 3
+            layers:
+              - dense: {weights: [[1, 2, 3], [0, 1, -1]]}
+              - dense: {weights: [[1, 0], [0, 1], [1, 1]]}
+            """)
         let a = analyzed(n)
         #expect(a.verdict == .linear)
         #expect(a.rank?.rank == 2)
@@ -98,14 +104,15 @@ import NetworkModel
     }
 
     @Test func affineActivationsFoldIntoTheirLayers() throws {
-        let n = try spec("""
-        input: 2
-        layers:
-          - dense: {weights: [[1, 1], [1, -1]], bias: [0, 1]}
-            activation: {affine: {slope: 2, intercept: -1}}
-          - activation: {polynomial: ["1/2", 3]}
-          - dense: {weights: [[1, 2]]}
-        """)
+        let n = try spec(
+            """
+            input: 2
+            layers:
+              - dense: {weights: [[1, 1], [1, -1]], bias: [0, 1]}
+                activation: {affine: {slope: 2, intercept: -1}}
+              - activation: {polynomial: ["1/2", 3]}
+              - dense: {weights: [[1, 2]]}
+            """)
         let a = analyzed(n)
         guard case .numeric(let m)? = a.collapsed else { Issue.record("no collapsed map"); return }
         for p in [qs("0", "0"), qs("2", "-1/3"), qs("-5", "7")] {
@@ -115,12 +122,13 @@ import NetworkModel
     }
 
     @Test func offsetsThatCancelGiveALinearMap() throws {
-        let n = try spec("""
-        input: 2
-        layers:
-          - dense: {weights: [[1, 0], [0, 1]], bias: [3, -2]}
-          - dense: {weights: [[1, 1]], bias: [-1]}
-        """)
+        let n = try spec(
+            """
+            input: 2
+            layers:
+              - dense: {weights: [[1, 0], [0, 1]], bias: [3, -2]}
+              - dense: {weights: [[1, 1]], bias: [-1]}
+            """)
         let a = analyzed(n)
         #expect(a.verdict == .linear)
         #expect(a.collapsed?.biasIsZero == true)
@@ -129,13 +137,14 @@ import NetworkModel
 
     @Test func quadraticActivationsThatCancelAreAffine() throws {
         // (t)^2 − (t)^2 + t: the degree-2 terms cancel exactly.
-        let n = try spec("""
-        input: 1
-        layers:
-          - dense: {weights: [[1], [1]], bias: [0, 0]}
-            activation: square
-          - dense: {weights: [[1, -1]], bias: [0]}
-        """)
+        let n = try spec(
+            """
+            input: 1
+            layers:
+              - dense: {weights: [[1], [1]], bias: [0, 0]}
+                activation: square
+              - dense: {weights: [[1, -1]], bias: [0]}
+            """)
         var options = AnalysisOptions()
         options.simplifies = false  // the polynomial stage alone (normalisation removes the duplicate pair first)
         let a = analyzed(n, options: options)

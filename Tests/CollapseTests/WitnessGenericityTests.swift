@@ -25,10 +25,14 @@ private func preActivations(_ network: Network, at p: [Rational]) throws -> [(Ac
     var result = [(Activation, [Rational])]()
     var current = p
     for layer in network.layers {
-        let dense = Network(name: nil, inputNames: current.indices.map { "t\($0)" }, layers: [Layer(dense: layer.dense, activation: .identity)])
+        let dense = Network(
+            name: nil, inputNames: current.indices.map { "t\($0)" },
+            layers: [Layer(dense: layer.dense, activation: .identity)])
         let pre = try exactly(dense, current)
         result.append((layer.activation, pre))
-        let act = Network(name: nil, inputNames: pre.indices.map { "t\($0)" }, layers: [Layer(dense: nil, activation: layer.activation)])
+        let act = Network(
+            name: nil, inputNames: pre.indices.map { "t\($0)" },
+            layers: [Layer(dense: nil, activation: layer.activation)])
         current = try exactly(act, pre)
     }
     return result
@@ -60,15 +64,20 @@ struct WitnessGenericityTests {
         var rng = SplitMix64(seed: 13)
         for activation in [Activation.step, .relu, .hardtanh] {
             for seed in 0..<6 {
-                let network = RandomNetwork.make(inputs: 2, layers: 2, width: 3, activation: activation, seed: UInt64(seed))
-                var points = (0..<6).map { _ in (0..<2).map { _ in Rational.random(numerators: -3...3, denominators: 1...2, using: &rng) } }
+                let network = RandomNetwork.make(
+                    inputs: 2, layers: 2, width: 3, activation: activation, seed: UInt64(seed))
+                var points = (0..<6).map { _ in
+                    (0..<2).map { _ in Rational.random(numerators: -3...3, denominators: 1...2, using: &rng) }
+                }
                 // On the first unit's breakpoint: x1 chosen so that the unit is exactly at it.
                 if case .numeric(let m)? = network.layers[0].dense, !m.weights[0, 0].isZero {
                     let tau = activation.interestingPoints[0]
                     points.append([(tau - m.bias[0] - m.weights[0, 1]) / m.weights[0, 0], .one])
                 }
                 for p in points {
-                    let expected = try preActivations(network, at: p).contains { f, pre in pre.contains { f.interestingPoints.contains($0) } }
+                    let expected = try preActivations(network, at: p).contains { f, pre in
+                        pre.contains { f.interestingPoints.contains($0) }
+                    }
                     #expect(WitnessGenericity.touchesBreakpoint(network, at: p) == expected)
                 }
             }

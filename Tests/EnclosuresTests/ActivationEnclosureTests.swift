@@ -40,7 +40,8 @@ import TestSupport
     }
 
     @Test func eluEnclosesTheOracleValueForAnyAlpha() {
-        forAll(seed: 35, count: 40, zip(Gen.int(in: -400...400), Gen.int(in: 10...97), Gen.int(in: -30...30))) { v, note in
+        forAll(seed: 35, count: 40, zip(Gen.int(in: -400...400), Gen.int(in: 10...97), Gen.int(in: -30...30))) {
+            v, note in
             let t = Rational(v.0, v.1), alpha = Rational(v.2, 7)
             expectEncloses(Enclosure.elu(t, alpha: alpha), Oracle.elu(t, alpha: alpha), note)
         }
@@ -68,8 +69,10 @@ import TestSupport
     @Test func siluAndGeluEnclosuresCoverTheirMinimum() {
         let silu = Enclosure.siluMinimizer, gelu = Enclosure.geluMinimizer
         forAll(seed: 37, count: 12, zip(Gen.int(in: 1...300), Gen.int(in: 1...300))) { v, note in
-            for (c, f, oracle) in [(silu, { Enclosure.silu($0) }, Oracle.silu),
-                                   (gelu, { Enclosure.gelu($0) }, Oracle.gelu)] as [(RationalInterval, (RationalInterval) -> RationalInterval, (Rational) -> Oracle.Bounds)] {
+            for (c, f, oracle) in [
+                (silu, { Enclosure.silu($0) }, Oracle.silu),
+                (gelu, { Enclosure.gelu($0) }, Oracle.gelu),
+            ] as [(RationalInterval, (RationalInterval) -> RationalInterval, (Rational) -> Oracle.Bounds)] {
                 let x = RationalInterval(lo: c.lo - Rational(v.0, 100), hi: c.hi + Rational(v.1, 100))
                 let y = f(x)
                 for t in samples(x, 24) + [c.lo, c.hi] { expectEncloses(y, oracle(t), note) }
@@ -99,7 +102,7 @@ import TestSupport
     /// √(2π)·Φ(t) + t·e^(−t²/2) with Φ(t) = (1 + erf(t/√2))/2.
     @Test func minimiserBracketsAreProvenByTheDerivativeSign() {
         func siluSign(_ t: Rational) -> (lo: Rational, hi: Rational) {
-            let s = Oracle.sigmoid(t) // t < 0: t(1 − σ) is increasing in σ
+            let s = Oracle.sigmoid(t)  // t < 0: t(1 − σ) is increasing in σ
             return (1 + t * (1 - s.lo), 1 + t * (1 - s.hi))
         }
         let c = Enclosure.siluMinimizer
@@ -107,11 +110,12 @@ import TestSupport
         #expect(siluSign(c.lo).hi.signum < 0)
         #expect(siluSign(c.hi).lo.signum > 0)
 
-        let rootTwoPi = Oracle.Bounds(lo: Oracle.squareRoot(2 * Oracle.pi.lo).lo, hi: Oracle.squareRoot(2 * Oracle.pi.hi).hi)
+        let rootTwoPi = Oracle.Bounds(
+            lo: Oracle.squareRoot(2 * Oracle.pi.lo).lo, hi: Oracle.squareRoot(2 * Oracle.pi.hi).hi)
         func geluSign(_ t: Rational) -> (lo: Rational, hi: Rational) {
-            let phi = Oracle.gelu(t)               // t·Φ(t), t < 0
+            let phi = Oracle.gelu(t)  // t·Φ(t), t < 0
             let Phi = (lo: phi.hi / t, hi: phi.lo / t)
-            let e = Oracle.exp(-t * t / 2)         // t·e: t < 0 flips the ends
+            let e = Oracle.exp(-t * t / 2)  // t·e: t < 0 flips the ends
             return (rootTwoPi.lo * Phi.lo + t * e.hi, rootTwoPi.hi * Phi.hi + t * e.lo)
         }
         let d = Enclosure.geluMinimizer
@@ -124,10 +128,12 @@ import TestSupport
         let x = RationalInterval(lo: -1, hi: 2)
         let y = Enclosure.elu(x, alpha: -2)  // −2(e^t − 1) is decreasing: max 2(1 − 1/e) at t = −1
         expectEncloses(y, Oracle.Bounds(lo: 0, hi: 2), "alpha -2")
-        #expect(y.lo == 0 && y.hi == 2) // max(2(1 − 1/e), 2) = 2 from the positive part
+        #expect(y.lo == 0 && y.hi == 2)  // max(2(1 − 1/e), 2) = 2 from the positive part
         let z = Enclosure.elu(RationalInterval(lo: -4, hi: 0), alpha: -2)
         expectEncloses(z, Oracle.Bounds(lo: 0, hi: Oracle.elu(-4, alpha: -2).hi), "alpha -2 on [-4, 0]")
         #expect(z.lo == 0)
-        #expect(Enclosure.elu(RationalInterval(lo: Rational(1, 3), hi: 5), alpha: 7) == RationalInterval(lo: Rational(1, 3), hi: 5))
+        #expect(
+            Enclosure.elu(RationalInterval(lo: Rational(1, 3), hi: 5), alpha: 7)
+                == RationalInterval(lo: Rational(1, 3), hi: 5))
     }
 }

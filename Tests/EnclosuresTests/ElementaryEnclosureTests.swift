@@ -13,8 +13,9 @@ import TestSupport
         forAll(seed: 21, count: 40, Self.points) { v, note in
             let t = Rational(v.0, v.1)
             expectEncloses(Enclosure.exp(t), Oracle.exp(t), note)
-            expectEncloses(Enclosure.expm1(RationalInterval(exactly: t)),
-                           Oracle.Bounds(lo: Oracle.exp(t).lo - 1, hi: Oracle.exp(t).hi - 1), note)
+            expectEncloses(
+                Enclosure.expm1(RationalInterval(exactly: t)),
+                Oracle.Bounds(lo: Oracle.exp(t).lo - 1, hi: Oracle.exp(t).hi - 1), note)
         }
     }
 
@@ -55,7 +56,8 @@ import TestSupport
             let t = Rational(v.0, v.1)
             let e = Oracle.erf(t)
             expectEncloses(Enclosure.erf(RationalInterval(exactly: t)), e, note)
-            expectEncloses(Enclosure.erfc(RationalInterval(exactly: t)), Oracle.Bounds(lo: 1 - e.hi, hi: 1 - e.lo), note)
+            expectEncloses(
+                Enclosure.erfc(RationalInterval(exactly: t)), Oracle.Bounds(lo: 1 - e.hi, hi: 1 - e.lo), note)
             let x = RationalInterval(lo: t, hi: t + Rational(1, 64))
             expectEncloses(Enclosure.erfc(x), Oracle.Bounds(lo: 1 - Oracle.erf(x.hi).hi, hi: 1 - e.lo), note)
         }

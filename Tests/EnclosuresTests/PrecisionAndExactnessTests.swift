@@ -25,7 +25,7 @@ import TestSupport
             for (name, f) in Self.functions {
                 let coarse = f(t, 64), fine = f(t, 256)
                 if name == "elu" && t.signum > 0 {
-                    #expect(coarse.isPoint && fine.isPoint, "\(name) \(note)") // the identity is exact
+                    #expect(coarse.isPoint && fine.isPoint, "\(name) \(note)")  // the identity is exact
                     continue
                 }
                 #expect(fine.width < coarse.width, "\(name) \(note): \(fine) vs \(coarse)")
@@ -67,8 +67,10 @@ import TestSupport
 
     @Test func separateRefinesUntilCloseValuesAreDisjoint() throws {
         let t = Rational(1, 3), u = try Rational(1, 3) + Rational.parse("1e-60")
-        let pair = try #require(Enclosure.separate({ Enclosure.sigmoid(t, precision: $0) },
-                                                   { Enclosure.sigmoid(u, precision: $0) }))
+        let pair = try #require(
+            Enclosure.separate(
+                { Enclosure.sigmoid(t, precision: $0) },
+                { Enclosure.sigmoid(u, precision: $0) }))
         #expect(!pair.0.overlaps(pair.1))
         #expect(pair.0.hi < pair.1.lo)
         expectEncloses(pair.0, Oracle.sigmoid(t), "sigmoid(1/3)")
@@ -81,17 +83,20 @@ import TestSupport
     @Test func separateGivesUpOnEqualValues() {
         // tanh(t) = 2σ(2t) − 1: equal values can never be separated.
         let t = Rational(2, 5)
-        let pair = Enclosure.separate(upTo: 512, { Enclosure.tanh(t, precision: $0) },
-                                      { Enclosure.sigmoid(2 * t, precision: $0).scaled(by: 2) - 1 })
+        let pair = Enclosure.separate(
+            upTo: 512, { Enclosure.tanh(t, precision: $0) },
+            { Enclosure.sigmoid(2 * t, precision: $0).scaled(by: 2) - 1 })
         #expect(pair == nil)
     }
 
     @Test func refineReturnsTheFirstAcceptedPrecision() {
         var tried: [Int] = []
-        let width = Enclosure.refine(from: 32, upTo: 1024, { p -> Rational in
-            tried.append(p)
-            return Enclosure.exp(Rational(1), precision: p).width
-        }, until: { $0 < twoToTheMinus(150) })
+        let width = Enclosure.refine(
+            from: 32, upTo: 1024,
+            { p -> Rational in
+                tried.append(p)
+                return Enclosure.exp(Rational(1), precision: p).width
+            }, until: { $0 < twoToTheMinus(150) })
         #expect(tried == [32, 64, 128, 256])
         #expect(width.map { $0 < twoToTheMinus(150) } == true)
         #expect(Enclosure.refine(from: 8, upTo: 16, { $0 }, until: { $0 > 100 }) == nil)

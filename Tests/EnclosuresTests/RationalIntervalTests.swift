@@ -30,7 +30,7 @@ import TestSupport
 
     @Test func overlapsIsSharingAPoint() {
         let a = RationalInterval(lo: 0, hi: 1)
-        #expect(a.overlaps(RationalInterval(lo: 1, hi: 2)))            // touching ends share 1
+        #expect(a.overlaps(RationalInterval(lo: 1, hi: 2)))  // touching ends share 1
         #expect(a.overlaps(RationalInterval(lo: Rational(1, 2), hi: Rational(1, 2))))
         #expect(!a.overlaps(RationalInterval(lo: Rational(1001, 1000), hi: 2)))
         #expect(!RationalInterval(lo: -3, hi: -2).overlaps(a))
@@ -42,7 +42,7 @@ import TestSupport
         #expect(a + b == RationalInterval(lo: 2, hi: 7))
         #expect(a - b == RationalInterval(lo: -6, hi: -1))
         #expect(a * b == RationalInterval(lo: -5, hi: 10))
-        #expect(a * a == RationalInterval(lo: -2, hi: 4)) // interval product, not the square
+        #expect(a * a == RationalInterval(lo: -2, hi: 4))  // interval product, not the square
         #expect(a / b == RationalInterval(lo: Rational(-1, 3), hi: Rational(2, 3)))
         #expect(b.reciprocal == RationalInterval(lo: Rational(1, 5), hi: Rational(1, 3)))
         #expect(a * Rational(-2) == RationalInterval(lo: -4, hi: 2))
@@ -75,4 +75,3 @@ import TestSupport
         }
     }
 }
-

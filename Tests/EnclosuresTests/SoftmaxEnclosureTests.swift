@@ -27,7 +27,8 @@ import TestSupport
             let lo = s.reduce(Rational.zero) { $0 + $1.lo }, hi = s.reduce(Rational.zero) { $0 + $1.hi }
             #expect(lo <= 1 && 1 <= hi, note)
             let n = x.count
-            let points: [[Rational]] = [x.map(\.lo), x.map(\.hi), x.map(\.midpoint)]
+            let points: [[Rational]] =
+                [x.map(\.lo), x.map(\.hi), x.map(\.midpoint)]
                 + (0..<n).map { i in x.indices.map { $0 == i ? x[$0].hi : x[$0].lo } }
                 + (0..<n).map { i in x.indices.map { $0 == i ? x[$0].lo : x[$0].hi } }
             for t in points {
@@ -48,7 +49,7 @@ import TestSupport
     @Test func softmaxWithHugeGapsStaysSmallAndRigorous() {
         let s = Enclosure.softmax([RationalInterval(exactly: 0), RationalInterval(exactly: 100_000)])
         #expect(s[0].lo == 0 && s[0].hi.signum > 0 && s[0].hi < twoToTheMinus(5000))
-        #expect(s[1].hi == 1 && s[1].lo < 1 && 1 - s[1].lo <= twoToTheMinus(127)) // 1 − e^−100000 at 128 bits
+        #expect(s[1].hi == 1 && s[1].lo < 1 && 1 - s[1].lo <= twoToTheMinus(127))  // 1 − e^−100000 at 128 bits
         #expect(s[0].hi.denominator.bitWidth < 10_000)
     }
 }

@@ -61,7 +61,9 @@ import TestSupport
     }
 
     @Test(.shrinking) func gcdAndLcmLaws() async {
-        await seededCheck(count: 200, input: TestGen.bigInt(limbs: 1...8), TestGen.bigInt(limbs: 1...8), TestGen.bigInt(limbs: 1...4)) { a0, b0, c in
+        await seededCheck(
+            count: 200, input: TestGen.bigInt(limbs: 1...8), TestGen.bigInt(limbs: 1...8), TestGen.bigInt(limbs: 1...4)
+        ) { a0, b0, c in
             // A common factor c makes the gcd non-trivial.
             let (a, b) = (a0 * c, b0 * c)
             let g = BigInt.gcd(a, b), l = BigInt.lcm(a, b)
@@ -81,7 +83,9 @@ import TestSupport
     }
 
     @Test(.shrinking) func gcdMatchesEuclidOnInts() async {
-        await seededCheck(count: 200, input: Gen.int(in: -1_000_000_000...1_000_000_000), Gen.int(in: -1_000_000_000...1_000_000_000)) { a, b in
+        await seededCheck(
+            count: 200, input: Gen.int(in: -1_000_000_000...1_000_000_000), Gen.int(in: -1_000_000_000...1_000_000_000)
+        ) { a, b in
             // The oracle's Euclid returns 1 for (0, 0) (it normalises 0/d); BigInt's gcd(0, 0) is 0.
             let euclid = a == 0 && b == 0 ? 0 : Fraction.gcd(Int128(a), Int128(b))
             #expect(BigInt.gcd(BigInt(a), BigInt(b)).description == String(euclid))
@@ -93,7 +97,7 @@ import TestSupport
         #expect(max.exactInt == Int.max && min.exactInt == Int.min)
         #expect((max + 1).exactInt == nil)
         #expect((min - 1).exactInt == nil)
-        #expect(BigInt(1).shiftedLeft(64).exactInt == nil)        // low limb is 0: truncation would give 0
+        #expect(BigInt(1).shiftedLeft(64).exactInt == nil)  // low limb is 0: truncation would give 0
         #expect((BigInt(1).shiftedLeft(64) + 5).exactInt == nil)  // truncation would give 5
         #expect((-BigInt(1).shiftedLeft(64) - 7).exactInt == nil)
         #expect(BigInt.zero.exactInt == 0)
@@ -127,7 +131,8 @@ import TestSupport
     }
 
     @Test(.shrinking) func powerAndShiftMatchRepeatedMultiplication() async {
-        await seededCheck(count: 200, input: TestGen.bigInt(limbs: 1...3), Gen.int(in: 0...40), Gen.int(in: 0...300)) { x, e, s in
+        await seededCheck(count: 200, input: TestGen.bigInt(limbs: 1...3), Gen.int(in: 0...40), Gen.int(in: 0...300)) {
+            x, e, s in
             var expected = BigInt.one
             for _ in 0..<e { expected *= x }
             #expect(x.power(e) == expected)
@@ -137,7 +142,10 @@ import TestSupport
     }
 
     @Test(.shrinking) func fusedMultiplyAddMatchesSeparateOperations() async {
-        await seededCheck(count: 200, input: TestGen.bigInt(limbs: 1...10), TestGen.bigInt(limbs: 1...10), TestGen.bigInt(limbs: 1...10)) { acc, a, b in
+        await seededCheck(
+            count: 200, input: TestGen.bigInt(limbs: 1...10), TestGen.bigInt(limbs: 1...10),
+            TestGen.bigInt(limbs: 1...10)
+        ) { acc, a, b in
             var x = acc
             x.addProduct(a, b)
             #expect(x == acc + a * b)

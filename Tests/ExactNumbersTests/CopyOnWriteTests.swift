@@ -46,7 +46,9 @@ import TestSupport
     // MARK: BigInt
 
     @Test(.shrinking) func bigIntMutationsLeaveEarlierCopiesUnchanged() async {
-        await seededCheck(count: 200, input: TestGen.bigInt(limbs: 1...6), TestGen.bigInt(limbs: 1...6), TestGen.bigInt(limbs: 1...6)) { x0, y, z in
+        await seededCheck(
+            count: 200, input: TestGen.bigInt(limbs: 1...6), TestGen.bigInt(limbs: 1...6), TestGen.bigInt(limbs: 1...6)
+        ) { x0, y, z in
             let witness = BigInt(x0.description)!  // an independent value to compare copies with
             let ops: [(String, (inout BigInt) -> Void, BigInt)] = [
                 ("+=", { $0 += y }, x0 + y),
@@ -54,12 +56,15 @@ import TestSupport
                 ("*=", { $0 *= y }, x0 * y),
                 ("addProduct", { $0.addProduct(y, z) }, x0 + y * z),
                 ("subtractProduct", { $0.subtractProduct(y, z) }, x0 - y * z),
-                ("withUnsafeMutableMPZ", { x in
-                    x.withUnsafeMutableMPZ { raw in
-                        let p = raw.assumingMemoryBound(to: __mpz_struct.self)
-                        __gmpz_add_ui(p, p, 12_345)
-                    }
-                }, x0 + 12_345),
+                (
+                    "withUnsafeMutableMPZ",
+                    { x in
+                        x.withUnsafeMutableMPZ { raw in
+                            let p = raw.assumingMemoryBound(to: __mpz_struct.self)
+                            __gmpz_add_ui(p, p, 12_345)
+                        }
+                    }, x0 + 12_345
+                ),
             ]
             for (name, mutate, expected) in ops {
                 var x = x0

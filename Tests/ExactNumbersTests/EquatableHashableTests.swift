@@ -21,11 +21,15 @@ import TestSupport
     @Test(.shrinking) func equalRationalsFromDifferentConstructionsHashEqual() async {
         await seededCheck(count: 200, input: TestGen.fraction, Gen.int(in: -50...50).filter { $0 != 0 }) { f, k in
             let direct = f.rational
-            let scaled = Rational(numerator: BigInt(int128: f.numerator) * BigInt(k), denominator: BigInt(int128: f.denominator) * BigInt(k))
+            let scaled = Rational(
+                numerator: BigInt(int128: f.numerator) * BigInt(k),
+                denominator: BigInt(int128: f.denominator) * BigInt(k))
             let computed = (direct + Rational(k)) - Rational(k)
             let parsed = try Rational.parse("\(f.numerator * Int128(k))/\(f.denominator * Int128(k))")
             #expect(Set([direct, scaled, computed, parsed]).count == 1)
-            #expect(direct.hashValue == scaled.hashValue && direct.hashValue == computed.hashValue && direct.hashValue == parsed.hashValue)
+            #expect(
+                direct.hashValue == scaled.hashValue && direct.hashValue == computed.hashValue
+                    && direct.hashValue == parsed.hashValue)
         }
     }
 

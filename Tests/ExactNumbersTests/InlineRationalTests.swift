@@ -12,8 +12,10 @@ import Testing
     }
 
     @Test func bothFormsCompareHashAndPrintAlike() {
-        let samples: [(Int, Int)] = [(0, 1), (1, 1), (-1, 1), (3, -4), (-6, 8), (Int.max, 1), (Int.max, Int.max - 1),
-                                     (-Int.max, 7), (Int.min, 1), (Int.min, 2), (5, Int.min), (Int.min, Int.min)]
+        let samples: [(Int, Int)] = [
+            (0, 1), (1, 1), (-1, 1), (3, -4), (-6, 8), (Int.max, 1), (Int.max, Int.max - 1),
+            (-Int.max, 7), (Int.min, 1), (Int.min, 2), (5, Int.min), (Int.min, Int.min),
+        ]
         for (n, d) in samples {
             let (a, b) = bothForms(n, d)
             #expect(a == b, "\(n)/\(d)")
@@ -52,7 +54,10 @@ import Testing
     }
 
     @Test func arithmeticMixesTheFormsExactly() {
-        let values = [Rational(0), Rational(1, 2), Rational(-3, 7), Rational(Int.max, 3), Rational(Int.max) * Rational(Int.max, 5)]
+        let values = [
+            Rational(0), Rational(1, 2), Rational(-3, 7), Rational(Int.max, 3),
+            Rational(Int.max) * Rational(Int.max, 5),
+        ]
         for x in values {
             for y in values {
                 #expect((x + y) - y == x)

@@ -12,7 +12,8 @@ import TestSupport
         let isNormal = d.exponentBitPattern != 0
         let m = d.significandBitPattern | (isNormal ? UInt64(1) << 52 : 0)
         let e = isNormal ? Int(d.exponentBitPattern) - 1075 : -1074
-        let magnitude = e >= 0
+        let magnitude =
+            e >= 0
             ? Rational(BigInt(uint64: m).shiftedLeft(e))
             : Rational(numerator: BigInt(uint64: m), denominator: BigInt.one.shiftedLeft(-e))
         return d.sign == .minus ? -magnitude : magnitude
@@ -41,7 +42,8 @@ import TestSupport
             cases.count()
             let m = BigInt(uint64: (UInt64(1) << 52) | d.significandBitPattern)
             let e = Int(d.exponent) - 52
-            let expected = e >= 0 ? Rational(m.shiftedLeft(e)) : Rational(numerator: m, denominator: BigInt.one.shiftedLeft(-e))
+            let expected =
+                e >= 0 ? Rational(m.shiftedLeft(e)) : Rational(numerator: m, denominator: BigInt.one.shiftedLeft(-e))
             #expect(Rational(exactly: d) == (d < 0 ? -expected : expected))
         }
         cases.requireAtLeast(190)
@@ -56,10 +58,14 @@ import TestSupport
         #expect(Rational(exactly: -0.0) == .zero)
         #expect(Rational(exactly: 0.5) == Rational(1, 2))
         #expect(Rational(exactly: -3.75) == Rational(-15, 4))
-        #expect(Rational(exactly: Double.leastNonzeroMagnitude) == Rational(numerator: 1, denominator: BigInt.one.shiftedLeft(1074)))
-        #expect(Rational(exactly: Double.greatestFiniteMagnitude)
+        #expect(
+            Rational(exactly: Double.leastNonzeroMagnitude)
+                == Rational(numerator: 1, denominator: BigInt.one.shiftedLeft(1074)))
+        #expect(
+            Rational(exactly: Double.greatestFiniteMagnitude)
                 == Rational(BigInt.one.shiftedLeft(53) - 1) * Rational(BigInt.one.shiftedLeft(971)))
-        #expect(Rational(exactly: Float(0.1)) == Rational(numerator: 13_421_773, denominator: BigInt.one.shiftedLeft(27)))
+        #expect(
+            Rational(exactly: Float(0.1)) == Rational(numerator: 13_421_773, denominator: BigInt.one.shiftedLeft(27)))
     }
 
     @Test func pointOneAsADoubleIsNotOneTenth() {

@@ -133,7 +133,8 @@ import TestSupport
             let text = "\(whole).\(fraction)e\(exponent)"
             let mantissa = BigInt(whole + fraction)!
             let scale = exponent - fraction.count
-            let expected = scale >= 0
+            let expected =
+                scale >= 0
                 ? Rational(mantissa * BigInt(10).power(scale))
                 : Rational(numerator: mantissa, denominator: BigInt(10).power(-scale))
             let (parsed, negated) = (try Rational.parse(text), try Rational.parse("-" + text))

@@ -59,7 +59,9 @@ import Collapse
         let f = try Evaluator.evaluate(network, at: x, precision: 200)
         for i in 0..<2 {
             var total = enclosures.bias[i].enclosure
-            for e in enclosures.weights where e.row == i { total = total + e.enclosure * RationalInterval(exactly: x[e.column]) }
+            for e in enclosures.weights where e.row == i {
+                total = total + e.enclosure * RationalInterval(exactly: x[e.column])
+            }
             #expect(total.overlaps(f[i].interval!))
         }
     }

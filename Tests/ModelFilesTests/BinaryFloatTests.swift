@@ -41,10 +41,10 @@ struct BinaryFloatTests {
     }
 
     @Test func edgeValuesAreExact() {
-        #expect(BinaryFloat.single(bits: 1) == Rational(1).dividedByPowerOfTwo(149))          // smallest subnormal
+        #expect(BinaryFloat.single(bits: 1) == Rational(1).dividedByPowerOfTwo(149))  // smallest subnormal
         #expect(BinaryFloat.half(bits: 1) == Rational(1).dividedByPowerOfTwo(24))
         #expect(BinaryFloat.single(bits: 0x3DCC_CCCD) == Rational(13_421_773).dividedByPowerOfTwo(27))  // float32 0.1
-        #expect(BinaryFloat.single(bits: 0x8000_0000) == Rational.zero)                       // -0
+        #expect(BinaryFloat.single(bits: 0x8000_0000) == Rational.zero)  // -0
         #expect(BinaryFloat.double(bits: 0x7FEF_FFFF_FFFF_FFFF) == Rational(exactly: Double.greatestFiniteMagnitude))
     }
 }
@@ -67,9 +67,10 @@ struct NearestFloatTests {
 
     @Test func tiesGoToEven() {
         let one = Rational(1)
-        #expect((one + Rational(1).dividedByPowerOfTwo(24)).nearestFloat == 1)                   // halfway: even is 1
-        #expect((one + Rational(3).dividedByPowerOfTwo(24)).nearestFloat == 1 + 2 * Float.ulpOfOne)  // halfway: even is up
-        #expect(Rational(1).dividedByPowerOfTwo(150).nearestFloat == 0)                          // half the smallest subnormal
+        #expect((one + Rational(1).dividedByPowerOfTwo(24)).nearestFloat == 1)  // halfway: even is 1
+        // halfway: even is up
+        #expect((one + Rational(3).dividedByPowerOfTwo(24)).nearestFloat == 1 + 2 * Float.ulpOfOne)
+        #expect(Rational(1).dividedByPowerOfTwo(150).nearestFloat == 0)  // half the smallest subnormal
         #expect(Rational(3).dividedByPowerOfTwo(151).nearestFloat == Float.leastNonzeroMagnitude)
     }
 
@@ -90,7 +91,10 @@ extension Rational {
 /// power-of-two denominators, numerators on both sides of 2^24 and 2^53, and float32 weights.
 struct NearestFloatFastPathTests {
     static func viaIntegers(_ r: Rational, bits: Int, minExponent: Int, maxExponent: Int) -> Double? {
-        guard let (negative, m, e) = r.nearestBinary(significandBits: bits, minExponent: minExponent, maxExponent: maxExponent) else { return nil }
+        guard
+            let (negative, m, e) = r.nearestBinary(
+                significandBits: bits, minExponent: minExponent, maxExponent: maxExponent)
+        else { return nil }
         let magnitude = Double(sign: .plus, exponent: e, significand: Double(m.exactInt!))
         return negative ? -magnitude : magnitude
     }
@@ -102,15 +106,16 @@ struct NearestFloatFastPathTests {
             let p = Int(Int64(bitPattern: random.next()) >> Int64(shift))
             let q: Int
             switch trial % 3 {
-            case 0: q = 1 << Int(random.next() % 63)                                  // power of two
-            case 1: q = Int(random.next() % (1 << 24)) + 1                            // small
-            default: q = Int(random.next() >> UInt64(random.next() % 62 + 2)) + 1     // anything
+            case 0: q = 1 << Int(random.next() % 63)  // power of two
+            case 1: q = Int(random.next() % (1 << 24)) + 1  // small
+            default: q = Int(random.next() >> UInt64(random.next() % 62 + 2)) + 1  // anything
             }
             guard p != .min else { continue }
             let r = Rational(p, q)
             let f = Self.viaIntegers(r, bits: 24, minExponent: -126, maxExponent: 127)
             #expect(r.nearestFloat.map { Double($0) } == f, "\(p)/\(q)")
-            #expect(r.nearestDouble == Self.viaIntegers(r, bits: 53, minExponent: -1022, maxExponent: 1023), "\(p)/\(q)")
+            #expect(
+                r.nearestDouble == Self.viaIntegers(r, bits: 53, minExponent: -1022, maxExponent: 1023), "\(p)/\(q)")
         }
         // float32 weights as the ONNX reader makes them: exact, so rounding gives them back.
         for _ in 0..<20_000 {

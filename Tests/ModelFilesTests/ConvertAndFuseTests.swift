@@ -8,19 +8,24 @@ import Collapse
 
 /// `convert`: the spec written with exact decimals reads back as the same network.
 struct ConvertRoundTripTests {
-    static let models = ["gemm-chain.onnx", "matmul-both.onnx", "relu-mlp.onnx", "leaky-alpha-one.onnx", "clip-hardsigmoid.onnx",
-                         "batchnorm.onnx", "quirks-float64.onnx", "float16.onnx", "typed-fields.onnx", "small.nnet"]
+    static let models = [
+        "gemm-chain.onnx", "matmul-both.onnx", "relu-mlp.onnx", "leaky-alpha-one.onnx", "clip-hardsigmoid.onnx",
+        "batchnorm.onnx", "quirks-float64.onnx", "float16.onnx", "typed-fields.onnx", "small.nnet",
+    ]
 
     @Test(arguments: models)
     func convertedSpecReadsBackToTheSameNetwork(_ file: String) throws {
         let network = try Fixtures.network(file)
         for format in SpecFormat.allCases {
-            let text = format == .json ? SpecWriter.json(network, decimals: true) : SpecWriter.yaml(network, decimals: true)
+            let text =
+                format == .json ? SpecWriter.json(network, decimals: true) : SpecWriter.yaml(network, decimals: true)
             let back = try SpecReader.parse(text: text, file: "converted", format: format)
             #expect(back.layers == network.layers, "\(file) as \(format)")
             #expect(back.inputNames == network.inputNames)
             // The NNet minima/maxima are the domain: written as a `domain:` block, read back equal.
-            #expect(back.domain?.box == network.domain?.box && back.domain?.constraints == network.domain?.constraints, "\(file) as \(format)")
+            #expect(
+                back.domain?.box == network.domain?.box && back.domain?.constraints == network.domain?.constraints,
+                "\(file) as \(format)")
             if file.hasSuffix(".nnet") { #expect(back.domain != nil && text.contains("domain")) }
             // Binary weights are written as finite decimals, never as fractions.
             #expect(!text.contains("/"), "\(file) as \(format)")
@@ -39,8 +44,9 @@ struct ConvertRoundTripTests {
 struct FusionTests {
     /// The plain reference: layer maps composed one after another (no cleared denominators).
     func sequential(_ network: Network, _ range: ClosedRange<Int>) -> AffineMap<Rational> {
-        let sub = Network(inputNames: (0..<(network.layers[range.lowerBound - 1].dense?.inputDimension ?? 0)).map { "x\($0)" },
-                          layers: Array(network.layers[(range.lowerBound - 1)...(range.upperBound - 1)]))
+        let sub = Network(
+            inputNames: (0..<(network.layers[range.lowerBound - 1].dense?.inputDimension ?? 0)).map { "x\($0)" },
+            layers: Array(network.layers[(range.lowerBound - 1)...(range.upperBound - 1)]))
         let maps = Composition.foldedNumeric(sub)!
         return maps.dropFirst().reduce(maps[0]) { $1.composed(after: $0) }
     }
@@ -53,7 +59,8 @@ struct FusionTests {
         for _ in 0..<2 { candidate = candidate.nextDown }
         for _ in 0..<5 {
             let error = (Rational(exactly: candidate)! - e).magnitude
-            if best == nil || error < best!.error || (error == best!.error && candidate.significandBitPattern & 1 == 0) {
+            if best == nil || error < best!.error || (error == best!.error && candidate.significandBitPattern & 1 == 0)
+            {
                 best = (error, candidate)
             }
             candidate = candidate.nextUp
@@ -94,20 +101,23 @@ struct FusionTests {
         // normalise + fc1 fuse; relu, fc2, relu, fc3 are single layers between non-affine ones.
         #expect(result.runs.map { [$0.firstLayer, $0.lastLayer] } == [[1, 2]])
         #expect(result.runs[0].map == sequential(network, 1...2))
-        #expect(result.parametersAfter == result.parametersBefore - result.runs[0].parametersBefore + result.runs[0].parametersAfter)
+        #expect(
+            result.parametersAfter == result.parametersBefore - result.runs[0].parametersBefore
+                + result.runs[0].parametersAfter)
     }
 
     @Test func bottleneckRunOffersAFactorization() throws {
-        let network = try SpecReader.parse(text: """
-            input: 6
-            layers:
-              - dense:
-                  weights: [[1, 2, 0, 0, 1, "1/2"], [0, 1, -1, 3, 0, 2]]
-                  bias: [1, -1]
-              - dense:
-                  weights: [[1, 0], [0, 1], [1, 1], [2, -1], ["1/3", 0], [0, 5]]
-              - activation: relu
-            """, file: "t.yaml", format: .yaml)
+        let network = try SpecReader.parse(
+            text: """
+                input: 6
+                layers:
+                  - dense:
+                      weights: [[1, 2, 0, 0, 1, "1/2"], [0, 1, -1, 3, 0, 2]]
+                      bias: [1, -1]
+                  - dense:
+                      weights: [[1, 0], [0, 1], [1, 1], [2, -1], ["1/3", 0], [0, 5]]
+                  - activation: relu
+                """, file: "t.yaml", format: .yaml)
         let result = Fusion.fuse(network)
         let run = try #require(result.runs.first)
         #expect(run.firstLayer == 1 && run.lastLayer == 2 && run.rank == 2)
@@ -121,14 +131,15 @@ struct FusionTests {
 
     @Test func semanticRunThroughCancellingUnits() throws {
         // relu(t) − relu(−t) = t: the three layers compose to an affine map.
-        let network = try SpecReader.parse(text: """
-            input: 1
-            layers:
-              - dense: {weights: [[1], [-1]]}
-                activation: relu
-              - dense: {weights: [[1, -1]], bias: [2]}
-              - activation: relu
-            """, file: "t.yaml", format: .yaml)
+        let network = try SpecReader.parse(
+            text: """
+                input: 1
+                layers:
+                  - dense: {weights: [[1], [-1]]}
+                    activation: relu
+                  - dense: {weights: [[1, -1]], bias: [2]}
+                  - activation: relu
+                """, file: "t.yaml", format: .yaml)
         let result = Fusion.fuse(network)
         #expect(result.runs.map { [$0.firstLayer, $0.lastLayer] } == [[1, 2]])
         #expect(result.runs.first?.evidence == .analysis)
@@ -138,10 +149,12 @@ struct FusionTests {
 
 /// The new piecewise-linear activations: their pieces agree with exact evaluation.
 struct ClipAndHardSigmoidTests {
-    @Test(arguments: [Activation.clip(lower: Polynomial(Rational(-1)), upper: Polynomial(Rational(2))),
-                      .clip(lower: Polynomial(Rational(1, 3)), upper: nil), .clip(lower: nil, upper: Polynomial(Rational(0))),
-                      .hardSigmoid(alpha: Polynomial(Rational(1, 5)), beta: Polynomial(Rational(1, 2))),
-                      .hardSigmoid(alpha: Polynomial(Rational(-3)), beta: Polynomial(Rational(1, 4)))])
+    @Test(arguments: [
+        Activation.clip(lower: Polynomial(Rational(-1)), upper: Polynomial(Rational(2))),
+        .clip(lower: Polynomial(Rational(1, 3)), upper: nil), .clip(lower: nil, upper: Polynomial(Rational(0))),
+        .hardSigmoid(alpha: Polynomial(Rational(1, 5)), beta: Polynomial(Rational(1, 2))),
+        .hardSigmoid(alpha: Polynomial(Rational(-3)), beta: Polynomial(Rational(1, 4))),
+    ])
     func piecesAgreeWithEvaluation(_ f: Activation) throws {
         let network = Network(inputNames: ["x"], layers: [Layer(dense: nil, activation: f)])
         let pieces = try #require(f.pieces)
@@ -163,15 +176,21 @@ struct ClipAndHardSigmoidTests {
               - activation: hard_sigmoid
             """
         let network = try SpecReader.parse(text: text, file: "t.yaml", format: .yaml)
-        #expect(network.layers[0].activation == .clip(lower: Polynomial(Rational(-1)), upper: Polynomial(Rational(5, 2))))
-        #expect(network.layers[1].activation == .hardSigmoid(alpha: Polynomial(Rational(1, 4)), beta: Polynomial(Rational(1, 2))))
-        #expect(network.layers[2].activation == .hardSigmoid(alpha: Polynomial(Rational(1, 5)), beta: Polynomial(Rational(1, 2))))
+        #expect(
+            network.layers[0].activation == .clip(lower: Polynomial(Rational(-1)), upper: Polynomial(Rational(5, 2))))
+        #expect(
+            network.layers[1].activation
+                == .hardSigmoid(alpha: Polynomial(Rational(1, 4)), beta: Polynomial(Rational(1, 2))))
+        #expect(
+            network.layers[2].activation
+                == .hardSigmoid(alpha: Polynomial(Rational(1, 5)), beta: Polynomial(Rational(1, 2))))
         for format in SpecFormat.allCases {
             let written = format == .json ? SpecWriter.json(network) : SpecWriter.yaml(network)
             #expect(try SpecReader.parse(text: written, file: "w", format: format) == network)
         }
         #expect(throws: SpecError.self) {
-            try SpecReader.parse(text: "input: 1\nlayers:\n  - activation: {clip: {min: 2, max: 1}}\n", file: "t.yaml", format: .yaml)
+            try SpecReader.parse(
+                text: "input: 1\nlayers:\n  - activation: {clip: {min: 2, max: 1}}\n", file: "t.yaml", format: .yaml)
         }
     }
 }

@@ -19,7 +19,10 @@ struct FloatReplayTests {
             weights = []
             biases = []
             for k in 1..<sizes.count {
-                weights.append((0..<sizes[k]).map { _ in (0..<sizes[k - 1]).map { _ in Float(Int(random.next() % 2001) - 1000) / 997 } })
+                weights.append(
+                    (0..<sizes[k]).map { _ in
+                        (0..<sizes[k - 1]).map { _ in Float(Int(random.next() % 2001) - 1000) / 997 }
+                    })
                 biases.append((0..<sizes[k]).map { _ in Float(Int(random.next() % 2001) - 1000) / 991 })
             }
             self.activations = activations
@@ -29,7 +32,8 @@ struct FloatReplayTests {
             let layers = zip(zip(weights, biases), activations).map { wb, f in
                 let (w, b) = wb
                 let matrix = Matrix(rows: w.map { $0.map { Rational(exactly: $0)! } })
-                return Layer(dense: .numeric(AffineMap(weights: matrix, bias: b.map { Rational(exactly: $0)! })), activation: f)
+                return Layer(
+                    dense: .numeric(AffineMap(weights: matrix, bias: b.map { Rational(exactly: $0)! })), activation: f)
             }
             return Network(inputNames: (1...weights[0][0].count).map { "x\($0)" }, layers: layers, domain: domain)
         }
@@ -67,8 +71,10 @@ struct FloatReplayTests {
     }
 
     /// Both sides in T by the plain loop: F(x+y)+F(0) vs F(x)+F(y), or the midpoint form.
-    static func sides<T: BinaryFloatingPoint>(_ stack: FloatStack, _ w: Witness, midpoint: Bool, round: (Rational) -> T,
-                                              _ f: (Activation, T) -> T) -> (lhs: [T], rhs: [T]) {
+    static func sides<T: BinaryFloatingPoint>(
+        _ stack: FloatStack, _ w: Witness, midpoint: Bool, round: (Rational) -> T,
+        _ f: (Activation, T) -> T
+    ) -> (lhs: [T], rhs: [T]) {
         let y = w.y!
         let fx = stack.evaluate(w.x.map(round), f), fy = stack.evaluate(y.map(round), f)
         if midpoint {
@@ -121,7 +127,9 @@ struct FloatReplayTests {
         #expect(replay.exactGap > 0)
         #expect(abs(replay.float64Gap - replay.exactGap) <= 1e-9 * replay.exactGap)
         #expect(replay.float64.reproduction == .visible)
-        #expect(replay.float32.reproduction == (replay.float32.ratio > 0.5 && replay.float32.ratio < 2 ? .visible : .distorted))
+        #expect(
+            replay.float32.reproduction
+                == (replay.float32.ratio > 0.5 && replay.float32.ratio < 2 ? .visible : .distorted))
     }
 
     @Test func fixtureWitnessIsReproducedInFloat64() throws {

@@ -10,7 +10,10 @@ import Collapse
 /// reference outputs were computed in Python, with numpy decoding the weights and fractions
 /// evaluating the graph exactly (scripts/make-onnx-fixtures.py).
 struct ModelImportTests {
-    @Test(arguments: ["gemm-chain.onnx", "matmul-both.onnx", "relu-mlp.onnx", "leaky-alpha-one.onnx", "clip-hardsigmoid.onnx", "small.nnet"])
+    @Test(arguments: [
+        "gemm-chain.onnx", "matmul-both.onnx", "relu-mlp.onnx", "leaky-alpha-one.onnx", "clip-hardsigmoid.onnx",
+        "small.nnet",
+    ])
     func importedNetworkEvaluatesLikeTheReference(_ file: String) throws {
         let network = try Fixtures.network(file)
         let base = file.hasSuffix(".nnet") ? file : String(file.dropLast(5))
@@ -67,7 +70,8 @@ struct ModelImportTests {
         #expect(network.layers.count == 7)
         #expect(network.domain?.box.map(\.lo) == [Rational(-1), Rational(-1), Rational(-1)])
         #expect(network.domain?.box.map(\.hi) == [Rational(1), Rational(1), Rational(1)])
-        guard case .numeric(let first)? = network.layers[0].dense, case .numeric(let last)? = network.layers[6].dense else {
+        guard case .numeric(let first)? = network.layers[0].dense, case .numeric(let last)? = network.layers[6].dense
+        else {
             Issue.record("normalisation layers missing"); return
         }
         #expect(first.weights[0, 0] == Rational(1, 2) && first.bias[0] == Rational(-1, 8))
@@ -91,7 +95,10 @@ struct ModelErrorTests {
     @Test func unsupportedOperatorNamesTheNodeAndTheSubset() throws {
         let e = try #require(error("unsupported-conv.onnx"))
         #expect(e.place == .node(index: 1, name: "conv1", op: "Conv"))
-        #expect(e.description.hasPrefix(Fixtures.path("unsupported-conv.onnx") + ": node[1] 'conv1' (Conv): operator Conv is not supported; expected one of Gemm, MatMul"))
+        #expect(
+            e.description.hasPrefix(
+                Fixtures.path("unsupported-conv.onnx")
+                    + ": node[1] 'conv1' (Conv): operator Conv is not supported; expected one of Gemm, MatMul"))
         #expect(e.description.contains("BatchNormalization"))
     }
 

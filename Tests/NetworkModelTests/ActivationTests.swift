@@ -30,8 +30,10 @@ func activation(_ activation: String) throws(SpecError) -> Activation {
         #expect(Set(Self.bareNames.map(\.0)).union(["polynomial"]) == Set(Activation.knownNames))
     }
 
-    @Test(arguments: ["identity", "linear", "none", "relu", "hardtanh", "step", "sign", "abs", "sigmoid",
-                      "tanh", "arctan", "softplus", "silu", "gelu", "softmax", "square"])
+    @Test(arguments: [
+        "identity", "linear", "none", "relu", "hardtanh", "step", "sign", "abs", "sigmoid",
+        "tanh", "arctan", "softplus", "silu", "gelu", "softmax", "square",
+    ])
     func parameterlessNamesAcceptAnEmptyMapForm(name: String) throws {
         #expect(try activation("{\(name): {}}") == activation(name))
         #expect(try activation("{\(name): null}") == activation(name))
@@ -42,7 +44,9 @@ func activation(_ activation: String) throws(SpecError) -> Activation {
         #expect(try activation("{affine: {slope: \"1/3\"}}") == .affine(slope: p(1, 3), intercept: p(0)))
         #expect(try activation("{affine: {intercept: 0.5}}") == .affine(slope: p(1), intercept: p(1, 2)))
         #expect(try activation("{affine: {}}") == .affine(slope: p(1), intercept: p(0)))
-        #expect(try activation("{affine: {slope: a, intercept: \"b - 1\"}}") == .affine(slope: poly("a"), intercept: poly("b - 1")))
+        #expect(
+            try activation("{affine: {slope: a, intercept: \"b - 1\"}}")
+                == .affine(slope: poly("a"), intercept: poly("b - 1")))
     }
 
     @Test func polynomialTakesItsCoefficients() throws {
@@ -61,7 +65,8 @@ func activation(_ activation: String) throws(SpecError) -> Activation {
     }
 
     @Test func symbolicParametersMakeTheNetworkNonNumeric() throws {
-        let network = try yaml("input: 1\nlayers:\n  - dense: {weights: [[1]]}\n    activation: {leaky_relu: {alpha: a}}")
+        let network = try yaml(
+            "input: 1\nlayers:\n  - dense: {weights: [[1]]}\n    activation: {leaky_relu: {alpha: a}}")
         #expect(!network.isNumeric)
         #expect(network.symbols == [Symbol("a")])
     }

@@ -26,7 +26,8 @@ import Algebra
                 text += (0..<size).map { Self.entry(k, i, $0).text }.joined(separator: ",")
                 text += "]"
             }
-            text += "], \"bias\": [" + (0..<size).map { "\($0)" }.joined(separator: ",") + "]}, \"activation\": \"relu\"}"
+            text +=
+                "], \"bias\": [" + (0..<size).map { "\($0)" }.joined(separator: ",") + "]}, \"activation\": \"relu\"}"
         }
         text += "]}"
 
@@ -51,10 +52,12 @@ import Algebra
     @Test func errorsDeepInALargeFileHaveExactPositions() throws {
         var rows = (0..<100).map { i in "[" + (0..<100).map { "\($0 + i)" }.joined(separator: ", ") + "]" }
         rows[73] = "[" + (0..<100).map { $0 == 41 ? "\"9/0\"" : "\($0)" }.joined(separator: ", ") + "]"
-        let text = "{\"input\": 100, \"layers\": [{\"dense\": {\"weights\": [\n" + rows.joined(separator: ",\n") + "\n]}}]}"
+        let text =
+            "{\"input\": 100, \"layers\": [{\"dense\": {\"weights\": [\n" + rows.joined(separator: ",\n") + "\n]}}]}"
         guard let error = specError(text, .json) else { return }
         let column = rows[73].distance(from: rows[73].startIndex, to: rows[73].range(of: "\"9/0\"")!.lowerBound) + 1
-        #expect(error.location == NetworkModel.SourceLocation(file: "net.json", line: 75, column: column + 3), "\(error)")
+        #expect(
+            error.location == NetworkModel.SourceLocation(file: "net.json", line: 75, column: column + 3), "\(error)")
         #expect(error.message.contains("layer 1 weight (row 74, column 42)"), "\(error)")
     }
 }
@@ -62,14 +65,17 @@ import Algebra
 @Suite struct LiteralFastPathTests {
     /// A random literal in the contract's number syntax, including edge lengths.
     static func literal(_ g: inout SplitMix64) -> String {
-        func digits(_ count: Int) -> String { String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &g))) }) }
+        func digits(_ count: Int) -> String {
+            String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &g))) })
+        }
         let sign = ["", "-", "+"][Int.random(in: 0...2, using: &g)]
         switch Int.random(in: 0...3, using: &g) {
         case 0: return sign + digits(Int.random(in: 1...22, using: &g))
         case 1:
             let q = ["", "-"][Int.random(in: 0...1, using: &g)] + "1" + digits(Int.random(in: 0...20, using: &g))
             return sign + digits(Int.random(in: 1...20, using: &g)) + "/" + q
-        case 2: return sign + digits(Int.random(in: 0...10, using: &g)) + "." + digits(Int.random(in: 1...12, using: &g))
+        case 2:
+            return sign + digits(Int.random(in: 0...10, using: &g)) + "." + digits(Int.random(in: 1...12, using: &g))
         default:
             return sign + digits(Int.random(in: 1...10, using: &g)) + "." + digits(Int.random(in: 0...10, using: &g))
                 + ["e", "E"][Int.random(in: 0...1, using: &g)] + ["", "-", "+"][Int.random(in: 0...2, using: &g)]

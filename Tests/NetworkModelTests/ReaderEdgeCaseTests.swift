@@ -17,7 +17,8 @@ import Testing
 
     /// A spec with `comment` in a comment on line 1, whose fault (`bogus`) is on line 5.
     static func specWithComment(_ comment: String, lineBreak: String = "\n") -> String {
-        ["# note \(comment) end", "input: 1", "layers:", "  - dense: {weights: [[1]]}", "  - bogus: 1", ""].joined(separator: lineBreak)
+        ["# note \(comment) end", "input: 1", "layers:", "  - dense: {weights: [[1]]}", "  - bogus: 1", ""].joined(
+            separator: lineBreak)
     }
 
     @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}"])
@@ -40,19 +41,24 @@ import Testing
 
     @Test(arguments: [("\u{2028}", "\\L"), ("\u{2029}", "\\P"), ("\u{85}", "\\N")])
     func unicodeSeparatorOutsideACommentIsAnErrorAtItsPosition(_ separator: String, _ escape: String) {
-        expectError("network: \"a\(separator)b\"\ninput: 1\nlayers: [{activation: relu}]\n", line: 1, column: 12,
-                    "outside a comment", "the escape \(escape)")
+        expectError(
+            "network: \"a\(separator)b\"\ninput: 1\nlayers: [{activation: relu}]\n", line: 1, column: 12,
+            "outside a comment", "the escape \(escape)")
         expectError("input: 1\nlayers:\n  - activation: relu\(separator)\n", line: 3, column: 21, "outside a comment")
     }
 
     @Test func hashInsideAQuotedStringIsNotAComment() {
-        expectError("network: \"a # b\u{2028}c\"\ninput: 1\nlayers: [{activation: relu}]\n", line: 1, column: 16, "outside a comment")
+        expectError(
+            "network: \"a # b\u{2028}c\"\ninput: 1\nlayers: [{activation: relu}]\n", line: 1, column: 16,
+            "outside a comment")
     }
 
     @Test func explicitIntTagRejectsANonInteger() {
-        expectError("input: 1\nlayers:\n  - dense:\n      weights: [[!!int \"abc\"]]\n", line: 4, column: 18,
-                    "'abc' is tagged !!int but is not an integer")
-        expectError("input: 1\nlayers:\n  - dense:\n      weights: [[!!int 1.5]]\n", line: 4, column: 18, "tagged !!int")
+        expectError(
+            "input: 1\nlayers:\n  - dense:\n      weights: [[!!int \"abc\"]]\n", line: 4, column: 18,
+            "'abc' is tagged !!int but is not an integer")
+        expectError(
+            "input: 1\nlayers:\n  - dense:\n      weights: [[!!int 1.5]]\n", line: 4, column: 18, "tagged !!int")
     }
 
     @Test func explicitIntTagMakesAQuotedIntegerANumber() throws {
@@ -71,23 +77,37 @@ import Testing
     }
 
     @Test func explicitFloatTagAcceptsDecimalsExactlyAndRejectsText() throws {
-        #expect(onlyWeight(try yaml("input: 1\nlayers:\n  - dense:\n      weights: [[!!float \"1e-3\"]]\n")) == "1/1000")
+        #expect(
+            onlyWeight(try yaml("input: 1\nlayers:\n  - dense:\n      weights: [[!!float \"1e-3\"]]\n")) == "1/1000")
         #expect(onlyWeight(try yaml("input: 1\nlayers:\n  - dense:\n      weights: [[!!float 0.1]]\n")) == "1/10")
-        expectError("input: 1\nlayers:\n  - dense:\n      weights: [[!!float abc]]\n", line: 4, column: 18, "tagged !!float but is not a number")
-        expectError("input: 1\nlayers:\n  - dense:\n      weights: [[!!float .nan]]\n", line: 4, column: 18, "not a finite number")
+        expectError(
+            "input: 1\nlayers:\n  - dense:\n      weights: [[!!float abc]]\n", line: 4, column: 18,
+            "tagged !!float but is not a number")
+        expectError(
+            "input: 1\nlayers:\n  - dense:\n      weights: [[!!float .nan]]\n", line: 4, column: 18,
+            "not a finite number")
     }
 
     @Test func nullAndBoolTagsMustMatchTheirValue() {
-        expectError("input: 1\nlayers:\n  - dense:\n      weights: [[!!null 3]]\n", line: 4, column: 18, "tagged !!null")
-        expectError("input: 1\nlayers:\n  - dense:\n      weights: [[!!bool 3]]\n", line: 4, column: 18, "tagged !!bool")
+        expectError(
+            "input: 1\nlayers:\n  - dense:\n      weights: [[!!null 3]]\n", line: 4, column: 18, "tagged !!null")
+        expectError(
+            "input: 1\nlayers:\n  - dense:\n      weights: [[!!bool 3]]\n", line: 4, column: 18, "tagged !!bool")
         expectError("input: 1\nlayers:\n  - dense:\n      weights: [[!!null \"\"]]\n", line: 4, column: 18, "is null")
     }
 
     @Test func unsupportedAndMismatchedTagsAreRejectedWithTheirPosition() {
-        expectError("input: 1\nlayers:\n  - dense:\n      weights: [[!foo 3]]\n", line: 4, column: 18, "unsupported YAML tag '!foo'")
-        expectError("input: 1\nlayers:\n  - dense:\n      weights: [[!!binary 3]]\n", line: 4, column: 18, "unsupported YAML tag '!!binary'")
-        expectError("input: 1\nlayers:\n  - dense:\n      weights: !!map [[3]]\n", line: 4, column: 16, "a list tagged !!map")
-        expectError("input: 1\nlayers:\n  - dense:\n      weights: [!!seq 3]\n", line: 4, column: 17, "a single value tagged !!seq")
+        expectError(
+            "input: 1\nlayers:\n  - dense:\n      weights: [[!foo 3]]\n", line: 4, column: 18,
+            "unsupported YAML tag '!foo'")
+        expectError(
+            "input: 1\nlayers:\n  - dense:\n      weights: [[!!binary 3]]\n", line: 4, column: 18,
+            "unsupported YAML tag '!!binary'")
+        expectError(
+            "input: 1\nlayers:\n  - dense:\n      weights: !!map [[3]]\n", line: 4, column: 16, "a list tagged !!map")
+        expectError(
+            "input: 1\nlayers:\n  - dense:\n      weights: [!!seq 3]\n", line: 4, column: 17,
+            "a single value tagged !!seq")
         expectError("input: 1\nlayers: !!str [{activation: relu}]\n", line: 2, column: 9, "a list tagged !!str")
     }
 
@@ -98,11 +118,14 @@ import Testing
 
     @Test(arguments: ["2.0", "2e0", "2.", "\"2.0\"", "20e-1"])
     func inputDimensionWrittenAsADecimalIsRejected(_ written: String) {
-        expectError("input: \(written)\nlayers: [{activation: relu}]\n", line: 1, column: 8, "written as a decimal, not an integer")
+        expectError(
+            "input: \(written)\nlayers: [{activation: relu}]\n", line: 1, column: 8,
+            "written as a decimal, not an integer")
     }
 
     @Test func inputDimensionInJSONMustBeAnInteger() {
-        expectError(#"{"input": 2.0, "layers": [{"activation": "relu"}]}"#, .json, line: 1, column: 11, "written as a decimal")
+        expectError(
+            #"{"input": 2.0, "layers": [{"activation": "relu"}]}"#, .json, line: 1, column: 11, "written as a decimal")
     }
 
     @Test func integerDimensionsStillRead() throws {
@@ -113,13 +136,18 @@ import Testing
 
     @Test func symbolNamedLikeAGeneratedInputIsExplainedAtTheSymbol() {
         // `input: 1` names the input x1; the user wrote x1 only as a weight.
-        expectError("input: 1\nlayers:\n  - dense:\n      weights: [[x1]]\n", line: 4, column: 18,
-                    "the symbol 'x1' has the name of input 1", "'input: 1' names its input x1", "input names of your own")
-        expectError("input: 3\nlayers:\n  - dense:\n      weights: [[1, 2, \"a + 2*x2\"]]\n", line: 4, column: 31,
-                    "the symbol 'x2' has the name of input 2", "x1, ..., x3")
-        expectError("input: 2\nlayers:\n  - activation: {leaky_relu: {alpha: x1}}\n", line: 3, column: 38, "the symbol 'x1'")
+        expectError(
+            "input: 1\nlayers:\n  - dense:\n      weights: [[x1]]\n", line: 4, column: 18,
+            "the symbol 'x1' has the name of input 1", "'input: 1' names its input x1", "input names of your own")
+        expectError(
+            "input: 3\nlayers:\n  - dense:\n      weights: [[1, 2, \"a + 2*x2\"]]\n", line: 4, column: 31,
+            "the symbol 'x2' has the name of input 2", "x1, ..., x3")
+        expectError(
+            "input: 2\nlayers:\n  - activation: {leaky_relu: {alpha: x1}}\n", line: 3, column: 38, "the symbol 'x1'")
         // Names the user wrote keep the message about the input name, at the name.
-        expectError("input: [x1]\nlayers:\n  - dense:\n      weights: [[x1]]\n", line: 1, column: 9, "input name 'x1' is also a symbol")
+        expectError(
+            "input: [x1]\nlayers:\n  - dense:\n      weights: [[x1]]\n", line: 1, column: 9,
+            "input name 'x1' is also a symbol")
     }
 
     @Test func symbolsThatOnlyContainAnInputNameAreFine() throws {

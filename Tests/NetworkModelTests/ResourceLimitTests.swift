@@ -29,7 +29,8 @@ import Testing
     }
 
     @Test func modestAliasesStillWork() throws {
-        let network = try yaml("""
+        let network = try yaml(
+            """
             input: 2
             layers:
               - dense: {weights: &w [[1, 2], [3, 4]]}
@@ -39,9 +40,11 @@ import Testing
     }
 
     @Test func expressionBlowUpsArePositionedErrors() {
-        expectError("input: 1\nlayers:\n  - dense: {weights: [[\"(a*b + c + d + e + f)^300\"]]}\n",
-                    line: 3, column: 47, "past the budget of 1000000 terms")
-        expectError("input: 1\nlayers:\n  - dense: {weights: [[\"((x^1000)^1000)^1000\"]]}\n",
-                    line: 3, column: 41, "degree budget")
+        expectError(
+            "input: 1\nlayers:\n  - dense: {weights: [[\"(a*b + c + d + e + f)^300\"]]}\n",
+            line: 3, column: 47, "past the budget of 1000000 terms")
+        expectError(
+            "input: 1\nlayers:\n  - dense: {weights: [[\"((x^1000)^1000)^1000\"]]}\n",
+            line: 3, column: 41, "degree budget")
     }
 }

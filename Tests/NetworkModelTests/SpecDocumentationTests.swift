@@ -5,7 +5,8 @@ import Testing
 /// docs/SPEC.md is the user's reference for the spec format: everything the reader accepts
 /// must be documented there.
 struct SpecDocumentationTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static func specText() throws -> String {
         try String(contentsOf: root.appendingPathComponent("docs/SPEC.md"), encoding: .utf8)
@@ -50,7 +51,8 @@ struct SpecDocumentationTests {
         let section = try Self.activationSection()
         #expect(section.contains("default alpha = \(Activation.defaultLeakyReluAlpha)"))
         #expect(section.contains("default alpha = \(Activation.defaultEluAlpha)"))
-        #expect(section.contains("defaults a = \(Activation.defaultAffineSlope), c = \(Activation.defaultAffineIntercept)"))
+        #expect(
+            section.contains("defaults a = \(Activation.defaultAffineSlope), c = \(Activation.defaultAffineIntercept)"))
     }
 
     @Test func theReadmeLinksTheReference() throws {

@@ -5,32 +5,32 @@ import Testing
 
 /// The contract's example spec.
 let contractExample = """
-network: stacked-linear          # optional display name
-input: [x1, x2]                  # input names, or just the dimension: `input: 2`
-layers:
-  - dense:
-      weights: [[1, "2/3"], [0, -1]]   # out x in: the layer computes W·x + b
-      bias: ["1/2", 0]                 # optional; zero when absent
-    activation: identity               # optional; identity when absent
-  - dense:
-      weights: [[w11, w12]]            # a bare identifier is a symbolic weight
-      bias: [b1]
-    activation: {affine: {slope: 2, intercept: -1}}
-  - activation: relu                   # an activation-only layer (elementwise)
-"""
+    network: stacked-linear          # optional display name
+    input: [x1, x2]                  # input names, or just the dimension: `input: 2`
+    layers:
+      - dense:
+          weights: [[1, "2/3"], [0, -1]]   # out x in: the layer computes W·x + b
+          bias: ["1/2", 0]                 # optional; zero when absent
+        activation: identity               # optional; identity when absent
+      - dense:
+          weights: [[w11, w12]]            # a bare identifier is a symbolic weight
+          bias: [b1]
+        activation: {affine: {slope: 2, intercept: -1}}
+      - activation: relu                   # an activation-only layer (elementwise)
+    """
 
 let contractExampleJSON = """
-{
-  "network": "stacked-linear",
-  "input": ["x1", "x2"],
-  "layers": [
-    {"dense": {"weights": [[1, "2/3"], [0, -1]], "bias": ["1/2", 0]}, "activation": "identity"},
-    {"dense": {"weights": [["w11", "w12"]], "bias": ["b1"]},
-     "activation": {"affine": {"slope": 2, "intercept": -1}}},
-    {"activation": "relu"}
-  ]
-}
-"""
+    {
+      "network": "stacked-linear",
+      "input": ["x1", "x2"],
+      "layers": [
+        {"dense": {"weights": [[1, "2/3"], [0, -1]], "bias": ["1/2", 0]}, "activation": "identity"},
+        {"dense": {"weights": [["w11", "w12"]], "bias": ["b1"]},
+         "activation": {"affine": {"slope": 2, "intercept": -1}}},
+        {"activation": "relu"}
+      ]
+    }
+    """
 
 @Suite struct SpecReaderTests {
     @Test func contractExampleHasTheRightShapeWeightsAndActivations() throws {
@@ -64,12 +64,15 @@ let contractExampleJSON = """
     }
 
     @Test func jsonIsValidYAMLAndReadsTheSame() throws {
-        #expect(try SpecReader.parse(text: contractExampleJSON, file: "net.yaml", format: .yaml) == json(contractExampleJSON))
+        #expect(
+            try SpecReader.parse(text: contractExampleJSON, file: "net.yaml", format: .yaml)
+                == json(contractExampleJSON))
     }
 
     @Test func decimalsAreExact() throws {
         for format in [SpecFormat.yaml, .json] {
-            let text = #"{"input": 1, "layers": [{"dense": {"weights": [[0.1], [-2.5e-3], [1E2], ["0.1"]], "bias": [1e-1, 0, 0, 0]}}]}"#
+            let text =
+                #"{"input": 1, "layers": [{"dense": {"weights": [[0.1], [-2.5e-3], [1E2], ["0.1"]], "bias": [1e-1, 0, 0, 0]}}]}"#
             let map = try #require(numericMap(SpecReader.parse(text: text, file: "t", format: format).layers[0]))
             #expect(map.weights[0, 0] == q(1, 10))
             #expect(map.weights[1, 0] == q(-1, 400))
@@ -80,7 +83,8 @@ let contractExampleJSON = """
     }
 
     @Test func fractionsCarryTheirSignOnEitherPart() throws {
-        let network = try yaml("""
+        let network = try yaml(
+            """
             input: 1
             layers:
               - dense: {weights: [["3/-4"], ["-3/4"], ['6/8'], [3/4]], bias: ["-0/5", 0, 0, 0]}
@@ -113,7 +117,8 @@ let contractExampleJSON = """
     }
 
     @Test func symbolicWeightsMakeSymbolicLayers() throws {
-        let network = try yaml("""
+        let network = try yaml(
+            """
             input: [x]
             layers:
               - dense: {weights: [[a], ["2*a + 1/3"], ["a*b - c^2"], [5]], bias: [0, 1, b_2, "1/2"]}
@@ -139,7 +144,8 @@ let contractExampleJSON = """
     }
 
     @Test func yamlAnchorsAndAliasesAreResolved() throws {
-        let network = try yaml("""
+        let network = try yaml(
+            """
             input: 2
             layers:
               - dense: {weights: &w [[1, 2], [3, 4]]}
@@ -149,7 +155,8 @@ let contractExampleJSON = """
     }
 
     @Test func sizesChainThroughActivationOnlyLayers() throws {
-        let network = try yaml("""
+        let network = try yaml(
+            """
             input: 2
             layers:
               - dense: {weights: [[1, 0], [0, 1], [1, 1]]}
@@ -160,7 +167,8 @@ let contractExampleJSON = """
     }
 
     @Test func jsonEscapesAndUnicodeAreDecoded() throws {
-        let network = try json(#"{"network": "caf\u00e9 \ud83d\ude00 \"q\" \\ / é", "input": ["x"], "layers": [{"activation": "relu"}]}"#)
+        let network = try json(
+            #"{"network": "caf\u00e9 \ud83d\ude00 \"q\" \\ / é", "input": ["x"], "layers": [{"activation": "relu"}]}"#)
         #expect(network.name == "café 😀 \"q\" \\ / é")
     }
 
@@ -192,7 +200,8 @@ let contractExampleJSON = """
     }
 
     @Test func documentTreeKeepsLiteralTextQuotingAndPositions() throws {
-        let (root, _) = try SpecReader.document(bytes: Array("a: 0.10\nb: \"0.10\"\n".utf8), file: "d.yaml", format: .yaml)
+        let (root, _) = try SpecReader.document(
+            bytes: Array("a: 0.10\nb: \"0.10\"\n".utf8), file: "d.yaml", format: .yaml)
         let entries = try #require(root.entries)
         #expect(entries.map(\.key) == ["a", "b"])
         #expect(entries[0].value.scalar == SpecScalar(text: "0.10", isQuoted: false))
@@ -200,7 +209,8 @@ let contractExampleJSON = """
         #expect(entries[1].keyLocation == NetworkModel.SourceLocation(file: "d.yaml", line: 2, column: 1))
         #expect(entries[1].value.location == NetworkModel.SourceLocation(file: "d.yaml", line: 2, column: 4))
 
-        let (jsonRoot, _) = try SpecReader.document(bytes: Array("{\n  \"é\": [1.50,\n  \"x\"]}".utf8), file: "d.json", format: .json)
+        let (jsonRoot, _) = try SpecReader.document(
+            bytes: Array("{\n  \"é\": [1.50,\n  \"x\"]}".utf8), file: "d.json", format: .json)
         let jsonEntries = try #require(jsonRoot.entries)
         let list = try #require(jsonEntries[0].value.elements)
         #expect(list[0].scalar == SpecScalar(text: "1.50", isQuoted: false))

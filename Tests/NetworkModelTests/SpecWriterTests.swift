@@ -7,24 +7,35 @@ import Testing
 let roundTripNetworks: [Network] = [
     try! yaml(contractExample),
     Network(name: nil, inputNames: ["x1"], layers: [Layer(dense: numeric([[q(1, 10)]], [q(-7)]))]),
-    Network(name: "every \"activation\"\n", inputNames: ["a", "b"], layers: [
-        Layer(dense: numeric([[q(1), q(-2, 3)], [q(5, 7), q(0)], [q(10).power(30), q(-1, 3)]], [q(1, 2), q(0), q(-3, 4)]), activation: .relu),
-        Layer(dense: nil, activation: .leakyRelu(alpha: p(1, 5))),
-        Layer(dense: nil, activation: .elu(alpha: poly("alpha"))),
-        Layer(dense: nil, activation: .affine(slope: poly("2*s + 1/3"), intercept: p(-1))),
-        Layer(dense: nil, activation: .polynomial([p(0), p(1, 2), poly("c^2")])),
-        Layer(dense: nil, activation: .hardtanh), Layer(dense: nil, activation: .step),
-        Layer(dense: nil, activation: .sign), Layer(dense: nil, activation: .abs),
-        Layer(dense: nil, activation: .sigmoid), Layer(dense: nil, activation: .tanh),
-        Layer(dense: nil, activation: .arctan), Layer(dense: nil, activation: .softplus),
-        Layer(dense: nil, activation: .silu), Layer(dense: nil, activation: .gelu),
-        Layer(dense: nil, activation: .softmax), Layer(dense: nil, activation: .identity),
-        Layer(dense: symbolic([[poly("w11"), poly("a_b*w12 - 1/2"), p(3, 4)]], [poly("null_1")]), activation: .identity),
-    ]),
-    Network(name: "true", inputNames: ["yes", "null_", "On"], layers: [
-        Layer(dense: symbolic([[poly("y"), poly("n"), poly("true_")]], [poly("x^3 - 2*x*y")])),
-    ]),
-    Network(name: "café 😀", inputNames: ["x"], layers: [Layer(dense: numeric([[q(0)], [q(-1)]], [q(0), q(0)]), activation: .square)]),
+    Network(
+        name: "every \"activation\"\n", inputNames: ["a", "b"],
+        layers: [
+            Layer(
+                dense: numeric(
+                    [[q(1), q(-2, 3)], [q(5, 7), q(0)], [q(10).power(30), q(-1, 3)]], [q(1, 2), q(0), q(-3, 4)]),
+                activation: .relu),
+            Layer(dense: nil, activation: .leakyRelu(alpha: p(1, 5))),
+            Layer(dense: nil, activation: .elu(alpha: poly("alpha"))),
+            Layer(dense: nil, activation: .affine(slope: poly("2*s + 1/3"), intercept: p(-1))),
+            Layer(dense: nil, activation: .polynomial([p(0), p(1, 2), poly("c^2")])),
+            Layer(dense: nil, activation: .hardtanh), Layer(dense: nil, activation: .step),
+            Layer(dense: nil, activation: .sign), Layer(dense: nil, activation: .abs),
+            Layer(dense: nil, activation: .sigmoid), Layer(dense: nil, activation: .tanh),
+            Layer(dense: nil, activation: .arctan), Layer(dense: nil, activation: .softplus),
+            Layer(dense: nil, activation: .silu), Layer(dense: nil, activation: .gelu),
+            Layer(dense: nil, activation: .softmax), Layer(dense: nil, activation: .identity),
+            Layer(
+                dense: symbolic([[poly("w11"), poly("a_b*w12 - 1/2"), p(3, 4)]], [poly("null_1")]),
+                activation: .identity),
+        ]),
+    Network(
+        name: "true", inputNames: ["yes", "null_", "On"],
+        layers: [
+            Layer(dense: symbolic([[poly("y"), poly("n"), poly("true_")]], [poly("x^3 - 2*x*y")]))
+        ]),
+    Network(
+        name: "café 😀", inputNames: ["x"],
+        layers: [Layer(dense: numeric([[q(0)], [q(-1)]], [q(0), q(0)]), activation: .square)]),
 ]
 
 extension Activation {
@@ -55,66 +66,74 @@ extension Activation {
     }
 
     @Test func yamlOutputIsReadable() {
-        let network = Network(name: "demo", inputNames: ["x1", "x2"], layers: [
-            Layer(dense: numeric([[q(1), q(2, 3)], [q(0), q(-1)]], [q(1, 2), q(0)])),
-            Layer(dense: symbolic([[poly("w11"), poly("2*a + 1/3")]], [poly("b1")]), activation: .affine(slope: p(2), intercept: p(-1))),
-            Layer(dense: nil, activation: .relu),
-        ])
-        #expect(SpecWriter.yaml(network) == """
-            network: demo
-            input: [x1, x2]
-            layers:
-              - dense:
-                  weights:
-                    - [1, "2/3"]
-                    - [0, -1]
-                  bias: ["1/2", 0]
-                activation: identity
-              - dense:
-                  weights:
-                    - [w11, "2*a + 1/3"]
-                  bias: [b1]
-                activation: {affine: {slope: 2, intercept: -1}}
-              - activation: relu
+        let network = Network(
+            name: "demo", inputNames: ["x1", "x2"],
+            layers: [
+                Layer(dense: numeric([[q(1), q(2, 3)], [q(0), q(-1)]], [q(1, 2), q(0)])),
+                Layer(
+                    dense: symbolic([[poly("w11"), poly("2*a + 1/3")]], [poly("b1")]),
+                    activation: .affine(slope: p(2), intercept: p(-1))),
+                Layer(dense: nil, activation: .relu),
+            ])
+        #expect(
+            SpecWriter.yaml(network) == """
+                network: demo
+                input: [x1, x2]
+                layers:
+                  - dense:
+                      weights:
+                        - [1, "2/3"]
+                        - [0, -1]
+                      bias: ["1/2", 0]
+                    activation: identity
+                  - dense:
+                      weights:
+                        - [w11, "2*a + 1/3"]
+                      bias: [b1]
+                    activation: {affine: {slope: 2, intercept: -1}}
+                  - activation: relu
 
-            """)
-        #expect(SpecWriter.json(network) == """
-            {
-              "network": "demo",
-              "input": ["x1", "x2"],
-              "layers": [
+                """)
+        #expect(
+            SpecWriter.json(network) == """
                 {
-                  "dense": {
-                    "weights": [
-                      [1, "2/3"],
-                      [0, -1]
-                    ],
-                    "bias": ["1/2", 0]
-                  },
-                  "activation": "identity"
-                },
-                {
-                  "dense": {
-                    "weights": [
-                      ["w11", "2*a + 1/3"]
-                    ],
-                    "bias": ["b1"]
-                  },
-                  "activation": {"affine": {"slope": 2, "intercept": -1}}
-                },
-                {
-                  "activation": "relu"
+                  "network": "demo",
+                  "input": ["x1", "x2"],
+                  "layers": [
+                    {
+                      "dense": {
+                        "weights": [
+                          [1, "2/3"],
+                          [0, -1]
+                        ],
+                        "bias": ["1/2", 0]
+                      },
+                      "activation": "identity"
+                    },
+                    {
+                      "dense": {
+                        "weights": [
+                          ["w11", "2*a + 1/3"]
+                        ],
+                        "bias": ["b1"]
+                      },
+                      "activation": {"affine": {"slope": 2, "intercept": -1}}
+                    },
+                    {
+                      "activation": "relu"
+                    }
+                  ]
                 }
-              ]
-            }
 
-            """)
+                """)
     }
 
     @Test func seededRandomNetworksRoundTrip() throws {
         var generator = SplitMix64(seed: 0x5EED)
         for trial in 0..<20 {
-            let sizes = (0...Int.random(in: 1...4, using: &generator)).map { _ in Int.random(in: 1...5, using: &generator) }
+            let sizes = (0...Int.random(in: 1...4, using: &generator)).map { _ in
+                Int.random(in: 1...5, using: &generator)
+            }
             var layers: [Layer] = []
             for k in 1..<sizes.count {
                 func entry() -> Rational {
@@ -122,7 +141,8 @@ extension Activation {
                 }
                 let rows = (0..<sizes[k]).map { _ in (0..<sizes[k - 1]).map { _ in entry() } }
                 let bias = (0..<sizes[k]).map { _ in entry() }
-                layers.append(Layer(dense: numeric(rows, bias), activation: [.relu, .identity, .tanh, .softmax][k % 4]))
+                layers.append(
+                    Layer(dense: numeric(rows, bias), activation: [.relu, .identity, .tanh, .softmax][k % 4]))
             }
             let network = Network(name: "random-\(trial)", inputNames: (1...sizes[0]).map { "x\($0)" }, layers: layers)
             #expect(try yaml(SpecWriter.yaml(network)) == network, "seed 0x5EED trial \(trial)")
@@ -130,4 +150,3 @@ extension Activation {
         }
     }
 }
-

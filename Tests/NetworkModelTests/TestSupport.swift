@@ -15,7 +15,9 @@ func json(_ text: String) throws(SpecError) -> Network {
 }
 
 /// The error parsing `text` throws (nil, recorded as a failure, when it parses).
-func specError(_ text: String, _ format: SpecFormat, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> SpecError? {
+func specError(_ text: String, _ format: SpecFormat, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+    -> SpecError?
+{
     let file = format == .yaml ? "net.yaml" : "net.json"
     do {
         _ = try SpecReader.parse(text: text, file: file, format: format)
@@ -28,11 +30,15 @@ func specError(_ text: String, _ format: SpecFormat, sourceLocation: Testing.Sou
 
 /// Asserts that `text` fails at `line:column` with a one-line message containing every
 /// fragment, in the `FILE:LINE:COLUMN: what; expected` form.
-func expectError(_ text: String, _ format: SpecFormat = .yaml, line: Int, column: Int, _ fragments: String...,
-                 sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+func expectError(
+    _ text: String, _ format: SpecFormat = .yaml, line: Int, column: Int, _ fragments: String...,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
     guard let error = specError(text, format, sourceLocation: sourceLocation) else { return }
     let file = format == .yaml ? "net.yaml" : "net.json"
-    #expect(error.location == NetworkModel.SourceLocation(file: file, line: line, column: column), "\(error)", sourceLocation: sourceLocation)
+    #expect(
+        error.location == NetworkModel.SourceLocation(file: file, line: line, column: column), "\(error)",
+        sourceLocation: sourceLocation)
     for fragment in fragments {
         #expect(error.message.contains(fragment), "\(error)", sourceLocation: sourceLocation)
     }

@@ -61,8 +61,14 @@ struct CaseAnalysisTests {
         let tex = LaTeXDocument.render(a)
         #expect(tex.contains("\\paragraph{Case analysis over the linear regions.}"))
         #expect(tex.contains("the input space splits into two linear regions"))
-        #expect(tex.contains("pattern \\texttt{-+}, where $t < 0$ (for example $t = -1$): $h_{1} = (0, -t)$ and $y = 0 - (-t) = t$, so there $\\partial F/\\partial x = 1$."))
-        #expect(tex.contains("pattern \\texttt{+-}, where $t > 0$ (for example $t = 1$): $h_{1} = (t, 0)$ and $y = t - 0 = t$, so there $\\partial F/\\partial x = 1$."))
+        #expect(
+            tex.contains(
+                "pattern \\texttt{-+}, where $t < 0$ (for example $t = -1$): $h_{1} = (0, -t)$ and $y = 0 - (-t) = t$, so there $\\partial F/\\partial x = 1$."
+            ))
+        #expect(
+            tex.contains(
+                "pattern \\texttt{+-}, where $t > 0$ (for example $t = 1$): $h_{1} = (t, 0)$ and $y = t - 0 = t$, so there $\\partial F/\\partial x = 1$."
+            ))
         #expect(tex.contains("\\paragraph{Why the regions agree.} Both regions carry the same affine map."))
         #expect(tex.contains("The kinks cancel"))
         // Not the polynomial expansion, and no claim of a layer-by-layer symbolic check.
@@ -79,8 +85,14 @@ struct CaseAnalysisTests {
         #expect(tex.contains("\\paragraph{Case analysis over the linear regions.}"))
         #expect(tex.contains("$y = 0 + (-t) = -t$"))
         #expect(tex.contains("$y = t + 0 = t$"))
-        #expect(tex.contains("\\paragraph{Why the regions disagree.} Regions $R_{1}$ and $R_{2}$ carry different maps, $y = -t$ on $R_{1}$ and $y = t$ on $R_{2}$."))
-        #expect(tex.contains("In the witness, $x$ lies in $R_{1}$, $z$ and $x + z$ in $R_{2}$ and $0$ on a boundary between regions"))
+        #expect(
+            tex.contains(
+                "\\paragraph{Why the regions disagree.} Regions $R_{1}$ and $R_{2}$ carry different maps, $y = -t$ on $R_{1}$ and $y = t$ on $R_{2}$."
+            ))
+        #expect(
+            tex.contains(
+                "In the witness, $x$ lies in $R_{1}$, $z$ and $x + z$ in $R_{2}$ and $0$ on a boundary between regions")
+        )
         // The case analysis comes after the witness and before the verdict.
         let witness = try #require(tex.range(of: "A witness, layer by layer"))
         let cases = try #require(tex.range(of: "Case analysis over the linear regions"))
@@ -95,27 +107,34 @@ struct CaseAnalysisTests {
         let tex = LaTeXDocument.render(a)
         #expect(tex.components(separatedBy: "\\item[$R_{").count - 1 == 6)
         #expect(tex.contains("the input space splits into eight linear regions"))
-        #expect(tex.contains("Only six of the 8 regions are shown; \\texttt{prove-collapse regions SPEC} lists every region"))
+        #expect(
+            tex.contains(
+                "Only six of the 8 regions are shown; \\texttt{prove-collapse regions SPEC} lists every region"))
         #expect(tex.contains("All eight regions carry the same affine map."))
         #expect(tex.contains("y = 7 t - 21."))
     }
 
     @Test func networksWithoutRegionsHaveNoCaseAnalysis() throws {
-        let tex = LaTeXDocument.render(try Self.analysis("""
-            input: 2
-            layers:
-              - dense:
-                  weights: [[1, 2], [3, 4]]
-                activation: sigmoid
-              - dense:
-                  weights: [[1, 1]]
-            """))
+        let tex = LaTeXDocument.render(
+            try Self.analysis(
+                """
+                input: 2
+                layers:
+                  - dense:
+                      weights: [[1, 2], [3, 4]]
+                    activation: sigmoid
+                  - dense:
+                      weights: [[1, 1]]
+                """))
         #expect(!tex.contains("Case analysis"))
     }
 
     @Test func textReportSaysHowManyRegionsDecided() throws {
         let text = TextReport.render(try Self.analysis(Self.kinks))
-        #expect(text.contains("\nregions: decided by enumerating all 2 linear regions exactly (4 exact linear programs); every region carries the same affine map\n"))
+        #expect(
+            text.contains(
+                "\nregions: decided by enumerating all 2 linear regions exactly (4 exact linear programs); every region carries the same affine map\n"
+            ))
         let many = TextReport.render(try Self.analysis(Self.manyKinks))
         #expect(many.contains("regions: decided by enumerating all 8 linear regions exactly"))
         // Decided by the witness search: the regions only illustrate, no line.
@@ -124,12 +143,16 @@ struct CaseAnalysisTests {
 
     @Test func jsonReportHasTheRegionsExtension() throws {
         let json = JSONReport.render(try Self.analysis(Self.kinks))
-        #expect(json.contains("\"regions\":{\"count\":2,\"full_dimensional\":2,\"complete\":true,\"linear_programs\":4}"))
+        #expect(
+            json.contains("\"regions\":{\"count\":2,\"full_dimensional\":2,\"complete\":true,\"linear_programs\":4}"))
         // The contract's keys are unchanged and come first.
-        #expect(json.hasPrefix("{\"network\":\"kinks cancel\",\"input_dim\":1,\"output_dim\":1,\"verdict\":\"linear\",\"collapsed\":"))
+        #expect(
+            json.hasPrefix(
+                "{\"network\":\"kinks cancel\",\"input_dim\":1,\"output_dim\":1,\"verdict\":\"linear\",\"collapsed\":"))
         #expect(!JSONReport.render(try Self.analysis(Self.abs)).contains("\"regions\""))
-        let limited = Analyzer.analyze(try SpecReader.parse(text: Self.manyKinks, file: "t.yaml", format: .yaml),
-                                       options: regionsOnly(maxRegions: 3))
+        let limited = Analyzer.analyze(
+            try SpecReader.parse(text: Self.manyKinks, file: "t.yaml", format: .yaml),
+            options: regionsOnly(maxRegions: 3))
         #expect(limited.verdict == .unknown)
         let limitedJSON = JSONReport.render(limited)
         #expect(limitedJSON.contains("\"complete\":false"))

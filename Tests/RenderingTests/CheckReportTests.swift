@@ -12,7 +12,9 @@ struct CheckReportTests {
         #expect(!text.contains("check passed"))
         #expect(text.contains("check INCOMPLETE: nothing was checked"))
         #expect(text.contains("  not run: a\n  not run: b\n  not run: c\n"))
-        #expect(CheckReport.json(verdict: .affine, summary: summary, trials: 100, seed: 1).contains("\"outcome\":\"incomplete\""))
+        #expect(
+            CheckReport.json(verdict: .affine, summary: summary, trials: 100, seed: 1).contains(
+                "\"outcome\":\"incomplete\""))
     }
 
     @Test func someChecksNotRunIsIncomplete() {

@@ -16,7 +16,8 @@ import Collapse
 
     @Test func enclosuresListEveryNonRationalEntryByPosition() throws {
         // Output 1: 2·σ(1) + 1 (index 0); output 2: σ(0) = 1/2 (rational); output 3: 0.
-        let json = try report("""
+        let json = try report(
+            """
             input: [x1, x2]
             layers:
               - dense: {weights: [[0, 0], [0, 0], [0, 0], [1, 2]], bias: [1, 0, "1/2", 0]}
@@ -34,7 +35,9 @@ import Collapse
         let e = try #require(bias[0][1] as? [String: String])
         let lo = try #require(Rational(e["lo"] ?? "")), hi = try #require(Rational(e["hi"] ?? ""))
         // 2σ(1) + 1 = 2.4621171572600...
-        #expect(lo < hi && lo > Rational(24621171572600, 10_000_000_000_000) && hi < Rational(24621171572601, 10_000_000_000_000))
+        #expect(
+            lo < hi && lo > Rational(24621171572600, 10_000_000_000_000)
+                && hi < Rational(24621171572601, 10_000_000_000_000))
         #expect(json["linear_if"] == nil)
         // The witnesses' sides are enclosures, not expressions.
         let witness = try #require((json["additivity"] as? [String: Any])?["witness"] as? [String: Any])
@@ -42,7 +45,8 @@ import Collapse
     }
 
     @Test func rationalResultsHaveNoEnclosuresField() throws {
-        let json = try report("""
+        let json = try report(
+            """
             input: [x1]
             layers:
               - dense: {weights: [[0], [1]], bias: [0, 0]}

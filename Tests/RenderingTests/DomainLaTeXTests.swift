@@ -18,21 +18,28 @@ struct DomainLaTeXTests {
           - dense: {weights: [[1, 2]]}
         """
 
-    @Test(arguments: [Self.network,
-                      Self.network.replacingOccurrences(of: "bias: [2, 3]", with: "bias: [0, 0]"),
-                      Self.network.replacingOccurrences(of: "activation: relu", with: "activation: square")])
+    @Test(arguments: [
+        Self.network,
+        Self.network.replacingOccurrences(of: "bias: [2, 3]", with: "bias: [0, 0]"),
+        Self.network.replacingOccurrences(of: "activation: relu", with: "activation: square"),
+    ])
     func aVerdictOnADomainIsStatedOnD(_ yaml: String) throws {
         let network = try SpecReader.parse(text: yaml, file: "d.yaml", format: .yaml)
         let analysis = Analyzer.analyze(network)
         let tex = LaTeXDocument.render(analysis)
         #expect(tex.contains("\\subsection*{The input domain}"))
         #expect(tex.contains("x_{1} + x_{2} \\le 1"))
-        let claim = try #require(tex.components(separatedBy: "\\textbf{Claim.}").last?.components(separatedBy: "\n").first)
-        let verdict = try #require(tex.components(separatedBy: "\\paragraph{Verdict.}").last?.components(separatedBy: "\n").first)
+        let claim = try #require(
+            tex.components(separatedBy: "\\textbf{Claim.}").last?.components(separatedBy: "\n").first)
+        let verdict = try #require(
+            tex.components(separatedBy: "\\paragraph{Verdict.}").last?.components(separatedBy: "\n").first)
         #expect(claim.contains("$D$"), "\(claim)")
         if analysis.verdict != .unknown { #expect(verdict.contains("$D$"), "\(verdict)") }
-        for wholeSpace in ["So the whole network", "For all inputs", "Stacking the layers added no expressive power",
-                           "\\paragraph{Is it linear?}", "for all $x$, $z$", "Every activation is a polynomial, so $F$ is a polynomial map"] {
+        for wholeSpace in [
+            "So the whole network", "For all inputs", "Stacking the layers added no expressive power",
+            "\\paragraph{Is it linear?}", "for all $x$, $z$",
+            "Every activation is a polynomial, so $F$ is a polynomial map",
+        ] {
             #expect(!tex.contains(wholeSpace), "\(analysis.verdict): '\(wholeSpace)' in a document about D")
         }
     }

@@ -26,7 +26,9 @@ import FoundationEssentials
         for _ in 0..<60 {
             let exponent = Int(rng.next() % 121) - 60
             let gapExponent = Int(rng.next() % 90) + 1
-            let center = Rational(Int(rng.next() % 9_000) + 1_000, 1_000) * Rational(10).power(exponent) * (rng.next() % 2 == 0 ? 1 : -1)
+            let center =
+                Rational(Int(rng.next() % 9_000) + 1_000, 1_000) * Rational(10).power(exponent)
+                * (rng.next() % 2 == 0 ? 1 : -1)
             let width = Rational(10).power(exponent - gapExponent) * Rational(Int(rng.next() % 5) + 1, 7)
             let a = RationalInterval(lo: center - width, hi: center)
             let b = RationalInterval(lo: center + width, hi: center + width * 2)
@@ -52,7 +54,9 @@ import FoundationEssentials
     @Test func plainDecimalsForOrdinarySizesAndAPowerOfTenOtherwise() {
         let i = ExactValue.enclosed(RationalInterval(lo: Rational(76, 100), hi: Rational(77, 100)))
         #expect(i.humanText() == "[0.760000, 0.770000]")
-        let tiny = ExactValue.enclosed(RationalInterval(lo: Rational(3, 7) * Rational(10).power(-40), hi: Rational(4, 7) * Rational(10).power(-40)))
+        let tiny = ExactValue.enclosed(
+            RationalInterval(lo: Rational(3, 7) * Rational(10).power(-40), hi: Rational(4, 7) * Rational(10).power(-40))
+        )
         #expect(tiny.humanText() == "[4.28571e-41, 5.71429e-41]")
     }
 
@@ -60,8 +64,11 @@ import FoundationEssentials
     /// decimals; in the text report and the LaTeX derivation they now differ visibly.
     @Test func tinyTanhWitnessSidesArePrintedApart() throws {
         let weight = Rational(1, 10).power(40)
-        let network = Network(name: nil, inputNames: ["x1"],
-                              layers: [Layer(dense: .numeric(AffineMap(weights: Matrix(rows: [[weight]]), bias: [.zero])), activation: .tanh)])
+        let network = Network(
+            name: nil, inputNames: ["x1"],
+            layers: [
+                Layer(dense: .numeric(AffineMap(weights: Matrix(rows: [[weight]]), bias: [.zero])), activation: .tanh)
+            ])
         let analysis = Analyzer.analyze(network)
         let witness = try #require(analysis.affinity.witness)
         let text = TextReport.render(analysis)
@@ -88,12 +95,16 @@ import FoundationEssentials
     @Test func decimalExponentMatchesANaiveCount() {
         var rng = SplitMix64(seed: 4)
         for _ in 0..<200 {
-            let r = Rational(Int(rng.next() % 100_000) + 1, Int(rng.next() % 100_000) + 1) * Rational(10).power(Int(rng.next() % 80) - 40)
+            let r =
+                Rational(Int(rng.next() % 100_000) + 1, Int(rng.next() % 100_000) + 1)
+                * Rational(10).power(Int(rng.next() % 80) - 40)
             var naive = 0, scaled = r
             while scaled >= Rational(10) { scaled = scaled / Rational(10); naive += 1 }
             while scaled < Rational(1) { scaled = scaled * Rational(10); naive -= 1 }
             #expect(EnclosureDigits.rounded(RationalInterval(exactly: r), digits: 3).exponent == naive, "\(r)")
-            #expect(EnclosureDigits.rounded(RationalInterval(lo: -r, hi: r / Rational(3)), digits: 3).exponent == naive, "\(r)")
+            #expect(
+                EnclosureDigits.rounded(RationalInterval(lo: -r, hi: r / Rational(3)), digits: 3).exponent == naive,
+                "\(r)")
         }
     }
 }

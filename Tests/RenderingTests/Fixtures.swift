@@ -8,7 +8,8 @@ import Collapse
 enum Fixtures {
     static func q(_ n: Int, _ d: Int = 1) -> Rational { Rational(n, d) }
 
-    static func network(name: String?, weights: [[Rational]], bias: [Rational], inputNames: [String]? = nil) -> Network {
+    static func network(name: String?, weights: [[Rational]], bias: [Rational], inputNames: [String]? = nil) -> Network
+    {
         let map = AffineMap(weights: Matrix(rows: weights), bias: bias)
         let names = inputNames ?? (1...max(1, weights.first?.count ?? 1)).map { "x\($0)" }
         return Network(name: name, inputNames: names, layers: [Layer(dense: .numeric(map))])
@@ -22,28 +23,36 @@ enum Fixtures {
         let zero = [q(0), q(0)]
         return Analysis(
             network: net,
-            outcome: .collapses(map: .numeric(map),
-                                rank: RankFinding(rank: 1, isGeneric: false, narrowestWidth: 1, narrowestLayer: 1, fullRank: 1),
-                                provenance: .affineFold(layers: [.numeric(map)])),
-            additivity: IdentityCheck(identity: .additivity, holds: false,
-                                      witness: Witness(x: zero, y: zero, c: nil, lhs: [.exact(q(1, 2))], rhs: [.exact(q(1))]),
-                                      residual: [Polynomial(q(-1, 2))]),
-            homogeneity: IdentityCheck(identity: .homogeneity, holds: false,
-                                       witness: Witness(x: zero, y: nil, c: q(2), lhs: [.exact(q(1, 2))], rhs: [.exact(q(1))]),
-                                       residual: nil),
+            outcome: .collapses(
+                map: .numeric(map),
+                rank: RankFinding(rank: 1, isGeneric: false, narrowestWidth: 1, narrowestLayer: 1, fullRank: 1),
+                provenance: .affineFold(layers: [.numeric(map)])),
+            additivity: IdentityCheck(
+                identity: .additivity, holds: false,
+                witness: Witness(x: zero, y: zero, c: nil, lhs: [.exact(q(1, 2))], rhs: [.exact(q(1))]),
+                residual: [Polynomial(q(-1, 2))]),
+            homogeneity: IdentityCheck(
+                identity: .homogeneity, holds: false,
+                witness: Witness(x: zero, y: nil, c: q(2), lhs: [.exact(q(1, 2))], rhs: [.exact(q(1))]),
+                residual: nil),
             affinity: IdentityCheck(identity: .affinity, holds: true, witness: nil, residual: [Polynomial.zero]),
             layerFindings: [LayerFinding(layer: 1, activation: .identity, behaviour: .identity)])
     }
 
     /// A not-affine verdict whose witness sides are enclosures (as for tanh).
     static func notAffineWithEnclosures() -> Analysis {
-        let net = Network(name: "tanh-net", inputNames: ["x"],
-                          layers: [Layer(dense: .numeric(AffineMap(weights: Matrix(rows: [[q(1)]]), bias: [q(0)])), activation: .tanh)])
+        let net = Network(
+            name: "tanh-net", inputNames: ["x"],
+            layers: [
+                Layer(dense: .numeric(AffineMap(weights: Matrix(rows: [[q(1)]]), bias: [q(0)])), activation: .tanh)
+            ])
         let lhs = ExactValue.enclosed(RationalInterval(lo: q(76, 100), hi: q(77, 100)))
         let rhs = ExactValue.enclosed(RationalInterval(lo: q(152, 100), hi: q(153, 100)))
         let witness = Witness(x: [q(1)], y: [q(1)], c: nil, lhs: [lhs], rhs: [rhs])
         return Analysis(
-            network: net, outcome: .refuted(witness: witness, provenance: .witnessSearch(culprit: Culprit(layer: 1, activation: .tanh))),
+            network: net,
+            outcome: .refuted(
+                witness: witness, provenance: .witnessSearch(culprit: Culprit(layer: 1, activation: .tanh))),
             additivity: IdentityCheck(identity: .additivity, holds: false, witness: witness, residual: nil),
             homogeneity: IdentityCheck(identity: .homogeneity, holds: nil, witness: nil, residual: nil),
             affinity: IdentityCheck(identity: .affinity, holds: false, witness: witness, residual: nil),
@@ -59,9 +68,10 @@ enum Fixtures {
         let undecided = { (i: Identity) in IdentityCheck(identity: i, holds: nil, witness: nil, residual: nil) }
         return Analysis(
             network: net,
-            outcome: .collapses(map: .symbolic(map),
-                                rank: RankFinding(rank: 1, isGeneric: true, narrowestWidth: 1, narrowestLayer: 1, fullRank: 1),
-                                provenance: .affineFold(layers: [.symbolic(map)])),
+            outcome: .collapses(
+                map: .symbolic(map),
+                rank: RankFinding(rank: 1, isGeneric: true, narrowestWidth: 1, narrowestLayer: 1, fullRank: 1),
+                provenance: .affineFold(layers: [.symbolic(map)])),
             additivity: undecided(.additivity), homogeneity: undecided(.homogeneity),
             affinity: IdentityCheck(identity: .affinity, holds: true, witness: nil, residual: nil),
             layerFindings: [])
@@ -75,21 +85,26 @@ enum Fixtures {
         for i in 0..<rows {
             for j in 0..<columns {
                 let n = (i * 7 + j * 13) % 23 - 11
-                entries.append(entryBits > 0
-                               ? Rational(numerator: big + BigInt(n), denominator: BigInt(2 * j + 3))
-                               : Rational(n * 100 + j, i + 2))
+                entries.append(
+                    entryBits > 0
+                        ? Rational(numerator: big + BigInt(n), denominator: BigInt(2 * j + 3))
+                        : Rational(n * 100 + j, i + 2))
             }
         }
-        let map = AffineMap(weights: Matrix(rows: rows, columns: columns, entries: entries),
-                            bias: Array(repeating: Rational(0), count: rows))
-        let net = Network(name: "wide", inputNames: (1...columns).map { "x\($0)" }, layers: [Layer(dense: .numeric(map))])
+        let map = AffineMap(
+            weights: Matrix(rows: rows, columns: columns, entries: entries),
+            bias: Array(repeating: Rational(0), count: rows))
+        let net = Network(
+            name: "wide", inputNames: (1...columns).map { "x\($0)" }, layers: [Layer(dense: .numeric(map))])
         let holds = { (i: Identity) in IdentityCheck(identity: i, holds: true, witness: nil, residual: nil) }
         let full = min(rows, columns)
-        let rank = bottleneck
+        let rank =
+            bottleneck
             ? RankFinding(rank: 2, isGeneric: false, narrowestWidth: 2, narrowestLayer: 2, fullRank: full)
             : RankFinding(rank: full, isGeneric: false, narrowestWidth: full, narrowestLayer: nil, fullRank: full)
         return Analysis(
-            network: net, outcome: .collapses(map: .numeric(map), rank: rank, provenance: .affineFold(layers: [.numeric(map)])),
+            network: net,
+            outcome: .collapses(map: .numeric(map), rank: rank, provenance: .affineFold(layers: [.numeric(map)])),
             additivity: holds(.additivity), homogeneity: holds(.homogeneity), affinity: holds(.affinity),
             layerFindings: [])
     }

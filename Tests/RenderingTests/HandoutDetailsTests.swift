@@ -17,7 +17,8 @@ private func latex(_ yaml: String, figures: Bool = false) throws -> String {
 
 /// Every `[lo, hi]` of decimals in `text` (LaTeX digit runs are not expanded).
 private func intervals(_ text: String) -> [(lo: String, hi: String)] {
-    let regex = try! NSRegularExpression(pattern: #"\[(-?[0-9][0-9.]*(?:e-?[0-9]+)?), (-?[0-9][0-9.]*(?:e-?[0-9]+)?)\]"#)
+    let regex = try! NSRegularExpression(
+        pattern: #"\[(-?[0-9][0-9.]*(?:e-?[0-9]+)?), (-?[0-9][0-9.]*(?:e-?[0-9]+)?)\]"#)
     let ns = text as NSString
     return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
         (ns.substring(with: $0.range(at: 1)), ns.substring(with: $0.range(at: 2)))
@@ -85,7 +86,9 @@ struct HandoutDetailsTests {
         let layerLine = try #require(text.split(separator: "\n").first { $0.contains("tanh(1 + 1)") })
         let bounds = intervals(String(layerLine))
         #expect(!bounds.isEmpty)
-        #expect(bounds.allSatisfy { $0.lo.count > 60 }, "tanh's own counterexample printed with the report's \(digits) digits")
+        #expect(
+            bounds.allSatisfy { $0.lo.count > 60 },
+            "tanh's own counterexample printed with the report's \(digits) digits")
         // Explained once, with an example that the report itself prints.
         let legends = text.split(separator: "\n").filter { $0.hasPrefix("enclosures:") }
         #expect(legends.count == 1)
@@ -99,7 +102,9 @@ struct HandoutDetailsTests {
     /// note whose example is the first interval of the document.
     @Test func enclosuresInLaTeXAreIntervalsWithOneNote() throws {
         let tex = try latex(sigmoid)
-        #expect(tex.range(of: #"[0-9]_\{[0-9]+\}\^\{[0-9]+\}"#, options: .regularExpression) == nil, "no compact 0.731_{0}^{1} notation")
+        #expect(
+            tex.range(of: #"[0-9]_\{[0-9]+\}\^\{[0-9]+\}"#, options: .regularExpression) == nil,
+            "no compact 0.731_{0}^{1} notation")
         #expect(tex.contains("[0.731058, 0.731059]"), "sigmoid(1) in the witness table")
         let all = intervals(tex)
         #expect(all.count >= 4)
@@ -169,7 +174,8 @@ struct HandoutDetailsTests {
         let analysis = try analyze(xor)
         let facts = try #require(analysis.regions)
         let full = facts.regions.indices.filter { facts.regions[$0].isFullDimensional }.map { $0 + 1 }
-        let picture = tex.components(separatedBy: "\\begin{tikzpicture}")[1].components(separatedBy: "\\end{tikzpicture}")[0]
+        let picture = tex.components(separatedBy: "\\begin{tikzpicture}")[1].components(
+            separatedBy: "\\end{tikzpicture}")[0]
         #expect(picture.components(separatedBy: "\\filldraw").count - 1 == full.count)
         for k in full { #expect(picture.contains("{$R_{\(k)}$};"), "region R_\(k) labelled") }
         // Axes: ticks -2..2 on both sides and the input names.
@@ -193,9 +199,12 @@ struct HandoutDetailsTests {
             """
         let tex = try latex(abs, figures: true)
         #expect(tex.contains("dashed lines mark its breakpoint $t = 0$"))
-        #expect(tex.contains("\\draw[black!55, dashed] (4.9,0) -- (4.9,5.6);"), "the breakpoint t = 0 in the middle of [-2, 2]")
+        #expect(
+            tex.contains("\\draw[black!55, dashed] (4.9,0) -- (4.9,5.6);"),
+            "the breakpoint t = 0 in the middle of [-2, 2]")
         #expect(tex.components(separatedBy: "line width=1.8pt, line cap=round").count - 1 == 2, "two linear pieces")
-        let three = try latex("input: 3\nlayers:\n  - dense: {weights: [[1, 1, 1]]}\n    activation: relu\n", figures: true)
+        let three = try latex(
+            "input: 3\nlayers:\n  - dense: {weights: [[1, 1, 1]]}\n    activation: relu\n", figures: true)
         #expect(three.contains("No picture is drawn: the network has 3 inputs"))
         #expect(!three.contains("\\begin{tikzpicture}"))
     }

@@ -6,10 +6,14 @@ import Collapse
 import Algebra
 
 /// The contract §3 keys, in order, and the extensions the report may add.
-private let contractKeys = ["network", "input_dim", "output_dim", "verdict", "collapsed", "rank",
-                            "additivity", "homogeneity", "affinity", "domain"]
-private let extensionKeys: Set<String> = ["linear_if", "affine_if", "jacobian", "reason", "input_names", "names", "layers",
-                                          "rank_generic", "rank_bottleneck", "polynomial_outputs", "domain_analysis", "evidence"]
+private let contractKeys = [
+    "network", "input_dim", "output_dim", "verdict", "collapsed", "rank",
+    "additivity", "homogeneity", "affinity", "domain",
+]
+private let extensionKeys: Set<String> = [
+    "linear_if", "affine_if", "jacobian", "reason", "input_names", "names", "layers",
+    "rank_generic", "rank_bottleneck", "polynomial_outputs", "domain_analysis", "evidence",
+]
 
 private func parse(_ text: String) throws -> [String: Any] {
     let object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
@@ -121,7 +125,10 @@ private func checkIdentity(_ value: Any?, name: String) throws {
         #expect(object["verdict"] as? String == "not-affine")
         #expect(object["collapsed"] is NSNull)
         #expect(object["rank"] is NSNull)
-        #expect(object["reason"] as? String == "layer 1 applies tanh, which is not affine, and its units are reached where it bends; exact witness: F(x+y) + F(0) = [0.760000, 0.770000] but F(x) + F(y) = [1.52000, 1.53000]")
+        #expect(
+            object["reason"] as? String
+                == "layer 1 applies tanh, which is not affine, and its units are reached where it bends; exact witness: F(x+y) + F(0) = [0.760000, 0.770000] but F(x) + F(y) = [1.52000, 1.53000]"
+        )
         for name in ["additivity", "homogeneity", "affinity"] { try checkIdentity(object[name], name: name) }
         let witness = try #require((object["affinity"] as? [String: Any])?["witness"] as? [String: Any])
         let lhs = try #require((witness["lhs"] as? [[String: String]])?.first)
@@ -129,8 +136,10 @@ private func checkIdentity(_ value: Any?, name: String) throws {
     }
 
     @Test func oddNetworkNamesAreEscapedAndRoundTrip() throws {
-        let names = ["quote \" backslash \\ slash /", "line\nbreak\ttab\r\u{8}\u{C}", "control \u{1}\u{1F}\u{7F}",
-                     "unicode é → 𝔽 😀", "", "{\"json\": [1]}"]
+        let names = [
+            "quote \" backslash \\ slash /", "line\nbreak\ttab\r\u{8}\u{C}", "control \u{1}\u{1F}\u{7F}",
+            "unicode é → 𝔽 😀", "", "{\"json\": [1]}",
+        ]
         for name in names {
             let text = JSONReport.render(Fixtures.contractExample(name: name))
             #expect(!text.dropLast().contains("\n"), "raw newline in output for \(name.debugDescription)")
@@ -154,7 +163,9 @@ private func checkIdentity(_ value: Any?, name: String) throws {
         #expect(weights.count == 20)
         for i in 0..<20 {
             #expect(weights[i].count == 17)
-            for j in 0..<17 { #expect(Rational(weights[i][j]) == map.weights[i, j] && isCanonicalRational(weights[i][j])) }
+            for j in 0..<17 {
+                #expect(Rational(weights[i][j]) == map.weights[i, j] && isCanonicalRational(weights[i][j]))
+            }
         }
     }
 

@@ -61,15 +61,18 @@ struct LaTeXDocumentTests {
 
     @Test func sectionsComeInTheTeachingOrder() throws {
         let tex = try latex(twoLayer)
-        let order = ["\\paragraph{The network.}", "\\paragraph{Substitution.}", "\\paragraph{The products, exactly.}",
-                     "\\paragraph{Is it linear?}", "\\paragraph{Rank.}", "\\paragraph{Verdict.}"]
+        let order = [
+            "\\paragraph{The network.}", "\\paragraph{Substitution.}", "\\paragraph{The products, exactly.}",
+            "\\paragraph{Is it linear?}", "\\paragraph{Rank.}", "\\paragraph{Verdict.}",
+        ]
         let positions = order.map { tex.range(of: $0)?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
     }
 
     @Test func collapsedMapEntriesAreExactFractions() throws {
-        let tex = try latex("""
+        let tex = try latex(
+            """
             input: [x1]
             layers:
               - dense: {weights: [["1/3"]], bias: ["1/7"]}
@@ -121,7 +124,8 @@ struct LaTeXDocumentTests {
     }
 
     @Test func longNumbersAreShortenedWithANote() throws {
-        let tex = try latex("""
+        let tex = try latex(
+            """
             input: 1
             layers:
               - dense: {weights: [["1234567890123456789012345678901234567890/7"]]}
@@ -132,13 +136,17 @@ struct LaTeXDocumentTests {
     }
 
     @Test func oddNamesAreEscaped() throws {
-        let tex = try latex("""
+        let tex = try latex(
+            """
             network: "50% of x_1 & {y} #1 $ ~ ^ \\\\ <a|b> σ ξ"
             input: [x_1, alpha]
             layers:
               - dense: {weights: [[w11, beta_2]]}
             """)
-        #expect(tex.contains("\\section*{50\\% of x\\_1 \\& \\{y\\} \\#1 \\$ \\~{} \\^{} \\textbackslash{} \\textless{}a\\textbar{}b\\textgreater{} \\ensuremath{\\sigma} (U+3BE)}"))
+        #expect(
+            tex.contains(
+                "\\section*{50\\% of x\\_1 \\& \\{y\\} \\#1 \\$ \\~{} \\^{} \\textbackslash{} \\textless{}a\\textbar{}b\\textgreater{} \\ensuremath{\\sigma} (U+3BE)}"
+            ))
         #expect(tex.contains("x = (x_{1}, \\alpha)^{\\top}"))
         #expect(tex.contains("w_{11}"))
         #expect(tex.contains("\\beta_{2}"))
@@ -146,7 +154,8 @@ struct LaTeXDocumentTests {
     }
 
     @Test func doubleHyphensStayHyphens() throws {
-        let tex = try latex("""
+        let tex = try latex(
+            """
             network: "see --max-regions and a---b"
             input: 1
             layers:
@@ -156,9 +165,13 @@ struct LaTeXDocumentTests {
     }
 
     @Test func namesThatAreNotIdentifiersAreSetAsText() {
-        let network = Network(name: nil, inputNames: ["a b%", "c^d"], layers: [
-            Layer(dense: .numeric(AffineMap(weights: Matrix<Rational>(rows: [[Rational(1), Rational(2)]]), bias: [Rational(0)]))),
-        ])
+        let network = Network(
+            name: nil, inputNames: ["a b%", "c^d"],
+            layers: [
+                Layer(
+                    dense: .numeric(
+                        AffineMap(weights: Matrix<Rational>(rows: [[Rational(1), Rational(2)]]), bias: [Rational(0)])))
+            ])
         let tex = LaTeXDocument.render(Analyzer.analyze(network))
         #expect(tex.contains("\\text{a b\\%}"))
         #expect(tex.contains("\\text{c\\^{}d}"))
@@ -180,7 +193,8 @@ struct LaTeXDocumentTests {
     }
 
     @Test func affineActivationsAreFolded() throws {
-        let tex = try latex("""
+        let tex = try latex(
+            """
             input: [x1]
             layers:
               - dense: {weights: [[1]], bias: [1]}
@@ -192,7 +206,8 @@ struct LaTeXDocumentTests {
     }
 
     @Test func reluWitnessIsEvaluatedStepByStep() throws {
-        let tex = try latex("""
+        let tex = try latex(
+            """
             input: [x1, x2]
             layers:
               - dense: {weights: [[1, -1], [1, 1]]}
@@ -207,7 +222,8 @@ struct LaTeXDocumentTests {
     }
 
     @Test func sigmoidCounterexampleShowsRigorousEnclosures() throws {
-        let tex = try latex("""
+        let tex = try latex(
+            """
             input: [x1]
             layers:
               - dense: {weights: [[1], [-1]]}
@@ -220,7 +236,8 @@ struct LaTeXDocumentTests {
     }
 
     @Test func symbolicWeightsGiveTheLinearCondition() throws {
-        let tex = try latex("""
+        let tex = try latex(
+            """
             input: [x1]
             layers:
               - dense: {weights: [[w11]], bias: [b_1]}
@@ -232,7 +249,8 @@ struct LaTeXDocumentTests {
     }
 
     @Test func unknownVerdictGivesTheReason() throws {
-        let tex = try latex("""
+        let tex = try latex(
+            """
             input: [x1]
             layers:
               - dense: {weights: [[w]]}
@@ -243,7 +261,8 @@ struct LaTeXDocumentTests {
     }
 
     @Test func quadraticLayersDoubleTheDegree() throws {
-        let tex = try latex("""
+        let tex = try latex(
+            """
             input: [x1, x2]
             layers:
               - dense: {weights: [[1, 1], [1, -1]]}

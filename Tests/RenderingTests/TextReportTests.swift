@@ -18,7 +18,8 @@ import Enclosures
             let first = TextReport.render(analysis).split(separator: "\n").first.map(String.init) ?? ""
             #expect(first.hasPrefix(prefix), "first line: \(first)")
         }
-        #expect(TextReport.verdictLine(Fixtures.contractExample())
+        #expect(
+            TextReport.verdictLine(Fixtures.contractExample())
                 == "verdict: affine — the network collapses to one affine map y = W'x + b' (not linear: b' ≠ 0)")
     }
 
@@ -32,9 +33,10 @@ import Enclosures
         // Right alignment: the column separators (two spaces before a non-space) sit at the
         // same character offsets in every row, and each entry ends where the column ends.
         let ends = rows.map { row in
-            Array(row.enumerated().filter { i, c in
-                c != " " && (i + 1 == row.count || Array(row)[i + 1] == " ")
-            }.map(\.offset))
+            Array(
+                row.enumerated().filter { i, c in
+                    c != " " && (i + 1 == row.count || Array(row)[i + 1] == " ")
+                }.map(\.offset))
         }
         #expect(Set(ends.map { $0.description }).count == 1, "entry ends differ: \(ends)")
         // The entries are the exact values: W'[0][0] = -1100/2 = -550.
@@ -86,9 +88,10 @@ import Enclosures
 @Suite struct OtherRenderingTests {
     @Test func traceJSONParsesWithEnclosures() throws {
         let analysis = Fixtures.notAffineWithEnclosures()
-        let record = EvaluationRecord(point: [Rational(1, 2)],
-                                      output: [.enclosed(.init(lo: Rational(46, 100), hi: Rational(47, 100)))],
-                                      layers: [[.exact(Rational(1, 2))], [.enclosed(.init(lo: Rational(46, 100), hi: Rational(47, 100)))]])
+        let record = EvaluationRecord(
+            point: [Rational(1, 2)],
+            output: [.enclosed(.init(lo: Rational(46, 100), hi: Rational(47, 100)))],
+            layers: [[.exact(Rational(1, 2))], [.enclosed(.init(lo: Rational(46, 100), hi: Rational(47, 100)))]])
         let json = TraceReport.json(network: analysis.network, records: [record])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let point = try #require((object["points"] as? [[String: Any]])?.first)
@@ -113,31 +116,51 @@ import Enclosures
 /// `ReasonText`), on analyses the engine made.
 @Suite struct ReasonTextTests {
     static func network(_ activation: Activation, weight: Int = 1, bias: Int = 0) -> Network {
-        Network(name: nil, inputNames: ["x"], layers: [
-            Layer(dense: .numeric(AffineMap(weights: Matrix(rows: [[Rational(weight)]]), bias: [Rational(bias)])), activation: activation),
-        ])
+        Network(
+            name: nil, inputNames: ["x"],
+            layers: [
+                Layer(
+                    dense: .numeric(AffineMap(weights: Matrix(rows: [[Rational(weight)]]), bias: [Rational(bias)])),
+                    activation: activation)
+            ])
     }
 
     @Test func reluFindingStatesTheScalarBreakAndPositiveHomogeneity() {
         let a = Analyzer.analyze(Self.network(.relu))
         let summary = a.layerFindings[0].summary
-        #expect(summary == "relu is not affine: relu(1 + (-1)) = 0 but relu(1) + relu(-1) = 1; it is positively homogeneous, relu(c·t) = c·relu(t) for c >= 0, yet not additive")
-        #expect(a.reason == "layer 1 applies relu, which is not affine, and a unit of it is reached on both sides of a breakpoint; exact witness: F(x+y) + F(0) = \(a.affinity.witness!.lhs.map { $0.humanText() }.joined(separator: ", ")) but F(x) + F(y) = \(a.affinity.witness!.rhs.map { $0.humanText() }.joined(separator: ", "))")
+        #expect(
+            summary
+                == "relu is not affine: relu(1 + (-1)) = 0 but relu(1) + relu(-1) = 1; it is positively homogeneous, relu(c·t) = c·relu(t) for c >= 0, yet not additive"
+        )
+        #expect(
+            a.reason
+                == "layer 1 applies relu, which is not affine, and a unit of it is reached on both sides of a breakpoint; exact witness: F(x+y) + F(0) = \(a.affinity.witness!.lhs.map { $0.humanText() }.joined(separator: ", ")) but F(x) + F(y) = \(a.affinity.witness!.rhs.map { $0.humanText() }.joined(separator: ", "))"
+        )
     }
 
     @Test func singleUnitSoftmaxIsReportedAsTheConstantOne() {
         let a = Analyzer.analyze(Self.network(.softmax))
-        #expect(a.layerFindings[0].summary == "softmax over a single unit is the constant 1 (e^t / e^t = 1), the affine map 0·t + 1; it folds into its layer")
+        #expect(
+            a.layerFindings[0].summary
+                == "softmax over a single unit is the constant 1 (e^t / e^t = 1), the affine map 0·t + 1; it folds into its layer"
+        )
         #expect(a.reason == nil)
     }
 
     @Test func symbolicReluReasonNamesTheLayer() throws {
         let w = Polynomial(Symbol("w"))
-        let n = Network(name: nil, inputNames: ["x"], layers: [
-            Layer(dense: .symbolic(AffineMap(weights: Matrix(rows: [[w]]), bias: [Polynomial.zero])), activation: .relu),
-        ])
+        let n = Network(
+            name: nil, inputNames: ["x"],
+            layers: [
+                Layer(
+                    dense: .symbolic(AffineMap(weights: Matrix(rows: [[w]]), bias: [Polynomial.zero])),
+                    activation: .relu)
+            ])
         let a = Analyzer.analyze(n)
-        #expect(a.reason == "layer 1 applies relu, which is not affine, to values that depend on symbolic weights; whether the network is affine depends on the values of the symbols (give them numbers to decide)")
+        #expect(
+            a.reason
+                == "layer 1 applies relu, which is not affine, to values that depend on symbolic weights; whether the network is affine depends on the values of the symbols (give them numbers to decide)"
+        )
         #expect(a.checkInvariants().isEmpty)
     }
 }

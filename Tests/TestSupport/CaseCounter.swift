@@ -14,9 +14,13 @@ public struct CaseCounter {
     public mutating func count() { checked += 1 }
 
     /// Records an issue unless at least `minimum` cases were checked.
-    public func requireAtLeast(_ minimum: Int, _ comment: Comment? = nil,
-                               sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(checked >= minimum, "only \(checked) non-vacuous cases, expected at least \(minimum)\(comment.map { ": \($0)" } ?? "")",
-                sourceLocation: sourceLocation)
+    public func requireAtLeast(
+        _ minimum: Int, _ comment: Comment? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            checked >= minimum,
+            "only \(checked) non-vacuous cases, expected at least \(minimum)\(comment.map { ": \($0)" } ?? "")",
+            sourceLocation: sourceLocation)
     }
 }

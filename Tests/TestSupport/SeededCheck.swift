@@ -11,9 +11,11 @@ private func generator(seed: UInt64) -> Xoshiro {
 
 /// `count` cases of 1 generator, from the call site's fixed seed; a thrown error is
 /// recorded as an issue with the case number.
-public func seededCheck<A>(count: Int = 100, input a: Generator<A, some Sequence>,
-                    fileID: String = #fileID, line: Int = #line,
-                    perform body: (A) async throws -> Void) async {
+public func seededCheck<A>(
+    count: Int = 100, input a: Generator<A, some Sequence>,
+    fileID: String = #fileID, line: Int = #line,
+    perform body: (A) async throws -> Void
+) async {
     var rng = generator(seed: callSiteSeed(fileID, line))
     for index in 0..<count {
         let v0 = a.run(using: &rng)
@@ -23,9 +25,11 @@ public func seededCheck<A>(count: Int = 100, input a: Generator<A, some Sequence
 
 /// `count` cases of 2 generators, from the call site's fixed seed; a thrown error is
 /// recorded as an issue with the case number.
-public func seededCheck<A, B>(count: Int = 100, input a: Generator<A, some Sequence>, _ b: Generator<B, some Sequence>,
-                    fileID: String = #fileID, line: Int = #line,
-                    perform body: (A, B) async throws -> Void) async {
+public func seededCheck<A, B>(
+    count: Int = 100, input a: Generator<A, some Sequence>, _ b: Generator<B, some Sequence>,
+    fileID: String = #fileID, line: Int = #line,
+    perform body: (A, B) async throws -> Void
+) async {
     var rng = generator(seed: callSiteSeed(fileID, line))
     for index in 0..<count {
         let v0 = a.run(using: &rng)
@@ -36,9 +40,12 @@ public func seededCheck<A, B>(count: Int = 100, input a: Generator<A, some Seque
 
 /// `count` cases of 3 generators, from the call site's fixed seed; a thrown error is
 /// recorded as an issue with the case number.
-public func seededCheck<A, B, C>(count: Int = 100, input a: Generator<A, some Sequence>, _ b: Generator<B, some Sequence>, _ c: Generator<C, some Sequence>,
-                    fileID: String = #fileID, line: Int = #line,
-                    perform body: (A, B, C) async throws -> Void) async {
+public func seededCheck<A, B, C>(
+    count: Int = 100, input a: Generator<A, some Sequence>, _ b: Generator<B, some Sequence>,
+    _ c: Generator<C, some Sequence>,
+    fileID: String = #fileID, line: Int = #line,
+    perform body: (A, B, C) async throws -> Void
+) async {
     var rng = generator(seed: callSiteSeed(fileID, line))
     for index in 0..<count {
         let v0 = a.run(using: &rng)
@@ -50,9 +57,12 @@ public func seededCheck<A, B, C>(count: Int = 100, input a: Generator<A, some Se
 
 /// `count` cases of 4 generators, from the call site's fixed seed; a thrown error is
 /// recorded as an issue with the case number.
-public func seededCheck<A, B, C, D>(count: Int = 100, input a: Generator<A, some Sequence>, _ b: Generator<B, some Sequence>, _ c: Generator<C, some Sequence>, _ d: Generator<D, some Sequence>,
-                    fileID: String = #fileID, line: Int = #line,
-                    perform body: (A, B, C, D) async throws -> Void) async {
+public func seededCheck<A, B, C, D>(
+    count: Int = 100, input a: Generator<A, some Sequence>, _ b: Generator<B, some Sequence>,
+    _ c: Generator<C, some Sequence>, _ d: Generator<D, some Sequence>,
+    fileID: String = #fileID, line: Int = #line,
+    perform body: (A, B, C, D) async throws -> Void
+) async {
     var rng = generator(seed: callSiteSeed(fileID, line))
     for index in 0..<count {
         let v0 = a.run(using: &rng)
@@ -65,9 +75,12 @@ public func seededCheck<A, B, C, D>(count: Int = 100, input a: Generator<A, some
 
 /// `count` cases of 5 generators, from the call site's fixed seed; a thrown error is
 /// recorded as an issue with the case number.
-public func seededCheck<A, B, C, D, E>(count: Int = 100, input a: Generator<A, some Sequence>, _ b: Generator<B, some Sequence>, _ c: Generator<C, some Sequence>, _ d: Generator<D, some Sequence>, _ e: Generator<E, some Sequence>,
-                    fileID: String = #fileID, line: Int = #line,
-                    perform body: (A, B, C, D, E) async throws -> Void) async {
+public func seededCheck<A, B, C, D, E>(
+    count: Int = 100, input a: Generator<A, some Sequence>, _ b: Generator<B, some Sequence>,
+    _ c: Generator<C, some Sequence>, _ d: Generator<D, some Sequence>, _ e: Generator<E, some Sequence>,
+    fileID: String = #fileID, line: Int = #line,
+    perform body: (A, B, C, D, E) async throws -> Void
+) async {
     var rng = generator(seed: callSiteSeed(fileID, line))
     for index in 0..<count {
         let v0 = a.run(using: &rng)
@@ -75,6 +88,8 @@ public func seededCheck<A, B, C, D, E>(count: Int = 100, input a: Generator<A, s
         let v2 = c.run(using: &rng)
         let v3 = d.run(using: &rng)
         let v4 = e.run(using: &rng)
-        do { try await body(v0, v1, v2, v3, v4) } catch { Issue.record(error, "seeded case \(index) of \(fileID):\(line)") }
+        do { try await body(v0, v1, v2, v3, v4) } catch {
+            Issue.record(error, "seeded case \(index) of \(fileID):\(line)")
+        }
     }
 }

@@ -11,7 +11,9 @@ extension ExactConstant {
     /// distance from it to the enclosure's ends. Nil when an end overflows the format, or when
     /// the enclosure keeps straddling a rounding boundary (the value would have to be a
     /// midpoint between two floats, a rational, which an irrational constant is not).
-    public func nearest(by round: (Rational) -> Rational?, upTo maximumPrecision: Int = 4096) -> (value: Rational, errorBound: Rational)? {
+    public func nearest(by round: (Rational) -> Rational?, upTo maximumPrecision: Int = 4096) -> (
+        value: Rational, errorBound: Rational
+    )? {
         if let r = rationalValue {
             guard let f = round(r) else { return nil }
             return (f, (f - r).magnitude)

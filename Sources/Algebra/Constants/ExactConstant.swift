@@ -50,8 +50,12 @@ public struct ExactConstant: Hashable, Sendable, CustomStringConvertible {
     public var latex: String { polynomial.latex }
 
     /// Sum, difference, product, negation: exact, canonical.
-    public static func + (a: ExactConstant, b: ExactConstant) -> ExactConstant { ExactConstant(canonical: a.polynomial + b.polynomial) }
-    public static func - (a: ExactConstant, b: ExactConstant) -> ExactConstant { ExactConstant(canonical: a.polynomial - b.polynomial) }
+    public static func + (a: ExactConstant, b: ExactConstant) -> ExactConstant {
+        ExactConstant(canonical: a.polynomial + b.polynomial)
+    }
+    public static func - (a: ExactConstant, b: ExactConstant) -> ExactConstant {
+        ExactConstant(canonical: a.polynomial - b.polynomial)
+    }
     public static prefix func - (a: ExactConstant) -> ExactConstant { ExactConstant(canonical: -a.polynomial) }
     public static func * (a: ExactConstant, b: ExactConstant) -> ExactConstant {
         ExactConstant(canonical: (a.polynomial * b.polynomial).reducingConstants())
@@ -85,8 +89,9 @@ public struct ExactConstant: Hashable, Sendable, CustomStringConvertible {
     /// value may be 0; no finite precision proves a zero).
     public func sign(upTo maximumPrecision: Int = 4096) -> Int? {
         if let r = rationalValue { return r.signum }
-        let found = Enclosure.refine(from: 64, upTo: maximumPrecision, { enclosure(precision: $0) },
-                                     until: { !$0.contains(.zero) })
+        let found = Enclosure.refine(
+            from: 64, upTo: maximumPrecision, { enclosure(precision: $0) },
+            until: { !$0.contains(.zero) })
         return found.map { $0.lo.signum > 0 ? 1 : -1 }
     }
 
@@ -97,11 +102,15 @@ public struct ExactConstant: Hashable, Sendable, CustomStringConvertible {
 
     /// An enclosure refined until its width is at most `relativeWidth`·|lower bound| and it
     /// excludes 0 (a nonzero value), or the point value; nil when the sign is undecided.
-    public func separatingEnclosure(relativeWidth: Rational = Rational(1, 1 << 20), upTo maximumPrecision: Int = 4096) -> RationalInterval? {
+    public func separatingEnclosure(relativeWidth: Rational = Rational(1, 1 << 20), upTo maximumPrecision: Int = 4096)
+        -> RationalInterval?
+    {
         if let r = rationalValue { return RationalInterval(exactly: r) }
-        return Enclosure.refine(from: 64, upTo: maximumPrecision, { enclosure(precision: $0) }, until: { i in
-            !i.contains(.zero) && (i.hi - i.lo) <= relativeWidth * Swift.min(i.lo.magnitude, i.hi.magnitude)
-        })
+        return Enclosure.refine(
+            from: 64, upTo: maximumPrecision, { enclosure(precision: $0) },
+            until: { i in
+                !i.contains(.zero) && (i.hi - i.lo) <= relativeWidth * Swift.min(i.lo.magnitude, i.hi.magnitude)
+            })
     }
 }
 
@@ -160,7 +169,9 @@ extension Polynomial {
             var product = RationalInterval(exactly: c)
             for (s, e) in m.powers {
                 let x: RationalInterval
-                if let known = atoms[s] { x = known } else {
+                if let known = atoms[s] {
+                    x = known
+                } else {
                     guard let atom = ConstantAtom.of(s) else { preconditionFailure("\(s) is not a constant atom") }
                     x = atom.enclosure(precision: working)
                     atoms[s] = x

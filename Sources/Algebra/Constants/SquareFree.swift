@@ -75,7 +75,8 @@ enum SquareFree {
         if n.isZero { return n }
         var x = BigInt(1).shiftedLeft((n.bitWidth + 1) / 2 + 1)
         while true {
-            let y = (x + n.quotientAndRemainder(dividingBy: x).quotient).quotientAndRemainder(dividingBy: BigInt(2)).quotient
+            let y = (x + n.quotientAndRemainder(dividingBy: x).quotient).quotientAndRemainder(dividingBy: BigInt(2))
+                .quotient
             if y >= x { break }
             x = y
         }

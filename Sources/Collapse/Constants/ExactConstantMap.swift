@@ -63,8 +63,10 @@ extension CollapsedMap {
     /// as (row, column, enclosure), the bias as (index, enclosure), 0-based, in row-major order.
     /// Each enclosure is taken at `precision` bits, refined further only where that one
     /// contains 0 and a finer one excludes it (`ExactConstant.separatingEnclosure`).
-    public func constantEnclosures(precision: Int = 128) -> (weights: [(row: Int, column: Int, enclosure: RationalInterval)],
-                                                             bias: [(index: Int, enclosure: RationalInterval)]) {
+    public func constantEnclosures(precision: Int = 128) -> (
+        weights: [(row: Int, column: Int, enclosure: RationalInterval)],
+        bias: [(index: Int, enclosure: RationalInterval)]
+    ) {
         guard case .symbolic(let m) = self else { return ([], []) }
         func enclose(_ p: Polynomial) -> RationalInterval? {
             guard !p.isConstant, let c = ExactConstant(p) else { return nil }

@@ -66,8 +66,9 @@ public enum BoundPropagation {
         }
 
         static func + (u: Form, v: Form) -> Form {
-            Form(a: zip(u.a, v.a).map { $0 + $1 }, c: u.c + v.c,
-                 lo: u.lo.flatMap { p in v.lo.map { p + $0 } }, hi: u.hi.flatMap { p in v.hi.map { p + $0 } })
+            Form(
+                a: zip(u.a, v.a).map { $0 + $1 }, c: u.c + v.c,
+                lo: u.lo.flatMap { p in v.lo.map { p + $0 } }, hi: u.hi.flatMap { p in v.hi.map { p + $0 } })
         }
 
         func shifted(_ d: Rational) -> Form { Form(a: a, c: c + d, lo: lo, hi: hi) }
@@ -176,7 +177,8 @@ public enum BoundPropagation {
                 default: return .constant(n, lo: nil, hi: nil)
                 }
             }
-            let range = ActivationEvaluation.apply(f, to: ExactValue(RationalInterval(lo: lo, hi: hi)), precision: 64)?.interval
+            let range = ActivationEvaluation.apply(f, to: ExactValue(RationalInterval(lo: lo, hi: hi)), precision: 64)?
+                .interval
             return .constant(n, lo: range?.lo, hi: range?.hi)
         }
     }
@@ -190,7 +192,7 @@ public enum BoundPropagation {
             let lambda = dyadic(u / (u - l), bits: 16, up: false)
             let top = Rational.max(-lambda * l, (.one - lambda) * u)
             return z.scaled(lambda).widened(.zero, top)
-        case (let l?, nil): return z.widened(.zero, -l)        // relu(z) − z = relu(−z) ∈ [0, −l]
+        case (let l?, nil): return z.widened(.zero, -l)  // relu(z) − z = relu(−z) ∈ [0, −l]
         case (nil, let u?): return .constant(n, lo: .zero, hi: u)
         case (nil, nil): return .constant(n, lo: .zero, hi: nil)
         }

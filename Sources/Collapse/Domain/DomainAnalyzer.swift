@@ -24,20 +24,26 @@ enum DomainAnalyzer {
         let findings = LayerFindings.make(network)
         guard let geometry = DomainGeometry(domain, inputDimension: network.inputDimension) else {
             var result = Analysis.undecided(network, findings: findings, reason: .emptyDomain)
-            result.domainFindings = DomainFindings(method: .undecided, dimension: -1, inputDimension: network.inputDimension,
-                                                   stableUnits: nil, unstableUnits: nil, mapIsUnique: false, biasFolded: false)
+            result.domainFindings = DomainFindings(
+                method: .undecided, dimension: -1, inputDimension: network.inputDimension,
+                stableUnits: nil, unstableUnits: nil, mapIsUnique: false, biasFolded: false)
             return result
         }
         let budget: Int
         if case .evaluations(let count) = options.budget { budget = count } else { budget = 400 }
-        var search = DomainWitnessSearch(network: network, geometry: geometry, precision: options.precision, seed: options.seed, budget: budget)
-        if RegionEnumerator.supports(network), let propagation = BoundPropagation.propagate(network, geometry: geometry) {
+        var search = DomainWitnessSearch(
+            network: network, geometry: geometry, precision: options.precision, seed: options.seed, budget: budget)
+        if RegionEnumerator.supports(network), let propagation = BoundPropagation.propagate(network, geometry: geometry)
+        {
             let counts = (propagation.stableCount, propagation.unstableCount)
             if let map = propagation.map {
-                return collapsed(network, findings: findings, map: .numeric(map), geometry: geometry, method: .stableUnits,
-                                 provenance: .stableUnits(count: propagation.stableCount), counts: counts, polynomialOutputs: nil)
+                return collapsed(
+                    network, findings: findings, map: .numeric(map), geometry: geometry, method: .stableUnits,
+                    provenance: .stableUnits(count: propagation.stableCount), counts: counts, polynomialOutputs: nil)
             }
-            return regionDecision(network, findings: findings, geometry: geometry, propagation: propagation, options: options, search: &search)
+            return regionDecision(
+                network, findings: findings, geometry: geometry, propagation: propagation, options: options,
+                search: &search)
         }
         var whole = network
         whole.domain = nil
@@ -52,27 +58,37 @@ enum DomainAnalyzer {
                 everywhere = g
                 findingsOfWhole = findings
                 method = .simplifiedOnDomain
-                everywhere.normalization = Normalization(original: whole, simplified: g.normalization?.simplified ?? onDomain.simplified,
-                                                         steps: onDomain.steps + (g.normalization?.steps ?? []))
+                everywhere.normalization = Normalization(
+                    original: whole, simplified: g.normalization?.simplified ?? onDomain.simplified,
+                    steps: onDomain.steps + (g.normalization?.steps ?? []))
             }
         }
         if case .collapses(let map, _, let provenance) = everywhere.outcome {
-            var result = collapsed(network, findings: findingsOfWhole, map: map, geometry: geometry, method: method,
-                                   provenance: provenance, counts: nil, polynomialOutputs: everywhere.polynomialOutputs)
+            var result = collapsed(
+                network, findings: findingsOfWhole, map: map, geometry: geometry, method: method,
+                provenance: provenance, counts: nil, polynomialOutputs: everywhere.polynomialOutputs)
             result.network = network
             result.normalization = everywhere.normalization
             return result
         }
         if let outputs = everywhere.polynomialOutputs,
-           let map = PolynomialOnAffineHull.map(outputs: outputs, inputs: Composition.inputSymbols(whole), geometry: geometry, numeric: network.isNumeric) {
-            return collapsed(network, findings: findings, map: map, geometry: geometry, method: .polynomialOnAffineHull,
-                             provenance: .polynomialCancellation, counts: nil, polynomialOutputs: outputs)
+            let map = PolynomialOnAffineHull.map(
+                outputs: outputs, inputs: Composition.inputSymbols(whole), geometry: geometry,
+                numeric: network.isNumeric)
+        {
+            return collapsed(
+                network, findings: findings, map: map, geometry: geometry, method: .polynomialOnAffineHull,
+                provenance: .polynomialCancellation, counts: nil, polynomialOutputs: outputs)
         }
         if network.isNumeric, let witness = search.affinityWitness() {
-            return refuted(network, findings: findings, geometry: geometry, witness: witness, provenance: .domainWitnessSearch, counts: nil, search: &search)
+            return refuted(
+                network, findings: findings, geometry: geometry, witness: witness, provenance: .domainWitnessSearch,
+                counts: nil, search: &search)
         }
-        let reason: UndecidedReason = network.isNumeric
-            ? .domainWitnessNotFound(evaluations: budget - search.budget, notAffineEverywhere: everywhere.verdict == .notAffine)
+        let reason: UndecidedReason =
+            network.isNumeric
+            ? .domainWitnessNotFound(
+                evaluations: budget - search.budget, notAffineEverywhere: everywhere.verdict == .notAffine)
             : .domainSymbolicWeights
         return undecided(network, findings: findings, geometry: geometry, reason: reason, counts: nil)
     }
@@ -88,12 +104,15 @@ enum DomainAnalyzer {
 
     // MARK: Piecewise-linear networks: regions of F on D
 
-    static func regionDecision(_ network: Network, findings: [LayerFinding], geometry: DomainGeometry, propagation: BoundPropagation.Result,
-                               options: AnalysisOptions, search: inout DomainWitnessSearch) -> Analysis {
+    static func regionDecision(
+        _ network: Network, findings: [LayerFinding], geometry: DomainGeometry, propagation: BoundPropagation.Result,
+        options: AnalysisOptions, search: inout DomainWitnessSearch
+    ) -> Analysis {
         let counts = (propagation.stableCount, propagation.unstableCount)
         search.stablePieces = propagation.stablePieces
-        var enumeration = RegionEnumerationOptions(maxRegions: options.maxRegions, domain: geometry.constraints,
-                                                   progress: options.progress, progressInterval: options.progressInterval)
+        var enumeration = RegionEnumerationOptions(
+            maxRegions: options.maxRegions, domain: geometry.constraints,
+            progress: options.progress, progressInterval: options.progressInterval)
         enumeration.stablePieces = propagation.stablePieces
         enumeration.deadline = options.deadline
         var reference: LinearRegion? = nil
@@ -122,9 +141,10 @@ enum DomainAnalyzer {
             return true
         }!
         let facts = { (differ: [LinearRegion], common: AffineMap<Rational>?) in
-            RegionAnalysis(complete: summary.complete, hitLimit: summary.hitLimit, maxRegions: options.maxRegions,
-                           regionsExamined: summary.progress.regions, fullDimensionalRegions: summary.progress.fullDimensional,
-                           linearPrograms: summary.progress.linearPrograms, regions: kept, commonMap: common, differing: differ)
+            RegionAnalysis(
+                complete: summary.complete, hitLimit: summary.hitLimit, maxRegions: options.maxRegions,
+                regionsExamined: summary.progress.regions, fullDimensionalRegions: summary.progress.fullDimensional,
+                linearPrograms: summary.progress.linearPrograms, regions: kept, commonMap: common, differing: differ)
         }
         if let (a, b) = differing {
             let pairs = WitnessConstruction.lines(a, b) + [(a.point, b.point)]
@@ -136,29 +156,38 @@ enum DomainAnalyzer {
             if witness == nil { witness = search.affinityWitness() }
             let regions = facts([a, b], nil)
             guard let witness else {
-                return undecided(network, findings: findings, geometry: geometry,
-                                 reason: .regionsDifferWithoutWitness(a: a, b: b, regions: regions), counts: counts)
+                return undecided(
+                    network, findings: findings, geometry: geometry,
+                    reason: .regionsDifferWithoutWitness(a: a, b: b, regions: regions), counts: counts)
             }
-            return refuted(network, findings: findings, geometry: geometry, witness: witness,
-                           provenance: .domainRegionWitness(a: a, b: b, regions: regions), counts: counts, search: &search)
+            return refuted(
+                network, findings: findings, geometry: geometry, witness: witness,
+                provenance: .domainRegionWitness(a: a, b: b, regions: regions), counts: counts, search: &search)
         }
         if summary.timedOut, let deadline = options.deadline {
             // Stopped early: the regions seen so far prove nothing about the rest.
-            return undecided(network, findings: findings, geometry: geometry,
-                             reason: .resourceLimit(.timedOut(seconds: deadline.seconds, during: .regionEnumeration(facts([], nil)))), counts: counts)
+            return undecided(
+                network, findings: findings, geometry: geometry,
+                reason: .resourceLimit(
+                    .timedOut(seconds: deadline.seconds, during: .regionEnumeration(facts([], nil)))), counts: counts)
         }
         guard !summary.hitLimit, let reference else {
-            return undecided(network, findings: findings, geometry: geometry, reason: .domainRegionLimit(regions: facts([], nil)), counts: counts)
+            return undecided(
+                network, findings: findings, geometry: geometry, reason: .domainRegionLimit(regions: facts([], nil)),
+                counts: counts)
         }
-        return collapsed(network, findings: findings, map: .numeric(reference.map), geometry: geometry, method: .regions,
-                         provenance: .regionDecision(regions: facts([], reference.map)), counts: counts, polynomialOutputs: nil)
+        return collapsed(
+            network, findings: findings, map: .numeric(reference.map), geometry: geometry, method: .regions,
+            provenance: .regionDecision(regions: facts([], reference.map)), counts: counts, polynomialOutputs: nil)
     }
 
     // MARK: Results
 
-    static func collapsed(_ network: Network, findings: [LayerFinding], map original: CollapsedMap, geometry: DomainGeometry,
-                          method: DomainFindings.Method, provenance original_: CollapseProvenance, counts: (Int, Int)?,
-                          polynomialOutputs: [Polynomial]?) -> Analysis {
+    static func collapsed(
+        _ network: Network, findings: [LayerFinding], map original: CollapsedMap, geometry: DomainGeometry,
+        method: DomainFindings.Method, provenance original_: CollapseProvenance, counts: (Int, Int)?,
+        polynomialOutputs: [Polynomial]?
+    ) -> Analysis {
         var map = original
         var provenance = original_
         var biasFolded = false
@@ -168,12 +197,15 @@ enum DomainAnalyzer {
             biasFolded = true
         }
         let checks = DomainIdentities.collapsed(map, geometry: geometry)
-        var result = Analysis(network: network, outcome: .collapses(map: map, rank: RankFinding.of(map, in: network), provenance: provenance),
-                              additivity: checks.additivity, homogeneity: checks.homogeneity, affinity: checks.affinity,
-                              layerFindings: findings, polynomialOutputs: polynomialOutputs)
-        result.domainFindings = DomainFindings(method: method, dimension: geometry.affineDimension, inputDimension: geometry.inputDimension,
-                                               stableUnits: counts?.0, unstableUnits: counts?.1,
-                                               mapIsUnique: geometry.isFullDimensional, biasFolded: biasFolded)
+        var result = Analysis(
+            network: network,
+            outcome: .collapses(map: map, rank: RankFinding.of(map, in: network), provenance: provenance),
+            additivity: checks.additivity, homogeneity: checks.homogeneity, affinity: checks.affinity,
+            layerFindings: findings, polynomialOutputs: polynomialOutputs)
+        result.domainFindings = DomainFindings(
+            method: method, dimension: geometry.affineDimension, inputDimension: geometry.inputDimension,
+            stableUnits: counts?.0, unstableUnits: counts?.1,
+            mapIsUnique: geometry.isFullDimensional, biasFolded: biasFolded)
         return result
     }
 
@@ -181,34 +213,53 @@ enum DomainAnalyzer {
     static func foldBias(_ map: CollapsedMap, along w: [Rational]) -> CollapsedMap {
         switch map {
         case .numeric(let m):
-            let entries = (0..<m.outputDimension).flatMap { i in (0..<m.inputDimension).map { j in m.weights[i, j] + m.bias[i] * w[j] } }
-            return .numeric(AffineMap(weights: Matrix(rows: m.outputDimension, columns: m.inputDimension, entries: entries),
-                                      bias: m.bias.map { _ in .zero }))
+            let entries = (0..<m.outputDimension).flatMap { i in
+                (0..<m.inputDimension).map { j in m.weights[i, j] + m.bias[i] * w[j] }
+            }
+            return .numeric(
+                AffineMap(
+                    weights: Matrix(rows: m.outputDimension, columns: m.inputDimension, entries: entries),
+                    bias: m.bias.map { _ in .zero }))
         case .symbolic(let m):
-            let entries = (0..<m.outputDimension).flatMap { i in (0..<m.inputDimension).map { j in m.weights[i, j] + m.bias[i] * Polynomial(w[j]) } }
-            return .symbolic(AffineMap(weights: Matrix(rows: m.outputDimension, columns: m.inputDimension, entries: entries),
-                                       bias: m.bias.map { _ in Polynomial(Rational.zero) }))
+            let entries = (0..<m.outputDimension).flatMap { i in
+                (0..<m.inputDimension).map { j in m.weights[i, j] + m.bias[i] * Polynomial(w[j]) }
+            }
+            return .symbolic(
+                AffineMap(
+                    weights: Matrix(rows: m.outputDimension, columns: m.inputDimension, entries: entries),
+                    bias: m.bias.map { _ in Polynomial(Rational.zero) }))
         }
     }
 
-    static func refuted(_ network: Network, findings: [LayerFinding], geometry: DomainGeometry, witness: Witness,
-                        provenance: RefutationProvenance, counts: (Int, Int)?, search: inout DomainWitnessSearch) -> Analysis {
-        let additivity = search.additivityWitness(candidates: DomainIdentities.additivePair(geometry).map { [$0] } ?? [])
-        let homogeneity = search.homogeneityWitness(candidates: DomainIdentities.homogeneousPair(geometry).map { [$0] } ?? [])
-        var result = Analysis.refuted(network, findings: findings, affinity: witness, additivity: additivity,
-                                      homogeneity: homogeneity, provenance: provenance)
+    static func refuted(
+        _ network: Network, findings: [LayerFinding], geometry: DomainGeometry, witness: Witness,
+        provenance: RefutationProvenance, counts: (Int, Int)?, search: inout DomainWitnessSearch
+    ) -> Analysis {
+        let additivity = search.additivityWitness(
+            candidates: DomainIdentities.additivePair(geometry).map { [$0] } ?? [])
+        let homogeneity = search.homogeneityWitness(
+            candidates: DomainIdentities.homogeneousPair(geometry).map { [$0] } ?? [])
+        var result = Analysis.refuted(
+            network, findings: findings, affinity: witness, additivity: additivity,
+            homogeneity: homogeneity, provenance: provenance)
         let method: DomainFindings.Method
         if case .domainRegionWitness = provenance { method = .regions } else { method = .witnessSearch }
-        result.domainFindings = DomainFindings(method: method, dimension: geometry.affineDimension,
-                                               inputDimension: geometry.inputDimension, stableUnits: counts?.0, unstableUnits: counts?.1,
-                                               mapIsUnique: geometry.isFullDimensional, biasFolded: false)
+        result.domainFindings = DomainFindings(
+            method: method, dimension: geometry.affineDimension,
+            inputDimension: geometry.inputDimension, stableUnits: counts?.0, unstableUnits: counts?.1,
+            mapIsUnique: geometry.isFullDimensional, biasFolded: false)
         return result
     }
 
-    static func undecided(_ network: Network, findings: [LayerFinding], geometry: DomainGeometry, reason: UndecidedReason, counts: (Int, Int)?) -> Analysis {
+    static func undecided(
+        _ network: Network, findings: [LayerFinding], geometry: DomainGeometry, reason: UndecidedReason,
+        counts: (Int, Int)?
+    ) -> Analysis {
         var result = Analysis.undecided(network, findings: findings, reason: reason)
-        result.domainFindings = DomainFindings(method: .undecided, dimension: geometry.affineDimension, inputDimension: geometry.inputDimension,
-                                               stableUnits: counts?.0, unstableUnits: counts?.1, mapIsUnique: geometry.isFullDimensional, biasFolded: false)
+        result.domainFindings = DomainFindings(
+            method: .undecided, dimension: geometry.affineDimension, inputDimension: geometry.inputDimension,
+            stableUnits: counts?.0, unstableUnits: counts?.1, mapIsUnique: geometry.isFullDimensional, biasFolded: false
+        )
         return result
     }
 }

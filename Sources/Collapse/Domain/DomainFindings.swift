@@ -39,7 +39,10 @@ public struct DomainFindings: Sendable, Hashable {
     public let biasFolded: Bool
 
     /// Creates findings.
-    public init(method: Method, dimension: Int, inputDimension: Int, stableUnits: Int?, unstableUnits: Int?, mapIsUnique: Bool, biasFolded: Bool) {
+    public init(
+        method: Method, dimension: Int, inputDimension: Int, stableUnits: Int?, unstableUnits: Int?, mapIsUnique: Bool,
+        biasFolded: Bool
+    ) {
         self.method = method
         self.dimension = dimension
         self.inputDimension = inputDimension

@@ -98,7 +98,8 @@ public struct DomainGeometry: Sendable {
     /// The largest value of objective·x over D and a point attaining it; nil when unbounded.
     func maximize(_ objective: [Rational]) -> (value: Rational, point: [Rational])? {
         let (a, b) = rows
-        guard case .optimal(let p, let v, _) = Simplex.maximize(objective: objective, rows: a, bounds: b, start: point) else { return nil }
+        guard case .optimal(let p, let v, _) = Simplex.maximize(objective: objective, rows: a, bounds: b, start: point)
+        else { return nil }
         return (v, p)
     }
 

@@ -46,7 +46,10 @@ enum DomainIdentities {
         rows.append(zero + [Rational(-1)]); bounds.append(Rational(-1, 2))
         for direction in [Rational.one, Rational(-1)] {
             let objective = zero + [direction]
-            guard case .optimal(let p, _, _) = Simplex.maximize(objective: objective, rows: rows, bounds: bounds, start: g.point + [.one]) else { continue }
+            guard
+                case .optimal(let p, _, _) = Simplex.maximize(
+                    objective: objective, rows: rows, bounds: bounds, start: g.point + [.one])
+            else { continue }
             let mu = p[n]
             guard mu != .one, mu.signum > 0 else { continue }
             let x = Array(p.prefix(n)), c = mu.reciprocal
@@ -56,7 +59,9 @@ enum DomainIdentities {
     }
 
     /// The three checks for F = map on D.
-    static func collapsed(_ map: CollapsedMap, geometry g: DomainGeometry) -> (additivity: IdentityCheck, homogeneity: IdentityCheck, affinity: IdentityCheck) {
+    static func collapsed(_ map: CollapsedMap, geometry g: DomainGeometry) -> (
+        additivity: IdentityCheck, homogeneity: IdentityCheck, affinity: IdentityCheck
+    ) {
         let apply: ([Rational]) -> [ExactValue] = { x in
             switch map {
             case .numeric(let m): return m.apply(x).map { .exact($0) }
@@ -70,7 +75,9 @@ enum DomainIdentities {
                 additivity = IdentityCheck(identity: .additivity, holds: true, witness: nil, residual: nil)
             } else {
                 let lhs = apply(zip(x, y).map { $0 + $1 }), rhs = addVectors(apply(x), apply(y))
-                additivity = IdentityCheck(identity: .additivity, holds: false, witness: Witness(x: x, y: y, c: nil, lhs: lhs, rhs: rhs), residual: nil)
+                additivity = IdentityCheck(
+                    identity: .additivity, holds: false, witness: Witness(x: x, y: y, c: nil, lhs: lhs, rhs: rhs),
+                    residual: nil)
             }
         }
         var homogeneity = IdentityCheck(identity: .homogeneity, holds: nil, witness: nil, residual: nil)
@@ -79,7 +86,9 @@ enum DomainIdentities {
                 homogeneity = IdentityCheck(identity: .homogeneity, holds: true, witness: nil, residual: nil)
             } else {
                 let lhs = apply(x.map { c * $0 }), rhs = scaleVector(apply(x), by: c)
-                homogeneity = IdentityCheck(identity: .homogeneity, holds: false, witness: Witness(x: x, y: nil, c: c, lhs: lhs, rhs: rhs), residual: nil)
+                homogeneity = IdentityCheck(
+                    identity: .homogeneity, holds: false, witness: Witness(x: x, y: nil, c: c, lhs: lhs, rhs: rhs),
+                    residual: nil)
             }
         }
         return (additivity, homogeneity, affinity)

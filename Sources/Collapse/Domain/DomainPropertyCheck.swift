@@ -10,7 +10,8 @@ import NetworkModel
 enum DomainPropertyCheck {
     static func run(_ network: Network, analysis: Analysis, trials: Int, seed: UInt64) -> PropertyCheckSummary {
         var summary = PropertyCheckSummary(passed: 0, failures: [], skipped: [])
-        guard let domain = network.domain, let geometry = DomainGeometry(domain, inputDimension: network.inputDimension) else {
+        guard let domain = network.domain, let geometry = DomainGeometry(domain, inputDimension: network.inputDimension)
+        else {
             summary.skipped.append("the input domain is empty")
             return summary
         }
@@ -20,7 +21,9 @@ enum DomainPropertyCheck {
             if let y = w.y { points.append(y) }
             if check.identity == .additivity, let y = w.y { points.append(zip(w.x, y).map { $0 + $1 }) }
             if let c = w.c { points.append(w.x.map { c * $0 }) }
-            PropertyCheck.record(&summary, points.allSatisfy(geometry.contains), "the \(check.identity.rawValue) witness has a point outside the domain")
+            PropertyCheck.record(
+                &summary, points.allSatisfy(geometry.contains),
+                "the \(check.identity.rawValue) witness has a point outside the domain")
         }
         guard network.isNumeric else {
             summary.skipped.append("the network has symbolic weights; random points need numbers for every symbol")
@@ -39,19 +42,27 @@ enum DomainPropertyCheck {
             }
             if case .numeric(let map)? = analysis.collapsed {
                 let collapsed = map.apply(x).map { ExactValue.exact($0) }
-                PropertyCheck.record(&summary, collapsed.provablyEqualsAll(fx), "collapsed map W'x + b' = \(collapsed) but layer-by-layer F(x) = \(fx) at x = \(x) in the domain")
+                PropertyCheck.record(
+                    &summary, collapsed.provablyEqualsAll(fx),
+                    "collapsed map W'x + b' = \(collapsed) but layer-by-layer F(x) = \(fx) at x = \(x) in the domain")
             }
             guard analysis.verdict.collapses else { continue }
-            PropertyCheck.record(&summary, fm.provablyEqualsAll(scaleVector(addVectors(fx, fy), by: half)),
-                                 "verdict \(analysis.verdict.rawValue) on the domain but F((x+y)/2) ≠ (F(x) + F(y))/2 at x = \(x), y = \(y)")
+            PropertyCheck.record(
+                &summary, fm.provablyEqualsAll(scaleVector(addVectors(fx, fy), by: half)),
+                "verdict \(analysis.verdict.rawValue) on the domain but F((x+y)/2) ≠ (F(x) + F(y))/2 at x = \(x), y = \(y)"
+            )
             guard analysis.verdict == .linear else { continue }
             let sum = zip(x, y).map { $0 + $1 }
             if geometry.contains(sum), let fs = eval(sum) {
-                PropertyCheck.record(&summary, fs.provablyEqualsAll(addVectors(fx, fy)), "verdict linear on the domain but F(x+y) ≠ F(x) + F(y) at x = \(x), y = \(y)")
+                PropertyCheck.record(
+                    &summary, fs.provablyEqualsAll(addVectors(fx, fy)),
+                    "verdict linear on the domain but F(x+y) ≠ F(x) + F(y) at x = \(x), y = \(y)")
             }
             for c in [Rational(2), Rational(1, 2), Rational(-1)] where geometry.contains(x.map { c * $0 }) {
                 if let fcx = eval(x.map { c * $0 }) {
-                    PropertyCheck.record(&summary, fcx.provablyEqualsAll(scaleVector(fx, by: c)), "verdict linear on the domain but F(c·x) ≠ c·F(x) at x = \(x), c = \(c)")
+                    PropertyCheck.record(
+                        &summary, fcx.provablyEqualsAll(scaleVector(fx, by: c)),
+                        "verdict linear on the domain but F(c·x) ≠ c·F(x) at x = \(x), c = \(c)")
                 }
             }
         }
@@ -69,7 +80,8 @@ extension LinearRegion {
         for c in all where !unique.contains(c) { unique.append(c) }
         let equalities = unique.filter { $0.relation == .equal }.map(\.coefficients)
         let rank = equalities.isEmpty ? 0 : Matrix<Rational>(rows: equalities).rank()
-        return LinearRegion(pattern: pattern, constraints: LinearFeasibility.irredundant(unique, point: point), point: point, map: map,
-                            dimension: point.count - rank)
+        return LinearRegion(
+            pattern: pattern, constraints: LinearFeasibility.irredundant(unique, point: point), point: point, map: map,
+            dimension: point.count - rank)
     }
 }

@@ -36,26 +36,31 @@ struct DomainWitnessSearch {
     }
 
     /// The two sides of an identity on D, or nil when a point leaves D or evaluation fails.
-    mutating func sides(_ identity: Identity, x: [Rational], y: [Rational]?, c: Rational?, bits: Int) -> (lhs: [ExactValue], rhs: [ExactValue])? {
+    mutating func sides(_ identity: Identity, x: [Rational], y: [Rational]?, c: Rational?, bits: Int) -> (
+        lhs: [ExactValue], rhs: [ExactValue]
+    )? {
         let half = Rational(1, 2)
         switch identity {
         case .affinity:
             guard let y else { return nil }
             let mid = zip(x, y).map { half * ($0 + $1) }
             guard geometry.contains(x), geometry.contains(y),
-                  let fm = value(mid, bits: bits), let fx = value(x, bits: bits), let fy = value(y, bits: bits) else { return nil }
+                let fm = value(mid, bits: bits), let fx = value(x, bits: bits), let fy = value(y, bits: bits)
+            else { return nil }
             return (fm, scaleVector(addVectors(fx, fy), by: half))
         case .additivity:
             guard let y else { return nil }
             let sum = zip(x, y).map { $0 + $1 }
             guard geometry.contains(x), geometry.contains(y), geometry.contains(sum),
-                  let fs = value(sum, bits: bits), let fx = value(x, bits: bits), let fy = value(y, bits: bits) else { return nil }
+                let fs = value(sum, bits: bits), let fx = value(x, bits: bits), let fy = value(y, bits: bits)
+            else { return nil }
             return (fs, addVectors(fx, fy))
         case .homogeneity:
             guard let c else { return nil }
             let cx = x.map { c * $0 }
             guard geometry.contains(x), geometry.contains(cx),
-                  let fcx = value(cx, bits: bits), let fx = value(x, bits: bits) else { return nil }
+                let fcx = value(cx, bits: bits), let fx = value(x, bits: bits)
+            else { return nil }
             return (fcx, scaleVector(fx, by: c))
         }
     }
@@ -91,7 +96,10 @@ struct DomainWitnessSearch {
     mutating func affinityWitness(from p: [Rational], to q: [Rational]) -> Witness? {
         let d = zip(q, p).map { $0 - $1 }
         guard d.contains(where: { !$0.isZero }) else { return nil }
-        let taus = [Rational.zero] + WitnessConstruction.breakpoints(network, from: p, direction: d, segment: true, stablePieces: stablePieces).filter { $0.signum > 0 && $0 < .one } + [Rational.one]
+        let taus =
+            [Rational.zero]
+            + WitnessConstruction.breakpoints(network, from: p, direction: d, segment: true, stablePieces: stablePieces)
+            .filter { $0.signum > 0 && $0 < .one } + [Rational.one]
         for k in 1..<max(taus.count - 1, 1) where taus.count > 2 {
             let tau = taus[k]
             let h = Rational.min(tau - taus[k - 1], taus[k + 1] - tau) / Rational(4)

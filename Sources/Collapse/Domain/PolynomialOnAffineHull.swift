@@ -22,7 +22,9 @@ enum PolynomialOnAffineHull {
         let n = inputs.count
         guard geometry.affineDimension < n, geometry.affineDimension >= 0 else { return nil }
         let equalities = geometry.equalities.map(\.coefficients)
-        let basis = equalities.isEmpty ? Matrix<Rational>.identity(n).rowArrays
+        let basis =
+            equalities.isEmpty
+            ? Matrix<Rational>.identity(n).rowArrays
             : Matrix<Rational>(rows: equalities).nullSpaceBasis()
         // The free coordinate of each basis vector: its 1 where the others are 0.
         let free = basis.indices.map { j in
@@ -48,8 +50,11 @@ enum PolynomialOnAffineHull {
         }
         let w = Matrix<Polynomial>(rows: g.count, columns: n, entries: rows.flatMap { $0 })
         if numeric {
-            guard (0..<w.rows).allSatisfy({ w.rowArray($0).allSatisfy(\.isConstant) }), parts.constant.allSatisfy(\.isConstant) else { return nil }
-            return .numeric(AffineMap(weights: w.map { $0.constantValue! }, bias: parts.constant.map { $0.constantValue! }))
+            guard (0..<w.rows).allSatisfy({ w.rowArray($0).allSatisfy(\.isConstant) }),
+                parts.constant.allSatisfy(\.isConstant)
+            else { return nil }
+            return .numeric(
+                AffineMap(weights: w.map { $0.constantValue! }, bias: parts.constant.map { $0.constantValue! }))
         }
         return .symbolic(AffineMap(weights: w, bias: parts.constant))
     }

@@ -108,8 +108,10 @@ public struct AnalysisOptions: Sendable {
 
     /// Defaults: 128 bits, seed 1, a budget scaled to the network's size (`nil`), 20 000
     /// terms, 4096 regions.
-    public init(precision: Int = 128, seed: UInt64 = 1, evaluationBudget: Int? = nil, termLimit: Int = 20_000,
-                maxRegions: Int = 4096, progress: (@Sendable (RegionProgress) -> Void)? = nil) {
+    public init(
+        precision: Int = 128, seed: UInt64 = 1, evaluationBudget: Int? = nil, termLimit: Int = 20_000,
+        maxRegions: Int = 4096, progress: (@Sendable (RegionProgress) -> Void)? = nil
+    ) {
         self.precision = precision
         self.seed = seed
         self.budget = evaluationBudget.map { $0 > 0 ? .evaluations($0) : .automatic } ?? .automatic

@@ -34,8 +34,9 @@ final class DecisionContext {
     /// A fresh witness search over the shared cache: its random candidates start from the
     /// policy's seed, and it may spend the policy's budget.
     func witnessSearch() -> WitnessSearch {
-        WitnessSearch(network: network, precision: options.precision, seed: options.seed, budget: budget, cache: cache,
-                      crossingCostLimit: options.crossingCostLimit)
+        WitnessSearch(
+            network: network, precision: options.precision, seed: options.seed, budget: budget, cache: cache,
+            crossingCostLimit: options.crossingCostLimit)
     }
 }
 

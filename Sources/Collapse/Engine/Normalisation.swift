@@ -21,7 +21,8 @@ struct SingleUnitSoftmax: NormalisationStep {
         for index in copy.layers.indices {
             if let dense = copy.layers[index].dense { width = dense.outputDimension }
             if case .softmax = copy.layers[index].activation, width == 1 {
-                copy.layers[index].activation = .affine(slope: Polynomial(Rational.zero), intercept: Polynomial(Rational.one))
+                copy.layers[index].activation = .affine(
+                    slope: Polynomial(Rational.zero), intercept: Polynomial(Rational.one))
             }
         }
         return copy == network ? nil : copy
@@ -29,7 +30,8 @@ struct SingleUnitSoftmax: NormalisationStep {
 
     func findings(original: Network, rewritten: Network, _ findings: [LayerFinding]) -> [LayerFinding] {
         var result = findings
-        for (index, layer) in original.layers.enumerated() where layer.activation != rewritten.layers[index].activation {
+        for (index, layer) in original.layers.enumerated() where layer.activation != rewritten.layers[index].activation
+        {
             result[index] = LayerFinding(layer: index + 1, activation: layer.activation, behaviour: .constantSoftmax)
         }
         return result

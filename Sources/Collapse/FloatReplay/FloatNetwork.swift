@@ -37,13 +37,16 @@ public struct FloatNetwork<T: ElementaryFloat>: Sendable {
             guard let activation = FloatActivation<T>(layer.activation) else { return nil }
             switch layer.dense {
             case nil:
-                layers.append(FloatLayer(rows: 0, columns: 0, weights: [], bias: [], hasDense: false, activation: activation))
+                layers.append(
+                    FloatLayer(rows: 0, columns: 0, weights: [], bias: [], hasDense: false, activation: activation))
             case .symbolic?:
                 return nil
             case .numeric(let map)?:
-                layers.append(FloatLayer(rows: map.outputDimension, columns: map.inputDimension,
-                                    weights: map.weights.entries.map(T.nearest), bias: map.bias.map(T.nearest),
-                                    hasDense: true, activation: activation))
+                layers.append(
+                    FloatLayer(
+                        rows: map.outputDimension, columns: map.inputDimension,
+                        weights: map.weights.entries.map(T.nearest), bias: map.bias.map(T.nearest),
+                        hasDense: true, activation: activation))
             }
         }
         self.layers = layers

@@ -50,15 +50,19 @@ public struct FloatReplay: Sendable, Hashable {
     public static func replay(_ analysis: Analysis) -> FloatReplay? {
         let network = analysis.network
         guard analysis.verdict == .notAffine, network.isNumeric, let w = analysis.affinity.witness, let y = w.y,
-              w.lhs.count == w.rhs.count, let exactGap = exactGap(w) else { return nil }
+            w.lhs.count == w.rhs.count, let exactGap = exactGap(w)
+        else { return nil }
         let form: Form = network.domain != nil ? .midpoint : .sum
         // The evaluation points, exactly, then rounded once in each format.
-        let points: [[Rational]] = form == .midpoint
+        let points: [[Rational]] =
+            form == .midpoint
             ? [w.x, y, zip(w.x, y).map { ($0 + $1) / Rational(2) }]
             : [w.x, y, zip(w.x, y).map { $0 + $1 }, w.x.map { _ in Rational.zero }]
         let mid = exactGap.interval.map { $0.midpoint.doubleApproximation } ?? .nan
-        guard let r64 = FloatNetwork<Double>(network).map({ run($0, points, form: form, exactGap: mid, format: .float64) }),
-              let r32 = FloatNetwork<Float>(network).map({ run($0, points, form: form, exactGap: mid, format: .float32) })
+        guard
+            let r64 = FloatNetwork<Double>(network).map({ run($0, points, form: form, exactGap: mid, format: .float64) }
+            ),
+            let r32 = FloatNetwork<Float>(network).map({ run($0, points, form: form, exactGap: mid, format: .float32) })
         else { return nil }
         return FloatReplay(exactGapValue: exactGap, exactGap: mid, form: form, float64: r64, float32: r32)
     }
@@ -70,17 +74,25 @@ public struct FloatReplay: Sendable, Hashable {
             guard let a = l.interval, let b = r.interval else { return nil }
             let d = a - b
             let magnitude: RationalInterval
-            if d.lo.signum >= 0 { magnitude = d }
-            else if d.hi.signum <= 0 { magnitude = -d }
-            else { magnitude = RationalInterval(lo: .zero, hi: Swift.max(-d.lo, d.hi)) }
-            gap = gap.map { RationalInterval(lo: Swift.max($0.lo, magnitude.lo), hi: Swift.max($0.hi, magnitude.hi)) } ?? magnitude
+            if d.lo.signum >= 0 {
+                magnitude = d
+            } else if d.hi.signum <= 0 {
+                magnitude = -d
+            } else {
+                magnitude = RationalInterval(lo: .zero, hi: Swift.max(-d.lo, d.hi))
+            }
+            gap =
+                gap.map { RationalInterval(lo: Swift.max($0.lo, magnitude.lo), hi: Swift.max($0.hi, magnitude.hi)) }
+                ?? magnitude
         }
         return ExactValue(gap ?? RationalInterval(exactly: .zero))
     }
 
     /// Both sides and their gap in T at the exact points rounded to T.
-    static func run<T: ElementaryFloat>(_ f: FloatNetwork<T>, _ points: [[Rational]], form: Form, exactGap: Double,
-                                        format: FloatReplayRun.Format) -> FloatReplayRun {
+    static func run<T: ElementaryFloat>(
+        _ f: FloatNetwork<T>, _ points: [[Rational]], form: Form, exactGap: Double,
+        format: FloatReplayRun.Format
+    ) -> FloatReplayRun {
         var exact = true
         let rounded = points.map { p in
             p.map { r -> T in
@@ -105,8 +117,9 @@ public struct FloatReplay: Sendable, Hashable {
             if d.isNaN || d > gap { gap = d }
             if gap.isNaN { break }
         }
-        return FloatReplayRun(format: format, pointsExact: exact, lhs: lhs.map { Double($0) }, rhs: rhs.map { Double($0) },
-                              gap: Double(gap), exactGap: exactGap)
+        return FloatReplayRun(
+            format: format, pointsExact: exact, lhs: lhs.map { Double($0) }, rhs: rhs.map { Double($0) },
+            gap: Double(gap), exactGap: exactGap)
     }
 }
 

@@ -43,7 +43,9 @@ public struct FusedRun: Sendable, Hashable {
 
     /// W' as printed: exact rationals, or the exact constant expressions.
     public var weightTexts: [[String]] {
-        if let constants { return (0..<constants.weights.rows).map { constants.weights.rowArray($0).map(\.description) } }
+        if let constants {
+            return (0..<constants.weights.rows).map { constants.weights.rowArray($0).map(\.description) }
+        }
         return (0..<map.weights.rows).map { map.weights.rowArray($0).map(\.description) }
     }
 
@@ -107,7 +109,10 @@ public enum Fusion {
             if syntacticEnd - a >= 2, !layers[a..<syntacticEnd].allSatisfy({ $0.dense?.isNumeric ?? true }) {
                 // Exact constants (√) in some layer: the constant run, syntactic only.
                 let before = layers[a..<syntacticEnd].reduce(0) { $0 + parameters(of: $1) }
-                if let run = constantRun(first: a + 1, last: syntacticEnd, layers: layers[a..<syntacticEnd], inputWidth: widths[a], before: before) {
+                if let run = constantRun(
+                    first: a + 1, last: syntacticEnd, layers: layers[a..<syntacticEnd], inputWidth: widths[a],
+                    before: before)
+                {
                     runs.append(run)
                     a = syntacticEnd
                     continue
@@ -142,8 +147,12 @@ public enum Fusion {
             let location = layers[run.firstLayer - 1].location
             fused.append(Layer(dense: run.constants.map { .symbolic($0) } ?? .numeric(run.map), location: location))
             if let f = run.factorization {
-                factored.append(Layer(dense: .numeric(AffineMap(weights: f.right, bias: [Rational](repeating: .zero, count: f.rank))), location: location))
-                factored.append(Layer(dense: .numeric(AffineMap(weights: f.left, bias: run.map.bias)), location: location))
+                factored.append(
+                    Layer(
+                        dense: .numeric(AffineMap(weights: f.right, bias: [Rational](repeating: .zero, count: f.rank))),
+                        location: location))
+                factored.append(
+                    Layer(dense: .numeric(AffineMap(weights: f.left, bias: run.map.bias)), location: location))
             } else {
                 factored.append(fused.last!)
             }
@@ -156,8 +165,9 @@ public enum Fusion {
         var factoredNetwork = network
         factoredNetwork.layers = factored
         let after = fused.reduce(0) { $0 + parameters(of: $1) }
-        return FusionResult(network: network, fused: fusedNetwork, factored: factoredNetwork,
-                            parametersBefore: total, parametersAfter: after, runs: runs)
+        return FusionResult(
+            network: network, fused: fusedNetwork, factored: factoredNetwork,
+            parametersBefore: total, parametersAfter: after, runs: runs)
     }
 
     /// Whether a layer computes an affine map as written (numeric weights, or exact constants
@@ -168,7 +178,8 @@ public enum Fusion {
         switch layer.dense {
         case nil, .numeric?: return true
         case .symbolic(let m)?:
-            return m.bias.allSatisfy(\.isConstantExpression) && (0..<m.weights.rows).allSatisfy { m.weights.rowArray($0).allSatisfy(\.isConstantExpression) }
+            return m.bias.allSatisfy(\.isConstantExpression)
+                && (0..<m.weights.rows).allSatisfy { m.weights.rowArray($0).allSatisfy(\.isConstantExpression) }
         }
     }
 
@@ -176,7 +187,8 @@ public enum Fusion {
     /// composed exactly (canonical constant expressions), each entry's nearest float32 in
     /// `map`, the rank of the nearest-float32 matrix as a stand-in only when W' is rational
     /// (otherwise the rank over the constants' field is not computed: nil run).
-    static func constantRun(first: Int, last: Int, layers: ArraySlice<Layer>, inputWidth: Int, before: Int) -> FusedRun? {
+    static func constantRun(first: Int, last: Int, layers: ArraySlice<Layer>, inputWidth: Int, before: Int) -> FusedRun?
+    {
         let sub = Network(inputNames: (0..<inputWidth).map { "x\($0 + 1)" }, layers: Array(layers))
         guard let folded = Composition.foldedSymbolic(sub) else { return nil }
         let exact = ExactConstantMap.canonical(AffineMap.composeChain(folded))
@@ -202,8 +214,9 @@ public enum Fusion {
         let m = exact.outputDimension, n = exact.inputDimension
         let map = AffineMap(weights: Matrix(rows: m, columns: n, entries: entries), bias: bias)
         let rank = RankFinding.of(.symbolic(exact), in: sub).rank
-        var run = FusedRun(firstLayer: first, lastLayer: last, map: map, rank: rank, parametersBefore: before,
-                           parametersAfter: m * n + m, float32MaxAbsError: worst, factorization: nil, evidence: .syntactic)
+        var run = FusedRun(
+            firstLayer: first, lastLayer: last, map: map, rank: rank, parametersBefore: before,
+            parametersAfter: m * n + m, float32MaxAbsError: worst, factorization: nil, evidence: .syntactic)
         run.constants = exact
         return run
     }
@@ -216,16 +229,21 @@ public enum Fusion {
     }
 
     /// W', b' of layers a...b (0-based) when the analysis proves them affine.
-    static func analysedMap(_ network: Network, from a: Int, through b: Int, inputWidth: Int, options: AnalysisOptions) -> AffineMap<Rational>? {
-        let sub = Network(inputNames: a == 0 ? network.inputNames : (0..<inputWidth).map { "x\($0 + 1)" },
-                          layers: Array(network.layers[a...b]), domain: a == 0 ? network.domain : nil)
+    static func analysedMap(_ network: Network, from a: Int, through b: Int, inputWidth: Int, options: AnalysisOptions)
+        -> AffineMap<Rational>?
+    {
+        let sub = Network(
+            inputNames: a == 0 ? network.inputNames : (0..<inputWidth).map { "x\($0 + 1)" },
+            layers: Array(network.layers[a...b]), domain: a == 0 ? network.domain : nil)
         let analysis = Analyzer.analyze(sub, options: options)
         guard analysis.verdict.collapses, case .numeric(let map)? = analysis.collapsed else { return nil }
         return map
     }
 
     /// The run record: rank, parameter counts, float32 error and factorization.
-    static func run(first: Int, last: Int, map: AffineMap<Rational>, before: Int, evidence: FusedRun.Evidence) -> FusedRun {
+    static func run(first: Int, last: Int, map: AffineMap<Rational>, before: Int, evidence: FusedRun.Evidence)
+        -> FusedRun
+    {
         let m = map.outputDimension, n = map.inputDimension
         let rank = map.weights.rank(atMost: min(m, n))
         var worst = Rational.zero
@@ -238,9 +256,11 @@ public enum Fusion {
             let error = (nearest - e).magnitude
             if error > worst { worst = error }
         }
-        let factorization = rank < min(m, n) && rank * (m + n) + rank + m < m * n + m ? RankFactorization(map.weights, rank: rank) : nil
-        return FusedRun(firstLayer: first, lastLayer: last, map: map, rank: rank, parametersBefore: before,
-                        parametersAfter: m * n + m, float32MaxAbsError: overflow ? nil : worst,
-                        factorization: factorization, evidence: evidence)
+        let factorization =
+            rank < min(m, n) && rank * (m + n) + rank + m < m * n + m ? RankFactorization(map.weights, rank: rank) : nil
+        return FusedRun(
+            firstLayer: first, lastLayer: last, map: map, rank: rank, parametersBefore: before,
+            parametersAfter: m * n + m, float32MaxAbsError: overflow ? nil : worst,
+            factorization: factorization, evidence: evidence)
     }
 }

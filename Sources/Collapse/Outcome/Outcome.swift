@@ -66,7 +66,8 @@ public struct Culprit: Sendable, Hashable {
     /// The first layer of `network` whose activation is not affine (layer 1 when none is).
     public static func first(in network: Network) -> Culprit {
         let index = network.layers.firstIndex { $0.activation.affineForm == nil } ?? 0
-        return Culprit(layer: index + 1, activation: network.layers.isEmpty ? .identity : network.layers[index].activation)
+        return Culprit(
+            layer: index + 1, activation: network.layers.isEmpty ? .identity : network.layers[index].activation)
     }
 }
 

@@ -48,19 +48,30 @@ extension Activation {
             guard let a = alpha.constantValue else { return nil }
             if a == one { return [open(nil, nil, one, zero, " ")] }
             return [open(nil, zero, a, zero, "-"), point(zero, zero, "0"), open(zero, nil, one, zero, "+")]
-        case .abs: return [open(nil, zero, minusOne, zero, "-"), point(zero, zero, "0"), open(zero, nil, one, zero, "+")]
+        case .abs:
+            return [open(nil, zero, minusOne, zero, "-"), point(zero, zero, "0"), open(zero, nil, one, zero, "+")]
         case .hardtanh:
-            return [open(nil, minusOne, zero, minusOne, "-"), point(minusOne, minusOne, "m"), open(minusOne, one, one, zero, "0"),
-                    point(one, one, "p"), open(one, nil, zero, one, "+")]
+            return [
+                open(nil, minusOne, zero, minusOne, "-"), point(minusOne, minusOne, "m"),
+                open(minusOne, one, one, zero, "0"),
+                point(one, one, "p"), open(one, nil, zero, one, "+"),
+            ]
         case .clip(let lowerBound, let upperBound):
-            if let (_, c) = affineForm, let value = c.constantValue, lowerBound != nil { return [open(nil, nil, zero, value, " ")] }
-            guard lowerBound?.constantValue != nil || lowerBound == nil, upperBound?.constantValue != nil || upperBound == nil else { return nil }
+            if let (_, c) = affineForm, let value = c.constantValue, lowerBound != nil {
+                return [open(nil, nil, zero, value, " ")]
+            }
+            guard lowerBound?.constantValue != nil || lowerBound == nil,
+                upperBound?.constantValue != nil || upperBound == nil
+            else { return nil }
             switch (lowerBound?.constantValue, upperBound?.constantValue) {
             case (nil, nil): return [open(nil, nil, one, zero, " ")]
             case (let a?, nil): return [open(nil, a, zero, a, "-"), point(a, a, "0"), open(a, nil, one, zero, "+")]
             case (nil, let b?): return [open(nil, b, one, zero, "-"), point(b, b, "0"), open(b, nil, zero, b, "+")]
             case (let a?, let b?):
-                return [open(nil, a, zero, a, "-"), point(a, a, "m"), open(a, b, one, zero, "0"), point(b, b, "p"), open(b, nil, zero, b, "+")]
+                return [
+                    open(nil, a, zero, a, "-"), point(a, a, "m"), open(a, b, one, zero, "0"), point(b, b, "p"),
+                    open(b, nil, zero, b, "+"),
+                ]
             }
         case .hardSigmoid(let alphaParameter, let betaParameter):
             guard let alpha = alphaParameter.constantValue, let beta = betaParameter.constantValue else { return nil }
@@ -68,13 +79,22 @@ extension Activation {
             // g(t) = alpha·t + beta reaches 0 at t0 and 1 at t1.
             let t0 = -beta / alpha, t1 = (one - beta) / alpha
             if alpha.signum > 0 {
-                return [open(nil, t0, zero, zero, "-"), point(t0, zero, "m"), open(t0, t1, alpha, beta, "0"), point(t1, one, "p"), open(t1, nil, zero, one, "+")]
+                return [
+                    open(nil, t0, zero, zero, "-"), point(t0, zero, "m"), open(t0, t1, alpha, beta, "0"),
+                    point(t1, one, "p"), open(t1, nil, zero, one, "+"),
+                ]
             }
-            return [open(nil, t1, zero, one, "-"), point(t1, one, "m"), open(t1, t0, alpha, beta, "0"), point(t0, zero, "p"), open(t0, nil, zero, zero, "+")]
+            return [
+                open(nil, t1, zero, one, "-"), point(t1, one, "m"), open(t1, t0, alpha, beta, "0"),
+                point(t0, zero, "p"), open(t0, nil, zero, zero, "+"),
+            ]
         case .step: return [open(nil, zero, zero, zero, "-"), point(zero, zero, "0"), open(zero, nil, zero, one, "+")]
-        case .sign: return [open(nil, zero, zero, minusOne, "-"), point(zero, zero, "0"), open(zero, nil, zero, one, "+")]
+        case .sign:
+            return [open(nil, zero, zero, minusOne, "-"), point(zero, zero, "0"), open(zero, nil, zero, one, "+")]
         default:
-            guard let (a, c) = affineForm, let slope = a.constantValue, let intercept = c.constantValue else { return nil }
+            guard let (a, c) = affineForm, let slope = a.constantValue, let intercept = c.constantValue else {
+                return nil
+            }
             return [open(nil, nil, slope, intercept, " ")]
         }
     }

@@ -23,7 +23,9 @@ public struct FarkasCertificate: Hashable, Sendable {
 
     /// The check itself: signs, Σ λᵢ·aᵢ = 0, and the contradiction in the bounds.
     public static func check(_ constraints: [LinearConstraint], _ multipliers: [Rational]) -> Bool {
-        guard multipliers.count == constraints.count, let n = constraints.first?.coefficients.count else { return false }
+        guard multipliers.count == constraints.count, let n = constraints.first?.coefficients.count else {
+            return false
+        }
         var combination = [Rational](repeating: .zero, count: n)
         var bound = Rational.zero
         var strictUsed = false
@@ -43,12 +45,16 @@ public struct FarkasCertificate: Hashable, Sendable {
 extension LinearFeasibility {
     /// A point satisfying every condition (strict ones strictly), or a Farkas certificate that
     /// none exists, read off the dual solution of the simplex's final program.
-    public static func pointOrCertificate(satisfying constraints: [LinearConstraint], dimension n: Int) -> Result<[Rational], FarkasInfeasibility> {
+    public static func pointOrCertificate(satisfying constraints: [LinearConstraint], dimension n: Int) -> Result<
+        [Rational], FarkasInfeasibility
+    > {
         var lpCount = 0
         return pointOrCertificate(satisfying: constraints, dimension: n, lpCount: &lpCount)
     }
 
-    static func pointOrCertificate(satisfying constraints: [LinearConstraint], dimension n: Int, lpCount: inout Int) -> Result<[Rational], FarkasInfeasibility> {
+    static func pointOrCertificate(satisfying constraints: [LinearConstraint], dimension n: Int, lpCount: inout Int)
+        -> Result<[Rational], FarkasInfeasibility>
+    {
         // Phase 1 (see `point(satisfying:)`): maximise s with aᵢ·x + s ≤ bᵢ; s* < 0 means the
         // closed system is empty, and the dual y (Σ yᵢ·aᵢ = 0, Σ yᵢ·bᵢ = s* < 0) is the proof.
         var rows = [[Rational]](), bounds = [Rational]()
@@ -60,18 +66,26 @@ extension LinearFeasibility {
         let s0 = bounds.reduce(Rational.zero) { Rational.min($0, $1) }
         let objective = [Rational](repeating: .zero, count: n) + [.one]
         lpCount += 1
-        guard case .optimal(let p, let value, let dual) = Simplex.maximize(objective: objective, rows: rows, bounds: bounds,
-                                                                           start: [Rational](repeating: .zero, count: n) + [s0]) else {
+        guard
+            case .optimal(let p, let value, let dual) = Simplex.maximize(
+                objective: objective, rows: rows, bounds: bounds,
+                start: [Rational](repeating: .zero, count: n) + [s0])
+        else {
             preconditionFailure("the phase-1 program is bounded by s ≤ 0")
         }
-        if !value.isZero { return .failure(FarkasInfeasibility(FarkasCertificate(constraints: constraints, multipliers: merge(dual, constraints)))) }
+        if !value.isZero {
+            return .failure(
+                FarkasInfeasibility(FarkasCertificate(constraints: constraints, multipliers: merge(dual, constraints))))
+        }
         return deepenOrCertificate(constraints, dimension: n, start: Array(p.prefix(n)), lpCount: &lpCount)
     }
 
     /// Phase 2 with a certificate: maximise t with aⱼ·x + t ≤ bⱼ for the strict conditions and
     /// t ≤ 1; t* ≤ 0 means no point satisfies them strictly, and the dual y (Σ yᵢ·aᵢ = 0,
     /// Σ_strict yᵢ + y_t = 1, Σ yᵢ·bᵢ + y_t = t* ≤ 0) restricted to the conditions is the proof.
-    static func deepenOrCertificate(_ constraints: [LinearConstraint], dimension n: Int, start: [Rational], lpCount: inout Int) -> Result<[Rational], FarkasInfeasibility> {
+    static func deepenOrCertificate(
+        _ constraints: [LinearConstraint], dimension n: Int, start: [Rational], lpCount: inout Int
+    ) -> Result<[Rational], FarkasInfeasibility> {
         if constraints.allSatisfy({ $0.isSatisfied(by: start) }) { return .success(start) }
         var rows = [[Rational]](), bounds = [Rational]()
         var t0 = Rational.one
@@ -84,11 +98,15 @@ extension LinearFeasibility {
         rows.append([Rational](repeating: .zero, count: n) + [.one]); bounds.append(.one)
         let objective = [Rational](repeating: .zero, count: n) + [.one]
         lpCount += 1
-        guard case .optimal(let p, let t, let dual) = Simplex.maximize(objective: objective, rows: rows, bounds: bounds, start: start + [t0]) else {
+        guard
+            case .optimal(let p, let t, let dual) = Simplex.maximize(
+                objective: objective, rows: rows, bounds: bounds, start: start + [t0])
+        else {
             preconditionFailure("the phase-2 program is bounded by t ≤ 1")
         }
         if t.signum > 0 { return .success(Array(p.prefix(n))) }
-        return .failure(FarkasInfeasibility(FarkasCertificate(constraints: constraints, multipliers: merge(dual, constraints))))
+        return .failure(
+            FarkasInfeasibility(FarkasCertificate(constraints: constraints, multipliers: merge(dual, constraints))))
     }
 
     /// The dual of the rows (equalities as two rows) folded back to one multiplier per
@@ -98,8 +116,11 @@ extension LinearFeasibility {
         result.reserveCapacity(constraints.count)
         var r = 0
         for c in constraints {
-            if c.relation == .equal { result.append(dual[r] - dual[r + 1]); r += 2 }
-            else { result.append(dual[r]); r += 1 }
+            if c.relation == .equal {
+                result.append(dual[r] - dual[r + 1]); r += 2
+            } else {
+                result.append(dual[r]); r += 1
+            }
         }
         return result
     }

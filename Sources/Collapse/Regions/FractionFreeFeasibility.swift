@@ -19,12 +19,16 @@ extension FractionFreeSimplex {
     /// pivots as the rational route, so the same answer. Over machine words (T = Int) first;
     /// nil when a word entry would overflow (never for `BigInt`) or when the start violates a
     /// closed condition (the rational route then stops on it as before).
-    static func deepen<T: FractionFreeEntry>(_: T.Type, _ constraints: [LinearConstraint], dimension n: Int, start: [Rational]) -> DeepenAnswer? {
+    static func deepen<T: FractionFreeEntry>(
+        _: T.Type, _ constraints: [LinearConstraint], dimension n: Int, start: [Rational]
+    ) -> DeepenAnswer? {
         var d = T.one
         for x in start { guard let (_, q) = T.parts(x), let l = T.commonMultiple(d, q) else { return nil }; d = l }
         var u = [T]()
         u.reserveCapacity(n)
-        for x in start { guard let (p, q) = T.parts(x), let s = T.mul(p, T.divExact(d, q)) else { return nil }; u.append(s) }
+        for x in start {
+            guard let (p, q) = T.parts(x), let s = T.mul(p, T.divExact(d, q)) else { return nil }; u.append(s)
+        }
         // Integer rows: A (n entries) and B per condition, with the scale L and slack d·B − A·u.
         let count = constraints.count
         var rowA = [T]()
@@ -36,13 +40,17 @@ extension FractionFreeSimplex {
         var tn = T.one, td = T.one
         for c in constraints {
             var l = T.one
-            for x in c.coefficients where !x.isZero { guard let (_, q) = T.parts(x), let m = T.commonMultiple(l, q) else { return nil }; l = m }
+            for x in c.coefficients where !x.isZero {
+                guard let (_, q) = T.parts(x), let m = T.commonMultiple(l, q) else { return nil }; l = m
+            }
             guard let (bp, bq) = T.parts(c.bound), let bl = T.commonMultiple(l, bq) else { return nil }
             l = bl
             guard let b = T.mul(bp, T.divExact(l, bq)), var s = T.mul(b, d) else { return nil }
             for (j, x) in c.coefficients.enumerated() {
                 if x.isZero { rowA.append(T.zero); continue }
-                guard let (p, q) = T.parts(x), let a = T.mul(p, T.divExact(l, q)), let term = T.mul(a, u[j]), let rest = T.sub(s, term) else { return nil }
+                guard let (p, q) = T.parts(x), let a = T.mul(p, T.divExact(l, q)), let term = T.mul(a, u[j]),
+                    let rest = T.sub(s, term)
+                else { return nil }
                 rowA.append(a)
                 s = rest
             }
@@ -71,7 +79,8 @@ extension FractionFreeSimplex {
             // Slack at (u′, tu) over d′: (dt/d)·(±s) − t·tu, where t = L for a strict row.
             let si = negate ? T.negated(slack[i]) : slack[i]
             guard let shifted = T.mul(si, fu), let tt = T.mul(t, tu), let value = T.sub(shifted, tt),
-                  value.sign >= 0, let sc = T.mul(dt, rowL[i]) else { return false }
+                value.sign >= 0, let sc = T.mul(dt, rowL[i])
+            else { return false }
             beta.append(value)
             for j in 0..<n { alpha.append(negate ? rowA[i * n + j] : T.negated(rowA[i * n + j])) }
             alpha.append(T.negated(t))
@@ -97,7 +106,11 @@ extension FractionFreeSimplex {
         let program = IntegerProgram<T>(k: k, d: dt, lc: T.one, beta: beta, alpha: alpha, gamma: gamma, scale: scale)
         var objective = [Rational](repeating: .zero, count: k)
         objective[n] = .one
-        guard let outcome = solve(program, objective: objective, start: start + [Rational(numerator: tn.bigValue, denominator: td.bigValue)]) else { return nil }
+        guard
+            let outcome = solve(
+                program, objective: objective,
+                start: start + [Rational(numerator: tn.bigValue, denominator: td.bigValue)])
+        else { return nil }
         guard case .optimal(let p, let t, _) = outcome, t.signum > 0 else { return .empty }
         return .point(Array(p.prefix(n)))
     }

@@ -28,20 +28,26 @@ import ExactNumbers
 /// no gcd). The dictionary is one flat array updated in place: no allocation per pivot.
 enum FractionFreeSimplex {
     /// `Simplex.maximize`'s program and answer (same preconditions), solved fraction-free.
-    static func maximize(objective c: [Rational], rows a: [[Rational]], bounds b: [Rational], start v0: [Rational]) -> Simplex.Outcome {
+    static func maximize(objective c: [Rational], rows a: [[Rational]], bounds b: [Rational], start v0: [Rational])
+        -> Simplex.Outcome
+    {
         if let outcome = solve(Int.self, objective: c, rows: a, bounds: b, start: v0) { return outcome }
         return solve(BigInt.self, objective: c, rows: a, bounds: b, start: v0)!
     }
 
     /// The program over entries of type T; nil when a word-size entry would overflow.
-    static func solve<T: FractionFreeEntry>(_: T.Type, objective c: [Rational], rows a: [[Rational]], bounds b: [Rational],
-                                            start v0: [Rational]) -> Simplex.Outcome? {
+    static func solve<T: FractionFreeEntry>(
+        _: T.Type, objective c: [Rational], rows a: [[Rational]], bounds b: [Rational],
+        start v0: [Rational]
+    ) -> Simplex.Outcome? {
         guard let program = IntegerProgram<T>(objective: c, rows: a, bounds: b, start: v0) else { return nil }
         return solve(program, objective: c, start: v0)
     }
 
     /// The integer program's optimum (see the type's description); nil on word overflow.
-    static func solve<T: FractionFreeEntry>(_ program: IntegerProgram<T>, objective c: [Rational], start v0: [Rational]) -> Simplex.Outcome? {
+    static func solve<T: FractionFreeEntry>(_ program: IntegerProgram<T>, objective c: [Rational], start v0: [Rational])
+        -> Simplex.Outcome?
+    {
         let k = program.k, m = program.beta.count
         var beta = program.beta, alpha = program.alpha, gamma = program.gamma
         let scale = program.scale, d = program.d, lc = program.lc
@@ -82,7 +88,11 @@ enum FractionFreeSimplex {
             }
             if leave < 0 { return .unbounded }
             if beta[leave].sign == 0 { bland = true }
-            guard pivot(row: leave, column: enter, k: k, beta: &beta, alpha: &alpha, gamma: &gamma, denominator: &denominator) else { return nil }
+            guard
+                pivot(
+                    row: leave, column: enter, k: k, beta: &beta, alpha: &alpha, gamma: &gamma,
+                    denominator: &denominator)
+            else { return nil }
             swap(&basic[leave], &nonbasic[enter])
         }
         let dd = Rational(denominator.bigValue * d.bigValue)
@@ -99,8 +109,10 @@ enum FractionFreeSimplex {
 
     /// The fraction-free exchange of the basic variable of row r with the nonbasic variable
     /// of column e (see the type's description); false when a word entry would overflow.
-    private static func pivot<T: FractionFreeEntry>(row r: Int, column e: Int, k: Int, beta: inout [T], alpha: inout [T],
-                                                    gamma: inout [T], denominator: inout T) -> Bool {
+    private static func pivot<T: FractionFreeEntry>(
+        row r: Int, column e: Int, k: Int, beta: inout [T], alpha: inout [T],
+        gamma: inout [T], denominator: inout T
+    ) -> Bool {
         let p = alpha[r * k + e]
         let negate = p.sign < 0
         let d = denominator
@@ -111,7 +123,9 @@ enum FractionFreeSimplex {
             guard let nb = T.combine(beta[i], p, f, br, d, negate: negate) else { return false }
             beta[i] = nb
             for j in 0..<k where j != e {
-                guard let v = T.combine(alpha[i * k + j], p, f, alpha[r * k + j], d, negate: negate) else { return false }
+                guard let v = T.combine(alpha[i * k + j], p, f, alpha[r * k + j], d, negate: negate) else {
+                    return false
+                }
                 alpha[i * k + j] = v
             }
             alpha[i * k + e] = negate ? T.negated(f) : f
@@ -162,7 +176,9 @@ struct IntegerProgram<T: FractionFreeEntry> {
         alpha.reserveCapacity(m * k)
         for i in 0..<m {
             var l = T.one
-            for x in a[i] where !x.isZero { guard let (_, q) = T.parts(x), let n = T.commonMultiple(l, q) else { return nil }; l = n }
+            for x in a[i] where !x.isZero {
+                guard let (_, q) = T.parts(x), let n = T.commonMultiple(l, q) else { return nil }; l = n
+            }
             guard let (bp, bq) = T.parts(b[i]), let bl = T.commonMultiple(l, bq) else { return nil }
             l = bl
             guard let lb = T.mul(bp, T.divExact(l, bq)), var slack = T.mul(lb, d) else { return nil }
@@ -181,7 +197,9 @@ struct IntegerProgram<T: FractionFreeEntry> {
         }
         // Objective: G = L_c·c.
         var lc = T.one
-        for x in c where !x.isZero { guard let (_, q) = T.parts(x), let n = T.commonMultiple(lc, q) else { return nil }; lc = n }
+        for x in c where !x.isZero {
+            guard let (_, q) = T.parts(x), let n = T.commonMultiple(lc, q) else { return nil }; lc = n
+        }
         self.lc = lc
         gamma.reserveCapacity(k)
         for x in c {

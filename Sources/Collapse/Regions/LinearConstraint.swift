@@ -77,8 +77,11 @@ public struct LinearConstraint: Hashable, Sendable, CustomStringConvertible {
         for (c, name) in zip(shown.coefficients, names) where !c.isZero {
             let magnitude = c.magnitude
             let body = magnitude.isOne ? name : "\(magnitude)*\(name)"
-            if terms.isEmpty { terms.append(c.signum < 0 ? "-" + body : body) }
-            else { terms.append((c.signum < 0 ? "- " : "+ ") + body) }
+            if terms.isEmpty {
+                terms.append(c.signum < 0 ? "-" + body : body)
+            } else {
+                terms.append((c.signum < 0 ? "- " : "+ ") + body)
+            }
         }
         let lhs = terms.isEmpty ? "0" : terms.joined(separator: " ")
         return "\(lhs) \(relationText) \(shown.bound)"

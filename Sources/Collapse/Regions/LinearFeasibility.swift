@@ -48,9 +48,12 @@ public enum LinearFeasibility {
         let s0 = bounds.reduce(Rational.zero) { Rational.min($0, $1) }
         let objective = [Rational](repeating: .zero, count: n) + [.one]
         lpCount += 1
-        guard case .optimal(let p, let value, _) = Simplex.maximize(objective: objective, rows: rows, bounds: bounds,
-                                                               start: [Rational](repeating: .zero, count: n) + [s0]),
-              value.isZero else { return nil }
+        guard
+            case .optimal(let p, let value, _) = Simplex.maximize(
+                objective: objective, rows: rows, bounds: bounds,
+                start: [Rational](repeating: .zero, count: n) + [s0]),
+            value.isZero
+        else { return nil }
         let closedPoint = Array(p.prefix(n))
         guard constraints.contains(where: { $0.relation == .less }) else { return closedPoint }
         return deepen(constraints, dimension: n, start: closedPoint, lpCount: &lpCount)
@@ -59,9 +62,13 @@ public enum LinearFeasibility {
     /// Phase 2: from `start`, which satisfies the closed system (strict conditions at least
     /// with ≤), a point satisfying the strict conditions strictly, or nil when none exists.
     /// The start may violate strict rows too: t starts negative enough to make it feasible.
-    static func deepen(_ constraints: [LinearConstraint], dimension n: Int, start: [Rational], lpCount: inout Int) -> [Rational]? {
-        if !Simplex.usesReference, let answer = FractionFreeSimplex.deepen(Int.self, constraints, dimension: n, start: start)
-            ?? FractionFreeSimplex.deepen(BigInt.self, constraints, dimension: n, start: start) {
+    static func deepen(_ constraints: [LinearConstraint], dimension n: Int, start: [Rational], lpCount: inout Int)
+        -> [Rational]?
+    {
+        if !Simplex.usesReference,
+            let answer = FractionFreeSimplex.deepen(Int.self, constraints, dimension: n, start: start)
+                ?? FractionFreeSimplex.deepen(BigInt.self, constraints, dimension: n, start: start)
+        {
             // The same program as integers (see `FractionFreeSimplex.deepen`).
             switch answer {
             case .start: return start
@@ -87,21 +94,29 @@ public enum LinearFeasibility {
         rows.append([Rational](repeating: .zero, count: n) + [.one]); bounds.append(.one)
         let objective = [Rational](repeating: .zero, count: n) + [.one]
         lpCount += 1
-        guard case .optimal(let p, let t, _) = Simplex.maximize(objective: objective, rows: rows, bounds: bounds, start: start + [t0]),
-              t.signum > 0 else { return nil }
+        guard
+            case .optimal(let p, let t, _) = Simplex.maximize(
+                objective: objective, rows: rows, bounds: bounds, start: start + [t0]),
+            t.signum > 0
+        else { return nil }
         return Array(p.prefix(n))
     }
 
     /// The largest value of `objective`·x over the closed system {constraints with ≤ for <},
     /// from a feasible `start`; nil when unbounded.
-    static func maximum(of objective: [Rational], over constraints: [LinearConstraint], start: [Rational], lpCount: inout Int) -> Rational? {
+    static func maximum(
+        of objective: [Rational], over constraints: [LinearConstraint], start: [Rational], lpCount: inout Int
+    ) -> Rational? {
         var rows = [[Rational]](), bounds = [Rational]()
         for c in constraints {
             rows.append(c.coefficients); bounds.append(c.bound)
             if c.relation == .equal { rows.append(c.coefficients.map { -$0 }); bounds.append(-c.bound) }
         }
         lpCount += 1
-        guard case .optimal(_, let value, _) = Simplex.maximize(objective: objective, rows: rows, bounds: bounds, start: start) else { return nil }
+        guard
+            case .optimal(_, let value, _) = Simplex.maximize(
+                objective: objective, rows: rows, bounds: bounds, start: start)
+        else { return nil }
         return value
     }
 
@@ -116,7 +131,9 @@ public enum LinearFeasibility {
             if c.relation == .equal { i += 1; continue }
             var others = kept
             others.remove(at: i)
-            if let maximum = maximum(of: c.coefficients, over: others, start: point, lpCount: &lpCount), maximum <= c.bound {
+            if let maximum = maximum(of: c.coefficients, over: others, start: point, lpCount: &lpCount),
+                maximum <= c.bound
+            {
                 kept = others
             } else {
                 i += 1

@@ -62,8 +62,10 @@ public struct RegionEnumerationOptions: Sendable {
     public var collectCertificates = false
 
     /// Defaults: at most 4096 regions, the whole space, no progress reports.
-    public init(maxRegions: Int = 4096, allBreakpointCells: Bool = false, domain: [LinearConstraint] = [],
-                progress: (@Sendable (RegionProgress) -> Void)? = nil, progressInterval: Int = 1000) {
+    public init(
+        maxRegions: Int = 4096, allBreakpointCells: Bool = false, domain: [LinearConstraint] = [],
+        progress: (@Sendable (RegionProgress) -> Void)? = nil, progressInterval: Int = 1000
+    ) {
         self.maxRegions = maxRegions
         self.allBreakpointCells = allBreakpointCells
         self.domain = domain
@@ -115,7 +117,8 @@ extension LinearRegion {
     /// The same region without the conditions implied by the others (one exact linear
     /// program per condition).
     public func withoutRedundantConstraints() -> LinearRegion {
-        LinearRegion(pattern: pattern, constraints: LinearFeasibility.irredundant(constraints, point: point),
-                     point: point, map: map, dimension: dimension)
+        LinearRegion(
+            pattern: pattern, constraints: LinearFeasibility.irredundant(constraints, point: point),
+            point: point, map: map, dimension: dimension)
     }
 }

@@ -39,10 +39,13 @@ public enum LocalRegion {
         }
         var unique = [LinearConstraint]()
         for c in constraints where !unique.contains(c) { unique.append(c) }
-        let equalityRank = equalities == 0 ? 0
+        let equalityRank =
+            equalities == 0
+            ? 0
             : Matrix<Rational>(rows: unique.filter { $0.relation == .equal }.map(\.coefficients)).rank()
-        return LinearRegion(pattern: ActivationPattern(pieces: pattern, symbols: symbols),
-                            constraints: LinearFeasibility.irredundant(unique, point: x), point: x, map: current,
-                            dimension: n - equalityRank)
+        return LinearRegion(
+            pattern: ActivationPattern(pieces: pattern, symbols: symbols),
+            constraints: LinearFeasibility.irredundant(unique, point: x), point: x, map: current,
+            dimension: n - equalityRank)
     }
 }

@@ -35,9 +35,13 @@ extension AffineMap where Scalar == Rational {
         var bias = [Rational]()
         for (u, piece) in pieces.enumerated() {
             let row = weights.rowArray(u)
-            if piece.slope.isOne { entries += row; bias.append(self.bias[u] + piece.intercept) }
-            else if piece.slope.isZero { entries += row.map { _ in Rational.zero }; bias.append(piece.intercept) }
-            else { entries += row.map { piece.slope * $0 }; bias.append(piece.slope * self.bias[u] + piece.intercept) }
+            if piece.slope.isOne {
+                entries += row; bias.append(self.bias[u] + piece.intercept)
+            } else if piece.slope.isZero {
+                entries += row.map { _ in Rational.zero }; bias.append(piece.intercept)
+            } else {
+                entries += row.map { piece.slope * $0 }; bias.append(piece.slope * self.bias[u] + piece.intercept)
+            }
         }
         return AffineMap(weights: Matrix(rows: outputDimension, columns: inputDimension, entries: entries), bias: bias)
     }
@@ -58,7 +62,8 @@ extension ActivationPattern {
             }
             guard let pieces = layer.activation.pieces else { return nil }
             let indices = k < self.pieces.count ? self.pieces[k] : []
-            current = current.throughPieces((0..<current.outputDimension).map { pieces[indices.isEmpty ? 0 : indices[$0]] })
+            current = current.throughPieces(
+                (0..<current.outputDimension).map { pieces[indices.isEmpty ? 0 : indices[$0]] })
             result.append(current)
         }
         return result

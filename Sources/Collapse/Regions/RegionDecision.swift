@@ -32,9 +32,11 @@ public struct RegionAnalysis: Sendable {
     /// Nil when not requested.
     public internal(set) var certificates: [EmptyPatternCertificate]? = nil
 
-    init(complete: Bool, hitLimit: Bool, maxRegions: Int, regionsExamined: Int, fullDimensionalRegions: Int,
-         linearPrograms: Int, regions: [LinearRegion], commonMap: AffineMap<Rational>?, differing: [LinearRegion],
-         decidesVerdict: Bool = true) {
+    init(
+        complete: Bool, hitLimit: Bool, maxRegions: Int, regionsExamined: Int, fullDimensionalRegions: Int,
+        linearPrograms: Int, regions: [LinearRegion], commonMap: AffineMap<Rational>?, differing: [LinearRegion],
+        decidesVerdict: Bool = true
+    ) {
         self.complete = complete
         self.hitLimit = hitLimit
         self.maxRegions = maxRegions
@@ -61,37 +63,43 @@ enum RegionDecision {
         var badLower: LinearRegion? = nil
         var differing: (LinearRegion, LinearRegion)? = nil
         var kept = [LinearRegion]()
-        var enumeration = RegionEnumerationOptions(maxRegions: options.maxRegions, progress: options.progress,
-                                                   progressInterval: options.progressInterval)
+        var enumeration = RegionEnumerationOptions(
+            maxRegions: options.maxRegions, progress: options.progress,
+            progressInterval: options.progressInterval)
         enumeration.deadline = options.deadline
         enumeration.collectCertificates = options.regionCertificates
-        guard let summary = RegionEnumerator.enumerate(network, options: enumeration, visit: { region in
-            if kept.count < options.keptRegions { kept.append(region) }
-            if region.dimension == n {
-                guard let reference = first else {
-                    first = region
-                    badLower = pending.first { !agrees(region.map, with: $0) }
-                    pending = []
+        guard
+            let summary = RegionEnumerator.enumerate(
+                network, options: enumeration,
+                visit: { region in
+                    if kept.count < options.keptRegions { kept.append(region) }
+                    if region.dimension == n {
+                        guard let reference = first else {
+                            first = region
+                            badLower = pending.first { !agrees(region.map, with: $0) }
+                            pending = []
+                            return true
+                        }
+                        if region.map != reference.map {
+                            differing = (reference, region)
+                            return false
+                        }
+                    } else if badLower == nil {
+                        if let reference = first {
+                            if !agrees(reference.map, with: region) { badLower = region }
+                        } else {
+                            pending.append(region)
+                        }
+                    }
                     return true
-                }
-                if region.map != reference.map {
-                    differing = (reference, region)
-                    return false
-                }
-            } else if badLower == nil {
-                if let reference = first {
-                    if !agrees(reference.map, with: region) { badLower = region }
-                } else {
-                    pending.append(region)
-                }
-            }
-            return true
-        }) else { return nil }
+                })
+        else { return nil }
 
         let facts = { (differ: [LinearRegion], common: AffineMap<Rational>?) in
-            var facts = RegionAnalysis(complete: summary.complete, hitLimit: summary.hitLimit, maxRegions: options.maxRegions,
-                                       regionsExamined: summary.progress.regions, fullDimensionalRegions: summary.progress.fullDimensional,
-                                       linearPrograms: summary.progress.linearPrograms, regions: kept, commonMap: common, differing: differ)
+            var facts = RegionAnalysis(
+                complete: summary.complete, hitLimit: summary.hitLimit, maxRegions: options.maxRegions,
+                regionsExamined: summary.progress.regions, fullDimensionalRegions: summary.progress.fullDimensional,
+                linearPrograms: summary.progress.linearPrograms, regions: kept, commonMap: common, differing: differ)
             if options.regionCertificates { facts.certificates = summary.certificates }
             return facts
         }
@@ -99,7 +107,8 @@ enum RegionDecision {
             return refuted(context, a: a, b: b, facts: facts([a, b], nil))
         }
         if summary.timedOut, badLower == nil, let deadline = options.deadline {
-            return .undecided(.resourceLimit(.timedOut(seconds: deadline.seconds, during: .regionEnumeration(facts([], nil)))))
+            return .undecided(
+                .resourceLimit(.timedOut(seconds: deadline.seconds, during: .regionEnumeration(facts([], nil)))))
         }
         if summary.hitLimit {
             return .undecided(.regionLimit(regions: facts([], nil)))
@@ -120,7 +129,9 @@ enum RegionDecision {
         let units = network.layers.reduce(0) { acc, layer in
             acc + ((layer.activation.pieces?.count ?? 0) > 1 ? (layer.dense?.outputDimension ?? 0) : 0)
         }
-        guard network.inputDimension <= options.illustrationInputs, units <= options.illustrationUnits else { return nil }
+        guard network.inputDimension <= options.illustrationInputs, units <= options.illustrationUnits else {
+            return nil
+        }
         let limit = min(options.maxRegions, options.keptRegions)
         var enumeration = RegionEnumerationOptions(maxRegions: limit)
         enumeration.deadline = options.deadline
@@ -131,17 +142,19 @@ enum RegionDecision {
         guard let reference = full.first else { return nil }
         let other = full.first { $0.map != reference.map } ?? regions.first { !agrees(reference.map, with: $0) }
         guard let other else { return nil }
-        return RegionAnalysis(complete: summary.complete, hitLimit: summary.hitLimit, maxRegions: limit,
-                              regionsExamined: summary.progress.regions, fullDimensionalRegions: summary.progress.fullDimensional,
-                              linearPrograms: summary.progress.linearPrograms, regions: regions, commonMap: nil,
-                              differing: [reference, other], decidesVerdict: false)
+        return RegionAnalysis(
+            complete: summary.complete, hitLimit: summary.hitLimit, maxRegions: limit,
+            regionsExamined: summary.progress.regions, fullDimensionalRegions: summary.progress.fullDimensional,
+            linearPrograms: summary.progress.linearPrograms, regions: regions, commonMap: nil,
+            differing: [reference, other], decidesVerdict: false)
     }
 
     /// Whether `map` equals the region's map on the region's affine hull.
     static func agrees(_ map: AffineMap<Rational>, with region: LinearRegion) -> Bool {
         guard region.map.apply(region.point) == map.apply(region.point) else { return false }
         let equalities = region.constraints.filter { $0.relation == .equal }.map(\.coefficients)
-        let directions = equalities.isEmpty
+        let directions =
+            equalities.isEmpty
             ? Matrix<Rational>.identity(region.point.count).rowArrays
             : Matrix<Rational>(rows: equalities).nullSpaceBasis()
         return directions.allSatisfy { v in region.map.weights.applied(to: v) == map.weights.applied(to: v) }
@@ -149,18 +162,23 @@ enum RegionDecision {
 
     /// The refutation from two regions with different maps, with an exact witness built from
     /// them (or found by a witness search over the shared cache).
-    static func refuted(_ context: DecisionContext, a: LinearRegion, b: LinearRegion, facts: RegionAnalysis) -> Conclusion {
+    static func refuted(_ context: DecisionContext, a: LinearRegion, b: LinearRegion, facts: RegionAnalysis)
+        -> Conclusion
+    {
         let network = context.network
         var search = context.witnessSearch()
-        guard let affinity = WitnessConstruction.affinityWitness(network, a: a, b: b)
+        guard
+            let affinity = WitnessConstruction.affinityWitness(network, a: a, b: b)
                 ?? WitnessConstruction.fromKept(network, facts.regions)
-                ?? search.affinityWitness() else {
+                ?? search.affinityWitness()
+        else {
             return .undecided(.regionsDifferWithoutWitness(a: a, b: b, regions: facts))
         }
         let additivity = search.additivityWitness(after: affinity)
         let homogeneity = search.homogeneityWitness(after: affinity)
-        return .refuted(affinity: affinity, additivity: additivity, homogeneity: homogeneity,
-                        .regionWitness(a: a, b: b, regions: facts))
+        return .refuted(
+            affinity: affinity, additivity: additivity, homogeneity: homogeneity,
+            .regionWitness(a: a, b: b, regions: facts))
     }
 }
 

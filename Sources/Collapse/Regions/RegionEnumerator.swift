@@ -32,17 +32,27 @@ public enum RegionEnumerator {
     /// Visits every region (see the type's description) until `visit` returns false or
     /// `maxRegions` is reached; nil when the network is not supported.
     @discardableResult
-    public static func enumerate(_ network: Network, options: RegionEnumerationOptions = RegionEnumerationOptions(),
-                                 visit: (LinearRegion) -> Bool) -> RegionEnumerationSummary? {
+    public static func enumerate(
+        _ network: Network, options: RegionEnumerationOptions = RegionEnumerationOptions(),
+        visit: (LinearRegion) -> Bool
+    ) -> RegionEnumerationSummary? {
         guard supports(network) else { return nil }
         var walker = Walker(network: network, options: options)
         return walker.run(visit: visit)
     }
 
     /// Every region, in the order visited, with the summary; nil when not supported.
-    public static func regions(_ network: Network, options: RegionEnumerationOptions = RegionEnumerationOptions()) -> (regions: [LinearRegion], summary: RegionEnumerationSummary)? {
+    public static func regions(_ network: Network, options: RegionEnumerationOptions = RegionEnumerationOptions()) -> (
+        regions: [LinearRegion], summary: RegionEnumerationSummary
+    )? {
         var found = [LinearRegion]()
-        guard let summary = enumerate(network, options: options, visit: { found.append($0); return true }) else { return nil }
+        guard
+            let summary = enumerate(
+                network, options: options,
+                visit: {
+                    found.append($0); return true
+                })
+        else { return nil }
         return (found, summary)
     }
 }
@@ -98,17 +108,23 @@ private struct Walker {
         var start = [Rational](repeating: .zero, count: n)
         let domain = options.domain.map { $0.normalized() }
         if !domain.isEmpty {
-            guard let p = LinearFeasibility.point(satisfying: domain, dimension: n, lpCount: &progress.linearPrograms) else {
+            guard let p = LinearFeasibility.point(satisfying: domain, dimension: n, lpCount: &progress.linearPrograms)
+            else {
                 if options.collectCertificates,
-                   case .failure(let empty) = LinearFeasibility.pointOrCertificate(satisfying: domain, dimension: n, lpCount: &progress.linearPrograms) {
-                    certificates.append(EmptyPatternCertificate(pieces: [], symbols: [], certificate: empty.certificate))
+                    case .failure(let empty) = LinearFeasibility.pointOrCertificate(
+                        satisfying: domain, dimension: n, lpCount: &progress.linearPrograms)
+                {
+                    certificates.append(
+                        EmptyPatternCertificate(pieces: [], symbols: [], certificate: empty.certificate))
                 }
-                return RegionEnumerationSummary(progress: progress, complete: true, hitLimit: false, certificates: certificates)
+                return RegionEnumerationSummary(
+                    progress: progress, complete: true, hitLimit: false, certificates: certificates)
             }
             start = p
         }
-        let cell = Cell(constraints: domain, equalities: domain.filter { $0.relation == .equal }.map(\.coefficients),
-                        points: [start], pattern: [])
+        let cell = Cell(
+            constraints: domain, equalities: domain.filter { $0.relation == .equal }.map(\.coefficients),
+            points: [start], pattern: [])
         // Depth-first with an explicit stack (no recursion: networks of any depth): a task
         // either enters a layer or splits the region by one unit; children are pushed in
         // reverse so they are visited in order.
@@ -130,7 +146,10 @@ private struct Walker {
                 if layer.pieces.count == 1 {
                     var next = cell
                     next.pattern.append([])
-                    tasks.append(.enter(next, layer: l + 1, current: pre.throughPieces(Array(repeating: layer.pieces[0], count: pre.outputDimension))))
+                    tasks.append(
+                        .enter(
+                            next, layer: l + 1,
+                            current: pre.throughPieces(Array(repeating: layer.pieces[0], count: pre.outputDimension))))
                 } else {
                     tasks.append(.split(cell, layer: l, unit: 0, pre: pre, chosen: []))
                 }
@@ -139,24 +158,32 @@ private struct Walker {
                 if u == pre.outputDimension {
                     var next = cell
                     next.pattern.append(chosen)
-                    tasks.append(.enter(next, layer: l + 1, current: pre.throughPieces(chosen.map { layer.pieces[$0] })))
+                    tasks.append(
+                        .enter(next, layer: l + 1, current: pre.throughPieces(chosen.map { layer.pieces[$0] })))
                     continue
                 }
-                if l < options.stablePieces.count, u < options.stablePieces[l].count, let k = options.stablePieces[l][u] {
+                if l < options.stablePieces.count, u < options.stablePieces[l].count, let k = options.stablePieces[l][u]
+                {
                     // Known stable on the whole domain (bound propagation): no split, no linear program.
                     tasks.append(.split(cell, layer: l, unit: u + 1, pre: pre, chosen: chosen + [k]))
                     continue
                 }
-                for (child, piece) in children(of: cell, g: pre.weights.rowArray(u), beta: pre.bias[u], layer: layer, prefix: cell.pattern + [chosen]).reversed() {
+                for (child, piece) in children(
+                    of: cell, g: pre.weights.rowArray(u), beta: pre.bias[u], layer: layer,
+                    prefix: cell.pattern + [chosen]
+                ).reversed() {
                     tasks.append(.split(child, layer: l, unit: u + 1, pre: pre, chosen: chosen + [piece]))
                 }
             }
         }
-        return RegionEnumerationSummary(progress: progress, complete: !stopped, hitLimit: hitLimit, timedOut: timedOut, certificates: certificates)
+        return RegionEnumerationSummary(
+            progress: progress, complete: !stopped, hitLimit: hitLimit, timedOut: timedOut, certificates: certificates)
     }
 
     /// The non-empty parts of the region on the pieces of a unit z(x) = g·x + β.
-    mutating func children(of cell: Cell, g: [Rational], beta: Rational, layer: PreparedLayer, prefix: [[Int]]) -> [(Cell, Int)] {
+    mutating func children(of cell: Cell, g: [Rational], beta: Rational, layer: PreparedLayer, prefix: [[Int]]) -> [(
+        Cell, Int
+    )] {
         let pieces = layer.pieces
         let z: ([Rational]) -> Rational = { dot(g, $0) + beta }
         if isConstant(g, on: cell) {
@@ -168,19 +195,27 @@ private struct Walker {
         // z at the known points, once (also used below to share them with the children).
         let values = cell.points.map(z)
         for (p, v) in zip(cell.points, values) {
-            if let i = pieces.firstIndex(where: { !$0.isBreakpoint && $0.contains(v) }) { samples[i, default: []].append(p) }
+            if let i = pieces.firstIndex(where: { !$0.isBreakpoint && $0.contains(v) }) {
+                samples[i, default: []].append(p)
+            }
         }
         for (i, piece) in pieces.enumerated() where !piece.isBreakpoint && samples[i] == nil {
             let extra = [piece.lowerHalfSpace(g, beta), piece.upperHalfSpace(g, beta)].compactMap { $0 }
             if options.collectCertificates {
-                switch LinearFeasibility.deepenOrCertificate(cell.constraints + extra, dimension: n, start: cell.points[0], lpCount: &progress.linearPrograms) {
+                switch LinearFeasibility.deepenOrCertificate(
+                    cell.constraints + extra, dimension: n, start: cell.points[0], lpCount: &progress.linearPrograms)
+                {
                 case .success(let p): samples[i] = [p]
                 case .failure(let empty):
                     var pattern = prefix
                     pattern[pattern.count - 1].append(i)
-                    certificates.append(EmptyPatternCertificate(pieces: pattern, symbols: symbols(pattern), certificate: empty.certificate))
+                    certificates.append(
+                        EmptyPatternCertificate(
+                            pieces: pattern, symbols: symbols(pattern), certificate: empty.certificate))
                 }
-            } else if let p = LinearFeasibility.deepen(cell.constraints + extra, dimension: n, start: cell.points[0], lpCount: &progress.linearPrograms) {
+            } else if let p = LinearFeasibility.deepen(
+                cell.constraints + extra, dimension: n, start: cell.points[0], lpCount: &progress.linearPrograms)
+            {
                 samples[i] = [p]
             }
         }
@@ -190,7 +225,8 @@ private struct Walker {
         for (i, piece) in pieces.enumerated() {
             if piece.isBreakpoint {
                 guard layer.breakpointCells,
-                      let left = open.last(where: { $0 < i }), let right = open.first(where: { $0 > i }) else { continue }
+                    let left = open.last(where: { $0 < i }), let right = open.first(where: { $0 > i })
+                else { continue }
                 let p = samples[left]![0], q = samples[right]![0]
                 let tau = piece.lower!
                 let lambda = (tau - z(p)) / (z(q) - z(p))
@@ -198,7 +234,8 @@ private struct Walker {
                 var child = cell
                 child.constraints.append(piece.breakpointHyperplane(g, beta).normalized())
                 child.equalities.append(g)
-                child.points = [r] + zip(cell.points, values).filter { $0.1 == tau }.map(\.0).prefix(Cell.pointLimit - 1)
+                child.points =
+                    [r] + zip(cell.points, values).filter { $0.1 == tau }.map(\.0).prefix(Cell.pointLimit - 1)
                 result.append((child, i))
                 continue
             }
@@ -213,7 +250,8 @@ private struct Walker {
                 child.constraints.appendIfAbsent(above.normalized())
             }
             var kept = points
-            for (p, v) in zip(cell.points, values) where kept.count < Cell.pointLimit && piece.contains(v) && !kept.contains(p) { kept.append(p) }
+            for (p, v) in zip(cell.points, values)
+            where kept.count < Cell.pointLimit && piece.contains(v) && !kept.contains(p) { kept.append(p) }
             child.points = kept
             result.append((child, i))
         }
@@ -240,9 +278,10 @@ private struct Walker {
             stopped = true
             return
         }
-        let region = LinearRegion(pattern: ActivationPattern(pieces: cell.pattern, symbols: symbols(cell.pattern)),
-                                  constraints: cell.constraints, point: cell.points[0], map: map,
-                                  dimension: n - cell.equalities.count)
+        let region = LinearRegion(
+            pattern: ActivationPattern(pieces: cell.pattern, symbols: symbols(cell.pattern)),
+            constraints: cell.constraints, point: cell.points[0], map: map,
+            dimension: n - cell.equalities.count)
         progress.regions += 1
         if region.dimension == n { progress.fullDimensional += 1 }
         if let report = options.progress, progress.regions % max(options.progressInterval, 1) == 0 { report(progress) }

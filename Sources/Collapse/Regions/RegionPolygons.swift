@@ -6,7 +6,9 @@ public enum RegionPolygons {
     /// [x0, x1] × [y0, y1], as its vertices in counter-clockwise order (Sutherland–Hodgman
     /// clipping of the box by every condition, with exact rationals). Empty when the region
     /// misses the box or is lower-dimensional.
-    public static func polygon(of region: LinearRegion, box: (x0: Rational, x1: Rational, y0: Rational, y1: Rational)) -> [[Rational]] {
+    public static func polygon(of region: LinearRegion, box: (x0: Rational, x1: Rational, y0: Rational, y1: Rational))
+        -> [[Rational]]
+    {
         guard region.point.count == 2, region.isFullDimensional else { return [] }
         var vertices = [[box.x0, box.y0], [box.x1, box.y0], [box.x1, box.y1], [box.x0, box.y1]]
         for c in region.constraints {

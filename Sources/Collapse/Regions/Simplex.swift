@@ -29,7 +29,9 @@ enum Simplex {
     ///
     /// Solved by `FractionFreeSimplex`: the same pivots on an integer dictionary, so the same
     /// outcome, point and dual as `referenceMaximize`.
-    static func maximize(objective c: [Rational], rows a: [[Rational]], bounds b: [Rational], start v0: [Rational]) -> Outcome {
+    static func maximize(objective c: [Rational], rows a: [[Rational]], bounds b: [Rational], start v0: [Rational])
+        -> Outcome
+    {
         if usesReference { return referenceMaximize(objective: c, rows: a, bounds: b, start: v0) }
         return FractionFreeSimplex.maximize(objective: c, rows: a, bounds: b, start: v0)
     }
@@ -40,7 +42,9 @@ enum Simplex {
 
     /// The reference implementation of `maximize`: the dictionary in reduced rationals. Kept
     /// as the independent computation the fraction-free simplex is tested against.
-    static func referenceMaximize(objective c: [Rational], rows a: [[Rational]], bounds b: [Rational], start v0: [Rational]) -> Outcome {
+    static func referenceMaximize(
+        objective c: [Rational], rows a: [[Rational]], bounds b: [Rational], start v0: [Rational]
+    ) -> Outcome {
         let k = v0.count, m = a.count
         // Dictionary: x_basic[i] = beta[i] + Σ_j alpha[i][j]·x_nonbasic[j]; z = z0 + Σ_j gamma[j]·x_nonbasic[j].
         // Variables 0..<k are the shifted free variables v′, k..<k+m the slacks.
@@ -103,7 +107,9 @@ enum Simplex {
     }
 
     /// Exchanges the basic variable of `row` with the nonbasic variable of `column`.
-    private static func pivot(row r: Int, column e: Int, beta: inout [Rational], alpha: inout [[Rational]], gamma: inout [Rational]) {
+    private static func pivot(
+        row r: Int, column e: Int, beta: inout [Rational], alpha: inout [[Rational]], gamma: inout [Rational]
+    ) {
         let pivot = alpha[r][e]
         let inverse = pivot.reciprocal
         // Solve row r for the entering variable.

@@ -102,14 +102,21 @@ enum WitnessConstruction {
     /// breakpoint (exactly, by enumerating the regions of the one-input network s ↦ F(p0 + s·d)).
     /// With `segment`, only s in [0, 1] is examined, and `stablePieces` (units known stable on
     /// the segment, per layer of `network`) are not split.
-    static func breakpoints(_ network: Network, from p0: [Rational], direction d: [Rational],
-                            segment: Bool = false, stablePieces: [[Int?]] = []) -> [Rational] {
+    static func breakpoints(
+        _ network: Network, from p0: [Rational], direction d: [Rational],
+        segment: Bool = false, stablePieces: [[Int?]] = []
+    ) -> [Rational] {
         let line = AffineMap(weights: Matrix(rows: d.count, columns: 1, entries: d), bias: p0)
-        let restricted = Network(name: nil, inputNames: ["s"], layers: [Layer(dense: .numeric(line), activation: .identity)] + network.layers)
+        let restricted = Network(
+            name: nil, inputNames: ["s"], layers: [Layer(dense: .numeric(line), activation: .identity)] + network.layers
+        )
         var breakpoints = Set<Rational>()
         var options = RegionEnumerationOptions(maxRegions: 100_000, allBreakpointCells: true)
         if segment {
-            options.domain = [LinearConstraint([Rational(-1)], .lessOrEqual, .zero), LinearConstraint([Rational.one], .lessOrEqual, .one)]
+            options.domain = [
+                LinearConstraint([Rational(-1)], .lessOrEqual, .zero),
+                LinearConstraint([Rational.one], .lessOrEqual, .one),
+            ]
             options.stablePieces = stablePieces.isEmpty ? [] : [[]] + stablePieces
         }
         RegionEnumerator.enumerate(restricted, options: options) { region in
@@ -121,7 +128,10 @@ enum WitnessConstruction {
 
     /// The affinity witness at (x, y) when F(x+y) + F(0) provably differs from F(x) + F(y).
     static func check(_ network: Network, x: [Rational], y: [Rational]) -> Witness? {
-        guard let (lhs, rhs) = Identity.affinity.sides(x: x, y: y, c: nil, in: .exact, { try? Evaluator.evaluate(network, at: $0) }) else {
+        guard
+            let (lhs, rhs) = Identity.affinity.sides(
+                x: x, y: y, c: nil, in: .exact, { try? Evaluator.evaluate(network, at: $0) })
+        else {
             return nil
         }
         return lhs.provablyDiffers(from: rhs) ? Witness(x: x, y: y, c: nil, lhs: lhs, rhs: rhs) : nil

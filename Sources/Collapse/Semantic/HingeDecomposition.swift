@@ -62,7 +62,9 @@ public struct HingeDecomposition: Sendable {
             case nil: break
             }
             guard j < k else { break }
-            guard let (a, c) = layers[j].activation.affineForm, let slope = a.constantValue, let intercept = c.constantValue else { return nil }
+            guard let (a, c) = layers[j].activation.affineForm, let slope = a.constantValue,
+                let intercept = c.constantValue
+            else { return nil }
             pre = AffineMap(weights: pre.weights.scaled(by: slope), bias: pre.bias.map { slope * $0 + intercept })
         }
         var after = AffineMap<Polynomial>.identity(pre.outputDimension)
@@ -87,12 +89,16 @@ public struct HingeDecomposition: Sendable {
                 let key = normal + [offset]
                 let weight = kink.change * Polynomial(lead.magnitude)
                 let slot: Int
-                if let s = index[key] { slot = s } else {
+                if let s = index[key] {
+                    slot = s
+                } else {
                     slot = hinges.count
                     index[key] = slot
                     hinges.append((normal, offset, Array(repeating: Polynomial.zero, count: after.outputDimension)))
                 }
-                for r in 0..<column.count { hinges[slot].coefficients[r] = hinges[slot].coefficients[r] + weight * column[r] }
+                for r in 0..<column.count {
+                    hinges[slot].coefficients[r] = hinges[slot].coefficients[r] + weight * column[r]
+                }
             }
         }
         self.hinges = hinges

@@ -39,7 +39,9 @@ extension Activation {
     /// slope included), or nil (see `HingeForm`).
     public var hingeForm: HingeForm? {
         if case .leakyRelu(let alpha) = self, alpha.constantValue == nil {
-            return HingeForm(slope: alpha, intercept: .zero, kinks: [HingeForm.Kink(at: .zero, change: Polynomial(Rational.one) - alpha)])
+            return HingeForm(
+                slope: alpha, intercept: .zero,
+                kinks: [HingeForm.Kink(at: .zero, change: Polynomial(Rational.one) - alpha)])
         }
         if let (a, c) = affineForm { return HingeForm(slope: a, intercept: c, kinks: []) }
         guard isElementwise, let pieces, let first = pieces.first, !first.isBreakpoint else { return nil }
@@ -48,7 +50,7 @@ extension Activation {
         for p in pieces where p.isBreakpoint {
             let tau = p.lower!
             guard let left = open.first(where: { $0.upper == tau }), let right = open.first(where: { $0.lower == tau }),
-                  left.slope * tau + left.intercept == p.intercept, right.slope * tau + right.intercept == p.intercept
+                left.slope * tau + left.intercept == p.intercept, right.slope * tau + right.intercept == p.intercept
             else { return nil }
         }
         var kinks = [HingeForm.Kink]()

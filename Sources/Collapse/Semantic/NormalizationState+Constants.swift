@@ -24,7 +24,8 @@ extension NormalizationState {
     /// The layer's dense part with polynomial entries (rationals as constants); nil without one.
     static func polynomialMap(_ layer: Layer) -> AffineMap<Polynomial>? {
         switch layer.dense {
-        case .numeric(let m)?: return AffineMap(weights: m.weights.map { Polynomial($0) }, bias: m.bias.map { Polynomial($0) })
+        case .numeric(let m)?:
+            return AffineMap(weights: m.weights.map { Polynomial($0) }, bias: m.bias.map { Polynomial($0) })
         case .symbolic(let m)?: return m
         case nil: return nil
         }
@@ -32,9 +33,12 @@ extension NormalizationState {
 
     /// A dense part, numeric when every entry is rational.
     static func weights(_ map: AffineMap<Polynomial>) -> LayerWeights {
-        let rational = map.bias.allSatisfy(\.isConstant) && (0..<map.weights.rows).allSatisfy { map.weights.rowArray($0).allSatisfy(\.isConstant) }
+        let rational =
+            map.bias.allSatisfy(\.isConstant)
+            && (0..<map.weights.rows).allSatisfy { map.weights.rowArray($0).allSatisfy(\.isConstant) }
         guard rational else { return .symbolic(map) }
-        return .numeric(AffineMap(weights: map.weights.map { $0.constantValue! }, bias: map.bias.map { $0.constantValue! }))
+        return .numeric(
+            AffineMap(weights: map.weights.map { $0.constantValue! }, bias: map.bias.map { $0.constantValue! }))
     }
 
     /// Folds the constant units of layer k; true when the network changed (layer k may be gone).
@@ -58,15 +62,19 @@ extension NormalizationState {
             let (c, v) = values[i]!
             let units = unitOrigin[k][i].map { [$0] } ?? []
             if let cr = c.rationalValue, let vr = v.rationalValue {
-                return NormalizationStep(layer: layerOrigin[k], units: units, activation: f, kind: .constant(preactivation: cr, value: vr))
+                return NormalizationStep(
+                    layer: layerOrigin[k], units: units, activation: f, kind: .constant(preactivation: cr, value: vr))
             }
-            return NormalizationStep(layer: layerOrigin[k], units: units, activation: f, kind: .exactConstant(preactivation: c, value: v))
+            return NormalizationStep(
+                layer: layerOrigin[k], units: units, activation: f, kind: .exactConstant(preactivation: c, value: v))
         }
         guard k + 1 < network.layers.count, let consumer = Self.polynomialMap(network.layers[k + 1]) else {
             // No next dense part: only a layer of constants becomes one constant map.
             guard values.count == width else { return false }
-            let map = AffineMap(weights: Matrix(rows: width, columns: inWidth, entries: Array(repeating: Polynomial.zero, count: width * inWidth)),
-                                bias: (0..<width).map { values[$0]!.1.polynomial })
+            let map = AffineMap(
+                weights: Matrix(
+                    rows: width, columns: inWidth, entries: Array(repeating: Polynomial.zero, count: width * inWidth)),
+                bias: (0..<width).map { values[$0]!.1.polynomial })
             network.layers[k] = Layer(dense: Self.weights(map), activation: .identity, location: layer.location)
             steps += (0..<width).map(step)
             steps.append(NormalizationStep(layer: layerOrigin[k], units: [], activation: f, kind: .layerAffine))
@@ -83,20 +91,31 @@ extension NormalizationState {
         steps += values.keys.sorted().map(step)
         let next = network.layers[k + 1]
         if kept.isEmpty {
-            let folded = AffineMap(weights: Matrix(rows: out, columns: inWidth, entries: Array(repeating: Polynomial.zero, count: out * inWidth)), bias: bias)
-            network.layers[k + 1] = Layer(dense: Self.weights(folded), activation: next.activation, location: next.location)
-            steps.append(NormalizationStep(layer: layerOrigin[k], units: [], activation: f, kind: .layerFolded(into: layerOrigin[k + 1])))
+            let folded = AffineMap(
+                weights: Matrix(
+                    rows: out, columns: inWidth, entries: Array(repeating: Polynomial.zero, count: out * inWidth)),
+                bias: bias)
+            network.layers[k + 1] = Layer(
+                dense: Self.weights(folded), activation: next.activation, location: next.location)
+            steps.append(
+                NormalizationStep(
+                    layer: layerOrigin[k], units: [], activation: f, kind: .layerFolded(into: layerOrigin[k + 1])))
             network.layers.remove(at: k)
             layerOrigin.remove(at: k)
             unitOrigin.remove(at: k)
             return true
         }
-        let rows = AffineMap(weights: Matrix(rows: kept.count, columns: inWidth, entries: kept.flatMap { dense.weights.rowArray($0) }),
-                             bias: kept.map { dense.bias[$0] })
-        let columns = AffineMap(weights: Matrix(rows: out, columns: kept.count, entries: (0..<out).flatMap { r in kept.map { consumer.weights[r, $0] } }),
-                                bias: bias)
+        let rows = AffineMap(
+            weights: Matrix(rows: kept.count, columns: inWidth, entries: kept.flatMap { dense.weights.rowArray($0) }),
+            bias: kept.map { dense.bias[$0] })
+        let columns = AffineMap(
+            weights: Matrix(
+                rows: out, columns: kept.count, entries: (0..<out).flatMap { r in kept.map { consumer.weights[r, $0] } }
+            ),
+            bias: bias)
         network.layers[k] = Layer(dense: Self.weights(rows), activation: f, location: layer.location)
-        network.layers[k + 1] = Layer(dense: Self.weights(columns), activation: next.activation, location: next.location)
+        network.layers[k + 1] = Layer(
+            dense: Self.weights(columns), activation: next.activation, location: next.location)
         unitOrigin[k] = kept.map { unitOrigin[k][$0] }
         return true
     }
@@ -108,18 +127,25 @@ extension NormalizationState {
     mutating func foldConstantAffineLayer(_ k: Int) -> Bool {
         let layer = network.layers[k]
         guard case .symbolic(let dense)? = layer.dense, k + 1 < network.layers.count,
-              let (a, c) = layer.activation.affineForm, let slope = a.constantValue, let intercept = c.constantValue,
-              (0..<dense.weights.rows).allSatisfy({ dense.weights.rowArray($0).allSatisfy(\.isZero) }),
-              let consumer = Self.polynomialMap(network.layers[k + 1]) else { return false }
+            let (a, c) = layer.activation.affineForm, let slope = a.constantValue, let intercept = c.constantValue,
+            (0..<dense.weights.rows).allSatisfy({ dense.weights.rowArray($0).allSatisfy(\.isZero) }),
+            let consumer = Self.polynomialMap(network.layers[k + 1])
+        else { return false }
         let values = dense.bias.map { (Polynomial(slope) * $0 + Polynomial(intercept)).reducingConstants() }
         let out = consumer.outputDimension, inWidth = dense.inputDimension
         let bias = (0..<out).map { r in
             values.indices.reduce(consumer.bias[r]) { $0 + consumer.weights[r, $1] * values[$1] }.reducingConstants()
         }
-        let folded = AffineMap(weights: Matrix(rows: out, columns: inWidth, entries: Array(repeating: Polynomial.zero, count: out * inWidth)), bias: bias)
+        let folded = AffineMap(
+            weights: Matrix(
+                rows: out, columns: inWidth, entries: Array(repeating: Polynomial.zero, count: out * inWidth)),
+            bias: bias)
         let next = network.layers[k + 1]
         network.layers[k + 1] = Layer(dense: Self.weights(folded), activation: next.activation, location: next.location)
-        steps.append(NormalizationStep(layer: layerOrigin[k], units: [], activation: layer.activation, kind: .layerFolded(into: layerOrigin[k + 1])))
+        steps.append(
+            NormalizationStep(
+                layer: layerOrigin[k], units: [], activation: layer.activation,
+                kind: .layerFolded(into: layerOrigin[k + 1])))
         network.layers.remove(at: k)
         layerOrigin.remove(at: k)
         unitOrigin.remove(at: k)

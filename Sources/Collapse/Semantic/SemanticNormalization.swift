@@ -37,8 +37,10 @@ public enum SemanticNormalization {
     /// With `irrationalConstants` (the default), constant units whose value is not rational
     /// (σ(1)) are folded too, as exact constants (`constantPass`): the simplified network then
     /// has `.symbolic` layers whose symbols are `ConstantAtom`s only.
-    public static func normalize(_ network: Network, ranges: [[UnitRange?]]? = nil, termLimit: Int = 5_000,
-                                 irrationalConstants: Bool = true) -> Normalization {
+    public static func normalize(
+        _ network: Network, ranges: [[UnitRange?]]? = nil, termLimit: Int = 5_000,
+        irrationalConstants: Bool = true
+    ) -> Normalization {
         guard network.isNumeric, !network.layers.isEmpty else {
             return Normalization(original: network, simplified: network, steps: [])
         }
@@ -150,21 +152,28 @@ struct NormalizationState {
                 bias.append(s * dense.bias[i] + c)
                 steps.append(unitStep(k, unit: i, f: f, range: unitRanges[i], piece: (s, c)))
             }
-            network.layers[k] = Layer(dense: .numeric(AffineMap(weights: Matrix(rows: width, columns: inWidth, entries: rows), bias: bias)),
-                                      activation: .identity, location: layer.location)
+            network.layers[k] = Layer(
+                dense: .numeric(AffineMap(weights: Matrix(rows: width, columns: inWidth, entries: rows), bias: bias)),
+                activation: .identity, location: layer.location)
             steps.append(NormalizationStep(layer: layerOrigin[k], units: [], activation: f, kind: .layerAffine))
             return .rewritten
         }
 
-        var plan = makePlan(k, f: f, dense: dense, consumer: consumer, pieces: pieces, ranges: unitRanges, origins: origins, allowResidual: true)
+        var plan = makePlan(
+            k, f: f, dense: dense, consumer: consumer, pieces: pieces, ranges: unitRanges, origins: origins,
+            allowResidual: true)
         if plan.steps.isEmpty { return .unchanged }
         if plan.kept.isEmpty {
-            let folded = AffineMap(weights: Matrix(rows: consumer.outputDimension, columns: inWidth, entries: plan.residual.flatMap { $0 }),
-                                   bias: zip(consumer.bias, plan.offset).map { $0 + $1 })
+            let folded = AffineMap(
+                weights: Matrix(
+                    rows: consumer.outputDimension, columns: inWidth, entries: plan.residual.flatMap { $0 }),
+                bias: zip(consumer.bias, plan.offset).map { $0 + $1 })
             let next = network.layers[k + 1]
             network.layers[k + 1] = Layer(dense: .numeric(folded), activation: next.activation, location: next.location)
             steps += plan.steps
-            steps.append(NormalizationStep(layer: layerOrigin[k], units: [], activation: f, kind: .layerFolded(into: layerOrigin[k + 1])))
+            steps.append(
+                NormalizationStep(
+                    layer: layerOrigin[k], units: [], activation: f, kind: .layerFolded(into: layerOrigin[k + 1])))
             network.layers.remove(at: k)
             layerOrigin.remove(at: k)
             unitOrigin.remove(at: k)
@@ -173,19 +182,25 @@ struct NormalizationState {
         if !plan.residualIsZero {
             let nonzeroRows = plan.residual.indices.filter { !plan.residual[$0].allSatisfy(\.isZero) }
             if case .shiftedReflection(let s)? = f.reflectionIdentity, !s.isZero,
-               2 * nonzeroRows.count < width - plan.kept.count {
+                2 * nonzeroRows.count < width - plan.kept.count
+            {
                 // t = (f(t) − f(−t)) / s carries each row of M through the layer.
                 for r in nonzeroRows {
                     var column = Array(repeating: Rational.zero, count: consumer.outputDimension)
                     column[r] = s.reciprocal
                     plan.kept.append(KeptUnit(row: plan.residual[r], bias: .zero, column: column, origin: nil))
                     column[r] = -s.reciprocal
-                    plan.kept.append(KeptUnit(row: plan.residual[r].map { -$0 }, bias: .zero, column: column, origin: nil))
+                    plan.kept.append(
+                        KeptUnit(row: plan.residual[r].map { -$0 }, bias: .zero, column: column, origin: nil))
                 }
-                plan.steps.append(NormalizationStep(layer: layerOrigin[k], units: [], activation: f,
-                                                    kind: .passThrough(pairs: nonzeroRows.count, slope: s)))
+                plan.steps.append(
+                    NormalizationStep(
+                        layer: layerOrigin[k], units: [], activation: f,
+                        kind: .passThrough(pairs: nonzeroRows.count, slope: s)))
             } else {
-                plan = makePlan(k, f: f, dense: dense, consumer: consumer, pieces: pieces, ranges: unitRanges, origins: origins, allowResidual: false)
+                plan = makePlan(
+                    k, f: f, dense: dense, consumer: consumer, pieces: pieces, ranges: unitRanges, origins: origins,
+                    allowResidual: false)
                 if plan.steps.isEmpty { return .unchanged }
             }
         }
@@ -196,23 +211,33 @@ struct NormalizationState {
         let out = consumer.outputDimension
         columns.reserveCapacity(out * n)
         for r in 0..<out { for unit in plan.kept { columns.append(unit.column[r]) } }
-        network.layers[k] = Layer(dense: .numeric(AffineMap(weights: Matrix(rows: n, columns: inWidth, entries: rows), bias: plan.kept.map(\.bias))),
-                                  activation: f, location: layer.location)
+        network.layers[k] = Layer(
+            dense: .numeric(
+                AffineMap(weights: Matrix(rows: n, columns: inWidth, entries: rows), bias: plan.kept.map(\.bias))),
+            activation: f, location: layer.location)
         let next = network.layers[k + 1]
-        network.layers[k + 1] = Layer(dense: .numeric(AffineMap(weights: Matrix(rows: out, columns: n, entries: columns),
-                                                                 bias: zip(consumer.bias, plan.offset).map { $0 + $1 })),
-                                      activation: next.activation, location: next.location)
+        network.layers[k + 1] = Layer(
+            dense: .numeric(
+                AffineMap(
+                    weights: Matrix(rows: out, columns: n, entries: columns),
+                    bias: zip(consumer.bias, plan.offset).map { $0 + $1 })),
+            activation: next.activation, location: next.location)
         unitOrigin[k] = plan.kept.map(\.origin)
         steps += plan.steps
         return .rewritten
     }
 
     /// The step for a unit acting as the affine piece (s, c).
-    func unitStep(_ k: Int, unit i: Int, f: Activation, range: UnitRange, piece: (Rational, Rational)) -> NormalizationStep {
+    func unitStep(_ k: Int, unit i: Int, f: Activation, range: UnitRange, piece: (Rational, Rational))
+        -> NormalizationStep
+    {
         let units = unitOrigin[k][i].map { [$0] } ?? []
         if let c = range.constant, piece.0.isZero {
-            return NormalizationStep(layer: layerOrigin[k], units: units, activation: f, kind: .constant(preactivation: c, value: piece.1))
+            return NormalizationStep(
+                layer: layerOrigin[k], units: units, activation: f, kind: .constant(preactivation: c, value: piece.1))
         }
-        return NormalizationStep(layer: layerOrigin[k], units: units, activation: f, kind: .stable(range: range, slope: piece.0, intercept: piece.1))
+        return NormalizationStep(
+            layer: layerOrigin[k], units: units, activation: f,
+            kind: .stable(range: range, slope: piece.0, intercept: piece.1))
     }
 }

@@ -23,7 +23,8 @@ public enum NNetReader {
             throw ModelFileError(file: path, place: .file, "cannot read the file: \(ModelFiles.reason(path))")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ModelFileError(file: path, place: .line(1, column: 1), "the file is not UTF-8 text; expected an NNet text file")
+            throw ModelFileError(
+                file: path, place: .line(1, column: 1), "the file is not UTF-8 text; expected an NNet text file")
         }
         return try parse(text: text, file: path)
     }
@@ -33,12 +34,22 @@ public enum NNetReader {
         var lines = NNetLines(text: text, file: file)
         let header = try lines.integers(4, "the header numLayers, inputSize, outputSize, maxLayerSize")
         let (layerCount, inputSize, outputSize) = (header.values[0], header.values[1], header.values[2])
-        guard layerCount >= 1, layerCount <= 10_000 else { throw lines.fail(header.line, 1, "numLayers is \(layerCount); expected at least 1") }
-        guard inputSize >= 1, outputSize >= 1 else { throw lines.fail(header.line, 1, "inputSize and outputSize must be positive; got \(inputSize) and \(outputSize)") }
+        guard layerCount >= 1, layerCount <= 10_000 else {
+            throw lines.fail(header.line, 1, "numLayers is \(layerCount); expected at least 1")
+        }
+        guard inputSize >= 1, outputSize >= 1 else {
+            throw lines.fail(
+                header.line, 1, "inputSize and outputSize must be positive; got \(inputSize) and \(outputSize)")
+        }
         let sizes = try lines.integers(layerCount + 1, "the \(layerCount + 1) layer sizes")
-        guard sizes.values.allSatisfy({ $0 >= 1 && $0 <= 1 << 20 }) else { throw lines.fail(sizes.line, 1, "a layer size is not positive; expected sizes >= 1") }
+        guard sizes.values.allSatisfy({ $0 >= 1 && $0 <= 1 << 20 }) else {
+            throw lines.fail(sizes.line, 1, "a layer size is not positive; expected sizes >= 1")
+        }
         guard sizes.values.first == inputSize, sizes.values.last == outputSize else {
-            throw lines.fail(sizes.line, 1, "the layer sizes begin with \(sizes.values[0]) and end with \(sizes.values.last!); expected inputSize \(inputSize) and outputSize \(outputSize)")
+            throw lines.fail(
+                sizes.line, 1,
+                "the layer sizes begin with \(sizes.values[0]) and end with \(sizes.values.last!); expected inputSize \(inputSize) and outputSize \(outputSize)"
+            )
         }
         _ = try lines.next("the flag line")
         let minima = try lines.numbers(inputSize, "the \(inputSize) input minima")
@@ -46,10 +57,14 @@ public enum NNetReader {
         let means = try lines.numbers(inputSize + 1, "the \(inputSize + 1) means (inputs, then outputs)")
         let ranges = try lines.numbers(inputSize + 1, "the \(inputSize + 1) ranges (inputs, then outputs)")
         for i in 0..<inputSize where minima.values[i] > maxima.values[i] {
-            throw lines.fail(maxima.line, 1, "input \(i + 1) has minimum \(minima.values[i]) above its maximum \(maxima.values[i]); expected min <= max")
+            throw lines.fail(
+                maxima.line, 1,
+                "input \(i + 1) has minimum \(minima.values[i]) above its maximum \(maxima.values[i]); expected min <= max"
+            )
         }
         for (i, r) in ranges.values.enumerated() where r.isZero {
-            throw lines.fail(ranges.line, 1, "range \(i + 1) is 0; expected nonzero ranges (the normalisation divides by them)")
+            throw lines.fail(
+                ranges.line, 1, "range \(i + 1) is 0; expected nonzero ranges (the normalisation divides by them)")
         }
         let location = { (line: Int) in SourceLocation(file: file, line: line, column: 1) }
         var layers: [Layer] = []
@@ -62,7 +77,10 @@ public enum NNetReader {
             normalise[i * n + i] = inverse
             shift.append(-means.values[i] * inverse)
         }
-        layers.append(Layer(dense: .numeric(AffineMap(weights: Matrix(rows: n, columns: n, entries: normalise), bias: shift)), location: location(means.line)))
+        layers.append(
+            Layer(
+                dense: .numeric(AffineMap(weights: Matrix(rows: n, columns: n, entries: normalise), bias: shift)),
+                location: location(means.line)))
         for k in 0..<layerCount {
             let rows = sizes.values[k + 1], columns = sizes.values[k]
             var weights: [Rational] = []
@@ -87,7 +105,8 @@ public enum NNetReader {
                 layers.append(Layer(dense: .numeric(map), location: location(start)))
                 layers.append(Layer(dense: nil, activation: .relu, location: location(start)))
             } else {
-                layers.append(Layer(dense: .numeric(map), activation: hidden ? .relu : .identity, location: location(start)))
+                layers.append(
+                    Layer(dense: .numeric(map), activation: hidden ? .relu : .identity, location: location(start)))
             }
         }
         try lines.expectEnd()
@@ -96,11 +115,16 @@ public enum NNetReader {
         let scale = ranges.values[n], offset = means.values[n]
         var denormalise = [Rational](repeating: .zero, count: m * m)
         for i in 0..<m { denormalise[i * m + i] = scale }
-        layers.append(Layer(dense: .numeric(AffineMap(weights: Matrix(rows: m, columns: m, entries: denormalise),
-                                                      bias: [Rational](repeating: offset, count: m))), location: location(ranges.line)))
+        layers.append(
+            Layer(
+                dense: .numeric(
+                    AffineMap(
+                        weights: Matrix(rows: m, columns: m, entries: denormalise),
+                        bias: [Rational](repeating: offset, count: m))), location: location(ranges.line)))
         let box = (0..<n).map { InputDomain.Interval(lo: minima.values[$0], hi: maxima.values[$0]) }
         let domain = InputDomain(box: box, location: location(minima.line))
-        return Network(name: ModelFiles.baseName(file), inputNames: (1...n).map { "x\($0)" }, layers: layers, domain: domain)
+        return Network(
+            name: ModelFiles.baseName(file), inputNames: (1...n).map { "x\($0)" }, layers: layers, domain: domain)
     }
 }
 
@@ -117,7 +141,9 @@ struct NNetLines {
         var collected: [(Int, Substring)] = []
         var number = 0
         var headerDone = false
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for line in text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        {
             number += 1
             let trimmed = line.drop(while: \.isWhitespace)
             if trimmed.isEmpty { continue }
@@ -145,7 +171,8 @@ struct NNetLines {
     /// Fails unless every data line has been read.
     func expectEnd() throws(ModelFileError) {
         guard position < lines.count else { return }
-        throw fail(lines[position].number, 1, "unexpected data after the last layer's biases; expected the end of the file")
+        throw fail(
+            lines[position].number, 1, "unexpected data after the last layer's biases; expected the end of the file")
     }
 
     /// The next line's `count` comma-separated exact numbers (a trailing comma is allowed).
@@ -181,7 +208,9 @@ struct NNetLines {
         let (line, values) = try numbers(count, what)
         var out: [Int] = []
         for v in values {
-            guard v.isInteger, let i = v.numerator.exactInt else { throw fail(line, 1, "\(v) is not an integer; expected \(what)") }
+            guard v.isInteger, let i = v.numerator.exactInt else {
+                throw fail(line, 1, "\(v) is not an integer; expected \(what)")
+            }
             out.append(i)
         }
         return (line, out)

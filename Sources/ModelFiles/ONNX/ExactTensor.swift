@@ -82,7 +82,9 @@ struct ExactTensor: Hashable, Sendable {
 
     /// The entrywise combination of two tensors under numpy broadcasting; nil when the shapes
     /// do not broadcast. `operation` returns nil to refuse (division by zero).
-    static func combine(_ a: ExactTensor, _ b: ExactTensor, _ operation: (Rational, Rational) -> Rational?) -> ExactTensor?? {
+    static func combine(_ a: ExactTensor, _ b: ExactTensor, _ operation: (Rational, Rational) -> Rational?)
+        -> ExactTensor??
+    {
         guard let shape = broadcastShape(a.shape, b.shape) else { return .some(nil) }
         let x = a.broadcast(to: shape), y = b.broadcast(to: shape)
         var out: [Rational] = []

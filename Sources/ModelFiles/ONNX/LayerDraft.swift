@@ -55,8 +55,9 @@ struct LayerDraft {
     /// Applies t ↦ scale_i·t + shift_i to output i. Precondition: `acceptsAffine`.
     mutating func applyElementwise(scale: [Rational]?, shift: [Rational]?) {
         if rowFactor != nil {
-            applyExactElementwise(scale: (0..<rows).map { ExactConstant(scale?[$0] ?? .one) },
-                                  shift: (0..<rows).map { ExactConstant(shift?[$0] ?? .zero) })
+            applyExactElementwise(
+                scale: (0..<rows).map { ExactConstant(scale?[$0] ?? .one) },
+                shift: (0..<rows).map { ExactConstant(shift?[$0] ?? .zero) })
             return
         }
         if let scale {
@@ -86,10 +87,12 @@ struct LayerDraft {
 
     /// The diagonal layer t ↦ scale ⊙ t + shift on vectors of size n (an input normalisation,
     /// or an affine node after an activation).
-    static func elementwise(scale: [Rational]?, shift: [Rational]?, size n: Int, location: SourceLocation) -> LayerDraft {
+    static func elementwise(scale: [Rational]?, shift: [Rational]?, size n: Int, location: SourceLocation) -> LayerDraft
+    {
         var w = [Rational](repeating: .zero, count: n * n)
         for i in 0..<n { w[i * n + i] = scale?[i] ?? .one }
-        return LayerDraft(weights: w, rows: n, columns: n, bias: shift ?? [Rational](repeating: .zero, count: n), location: location)
+        return LayerDraft(
+            weights: w, rows: n, columns: n, bias: shift ?? [Rational](repeating: .zero, count: n), location: location)
     }
 
     /// The finished layer.

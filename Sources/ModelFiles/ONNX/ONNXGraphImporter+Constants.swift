@@ -20,7 +20,9 @@ extension ONNXGraphImporter {
             } else if let fs = attributes.floats("value_floats"), !fs.isEmpty {
                 var values: [Rational] = []
                 for f in fs {
-                    guard let r = BinaryFloat.single(bits: f.bitPattern) else { throw fail(index, node, "value_floats holds an infinite or NaN entry") }
+                    guard let r = BinaryFloat.single(bits: f.bitPattern) else {
+                        throw fail(index, node, "value_floats holds an infinite or NaN entry")
+                    }
                     values.append(r)
                 }
                 result = ExactTensor(shape: [values.count], values: values)
@@ -29,7 +31,8 @@ extension ONNXGraphImporter {
             } else if let list = attributes.ints("value_ints") {
                 result = ExactTensor(shape: [list.count], values: list.map { Rational($0) })
             } else {
-                throw fail(index, node, "no value, value_float(s) or value_int(s) attribute; expected a numeric constant")
+                throw fail(
+                    index, node, "no value, value_float(s) or value_int(s) attribute; expected a numeric constant")
             }
         case "Identity", "Dropout":
             guard let t = inputs.first else { throw fail(index, node, "no input") }
@@ -53,15 +56,21 @@ extension ONNXGraphImporter {
         case "Reshape", "Squeeze", "Unsqueeze", "Flatten":
             guard let t = inputs.first else { throw fail(index, node, "no input") }
             // Reuse the chain's shape rules on a throw-away importer whose vector is t.
-            var shaper = ONNXGraphImporter(file: file, opset: opset, constants: constants, input: node.input[0], shape: t.shape)
+            var shaper = ONNXGraphImporter(
+                file: file, opset: opset, constants: constants, input: node.input[0], shape: t.shape)
             try shaper.extendChain(index, node)
             result = ExactTensor(shape: shaper.shape, values: t.values)
         case "Transpose":
-            guard let t = inputs.first, t.shape.count == 2 else { throw fail(index, node, "constant Transpose is supported for 2-D tensors only") }
+            guard let t = inputs.first, t.shape.count == 2 else {
+                throw fail(index, node, "constant Transpose is supported for 2-D tensors only")
+            }
             let perm = attributes.ints("perm") ?? [1, 0]
             result = perm == [0, 1] ? t : t.transposed2D()
         default:
-            throw fail(index, node, "operator \(node.opType) on constants is not supported; expected constant folding of Constant, Identity, Add, Sub, Mul, Div, Reshape, Squeeze, Unsqueeze, Flatten or Transpose")
+            throw fail(
+                index, node,
+                "operator \(node.opType) on constants is not supported; expected constant folding of Constant, Identity, Add, Sub, Mul, Div, Reshape, Squeeze, Unsqueeze, Flatten or Transpose"
+            )
         }
         for name in node.output.prefix(1) where !name.isEmpty { constants[name] = result }
     }

@@ -17,13 +17,17 @@ extension ONNXGraphImporter {
             if node.opType == "Dropout", attributes.int("training_mode", default: 0) != 0 {
                 throw fail(index, node, "training_mode = 1; expected inference (training_mode 0)")
             }
-            if node.opType == "Dropout", let mode = try constantInput(index, node, 2), mode.values.contains(where: { !$0.isZero }) {
+            if node.opType == "Dropout", let mode = try constantInput(index, node, 2),
+                mode.values.contains(where: { !$0.isZero })
+            {
                 throw fail(index, node, "training_mode input is true; expected inference (false)")
             }
         case "Flatten":
             var axis = attributes.int("axis", default: 1)
             if axis < 0 { axis += shape.count }
-            guard axis >= 0, axis <= shape.count else { throw fail(index, node, "axis \(axis) is outside the input's rank \(shape.count)") }
+            guard axis >= 0, axis <= shape.count else {
+                throw fail(index, node, "axis \(axis) is outside the input's rank \(shape.count)")
+            }
             shape = [ExactTensor.count(Array(shape[..<axis])), ExactTensor.count(Array(shape[axis...]))]
         case "Reshape":
             try reshape(index, node, attributes)
@@ -46,7 +50,10 @@ extension ONNXGraphImporter {
         case "Abs": appendActivation(.abs, at: index)
         case "Sign": appendActivation(.sign, at: index)
         case "HardSigmoid":
-            appendActivation(.hardSigmoid(alpha: Polynomial(try floatAttribute("alpha", 0.2)), beta: Polynomial(try floatAttribute("beta", 0.5))), at: index)
+            appendActivation(
+                .hardSigmoid(
+                    alpha: Polynomial(try floatAttribute("alpha", 0.2)),
+                    beta: Polynomial(try floatAttribute("beta", 0.5))), at: index)
         case "Clip":
             try clip(index, node, attributes)
         case "Softmax":
@@ -58,14 +65,20 @@ extension ONNXGraphImporter {
 
     /// The error for an operator outside the subset.
     func unsupported(_ index: Int, _ node: Onnx_NodeProto) -> ModelFileError {
-        fail(index, node, "operator \(node.opType) is not supported; expected one of \(Self.supportedOperators.joined(separator: ", ")) (contract §6)")
+        fail(
+            index, node,
+            "operator \(node.opType) is not supported; expected one of \(Self.supportedOperators.joined(separator: ", ")) (contract §6)"
+        )
     }
 
     // MARK: Dense
 
-    private mutating func gemm(_ index: Int, _ node: Onnx_NodeProto, _ attributes: ONNXAttributes) throws(ModelFileError) {
+    private mutating func gemm(_ index: Int, _ node: Onnx_NodeProto, _ attributes: ONNXAttributes)
+        throws(ModelFileError)
+    {
         guard node.input.count >= 2, node.input[0] == chain else {
-            throw fail(index, node, "the first input (A) is not the chain value; expected Gemm(x, W, b) with constant W and b")
+            throw fail(
+                index, node, "the first input (A) is not the chain value; expected Gemm(x, W, b) with constant W and b")
         }
         guard attributes.int("transA", default: 0) == 0 else {
             throw fail(index, node, "transA = 1; expected transA = 0 (the input as a row vector)")
@@ -83,14 +96,19 @@ extension ONNXGraphImporter {
         let transB = attributes.int("transB", default: 0) != 0
         let w = transB ? b : b.transposed2D()  // out × in
         guard w.shape[1] == n else {
-            throw fail(index, node, "B has shape \(b.shape) (transB = \(transB ? 1 : 0)); expected \(transB ? "[m, \(n)]" : "[\(n), m]") for an input of size \(n)")
+            throw fail(
+                index, node,
+                "B has shape \(b.shape) (transB = \(transB ? 1 : 0)); expected \(transB ? "[m, \(n)]" : "[\(n), m]") for an input of size \(n)"
+            )
         }
         let m = w.shape[0]
         var weights = w.values
         if !alpha.isOne { weights = weights.map { $0 * alpha } }
         var bias = [Rational](repeating: .zero, count: m)
         if let c = try constantInput(index, node, 2) {
-            guard c.values.count == 1 || (c.values.count == m && ExactTensor.broadcastShape(c.shape, [1, m]) == [1, m]) else {
+            guard
+                c.values.count == 1 || (c.values.count == m && ExactTensor.broadcastShape(c.shape, [1, m]) == [1, m])
+            else {
                 throw fail(index, node, "C has shape \(c.shape); expected [\(m)], [1, \(m)] or a scalar")
             }
             bias = c.broadcast(to: [m]).map { beta.isOne ? $0 : $0 * beta }
@@ -105,7 +123,9 @@ extension ONNXGraphImporter {
         if node.input[0] == chain {
             // x·B: B is [n, m] (or [n]); the layer's W is Bᵀ.
             guard let b = try constantInput(index, node, 1) else { throw fail(index, node, "B is missing") }
-            guard isRowVector, shape.last == n else { throw fail(index, node, "the input has shape \(shape); expected a row vector [1, n] for x·W") }
+            guard isRowVector, shape.last == n else {
+                throw fail(index, node, "the input has shape \(shape); expected a row vector [1, n] for x·W")
+            }
             if b.shape.count == 1 {
                 guard b.shape[0] == n else { throw fail(index, node, "B has shape \(b.shape); expected [\(n)]") }
                 appendDense(weights: b.values, rows: 1, columns: n, bias: [.zero], at: index)
@@ -117,7 +137,9 @@ extension ONNXGraphImporter {
                 throw fail(index, node, "B has shape \(b.shape); expected [\(n), m] for x·W with x of size \(n)")
             }
             let w = b.transposed2D()
-            appendDense(weights: w.values, rows: w.shape[0], columns: n, bias: [Rational](repeating: .zero, count: w.shape[0]), at: index)
+            appendDense(
+                weights: w.values, rows: w.shape[0], columns: n, bias: [Rational](repeating: .zero, count: w.shape[0]),
+                at: index)
             shape = Array(shape.dropLast()) + [w.shape[0]]
         } else {
             // W·x: W is [m, n] and x a column [n] or [n, 1].
@@ -141,38 +163,53 @@ extension ONNXGraphImporter {
     private mutating func arithmetic(_ index: Int, _ node: Onnx_NodeProto) throws(ModelFileError) {
         guard node.input.count == 2 else { throw fail(index, node, "\(node.input.count) inputs; expected 2") }
         let chainFirst = node.input[0] == chain
-        guard let c = try constantInput(index, node, chainFirst ? 1 : 0) else { throw fail(index, node, "an input is missing") }
+        guard let c = try constantInput(index, node, chainFirst ? 1 : 0) else {
+            throw fail(index, node, "an input is missing")
+        }
         guard ExactTensor.broadcastShape(shape, c.shape) == shape else {
-            throw fail(index, node, "the constant has shape \(c.shape), which does not broadcast to the vector's shape \(shape); expected a scalar or one entry per unit")
+            throw fail(
+                index, node,
+                "the constant has shape \(c.shape), which does not broadcast to the vector's shape \(shape); expected a scalar or one entry per unit"
+            )
         }
         let v = c.broadcast(to: shape)
         switch (node.opType, chainFirst) {
         case ("Add", _): appendElementwise(scale: nil, shift: v, at: index)
         case ("Sub", true): appendElementwise(scale: nil, shift: v.map { -$0 }, at: index)
-        case ("Sub", false): appendElementwise(scale: [Rational](repeating: Rational(-1), count: v.count), shift: v, at: index)
+        case ("Sub", false):
+            appendElementwise(scale: [Rational](repeating: Rational(-1), count: v.count), shift: v, at: index)
         case ("Mul", _): appendElementwise(scale: v, shift: nil, at: index)
         case ("Div", true):
-            guard !v.contains(where: \.isZero) else { throw fail(index, node, "division by a constant with a zero entry; expected nonzero divisors") }
+            guard !v.contains(where: \.isZero) else {
+                throw fail(index, node, "division by a constant with a zero entry; expected nonzero divisors")
+            }
             appendElementwise(scale: v.map(\.reciprocal), shift: nil, at: index)
         default:
             throw fail(index, node, "divides a constant by the vector, which is not affine; expected Div(x, constant)")
         }
     }
 
-    private mutating func batchNormalization(_ index: Int, _ node: Onnx_NodeProto, _ attributes: ONNXAttributes) throws(ModelFileError) {
+    private mutating func batchNormalization(_ index: Int, _ node: Onnx_NodeProto, _ attributes: ONNXAttributes)
+        throws(ModelFileError)
+    {
         guard node.input.count >= 5, node.input[0] == chain else {
             throw fail(index, node, "expected BatchNormalization(x, scale, B, mean, var) with constant parameters")
         }
-        guard attributes.int("training_mode", default: 0) == 0 else { throw fail(index, node, "training_mode = 1; expected inference") }
+        guard attributes.int("training_mode", default: 0) == 0 else {
+            throw fail(index, node, "training_mode = 1; expected inference")
+        }
         let n = size
         guard shape.count >= 2, shape[1] == n else {
             throw fail(index, node, "the input has shape \(shape); expected [1, \(n)] (one channel per unit)")
         }
-        guard let epsilon = attributes.float("epsilon", default: 1e-5) else { throw fail(index, node, "epsilon is infinite or NaN") }
+        guard let epsilon = attributes.float("epsilon", default: 1e-5) else {
+            throw fail(index, node, "epsilon is infinite or NaN")
+        }
         var parameters: [[Rational]] = []
         for k in 1...4 {
             guard let t = try constantInput(index, node, k), t.values.count == n else {
-                throw fail(index, node, "input \(k + 1) is not a constant with \(n) entries; expected one value per channel")
+                throw fail(
+                    index, node, "input \(k + 1) is not a constant with \(n) entries; expected one value per channel")
             }
             parameters.append(t.values)
         }
@@ -182,7 +219,10 @@ extension ONNXGraphImporter {
         var m: [ExactConstant] = [], c: [ExactConstant] = []
         for i in 0..<n {
             let v = variance[i] + epsilon
-            guard v.signum > 0 else { throw fail(index, node, "channel \(i): var + epsilon = \(v) is not positive; expected a positive variance") }
+            guard v.signum > 0 else {
+                throw fail(
+                    index, node, "channel \(i): var + epsilon = \(v) is not positive; expected a positive variance")
+            }
             let factor = ExactConstant.sqrt(v) / v * ExactConstant(scale[i])
             m.append(factor)
             c.append(ExactConstant(bias[i]) - ExactConstant(mean[i]) * factor)
@@ -196,17 +236,23 @@ extension ONNXGraphImporter {
 
     // MARK: Activations with parameters
 
-    private mutating func clip(_ index: Int, _ node: Onnx_NodeProto, _ attributes: ONNXAttributes) throws(ModelFileError) {
+    private mutating func clip(_ index: Int, _ node: Onnx_NodeProto, _ attributes: ONNXAttributes)
+        throws(ModelFileError)
+    {
         var lower: Rational?, upper: Rational?
         // Opset < 11: attributes; opset >= 11: optional inputs 2 and 3.
         if let f = attributes.rawFloat("min") { lower = BinaryFloat.single(bits: f.bitPattern) }
         if let f = attributes.rawFloat("max") { upper = BinaryFloat.single(bits: f.bitPattern) }
         if let t = try constantInput(index, node, 1) {
-            guard t.values.count == 1 else { throw fail(index, node, "min has \(t.values.count) entries; expected a scalar") }
+            guard t.values.count == 1 else {
+                throw fail(index, node, "min has \(t.values.count) entries; expected a scalar")
+            }
             lower = t.values[0]
         }
         if let t = try constantInput(index, node, 2) {
-            guard t.values.count == 1 else { throw fail(index, node, "max has \(t.values.count) entries; expected a scalar") }
+            guard t.values.count == 1 else {
+                throw fail(index, node, "max has \(t.values.count) entries; expected a scalar")
+            }
             upper = t.values[0]
         }
         // ONNX's defaults are the lowest and highest float: no bound.
@@ -219,22 +265,31 @@ extension ONNXGraphImporter {
         appendActivation(.clip(lower: lower.map { Polynomial($0) }, upper: upper.map { Polynomial($0) }), at: index)
     }
 
-    private mutating func softmax(_ index: Int, _ node: Onnx_NodeProto, _ attributes: ONNXAttributes) throws(ModelFileError) {
+    private mutating func softmax(_ index: Int, _ node: Onnx_NodeProto, _ attributes: ONNXAttributes)
+        throws(ModelFileError)
+    {
         let rank = shape.count
         var axis = attributes.int("axis", default: opset >= 13 ? -1 : 1)
         if axis < 0 { axis += rank }
-        guard axis >= 0, axis < max(rank, 1) else { throw fail(index, node, "axis \(axis) is outside the input's rank \(rank)") }
+        guard axis >= 0, axis < max(rank, 1) else {
+            throw fail(index, node, "axis \(axis) is outside the input's rank \(rank)")
+        }
         // Opset < 13 flattens the dimensions from `axis` on; opset >= 13 uses that one axis.
         let covered = opset >= 13 ? (rank == 0 ? 1 : shape[axis]) : ExactTensor.count(Array(shape[axis...]))
         guard covered == size else {
-            throw fail(index, node, "axis \(axis) of shape \(shape) covers \(covered) of the \(size) units; expected the softmax over the whole vector (the last axis)")
+            throw fail(
+                index, node,
+                "axis \(axis) of shape \(shape) covers \(covered) of the \(size) units; expected the softmax over the whole vector (the last axis)"
+            )
         }
         appendActivation(.softmax, at: index)
     }
 
     // MARK: Shapes
 
-    private mutating func reshape(_ index: Int, _ node: Onnx_NodeProto, _ attributes: ONNXAttributes) throws(ModelFileError) {
+    private mutating func reshape(_ index: Int, _ node: Onnx_NodeProto, _ attributes: ONNXAttributes)
+        throws(ModelFileError)
+    {
         guard let target = try constantInput(index, node, 1)?.integers else {
             throw fail(index, node, "the shape is not a constant list of integers; expected Reshape(x, constant shape)")
         }
@@ -243,11 +298,15 @@ extension ONNXGraphImporter {
         var inferred: Int?
         for (k, d) in target.enumerated() {
             if d == -1 {
-                guard inferred == nil else { throw fail(index, node, "the shape \(target) has two -1 entries; expected at most one") }
+                guard inferred == nil else {
+                    throw fail(index, node, "the shape \(target) has two -1 entries; expected at most one")
+                }
                 inferred = k
                 result.append(1)
             } else if d == 0 && !allowZero {
-                guard k < shape.count else { throw fail(index, node, "shape entry \(k) is 0 (copy) beyond the input's rank \(shape.count)") }
+                guard k < shape.count else {
+                    throw fail(index, node, "shape entry \(k) is 0 (copy) beyond the input's rank \(shape.count)")
+                }
                 result.append(shape[k])
             } else if d < 0 {
                 throw fail(index, node, "shape entry \(d); expected a size, 0 or -1")
@@ -257,16 +316,23 @@ extension ONNXGraphImporter {
         }
         let known = ExactTensor.count(result)
         if let inferred {
-            guard known > 0, size % known == 0 else { throw fail(index, node, "cannot infer -1 in \(target) for \(size) units") }
+            guard known > 0, size % known == 0 else {
+                throw fail(index, node, "cannot infer -1 in \(target) for \(size) units")
+            }
             result[inferred] = size / known
         }
         guard ExactTensor.count(result) == size else {
-            throw fail(index, node, "the shape \(target) holds \(ExactTensor.count(result)) entries; expected \(size), the vector's size (a reshape that keeps the vector)")
+            throw fail(
+                index, node,
+                "the shape \(target) holds \(ExactTensor.count(result)) entries; expected \(size), the vector's size (a reshape that keeps the vector)"
+            )
         }
         shape = result
     }
 
-    private mutating func squeeze(_ index: Int, _ node: Onnx_NodeProto, _ attributes: ONNXAttributes) throws(ModelFileError) {
+    private mutating func squeeze(_ index: Int, _ node: Onnx_NodeProto, _ attributes: ONNXAttributes)
+        throws(ModelFileError)
+    {
         var axes = attributes.ints("axes")
         if let t = try constantInput(index, node, 1) {
             guard let list = t.integers else { throw fail(index, node, "axes are not integers") }
@@ -276,7 +342,9 @@ extension ONNXGraphImporter {
             let rank = shape.count
             let chosen = Set((axes ?? Array(0..<rank).filter { shape[$0] == 1 }).map { $0 < 0 ? $0 + rank : $0 })
             for a in chosen {
-                guard a >= 0, a < rank, shape[a] == 1 else { throw fail(index, node, "axis \(a) of shape \(shape) is not of size 1; expected axes of size 1") }
+                guard a >= 0, a < rank, shape[a] == 1 else {
+                    throw fail(index, node, "axis \(a) of shape \(shape) is not of size 1; expected axes of size 1")
+                }
             }
             shape = shape.enumerated().filter { !chosen.contains($0.offset) }.map(\.element)
         } else {

@@ -61,13 +61,19 @@ struct ONNXGraphImporter {
 
     private mutating func process(_ index: Int, _ node: Onnx_NodeProto) throws(ModelFileError) {
         guard node.domain.isEmpty || node.domain == "ai.onnx" else {
-            throw fail(index, node, "operator domain '\(node.domain)'; expected the default ONNX domain with one of \(Self.supportedOperators.joined(separator: ", "))")
+            throw fail(
+                index, node,
+                "operator domain '\(node.domain)'; expected the default ONNX domain with one of \(Self.supportedOperators.joined(separator: ", "))"
+            )
         }
         let inputs = node.input
         let present = inputs.filter { !$0.isEmpty }
         let dynamic = present.filter { dynamicNames.contains($0) }
         for name in present where !dynamicNames.contains(name) && constants[name] == nil {
-            throw fail(index, node, "input '\(name)' is not produced by an earlier node, an initializer or the graph input; expected nodes in topological order")
+            throw fail(
+                index, node,
+                "input '\(name)' is not produced by an earlier node, an initializer or the graph input; expected nodes in topological order"
+            )
         }
         if dynamic.isEmpty {
             try foldConstant(index, node)
@@ -75,7 +81,10 @@ struct ONNXGraphImporter {
         }
         guard Set(dynamic) == [chain] else {
             let other = dynamic.first { $0 != chain } ?? chain
-            throw fail(index, node, "it uses '\(other)', which is not the latest value of the chain ('\(chain)') or uses the chain twice: the graph branches (a residual or parallel path); expected a chain of layers on one vector")
+            throw fail(
+                index, node,
+                "it uses '\(other)', which is not the latest value of the chain ('\(chain)') or uses the chain twice: the graph branches (a residual or parallel path); expected a chain of layers on one vector"
+            )
         }
         guard node.output.count >= 1, !node.output[0].isEmpty else {
             throw fail(index, node, "the node has no output; expected one output")
@@ -89,7 +98,10 @@ struct ONNXGraphImporter {
     func constantInput(_ index: Int, _ node: Onnx_NodeProto, _ k: Int) throws(ModelFileError) -> ExactTensor? {
         guard k < node.input.count, !node.input[k].isEmpty else { return nil }
         guard let t = constants[node.input[k]] else {
-            throw fail(index, node, "input \(k + 1) ('\(node.input[k])') is computed from the network input; expected a constant (an initializer or a Constant node)")
+            throw fail(
+                index, node,
+                "input \(k + 1) ('\(node.input[k])') is computed from the network input; expected a constant (an initializer or a Constant node)"
+            )
         }
         return t
     }
@@ -101,8 +113,10 @@ struct ONNXGraphImporter {
 
     /// Appends a dense layer W (rows × columns, row-major) + b.
     mutating func appendDense(weights: [Rational], rows: Int, columns: Int, bias: [Rational], at index: Int) {
-        drafts.append(LayerDraft(weights: weights, rows: rows, columns: columns, bias: bias,
-                                 location: SourceLocation(file: file, line: index + 1, column: 1)))
+        drafts.append(
+            LayerDraft(
+                weights: weights, rows: rows, columns: columns, bias: bias,
+                location: SourceLocation(file: file, line: index + 1, column: 1)))
     }
 
     /// Applies t ↦ scale ⊙ t + shift to the chain vector.
@@ -111,8 +125,10 @@ struct ONNXGraphImporter {
             last.applyElementwise(scale: scale, shift: shift)
             drafts[drafts.count - 1] = last
         } else {
-            drafts.append(LayerDraft.elementwise(scale: scale, shift: shift, size: size,
-                                                 location: SourceLocation(file: file, line: index + 1, column: 1)))
+            drafts.append(
+                LayerDraft.elementwise(
+                    scale: scale, shift: shift, size: size,
+                    location: SourceLocation(file: file, line: index + 1, column: 1)))
         }
     }
 
@@ -120,8 +136,10 @@ struct ONNXGraphImporter {
     /// irrational 1/√(var + ε)): folded into the open dense layer, or a diagonal layer of its own.
     mutating func appendExactElementwise(scale: [ExactConstant], shift: [ExactConstant], at index: Int) {
         if drafts.last?.acceptsAffine != true {
-            drafts.append(LayerDraft.elementwise(scale: nil, shift: nil, size: size,
-                                                 location: SourceLocation(file: file, line: index + 1, column: 1)))
+            drafts.append(
+                LayerDraft.elementwise(
+                    scale: nil, shift: nil, size: size,
+                    location: SourceLocation(file: file, line: index + 1, column: 1)))
         }
         drafts[drafts.count - 1].applyExactElementwise(scale: scale, shift: shift)
     }
@@ -131,11 +149,16 @@ struct ONNXGraphImporter {
     /// Above `NetworkModel`'s widest activation-only layer the activation joins the dense layer
     /// before it instead (a spec could not hold it alone).
     mutating func appendActivation(_ activation: Activation, at index: Int) {
-        if size > ONNXGraphImporter.widestActivationLayer, var last = drafts.last, last.weights != nil, case .identity = last.activation {
+        if size > ONNXGraphImporter.widestActivationLayer, var last = drafts.last, last.weights != nil,
+            case .identity = last.activation
+        {
             last.activation = activation
             drafts[drafts.count - 1] = last
         } else {
-            drafts.append(LayerDraft(activation: activation, size: size, location: SourceLocation(file: file, line: index + 1, column: 1)))
+            drafts.append(
+                LayerDraft(
+                    activation: activation, size: size, location: SourceLocation(file: file, line: index + 1, column: 1)
+                ))
         }
     }
 

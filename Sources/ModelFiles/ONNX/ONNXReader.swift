@@ -21,7 +21,9 @@ public enum ONNXReader {
 
     /// Reads the model at `path`, with the element type of its input (the precision a fused
     /// model is written back in).
-    public static func readModel(path: String) throws(ModelFileError) -> (network: Network, precision: ONNXWriter.Precision) {
+    public static func readModel(path: String) throws(ModelFileError) -> (
+        network: Network, precision: ONNXWriter.Precision
+    ) {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
@@ -37,14 +39,19 @@ public enum ONNXReader {
     }
 
     /// Reads a model and its input's precision from its bytes.
-    static func parseModel(data: Data, file: String) throws(ModelFileError) -> (network: Network, precision: ONNXWriter.Precision) {
+    static func parseModel(data: Data, file: String) throws(ModelFileError) -> (
+        network: Network, precision: ONNXWriter.Precision
+    ) {
         let model: Onnx_ModelProto
         do {
             var options = BinaryDecodingOptions()
             options.messageDepthLimit = 64
             model = try Onnx_ModelProto(serializedBytes: data, options: options)
         } catch {
-            throw ModelFileError(file: file, place: .file, "not a valid ONNX model (protobuf decoding failed: \(error)); expected a complete .onnx file (truncated or corrupt?)")
+            throw ModelFileError(
+                file: file, place: .file,
+                "not a valid ONNX model (protobuf decoding failed: \(error)); expected a complete .onnx file (truncated or corrupt?)"
+            )
         }
         let network = try network(model, file: file)
         let input = model.graph.input.first { $0.name == "x" } ?? model.graph.input.first
@@ -55,10 +62,13 @@ public enum ONNXReader {
     /// The network of a decoded model.
     static func network(_ model: Onnx_ModelProto, file: String) throws(ModelFileError) -> Network {
         guard model.hasGraph, model.irVersion > 0 || !model.graph.node.isEmpty else {
-            throw ModelFileError(file: file, place: .file, "the file holds no ONNX graph; expected an ONNX model (ModelProto with a graph)")
+            throw ModelFileError(
+                file: file, place: .file,
+                "the file holds no ONNX graph; expected an ONNX model (ModelProto with a graph)")
         }
         let graph = model.graph
-        let opset = model.opsetImport.first { $0.domain.isEmpty || $0.domain == "ai.onnx" }.map { Int($0.version) } ?? 13
+        let opset =
+            model.opsetImport.first { $0.domain.isEmpty || $0.domain == "ai.onnx" }.map { Int($0.version) } ?? 13
         var constants: [String: ExactTensor] = [:]
         for tensor in graph.initializer {
             constants[tensor.name] = try ONNXTensorDecoding.decode(tensor, file: file)
@@ -67,16 +77,24 @@ public enum ONNXReader {
         let inputs = graph.input.filter { constants[$0.name] == nil }
         guard inputs.count == 1, let input = inputs.first else {
             let names = inputs.map { "'\($0.name)'" }.joined(separator: ", ")
-            throw ModelFileError(file: file, place: .file, "the graph has \(inputs.count) input(s) besides its initializers (\(names)); expected exactly one input vector")
+            throw ModelFileError(
+                file: file, place: .file,
+                "the graph has \(inputs.count) input(s) besides its initializers (\(names)); expected exactly one input vector"
+            )
         }
         let shape = try inputShape(input, file: file)
         guard graph.output.count == 1, let output = graph.output.first else {
-            throw ModelFileError(file: file, place: .file, "the graph has \(graph.output.count) outputs; expected exactly one")
+            throw ModelFileError(
+                file: file, place: .file, "the graph has \(graph.output.count) outputs; expected exactly one")
         }
-        var importer = ONNXGraphImporter(file: file, opset: opset, constants: constants, input: input.name, shape: shape)
+        var importer = ONNXGraphImporter(
+            file: file, opset: opset, constants: constants, input: input.name, shape: shape)
         try importer.run(graph.node)
         guard importer.chain == output.name else {
-            throw ModelFileError(file: file, place: .value(output.name), "the graph output is not the end of the chain ('\(importer.chain)'); expected the output to be computed from the input by the chain of nodes")
+            throw ModelFileError(
+                file: file, place: .value(output.name),
+                "the graph output is not the end of the chain ('\(importer.chain)'); expected the output to be computed from the input by the chain of nodes"
+            )
         }
         let n = ExactTensor.count(shape)
         let name = graph.name.isEmpty ? ModelFiles.baseName(file) : graph.name
@@ -90,7 +108,9 @@ public enum ONNXReader {
             throw fail("the input has no tensor shape; expected a float tensor of shape [1, n], [N, n] or [n]")
         }
         guard [1, 10, 11].contains(tensor.elemType) else {
-            throw fail("the input's element type is \(ONNXTensorDecoding.typeName(tensor.elemType)); expected float32, float64 or float16")
+            throw fail(
+                "the input's element type is \(ONNXTensorDecoding.typeName(tensor.elemType)); expected float32, float64 or float16"
+            )
         }
         var shape: [Int] = []
         for (k, d) in tensor.shape.dim.enumerated() {
@@ -99,11 +119,16 @@ public enum ONNXReader {
                 guard v > 0 else { throw fail("dimension \(k) is \(v); expected a positive size") }
                 shape.append(Int(v))
             default:
-                guard k == 0 else { throw fail("dimension \(k) is symbolic; expected only the batch dimension (the first) to be symbolic") }
+                guard k == 0 else {
+                    throw fail(
+                        "dimension \(k) is symbolic; expected only the batch dimension (the first) to be symbolic")
+                }
                 shape.append(1)
             }
         }
-        guard ExactTensor.count(shape) >= 1, !shape.isEmpty else { throw fail("the input is a scalar; expected a vector") }
+        guard ExactTensor.count(shape) >= 1, !shape.isEmpty else {
+            throw fail("the input is a scalar; expected a vector")
+        }
         return shape
     }
 }

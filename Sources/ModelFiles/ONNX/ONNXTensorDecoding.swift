@@ -37,14 +37,20 @@ enum ONNXTensorDecoding {
     /// - Throws: `ModelFileError` at the tensor for external data, an unsupported element
     ///   type, a negative dimension, a data length that does not match the dimensions
     ///   (truncated or corrupt data), or an infinite or NaN entry.
-    static func decode(_ tensor: Onnx_TensorProto, file: String, name: String? = nil) throws(ModelFileError) -> ExactTensor {
+    static func decode(_ tensor: Onnx_TensorProto, file: String, name: String? = nil) throws(ModelFileError)
+        -> ExactTensor
+    {
         let label = name ?? tensor.name
         func fail(_ message: String) -> ModelFileError { ModelFileError(file: file, place: .tensor(label), message) }
         if tensor.dataLocation == .external {
-            throw fail("its data are in an external file; expected the data inside the model (save with onnx.save(model, path, save_as_external_data=False))")
+            throw fail(
+                "its data are in an external file; expected the data inside the model (save with onnx.save(model, path, save_as_external_data=False))"
+            )
         }
         guard let type = ElementType(rawValue: tensor.dataType) else {
-            throw fail("element type \(typeName(tensor.dataType)); expected float32, float64 or float16 (weights) or int64 (shapes and axes)")
+            throw fail(
+                "element type \(typeName(tensor.dataType)); expected float32, float64 or float16 (weights) or int64 (shapes and axes)"
+            )
         }
         var shape: [Int] = []
         for d in tensor.dims {
@@ -54,14 +60,18 @@ enum ONNXTensorDecoding {
         var count = 1
         for d in shape {
             let (product, overflow) = count.multipliedReportingOverflow(by: d)
-            guard !overflow, product <= 1 << 31 else { throw fail("shape \(shape) holds more than 2^31 entries; expected a weight tensor") }
+            guard !overflow, product <= 1 << 31 else {
+                throw fail("shape \(shape) holds more than 2^31 entries; expected a weight tensor")
+            }
             count = product
         }
         let values: [Rational]
         if tensor.hasRawData {
             let expected = count * type.byteCount
             guard tensor.rawData.count == expected else {
-                throw fail("raw_data has \(tensor.rawData.count) bytes; expected \(expected) (\(count) \(type.name) entries for shape \(shape)): the file is truncated or corrupt")
+                throw fail(
+                    "raw_data has \(tensor.rawData.count) bytes; expected \(expected) (\(count) \(type.name) entries for shape \(shape)): the file is truncated or corrupt"
+                )
             }
             values = try fromRaw(tensor.rawData, type: type, count: count, fail: fail)
         } else {
@@ -70,7 +80,9 @@ enum ONNXTensorDecoding {
         return ExactTensor(shape: shape, values: values)
     }
 
-    private static func fromRaw(_ data: Data, type: ElementType, count: Int, fail: (String) -> ModelFileError) throws(ModelFileError) -> [Rational] {
+    private static func fromRaw(_ data: Data, type: ElementType, count: Int, fail: (String) -> ModelFileError)
+        throws(ModelFileError) -> [Rational]
+    {
         var out: [Rational] = []
         out.reserveCapacity(count)
         var bad: Int?
@@ -79,11 +91,14 @@ enum ONNXTensorDecoding {
                 let value: Rational?
                 switch type {
                 case .float:
-                    value = BinaryFloat.single(bits: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
+                    value = BinaryFloat.single(
+                        bits: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
                 case .double:
-                    value = BinaryFloat.double(bits: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)))
+                    value = BinaryFloat.double(
+                        bits: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)))
                 case .float16:
-                    value = BinaryFloat.half(bits: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))
+                    value = BinaryFloat.half(
+                        bits: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))
                 case .int32:
                     value = Rational(Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self))))
                 case .int64:
@@ -100,8 +115,10 @@ enum ONNXTensorDecoding {
         return out
     }
 
-    private static func fromTyped(_ tensor: Onnx_TensorProto, type: ElementType, count: Int, shape: [Int],
-                                  fail: (String) -> ModelFileError) throws(ModelFileError) -> [Rational] {
+    private static func fromTyped(
+        _ tensor: Onnx_TensorProto, type: ElementType, count: Int, shape: [Int],
+        fail: (String) -> ModelFileError
+    ) throws(ModelFileError) -> [Rational] {
         var out: [Rational] = []
         out.reserveCapacity(count)
         func check(_ n: Int, _ field: String) throws(ModelFileError) {
@@ -113,20 +130,26 @@ enum ONNXTensorDecoding {
         case .float:
             try check(tensor.floatData.count, "float_data")
             for (i, f) in tensor.floatData.enumerated() {
-                guard let v = BinaryFloat.single(bits: f.bitPattern) else { throw fail("entry \(i) is infinite or NaN; expected finite weights") }
+                guard let v = BinaryFloat.single(bits: f.bitPattern) else {
+                    throw fail("entry \(i) is infinite or NaN; expected finite weights")
+                }
                 out.append(v)
             }
         case .double:
             try check(tensor.doubleData.count, "double_data")
             for (i, f) in tensor.doubleData.enumerated() {
-                guard let v = BinaryFloat.double(bits: f.bitPattern) else { throw fail("entry \(i) is infinite or NaN; expected finite weights") }
+                guard let v = BinaryFloat.double(bits: f.bitPattern) else {
+                    throw fail("entry \(i) is infinite or NaN; expected finite weights")
+                }
                 out.append(v)
             }
         case .float16:
             // float16 entries are stored one per int32_data element, in its low 16 bits.
             try check(tensor.int32Data.count, "int32_data")
             for (i, w) in tensor.int32Data.enumerated() {
-                guard let v = BinaryFloat.half(bits: UInt16(truncatingIfNeeded: w)) else { throw fail("entry \(i) is infinite or NaN; expected finite weights") }
+                guard let v = BinaryFloat.half(bits: UInt16(truncatingIfNeeded: w)) else {
+                    throw fail("entry \(i) is infinite or NaN; expected finite weights")
+                }
                 out.append(v)
             }
         case .int32:
@@ -141,9 +164,11 @@ enum ONNXTensorDecoding {
 
     /// The ONNX name of a data type code.
     static func typeName(_ code: Int32) -> String {
-        let names: [Int32: String] = [0: "UNDEFINED", 1: "FLOAT", 2: "UINT8", 3: "INT8", 4: "UINT16", 5: "INT16", 6: "INT32",
-                                      7: "INT64", 8: "STRING", 9: "BOOL", 10: "FLOAT16", 11: "DOUBLE", 12: "UINT32",
-                                      13: "UINT64", 14: "COMPLEX64", 15: "COMPLEX128", 16: "BFLOAT16"]
+        let names: [Int32: String] = [
+            0: "UNDEFINED", 1: "FLOAT", 2: "UINT8", 3: "INT8", 4: "UINT16", 5: "INT16", 6: "INT32",
+            7: "INT64", 8: "STRING", 9: "BOOL", 10: "FLOAT16", 11: "DOUBLE", 12: "UINT32",
+            13: "UINT64", 14: "COMPLEX64", 15: "COMPLEX128", 16: "BFLOAT16",
+        ]
         return names[code] ?? "code \(code)"
     }
 }

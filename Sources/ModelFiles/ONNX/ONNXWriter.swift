@@ -26,7 +26,8 @@ public enum ONNXWriter {
     /// nearest float32 (float64) value, found by refining its enclosure until it does not
     /// straddle a rounding boundary; nil when an entry has a free symbol or cannot be rounded.
     static func nearestValues(_ map: AffineMap<Polynomial>, precision: Precision) -> AffineMap<Rational>? {
-        let round: (Rational) -> Rational? = precision == .float32
+        let round: (Rational) -> Rational? =
+            precision == .float32
             ? { $0.nearestFloat32Value }
             : { $0.nearestDouble.flatMap { Rational(exactly: $0) } }
         func near(_ p: Polynomial) -> Rational? { ExactConstant(p)?.nearest(by: round)?.value }
@@ -42,7 +43,8 @@ public enum ONNXWriter {
             guard let v = near(b) else { return nil }
             bias.append(v)
         }
-        return AffineMap(weights: Matrix(rows: map.weights.rows, columns: map.weights.columns, entries: entries), bias: bias)
+        return AffineMap(
+            weights: Matrix(rows: map.weights.rows, columns: map.weights.columns, entries: entries), bias: bias)
     }
 
     /// The model's bytes. `file` names the output in messages.
@@ -50,7 +52,9 @@ public enum ONNXWriter {
     /// - Throws: `ModelFileError` for symbolic weights or parameters, an activation with no
     ///   operator in the subset (step, arctan, silu, gelu, a polynomial of degree ≥ 2), or a
     ///   weight too large for the precision.
-    public static func serialize(_ network: Network, precision: Precision = .float32, file: String) throws(ModelFileError) -> Data {
+    public static func serialize(_ network: Network, precision: Precision = .float32, file: String)
+        throws(ModelFileError) -> Data
+    {
         var builder = Builder(file: file, precision: precision)
         var current = "input"
         var width = network.inputDimension
@@ -63,7 +67,9 @@ public enum ONNXWriter {
             case .symbolic(let exact)?:
                 // Exact constants (√ from a BatchNormalization fold): each entry's nearest float.
                 guard let map = nearestValues(exact, precision: precision) else {
-                    throw ModelFileError(file: file, place: .file, "layer \(k) has symbolic weights; expected numbers (ONNX stores numbers)")
+                    throw ModelFileError(
+                        file: file, place: .file,
+                        "layer \(k) has symbolic weights; expected numbers (ONNX stores numbers)")
                 }
                 current = try builder.dense(map, input: current, layer: k)
                 width = map.outputDimension
@@ -139,16 +145,22 @@ public enum ONNXWriter {
         }
 
         /// A float tensor with the nearest binary values of `values`.
-        mutating func tensor(_ name: String, _ values: [Rational], shape: [Int], layer: Int) throws(ModelFileError) -> String {
+        mutating func tensor(_ name: String, _ values: [Rational], shape: [Int], layer: Int) throws(ModelFileError)
+            -> String
+        {
             var data = Data()
             data.reserveCapacity(values.count * (precision == .float32 ? 4 : 8))
             for v in values {
                 switch precision {
                 case .float32:
-                    guard let f = v.nearestFloat else { throw fail(layer, "the entry \(v.decimalApproximation) is too large for float32") }
+                    guard let f = v.nearestFloat else {
+                        throw fail(layer, "the entry \(v.decimalApproximation) is too large for float32")
+                    }
                     withUnsafeBytes(of: f.bitPattern.littleEndian) { data.append(contentsOf: $0) }
                 case .float64:
-                    guard let f = v.nearestDouble else { throw fail(layer, "the entry \(v.decimalApproximation) is too large for float64") }
+                    guard let f = v.nearestDouble else {
+                        throw fail(layer, "the entry \(v.decimalApproximation) is too large for float64")
+                    }
                     withUnsafeBytes(of: f.bitPattern.littleEndian) { data.append(contentsOf: $0) }
                 }
             }
@@ -161,7 +173,9 @@ public enum ONNXWriter {
             return name
         }
 
-        mutating func node(_ op: String, _ inputs: [String], name: String, attributes: [Onnx_AttributeProto] = []) -> String {
+        mutating func node(_ op: String, _ inputs: [String], name: String, attributes: [Onnx_AttributeProto] = [])
+            -> String
+        {
             var n = Onnx_NodeProto()
             n.opType = op
             n.name = name
@@ -204,10 +218,14 @@ public enum ONNXWriter {
                 var current = input
                 let scale = (0..<m).map { map.weights[$0, $0] }
                 if !scale.allSatisfy(\.isOne) {
-                    current = node("Mul", [current, try tensor("layer\(k)_scale", scale, shape: [m], layer: k)], name: "layer\(k)_scale_mul")
+                    current = node(
+                        "Mul", [current, try tensor("layer\(k)_scale", scale, shape: [m], layer: k)],
+                        name: "layer\(k)_scale_mul")
                 }
                 if !map.bias.allSatisfy(\.isZero) || current == input {
-                    current = node("Add", [current, try tensor("layer\(k)_shift", map.bias, shape: [m], layer: k)], name: "layer\(k)_shift_add")
+                    current = node(
+                        "Add", [current, try tensor("layer\(k)_shift", map.bias, shape: [m], layer: k)],
+                        name: "layer\(k)_shift_add")
                 }
                 return current
             }
@@ -217,9 +235,13 @@ public enum ONNXWriter {
         }
 
         /// The activation's nodes.
-        mutating func activation(_ f: Activation, input: String, layer k: Int, width: Int) throws(ModelFileError) -> String {
+        mutating func activation(_ f: Activation, input: String, layer k: Int, width: Int) throws(ModelFileError)
+            -> String
+        {
             func number(_ p: Polynomial, _ what: String) throws(ModelFileError) -> Rational {
-                guard let r = p.constantValue else { throw fail(k, "the \(what) of \(f.name) is symbolic; expected a number") }
+                guard let r = p.constantValue else {
+                    throw fail(k, "the \(what) of \(f.name) is symbolic; expected a number")
+                }
                 return r
             }
             func float(_ r: Rational) throws(ModelFileError) -> Float {
@@ -237,19 +259,37 @@ public enum ONNXWriter {
             case .sign: return node("Sign", [input], name: name)
             case .softmax: return node("Softmax", [input], name: name, attributes: [Self.intAttribute("axis", -1)])
             case .leakyRelu(let alpha):
-                return node("LeakyRelu", [input], name: name, attributes: [Self.floatAttribute("alpha", try float(try number(alpha, "alpha")))])
+                return node(
+                    "LeakyRelu", [input], name: name,
+                    attributes: [Self.floatAttribute("alpha", try float(try number(alpha, "alpha")))])
             case .elu(let alpha):
-                return node("Elu", [input], name: name, attributes: [Self.floatAttribute("alpha", try float(try number(alpha, "alpha")))])
+                return node(
+                    "Elu", [input], name: name,
+                    attributes: [Self.floatAttribute("alpha", try float(try number(alpha, "alpha")))])
             case .hardSigmoid(let alpha, let beta):
-                return node("HardSigmoid", [input], name: name, attributes: [Self.floatAttribute("alpha", try float(try number(alpha, "alpha"))),
-                                                                             Self.floatAttribute("beta", try float(try number(beta, "beta")))])
+                return node(
+                    "HardSigmoid", [input], name: name,
+                    attributes: [
+                        Self.floatAttribute("alpha", try float(try number(alpha, "alpha"))),
+                        Self.floatAttribute("beta", try float(try number(beta, "beta"))),
+                    ])
             case .hardtanh:
-                return node("Clip", [input, try tensor(name + "_min", [Rational(-1)], shape: [], layer: k),
-                                     try tensor(name + "_max", [Rational(1)], shape: [], layer: k)], name: name)
+                return node(
+                    "Clip",
+                    [
+                        input, try tensor(name + "_min", [Rational(-1)], shape: [], layer: k),
+                        try tensor(name + "_max", [Rational(1)], shape: [], layer: k),
+                    ], name: name)
             case .clip(let lower, let upper):
                 var inputs = [input]
-                if let lower { inputs.append(try tensor(name + "_min", [try number(lower, "min")], shape: [], layer: k)) } else { inputs.append("") }
-                if let upper { inputs.append(try tensor(name + "_max", [try number(upper, "max")], shape: [], layer: k)) }
+                if let lower {
+                    inputs.append(try tensor(name + "_min", [try number(lower, "min")], shape: [], layer: k))
+                } else {
+                    inputs.append("")
+                }
+                if let upper {
+                    inputs.append(try tensor(name + "_max", [try number(upper, "max")], shape: [], layer: k))
+                }
                 return node("Clip", inputs, name: name)
             default:
                 var form: (Polynomial, Polynomial)?
@@ -260,12 +300,23 @@ public enum ONNXWriter {
                 default: form = nil
                 }
                 guard let (a, c) = form else {
-                    throw fail(k, "activation \(f.name) has no operator in the ONNX subset; expected identity, affine, relu, leaky_relu, hardtanh, sign, abs, sigmoid, tanh, softplus, elu, softmax, clip or hard_sigmoid")
+                    throw fail(
+                        k,
+                        "activation \(f.name) has no operator in the ONNX subset; expected identity, affine, relu, leaky_relu, hardtanh, sign, abs, sigmoid, tanh, softplus, elu, softmax, clip or hard_sigmoid"
+                    )
                 }
                 let slope = try number(a, "slope"), intercept = try number(c, "intercept")
                 var current = input
-                if !slope.isOne { current = node("Mul", [current, try tensor(name + "_slope", [slope], shape: [], layer: k)], name: name + "_mul") }
-                if !intercept.isZero { current = node("Add", [current, try tensor(name + "_intercept", [intercept], shape: [], layer: k)], name: name + "_add") }
+                if !slope.isOne {
+                    current = node(
+                        "Mul", [current, try tensor(name + "_slope", [slope], shape: [], layer: k)], name: name + "_mul"
+                    )
+                }
+                if !intercept.isZero {
+                    current = node(
+                        "Add", [current, try tensor(name + "_intercept", [intercept], shape: [], layer: k)],
+                        name: name + "_add")
+                }
                 return current
             }
         }

@@ -29,14 +29,18 @@ extension LaTeXBuilder {
         let lower = facts.regionsExamined - facts.fullDimensionalRegions
         let discontinuous = network.layers.contains { $0.activation.isDiscontinuous }
 
-        line("\\paragraph{Case analysis over the linear regions.} Every activation here is piecewise linear. Fix for every unit the piece of its activation it is on, its \\emph{activation pattern} (\(patternLegend())). The inputs with a given pattern form a convex region cut out by linear inequalities, and on it every activation is one affine function, so $F$ is one affine map there.")
+        line(
+            "\\paragraph{Case analysis over the linear regions.} Every activation here is piecewise linear. Fix for every unit the piece of its activation it is on, its \\emph{activation pattern} (\(patternLegend())). The inputs with a given pattern form a convex region cut out by linear inequalities, and on it every activation is one affine function, so $F$ is one affine map there."
+        )
         line(countSentence(facts, lower: lower))
         line("")
 
         // The regions shown: the two with different maps, the regions of the witness's
         // points, then the first ones up to the limit; in the order enumerated.
         var required = [LinearRegion]()
-        for region in facts.differing + witnessRegions(facts) where !required.contains(region) { required.append(region) }
+        for region in facts.differing + witnessRegions(facts) where !required.contains(region) {
+            required.append(region)
+        }
         var shownSet = required
         for region in facts.regions where shownSet.count < Self.shownRegionLimit && !shownSet.contains(region) {
             shownSet.append(region)
@@ -56,7 +60,8 @@ extension LaTeXBuilder {
             line("  \\item[$R_{\(s.label)}$:] " + regionText(s.region, showHidden: showHidden))
         }
         line("\\end{itemize}")
-        let listing = "\\texttt{prove-collapse regions SPEC} lists every region with its inequalities, an interior point and its map (\\texttt{-{}-count} just counts them)"
+        let listing =
+            "\\texttt{prove-collapse regions SPEC} lists every region with its inequalities, an interior point and its map (\\texttt{-{}-count} just counts them)"
         if facts.complete && shown.count < facts.regionsExamined {
             line("Only \(Self.count(shown.count)) of the \(facts.regionsExamined) regions are shown; \(listing).")
         } else if !facts.complete {
@@ -74,9 +79,11 @@ extension LaTeXBuilder {
 
     /// `+` above the breakpoint, `-` below it, `0` on it; hardtanh's five pieces.
     func patternLegend() -> String {
-        var legend = "written layer by layer, one sign per unit: $+$ above its breakpoint, $-$ below it, $0$ exactly on it"
+        var legend =
+            "written layer by layer, one sign per unit: $+$ above its breakpoint, $-$ below it, $0$ exactly on it"
         if network.layers.contains(where: { if case .hardtanh = $0.activation { return true } else { return false } }) {
-            legend += "; for \\texttt{hardtanh}, $-$ below $-1$, $0$ between $-1$ and $1$, $+$ above $1$, and $m$, $p$ exactly at $-1$, $1$"
+            legend +=
+                "; for \\texttt{hardtanh}, $-$ below $-1$, $0$ between $-1$ and $1$, $+$ above $1$, and $m$, $p$ exactly at $-1$, $1$"
         }
         return legend
     }
@@ -86,17 +93,24 @@ extension LaTeXBuilder {
         let lp = "\(facts.linearPrograms) exact linear program\(facts.linearPrograms == 1 ? "" : "s")"
         let full = facts.fullDimensionalRegions
         let fullText = "\(Self.count(full)) linear region\(full == 1 ? "" : "s")"
-        let lowerText = lower > 0 ? ", and \(Self.count(lower)) lower-dimensional region\(lower == 1 ? "" : "s") where a \\texttt{step} or \\texttt{sign} unit sits exactly on its jump" : ""
+        let lowerText =
+            lower > 0
+            ? ", and \(Self.count(lower)) lower-dimensional region\(lower == 1 ? "" : "s") where a \\texttt{step} or \\texttt{sign} unit sits exactly on its jump"
+            : ""
         if facts.complete {
-            return "These regions were enumerated exactly, each kept only when an exact rational linear program shows that it is not empty (\(lp) in all): \(analysis.network.domain == nil ? "the input space" : "$D$") splits into \(fullText)\(lowerText)."
+            return
+                "These regions were enumerated exactly, each kept only when an exact rational linear program shows that it is not empty (\(lp) in all): \(analysis.network.domain == nil ? "the input space" : "$D$") splits into \(fullText)\(lowerText)."
         }
         if facts.hitLimit && facts.decidesVerdict {
-            return "These regions were enumerated exactly (\(lp)) up to the limit of \(facts.maxRegions) regions (\\texttt{-{}-max-regions}): \(fullText)\(lowerText) so far, every full-dimensional one carrying the same affine map."
+            return
+                "These regions were enumerated exactly (\(lp)) up to the limit of \(facts.maxRegions) regions (\\texttt{-{}-max-regions}): \(fullText)\(lowerText) so far, every full-dimensional one carrying the same affine map."
         }
         if facts.decidesVerdict {
-            return "These regions were enumerated exactly (\(lp)), stopping as soon as two of them carried different maps, after \(fullText)\(lowerText)."
+            return
+                "These regions were enumerated exactly (\(lp)), stopping as soon as two of them carried different maps, after \(fullText)\(lowerText)."
         }
-        return "The first \(facts.regionsExamined) of these regions were enumerated exactly (\(lp)): \(fullText)\(lowerText); there are more."
+        return
+            "The first \(facts.regionsExamined) of these regions were enumerated exactly (\(lp)): \(fullText)\(lowerText); there are more."
     }
 
     /// Whether the hidden layers are narrow enough to show their values on each region.
@@ -115,7 +129,9 @@ extension LaTeXBuilder {
     mutating func regionText(_ region: LinearRegion, showHidden: Bool) -> String {
         let layers = region.pattern.symbols.filter { !$0.isEmpty }.map { symbols -> String in
             // Wide layers: the first and last units' pieces around \ldots.
-            let shown = symbols.count > 24 ? String(symbols.prefix(10)) + "}\\ldots\\texttt{" + String(symbols.suffix(10)) : symbols
+            let shown =
+                symbols.count > 24
+                ? String(symbols.prefix(10)) + "}\\ldots\\texttt{" + String(symbols.suffix(10)) : symbols
             return "\\texttt{\(shown)}"
         }
         var text = "pattern " + (layers.isEmpty ? "(none)" : layers.joined(separator: "\\,$|$\\,"))
@@ -124,14 +140,17 @@ extension LaTeXBuilder {
         }
         let conditions = region.withoutRedundantConstraints().constraints.map { constraintText($0.normalized()) }
         let names = network.inputNames
-        let pointText = network.inputDimension == 1
+        let pointText =
+            network.inputDimension == 1
             ? "$\(LaTeXEscaping.name(names[0])) = \(number(region.point[0]))$"
             : "$\(vx) = \(point(region.point))$"
         if conditions.isEmpty {
             text += ", every input (for example \(pointText))"
         } else {
             let shown = conditions.prefix(8)
-            text += ", where " + joinedList(shown.map { "$\($0)$" }) + (conditions.count > shown.count ? " (and \(conditions.count - shown.count) more inequalities)" : "")
+            text +=
+                ", where " + joinedList(shown.map { "$\($0)$" })
+                + (conditions.count > shown.count ? " (and \(conditions.count - shown.count) more inequalities)" : "")
             text += " (for example \(pointText))"
         }
         var maps = [String]()
@@ -182,15 +201,17 @@ extension LaTeXBuilder {
         let m = map.outputDimension
         let prefix = name.map { "\($0) = " } ?? ""
         if m == 1 { return prefix + linearCombination(weights: map.weights.rowArray(0), bias: map.bias[0]) }
-        return prefix + tuple(count: m) { b, i in b.linearCombination(weights: map.weights.rowArray(i), bias: map.bias[i]) }
+        return prefix
+            + tuple(count: m) { b, i in b.linearCombination(weights: map.weights.rowArray(i), bias: map.bias[i]) }
     }
 
     /// `y = 0 - (-t) = t`: the last layer applied to the hidden values on the region, for one
     /// output, a last layer without activation and at most four small integer weights.
     mutating func outputArithmetic(_ region: LinearRegion) -> String? {
         guard let last = network.layers.last, isIdentityActivation(last.activation), case .numeric(let m)? = last.dense,
-              m.outputDimension == 1, m.inputDimension <= 4, network.layers.count >= 2,
-              let hidden = hiddenMaps(region), hidden.count >= 2 else { return nil }
+            m.outputDimension == 1, m.inputDimension <= 4, network.layers.count >= 2,
+            let hidden = hiddenMaps(region), hidden.count >= 2
+        else { return nil }
         let h = hidden[hidden.count - 2]
         var terms = [String]()
         for j in 0..<m.inputDimension {
@@ -224,16 +245,24 @@ extension LaTeXBuilder {
     }
 
     /// Every region carries `common`: the kinks (or jumps) cancel, and F is that map.
-    mutating func agreement(_ common: AffineMap<Rational>, facts: RegionAnalysis, discontinuous: Bool, regionCount: Int) {
+    mutating func agreement(_ common: AffineMap<Rational>, facts: RegionAnalysis, discontinuous: Bool, regionCount: Int)
+    {
         let every = regionCount == 2 ? "Both regions carry" : "All \(Self.count(regionCount)) regions carry"
         var text = "\\paragraph{Why the regions agree.} \(every) the same affine map. "
         if analysis.network.domain != nil {
-            text += "The regions, each cut to $D$, cover $D$; " + (discontinuous ? "lower-dimensional ones included, so $F$ equals this map on all of $D$." : "the linear regions cover $D$ except the boundaries between them, where some unit sits exactly on its breakpoint; $F$ is continuous, so it equals this map there too, and hence on all of $D$.")
+            text +=
+                "The regions, each cut to $D$, cover $D$; "
+                + (discontinuous
+                    ? "lower-dimensional ones included, so $F$ equals this map on all of $D$."
+                    : "the linear regions cover $D$ except the boundaries between them, where some unit sits exactly on its breakpoint; $F$ is continuous, so it equals this map there too, and hence on all of $D$.")
         } else if discontinuous {
-            text += "The regions, lower-dimensional ones included, cover every input, so $F$ equals this map everywhere: the jumps of the units cancel in the output."
+            text +=
+                "The regions, lower-dimensional ones included, cover every input, so $F$ equals this map everywhere: the jumps of the units cancel in the output."
         } else {
-            text += "The linear regions cover every input except the boundaries between them, where some unit sits exactly on its breakpoint; $F$ is continuous, so it equals this map there too, and hence everywhere."
-            text += " The kinks cancel: each unit bends at its breakpoint, but in the output the bends offset one another (as in $\\operatorname{relu}(t) - \\operatorname{relu}(-t) = t$), so crossing from one region into the next changes which pieces the units are on without changing $F$."
+            text +=
+                "The linear regions cover every input except the boundaries between them, where some unit sits exactly on its breakpoint; $F$ is continuous, so it equals this map there too, and hence everywhere."
+            text +=
+                " The kinks cancel: each unit bends at its breakpoint, but in the output the bends offset one another (as in $\\operatorname{relu}(t) - \\operatorname{relu}(-t) = t$), so crossing from one region into the next changes which pieces the units are on without changing $F$."
         }
         line(text)
         summaryWithMatrices(common)
@@ -245,17 +274,21 @@ extension LaTeXBuilder {
         let la = labels.first { $0.region == a }?.label ?? 1
         let lb = labels.first { $0.region == b }?.label ?? 2
         let onD = analysis.network.domain == nil ? "" : " on $D$"
-        var text = "\\paragraph{Why the regions disagree.} Regions $R_{\(la)}$ and $R_{\(lb)}$ carry different maps, \(regionMapText(a.map)) on $R_{\(la)}$ and \(regionMapText(b.map)) on $R_{\(lb)}$. "
+        var text =
+            "\\paragraph{Why the regions disagree.} Regions $R_{\(la)}$ and $R_{\(lb)}$ carry different maps, \(regionMapText(a.map)) on $R_{\(la)}$ and \(regionMapText(b.map)) on $R_{\(lb)}$. "
         if b.isFullDimensional {
-            text += "An affine map equal to $F$\(onD) would agree with the map of $R_{\(la)}$ on that open region, hence everywhere (two affine maps that agree on an open set are equal), and likewise with the map of $R_{\(lb)}$; the two maps differ, so no affine map equals $F$\(onD)."
+            text +=
+                "An affine map equal to $F$\(onD) would agree with the map of $R_{\(la)}$ on that open region, hence everywhere (two affine maps that agree on an open set are equal), and likewise with the map of $R_{\(lb)}$; the two maps differ, so no affine map equals $F$\(onD)."
         } else {
-            text += "An affine map equal to $F$\(onD) would agree with the map of $R_{\(la)}$ on that open region, hence everywhere; but on $R_{\(lb)}$, where a unit sits on its jump, $F$ differs from it. So no affine map equals $F$\(onD)."
+            text +=
+                "An affine map equal to $F$\(onD) would agree with the map of $R_{\(la)}$ on that open region, hence everywhere; but on $R_{\(lb)}$, where a unit sits on its jump, $F$ differs from it. So no affine map equals $F$\(onD)."
         }
         line(text)
         if let w = analysis.affinity.witness, let y = w.y {
             var sentence = ""
             if facts.decidesVerdict {
-                sentence = "The witness above was built from these two regions: along the line through their interior points $F$ bends, and four points around the bend give $F(\(vx) + \(secondPoint)) + F(0) \\neq F(\(vx)) + F(\(secondPoint))$, re-checked by exact evaluation. "
+                sentence =
+                    "The witness above was built from these two regions: along the line through their interior points $F$ bends, and four points around the bend give $F(\(vx) + \(secondPoint)) + F(0) \\neq F(\(vx)) + F(\(secondPoint))$, re-checked by exact evaluation. "
             }
             sentence += witnessLocations(w.x, y, facts: facts, labels: labels)
             if !sentence.isEmpty { line(sentence) }
@@ -273,7 +306,9 @@ extension LaTeXBuilder {
     /// "In the witness above, x lies in R_2, z and x + z in R_1, and 0 on a boundary ...".
     func witnessLocations(_ x: [Rational], _ y: [Rational], facts: RegionAnalysis, labels: [ShownRegion]) -> String {
         let z = secondPoint
-        let points: [(String, [Rational])] = [("\(vx)", x), (z, y), ("\(vx) + \(z)", zip(x, y).map { $0 + $1 }), ("0", x.map { _ in Rational.zero })]
+        let points: [(String, [Rational])] = [
+            ("\(vx)", x), (z, y), ("\(vx) + \(z)", zip(x, y).map { $0 + $1 }), ("0", x.map { _ in Rational.zero }),
+        ]
         var candidates = labels
         for (k, region) in facts.regions.enumerated() where !candidates.contains(where: { $0.region == region }) {
             candidates.append(ShownRegion(label: k + 1, region: region))
@@ -288,13 +323,18 @@ extension LaTeXBuilder {
             } else {
                 return ""
             }
-            if let i = groups.firstIndex(where: { $0.0 == place }) { groups[i].1.append("$\(name)$") } else { groups.append((place, ["$\(name)$"])) }
+            if let i = groups.firstIndex(where: { $0.0 == place }) {
+                groups[i].1.append("$\(name)$")
+            } else {
+                groups.append((place, ["$\(name)$"]))
+            }
         }
         guard groups.count > 1 else { return "" }
         let parts = groups.enumerated().map { i, g in
             (i == 0 ? joinedList(g.1) + (g.1.count == 1 ? " lies " : " lie ") : joinedList(g.1) + " ") + g.0
         }
-        return "In the witness, \(joinedList(parts)): within one region $F$ is affine, so a witness needs points of different regions."
+        return
+            "In the witness, \(joinedList(parts)): within one region $F$ is affine, so a witness needs points of different regions."
     }
 }
 

@@ -17,15 +17,23 @@ extension LaTeXBuilder {
         }
         for i in map.bias.indices {
             let p = map.bias[i].asPolynomial
-            if !p.isConstant, let c = ExactConstant(p) { entries.append((map.bias.count == 1 ? "b'" : "b'_{\(i + 1)}", c)) }
+            if !p.isConstant, let c = ExactConstant(p) {
+                entries.append((map.bias.count == 1 ? "b'" : "b'_{\(i + 1)}", c))
+            }
         }
         guard !entries.isEmpty else { return }
-        line("\\paragraph{Exact constants.} Some entries are exact real numbers that are not rational: values of the activations at exact points, kept as symbols rather than rounded. Rigorous enclosures (MPFR with directed rounding):")
+        line(
+            "\\paragraph{Exact constants.} Some entries are exact real numbers that are not rational: values of the activations at exact points, kept as symbols rather than rounded. Rigorous enclosures (MPFR with directed rounding):"
+        )
         line("\\begin{align*}")
-        let shown = entries.prefix(12).map { name, c in "  \(name) &= \(c.latex) \\in \(ConstantText.enclosure(c, tex: true))" }
+        let shown = entries.prefix(12).map { name, c in
+            "  \(name) &= \(c.latex) \\in \(ConstantText.enclosure(c, tex: true))"
+        }
         line(shown.joined(separator: ",\\\\\n") + ".")
         line("\\end{align*}")
-        if entries.count > 12 { line("(\(entries.count - 12) more entries of this kind are listed in the JSON report.)") }
+        if entries.count > 12 {
+            line("(\(entries.count - 12) more entries of this kind are listed in the JSON report.)")
+        }
         line("")
     }
 }

@@ -20,7 +20,9 @@ extension LaTeXBuilder {
     /// The substitution chain, the exact products and the collapsed map.
     mutating func derivationSections<S: TeXScalar>(folded: [AffineMap<S>], collapsed: AffineMap<S>) {
         guard folded.count == network.layers.count else {
-            if case .collapses(_, _, .hingesCancel(let layer)) = analysis.outcome { return hingeCollapse(collapsed, layer: layer) }
+            if case .collapses(_, _, .hingesCancel(let layer)) = analysis.outcome {
+                return hingeCollapse(collapsed, layer: layer)
+            }
             polynomialCollapse(collapsed)
             return
         }
@@ -29,8 +31,10 @@ extension LaTeXBuilder {
             let layer = network.layers[index]
             if layer.dense == nil && isIdentityActivation(layer.activation) { continue }
             let k = index + 1
-            steps.append(ChainStep(layer: k, weightName: weightName(k),
-                                   biasName: map.bias.allSatisfy(\.isZero) ? nil : biasName(k), map: map))
+            steps.append(
+                ChainStep(
+                    layer: k, weightName: weightName(k),
+                    biasName: map.bias.allSatisfy(\.isZero) ? nil : biasName(k), map: map))
         }
         substitutionChain(steps)
         products(steps, collapsed: collapsed)
@@ -53,7 +57,9 @@ extension LaTeXBuilder {
         case 1:
             let s = steps[0]
             let map = applied(s.weightName, to: "\(vx)") + (s.biasName.map { " + " + $0 } ?? "")
-            line("\\paragraph{Substitution.} There is one affine map, $y = \(map)$; it is already a single layer, $y = \(final)\(hasBias ? " + b'" : "")$ with $W' = \(s.weightName)$\(s.biasName.map { " and $b' = \($0)$" } ?? "").")
+            line(
+                "\\paragraph{Substitution.} There is one affine map, $y = \(map)$; it is already a single layer, $y = \(final)\(hasBias ? " + b'" : "")$ with $W' = \(s.weightName)$\(s.biasName.map { " and $b' = \($0)$" } ?? "")."
+            )
             line("")
             return
         case 2, 3:
@@ -67,11 +73,14 @@ extension LaTeXBuilder {
             for (j, s) in steps.enumerated() {
                 guard let b = s.biasName else { continue }
                 let after = Array(steps[(j + 1)...])
-                biasTerms.append(isRow
-                    ? ([b] + after.map(\.weightName)).joined(separator: " ")
-                    : (after.reversed().map(\.weightName) + [b]).joined(separator: " "))
+                biasTerms.append(
+                    isRow
+                        ? ([b] + after.map(\.weightName)).joined(separator: " ")
+                        : (after.reversed().map(\.weightName) + [b]).joined(separator: " "))
             }
-            let expanded = (isRow ? "\(vx)\\,(\(product))" : "(\(product))\\,\(vx)") + (biasTerms.isEmpty ? "" : " + (" + biasTerms.joined(separator: " + ") + ")")
+            let expanded =
+                (isRow ? "\(vx)\\,(\(product))" : "(\(product))\\,\(vx)")
+                + (biasTerms.isEmpty ? "" : " + (" + biasTerms.joined(separator: " + ") + ")")
             line("\\paragraph{Substitution.} Put each layer into the next one:")
             line("\\begin{align*}")
             line("  y &= \(nested) \\\\")
@@ -81,26 +90,42 @@ extension LaTeXBuilder {
             if !hasBias { line("No layer has a bias, so there is no constant term: $b' = 0$.") }
         default:
             let count = steps.count
-            let step = isRow
+            let step =
+                isRow
                 ? "h_{k+1} &= (\(vx) A_{k} + c_{k})\\, \(wLetter)_{k+1} + \(bLetter)_{k+1} \\\\\n          &= \(vx)\\,(A_{k} \(wLetter)_{k+1}) + (c_{k} \(wLetter)_{k+1} + \(bLetter)_{k+1})"
                 : "h_{k+1} &= \(wLetter)_{k+1} (A_{k} \(vx) + c_{k}) + \(bLetter)_{k+1} \\\\\n          &= (\(wLetter)_{k+1} A_{k})\\, \(vx) + (\(wLetter)_{k+1} c_{k} + \(bLetter)_{k+1})"
-            line("\\paragraph{Substitution, by induction.} Write $\(wLetter)_{k}$, $\(bLetter)_{k}$ for the $k$-th of the \(Self.count(count)) affine maps (after folding; $\(bLetter)_{k} = 0$ where a layer has no bias). Suppose the first $k$ maps together compute one affine map, $h_{k} = \(isRow ? "x A_{k}" : "A_{k} x") + c_{k}$; this holds for $k = 1$ with $A_{1} = \(wLetter)_{1}$, $c_{1} = \(bLetter)_{1}$. Then the next map gives")
+            line(
+                "\\paragraph{Substitution, by induction.} Write $\(wLetter)_{k}$, $\(bLetter)_{k}$ for the $k$-th of the \(Self.count(count)) affine maps (after folding; $\(bLetter)_{k} = 0$ where a layer has no bias). Suppose the first $k$ maps together compute one affine map, $h_{k} = \(isRow ? "x A_{k}" : "A_{k} x") + c_{k}$; this holds for $k = 1$ with $A_{1} = \(wLetter)_{1}$, $c_{1} = \(bLetter)_{1}$. Then the next map gives"
+            )
             line("\\begin{align*}")
             line("  \(step),")
             line("\\end{align*}")
             let aStep = isRow ? "A_{k+1} = A_{k} \(wLetter)_{k+1}" : "A_{k+1} = \(wLetter)_{k+1} A_{k}"
-            let cStep = isRow ? "c_{k+1} = c_{k} \(wLetter)_{k+1} + \(bLetter)_{k+1}" : "c_{k+1} = \(wLetter)_{k+1} c_{k} + \(bLetter)_{k+1}"
-            let wProduct = isRow ? "\(wLetter)_{1} \(wLetter)_{2} \\cdots \(wLetter)_{\(count)}" : "\(wLetter)_{\(count)} \\cdots \(wLetter)_{2} \(wLetter)_{1}"
-            let bSum = isRow
+            let cStep =
+                isRow
+                ? "c_{k+1} = c_{k} \(wLetter)_{k+1} + \(bLetter)_{k+1}"
+                : "c_{k+1} = \(wLetter)_{k+1} c_{k} + \(bLetter)_{k+1}"
+            let wProduct =
+                isRow
+                ? "\(wLetter)_{1} \(wLetter)_{2} \\cdots \(wLetter)_{\(count)}"
+                : "\(wLetter)_{\(count)} \\cdots \(wLetter)_{2} \(wLetter)_{1}"
+            let bSum =
+                isRow
                 ? "\\sum_{k=1}^{\(count)} \(bLetter)_{k} \(wLetter)_{k+1} \\cdots \(wLetter)_{\(count)}"
                 : "\\sum_{k=1}^{\(count)} \(wLetter)_{\(count)} \\cdots \(wLetter)_{k+1} \(bLetter)_{k}"
-            line("so $\(aStep)$ and $\(cStep)$: the first $k + 1$ maps are again one affine map. By induction all \(Self.count(count)) are:")
+            line(
+                "so $\(aStep)$ and $\(cStep)$: the first $k + 1$ maps are again one affine map. By induction all \(Self.count(count)) are:"
+            )
             line("\\[")
             line("  y = \(final) + b', \\qquad W' = A_{\(count)} = \(wProduct), \\qquad b' = c_{\(count)} = \(bSum).")
             line("\\]")
             let names = steps.map { "$\(wLetter)_{\($0.layer)}$" }
-            if steps.enumerated().contains(where: { $0.offset + 1 != $0.element.layer }) || steps.contains(where: { $0.weightName != "\(wLetter)_{\($0.layer)}" }) {
-                line("Here the $k$-th map is layer \(joinedList(steps.map { String($0.layer) })) in turn (\(joinedList(names.count > 0 ? steps.map { "$\($0.weightName)$" } : [])).")
+            if steps.enumerated().contains(where: { $0.offset + 1 != $0.element.layer })
+                || steps.contains(where: { $0.weightName != "\(wLetter)_{\($0.layer)}" })
+            {
+                line(
+                    "Here the $k$-th map is layer \(joinedList(steps.map { String($0.layer) })) in turn (\(joinedList(names.count > 0 ? steps.map { "$\($0.weightName)$" } : []))."
+                )
             }
         }
         line("")
@@ -131,7 +156,9 @@ extension LaTeXBuilder {
             return
         }
         let useA = steps.count >= 4
-        line("\\paragraph{The products, exactly.} \(useA ? "Step by step, with the actual matrices:" : "With the actual matrices:")")
+        line(
+            "\\paragraph{The products, exactly.} \(useA ? "Step by step, with the actual matrices:" : "With the actual matrices:")"
+        )
         var a = steps[0].map.weights
         var c = steps[0].map.bias
         var cName = steps[0].biasName
@@ -143,7 +170,10 @@ extension LaTeXBuilder {
             let newC = zip(s.map.weights.applied(to: c), s.map.bias).map { $0 + $1 }
             // The weights.
             let aName = useA ? "A_{\(i - 1)}" : productName(steps, upTo: i - 1)
-            var lhs = useA ? "A_{\(i)} = " + (isRow ? "\(aName) \(s.weightName)" : "\(s.weightName) \(aName)") : productName(steps, upTo: i)
+            var lhs =
+                useA
+                ? "A_{\(i)} = " + (isRow ? "\(aName) \(s.weightName)" : "\(s.weightName) \(aName)")
+                : productName(steps, upTo: i)
             if !useA && i > 2 { lhs = isRow ? "(\(aName))\\, \(s.weightName)" : "\(s.weightName)\\,(\(aName))" }
             if isLast { lhs = "W' = " + lhs }
             lines.append(productLine(lhs: lhs, left: s.map.weights, right: a, result: newA))
@@ -156,7 +186,10 @@ extension LaTeXBuilder {
                 if let b = s.biasName { terms.append(b) }
                 let formula = terms.joined(separator: " + ")
                 let label = useA ? "c_{\(i)} = " + formula : formula
-                lines.append(biasLine(lhs: isLast ? "b' = " + label : label, weights: s.map.weights, previous: cIsZero ? nil : c, bias: s.biasName == nil ? nil : s.map.bias, result: newC))
+                lines.append(
+                    biasLine(
+                        lhs: isLast ? "b' = " + label : label, weights: s.map.weights, previous: cIsZero ? nil : c,
+                        bias: s.biasName == nil ? nil : s.map.bias, result: newC))
                 cName = formula
             } else {
                 cName = nil
@@ -171,7 +204,9 @@ extension LaTeXBuilder {
         let right = halves.map { TeXWidth.estimate($0.dropFirst().joined()) }.max() ?? 0
         let gather = left + right + 2 > Self.lineWidth
         line(gather ? "\\begin{gather*}" : "\\begin{align*}")
-        line(lines.map { "  " + (gather ? $0.replacingOccurrences(of: "&=", with: "=") : $0) }.joined(separator: ",\\\\\n") + ".")
+        line(
+            lines.map { "  " + (gather ? $0.replacingOccurrences(of: "&=", with: "=") : $0) }.joined(
+                separator: ",\\\\\n") + ".")
         line(gather ? "\\end{gather*}" : "\\end{align*}")
         if c.allSatisfy(\.isZero) && steps.contains(where: { $0.biasName != nil }) {
             line("The offsets cancel: the network has biases, yet $b' = 0$.")
@@ -182,7 +217,8 @@ extension LaTeXBuilder {
 
     /// `lhs &= [L][R] = [entry expansions] = [result]`, dropping the factors (and the
     /// expansions) when they do not fit on a line.
-    mutating func productLine<S: TeXScalar>(lhs: String, left: Matrix<S>, right: Matrix<S>, result: Matrix<S>) -> String {
+    mutating func productLine<S: TeXScalar>(lhs: String, left: Matrix<S>, right: Matrix<S>, result: Matrix<S>) -> String
+    {
         // With row vectors the displayed product is Aᵀ Wᵀ = (W A)ᵀ; `matrix` transposes.
         let (first, second) = isRow ? (right.transposed(), left.transposed()) : (left, right)
         let l = isRow ? matrix(right) : matrix(left), r = isRow ? matrix(left) : matrix(right)
@@ -193,7 +229,8 @@ extension LaTeXBuilder {
         text += "\(l.tex) \(r.tex)"
         var current = lhsWidth + l.width + r.width + 2
         if S.self == Rational.self, result.rows * result.columns <= 4, left.columns <= 3,
-           let expansion = expandedProduct(first, second) {
+            let expansion = expandedProduct(first, second)
+        {
             let e = matrixOfTexts(expansion)
             if current + e.width + 2 <= Self.lineWidth {
                 text += " = \(e.tex)"
@@ -212,7 +249,9 @@ extension LaTeXBuilder {
     }
 
     /// `lhs &= [W][c] + [b] = [result]` (or `[c][W] + [b]` with row vectors).
-    mutating func biasLine<S: TeXScalar>(lhs: String, weights: Matrix<S>, previous: [S]?, bias: [S]?, result: [S]) -> String {
+    mutating func biasLine<S: TeXScalar>(lhs: String, weights: Matrix<S>, previous: [S]?, bias: [S]?, result: [S])
+        -> String
+    {
         let res = vector(result)
         var parts = [String]()
         var width = TeXWidth.estimate(lhs) + res.width + 2
@@ -243,7 +282,9 @@ extension LaTeXBuilder {
                 for k in 0..<l.columns {
                     let a = l[i, k], b = r[k, j]
                     let at = a.tex(&self), bt = b.tex(&self)
-                    var term = (k > 0 && a.needsParentheses ? "(\(at))" : at) + "\\cdot " + (b.needsParentheses ? "(\(bt))" : bt)
+                    var term =
+                        (k > 0 && a.needsParentheses ? "(\(at))" : at) + "\\cdot "
+                        + (b.needsParentheses ? "(\(bt))" : bt)
                     if k > 0 { term = "+ " + term }
                     terms.append(term)
                 }
@@ -269,21 +310,32 @@ extension LaTeXBuilder {
             var equations = [String]()
             for i in 0..<m {
                 let lhs = m == 1 ? "y" : "y_{\(i + 1)}"
-                equations.append("\(lhs) = " + linearCombination(weights: (0..<n).map { map.weights[i, $0] }, bias: map.bias[i]))
+                equations.append(
+                    "\(lhs) = " + linearCombination(weights: (0..<n).map { map.weights[i, $0] }, bias: map.bias[i]))
             }
             let width = equations.map(TeXWidth.estimate).max() ?? 0
             if width <= Self.lineWidth {
-                let body = equations.count == 1
+                let body =
+                    equations.count == 1
                     ? "\\[\n  \(equations[0]).\n\\]"
-                    : "\\begin{align*}\n" + equations.map { "  " + $0.replacingOccurrences(of: " = ", with: " &= ", options: [], range: $0.range(of: " = ")) }.joined(separator: ",\\\\\n") + ".\n\\end{align*}"
+                    : "\\begin{align*}\n"
+                        + equations.map {
+                            "  "
+                                + $0.replacingOccurrences(
+                                    of: " = ", with: " &= ", options: [], range: $0.range(of: " = "))
+                        }.joined(separator: ",\\\\\n") + ".\n\\end{align*}"
                 let kind = map.bias.allSatisfy(\.isZero) ? "linear" : "affine"
-                line("\\noindent So the whole network is \(m == 1 ? "the single \(kind) map" : "one \(kind) map, coordinate by coordinate:")")
+                line(
+                    "\\noindent So the whole network is \(m == 1 ? "the single \(kind) map" : "one \(kind) map, coordinate by coordinate:")"
+                )
                 line(body)
                 line("")
                 return
             }
         }
-        line("\\noindent So the whole network is the single layer $y = \(isRow ? "\(vx)W'" : "W'\(vx)") + b'$ with the $W'$ and $b'$ above ($W'$ has \(m) row\(m == 1 ? "" : "s") and \(n) column\(n == 1 ? "" : "s")\(isRow ? ", transposed here" : "")).")
+        line(
+            "\\noindent So the whole network is the single layer $y = \(isRow ? "\(vx)W'" : "W'\(vx)") + b'$ with the $W'$ and $b'$ above ($W'$ has \(m) row\(m == 1 ? "" : "s") and \(n) column\(n == 1 ? "" : "s")\(isRow ? ", transposed here" : ""))."
+        )
         line("")
     }
 
@@ -315,7 +367,9 @@ extension LaTeXBuilder {
     /// A network that collapses because the terms of degree >= 2 of its polynomial
     /// activations cancel: the expanded outputs, then W' and b'.
     mutating func polynomialCollapse<S: TeXScalar>(_ map: AffineMap<S>) {
-        line("\\paragraph{Expanding.} Every activation is a polynomial, so $F$ is a polynomial map; expanding it layer by layer, every term of degree 2 or more in $\(vx)$ cancels:")
+        line(
+            "\\paragraph{Expanding.} Every activation is a polynomial, so $F$ is a polynomial map; expanding it layer by layer, every term of degree 2 or more in $\(vx)$ cancels:"
+        )
         summaryWithMatrices(map)
     }
 }

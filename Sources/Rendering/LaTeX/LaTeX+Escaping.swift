@@ -39,7 +39,9 @@ enum LaTeXEscaping {
             default:
                 if let mapped = unicode[c] {
                     out += mapped
-                } else if c.unicodeScalars.count == 1, let v = c.unicodeScalars.first?.value, (0xC0...0xFF).contains(v), v != 0xD7, v != 0xF7 {
+                } else if c.unicodeScalars.count == 1, let v = c.unicodeScalars.first?.value, (0xC0...0xFF).contains(v),
+                    v != 0xD7, v != 0xF7
+                {
                     out.append(c)  // Latin-1 letters (Ü, é, ß): LaTeX's default UTF-8 input sets them
                 } else if c.isASCII {
                     if let ascii = c.asciiValue, ascii < 32 || ascii == 127 { out += " " } else { out.append(c) }

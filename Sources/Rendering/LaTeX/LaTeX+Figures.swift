@@ -20,8 +20,13 @@ extension LaTeXBuilder {
     /// Why no picture can be drawn, or nil when it can.
     var figureUnavailable: String? {
         let n = network.inputDimension
-        guard n == 1 || n == 2 else { return "the network has \(n) inputs, and pictures are drawn for networks with one input (the graph of $F$) or two (the regions)" }
-        guard RegionEnumerator.supports(network) else { return "the pictures show linear regions, which need numeric weights and piecewise-linear activations" }
+        guard n == 1 || n == 2 else {
+            return
+                "the network has \(n) inputs, and pictures are drawn for networks with one input (the graph of $F$) or two (the regions)"
+        }
+        guard RegionEnumerator.supports(network) else {
+            return "the pictures show linear regions, which need numeric weights and piecewise-linear activations"
+        }
         return nil
     }
 
@@ -29,7 +34,9 @@ extension LaTeXBuilder {
     var figureBox: (x0: Rational, x1: Rational, y0: Rational, y1: Rational) {
         let box = network.domain?.box ?? []
         func side(_ i: Int) -> (Rational, Rational) {
-            guard i < box.count, let lo = box[i].lo, let hi = box[i].hi, lo < hi else { return (Rational(-2), Rational(2)) }
+            guard i < box.count, let lo = box[i].lo, let hi = box[i].hi, lo < hi else {
+                return (Rational(-2), Rational(2))
+            }
             return (lo, hi)
         }
         let (x0, x1) = side(0), (y0, y1) = side(1)
@@ -46,17 +53,24 @@ extension LaTeXBuilder {
         }
         let box = figureBox, n = network.inputDimension
         let domain = network.domain.flatMap { DomainGeometry($0, inputDimension: n) }?.constraints ?? []
-        let inBoxOptions = RegionEnumerationOptions(maxRegions: Self.figureRegionLimit, domain: RegionsPlot.boxConstraints(box, inputs: n) + domain)
+        let inBoxOptions = RegionEnumerationOptions(
+            maxRegions: Self.figureRegionLimit, domain: RegionsPlot.boxConstraints(box, inputs: n) + domain)
         guard let (inBox, summary) = RegionEnumerator.regions(network, options: inBoxOptions), summary.complete else {
-            line("\\paragraph{Picture.} No picture is drawn: the box holds more than \(Self.figureRegionLimit) regions.")
+            line(
+                "\\paragraph{Picture.} No picture is drawn: the box holds more than \(Self.figureRegionLimit) regions.")
             line("")
             return
         }
         let caseAnalysis = analysis.regions.map { !$0.regions.isEmpty } ?? false
-        let listing = caseAnalysis ? analysis.regions!.regions
-            : (RegionEnumerator.regions(network, options: RegionEnumerationOptions(maxRegions: Self.figureRegionLimit, domain: domain))?.regions ?? [])
+        let listing =
+            caseAnalysis
+            ? analysis.regions!.regions
+            : (RegionEnumerator.regions(
+                network, options: RegionEnumerationOptions(maxRegions: Self.figureRegionLimit, domain: domain))?.regions
+                ?? [])
         let numbers = RegionsPlot.numbers(listing: listing, inBox: inBox)
-        let numbering = caseAnalysis
+        let numbering =
+            caseAnalysis
             ? "The regions are labelled $R_{k}$ as in the case analysis"
             : "The regions are numbered as \\texttt{prove-collapse regions SPEC} lists them"
         figureLabel = { caseAnalysis ? "$R_{\($0)}$" : "\($0)" }
@@ -77,13 +91,18 @@ extension LaTeXBuilder {
     func colourName(_ k: Int) -> String { "pcmap" + String(UnicodeScalar(UInt8(65 + k % RegionsPlot.palette.count))) }
 
     /// The two-input picture: the regions in the box, numbered, with axes and the legend.
-    mutating func regionPicture(_ regions: [LinearRegion], numbers: [Int], box: (x0: Rational, x1: Rational, y0: Rational, y1: Rational), numbering: String) {
+    mutating func regionPicture(
+        _ regions: [LinearRegion], numbers: [Int], box: (x0: Rational, x1: Rational, y0: Rational, y1: Rational),
+        numbering: String
+    ) {
         let size = Self.figureSize
         func px(_ x: Rational) -> Double { ((x - box.x0) / (box.x1 - box.x0)).approximation * size }
         func py(_ y: Rational) -> Double { ((y - box.y0) / (box.y1 - box.y0)).approximation * size }
         let maps = RegionsPlot.distinctMaps(regions, numbers: numbers)
         let shown = regions.filter(\.isFullDimensional).count
-        line("\\paragraph{Picture.} The \(Self.count(shown)) linear region\(shown == 1 ? "" : "s") of $F$ in the box $[\(number(box.x0)), \(number(box.x1))] \\times [\(number(box.y0)), \(number(box.y1))]$, one colour per affine map; the dark edges are the breakpoint lines, where a unit changes piece. \(numbering).")
+        line(
+            "\\paragraph{Picture.} The \(Self.count(shown)) linear region\(shown == 1 ? "" : "s") of $F$ in the box $[\(number(box.x0)), \(number(box.x1))] \\times [\(number(box.y0)), \(number(box.y1))]$, one colour per affine map; the dark edges are the breakpoint lines, where a unit changes piece. \(numbering)."
+        )
         line("\\begin{center}")
         line("\\begin{tikzpicture}")
         var labels = [String]()
@@ -92,10 +111,14 @@ extension LaTeXBuilder {
             guard !polygon.isEmpty else { continue }
             let path = polygon.map { "(\(cm(px($0[0]))),\(cm(py($0[1]))))" }.joined(separator: " -- ") + " -- cycle"
             let k = maps.firstIndex { $0.map == region.map } ?? 0
-            line("  \\filldraw[fill=\(colourName(k)), fill opacity=0.6, draw=black!85, line width=0.6pt, line join=round] \(path);")
+            line(
+                "  \\filldraw[fill=\(colourName(k)), fill opacity=0.6, draw=black!85, line width=0.6pt, line join=round] \(path);"
+            )
             let cx = polygon.map { px($0[0]) }.reduce(0, +) / Double(polygon.count)
             let cy = polygon.map { py($0[1]) }.reduce(0, +) / Double(polygon.count)
-            labels.append("  \\node[font=\\small\\bfseries, fill=white, fill opacity=0.75, text opacity=1, inner sep=1.5pt, rounded corners=1pt] at (\(cm(cx)),\(cm(cy))) {\(figureLabel(numbers[i]))};")
+            labels.append(
+                "  \\node[font=\\small\\bfseries, fill=white, fill opacity=0.75, text opacity=1, inner sep=1.5pt, rounded corners=1pt] at (\(cm(cx)),\(cm(cy))) {\(figureLabel(numbers[i]))};"
+            )
         }
         labels.forEach { line($0) }
         line("  \\draw[line width=0.8pt] (0,0) rectangle (\(cm(size)),\(cm(size)));")
@@ -128,18 +151,23 @@ extension LaTeXBuilder {
         guard !maps.isEmpty else { return }
         line("\\begin{itemize}")
         for (k, entry) in maps.enumerated() {
-            let swatch = "\\tikz[baseline=-0.6ex]\\filldraw[fill=\(colourName(k)), fill opacity=0.6, draw=black!85] (0,-0.15) rectangle (0.3,0.15);"
+            let swatch =
+                "\\tikz[baseline=-0.6ex]\\filldraw[fill=\(colourName(k)), fill opacity=0.6, draw=black!85] (0,-0.15) rectangle (0.3,0.15);"
             let labels = entry.regions.prefix(12).map(figureLabel)
             let list = joinedList(labels) + (entry.regions.count > 12 ? " and \(entry.regions.count - 12) more" : "")
             let noun = labels.first?.hasPrefix("$") == true ? "" : (entry.regions.count == 1 ? "region " : "regions ")
-            line("  \\item[{\(swatch)}] \\textbf{\(RegionsPlot.letter(k))}: \(regionMapText(entry.map)) on \(noun)\(list).")
+            line(
+                "  \\item[{\(swatch)}] \\textbf{\(RegionsPlot.letter(k))}: \(regionMapText(entry.map)) on \(noun)\(list)."
+            )
         }
         line("\\end{itemize}")
     }
 
     /// The one-input picture: the graph of F over the interval, breakpoints dashed, the
     /// pieces numbered along the bottom.
-    mutating func graphPicture(_ regions: [LinearRegion], numbers: [Int], interval: (lo: Rational, hi: Rational), numbering: String) {
+    mutating func graphPicture(
+        _ regions: [LinearRegion], numbers: [Int], interval: (lo: Rational, hi: Rational), numbering: String
+    ) {
         var pieces: [(a: Rational, b: Rational, region: Int)] = []
         for (i, region) in regions.enumerated() {
             guard let (a, b) = RegionsPlot.interval1D(region, lo: interval.lo, hi: interval.hi) else { continue }
@@ -161,8 +189,14 @@ extension LaTeXBuilder {
         let breakpoints = Set(pieces.flatMap { [$0.a, $0.b] }).filter { $0 > interval.lo && $0 < interval.hi }.sorted()
         let shown = pieces.filter { $0.a != $0.b }.count
         let input = LaTeXEscaping.name(network.inputNames[0])
-        let breaks = breakpoints.isEmpty ? "it has no breakpoint there" : "dashed lines mark its breakpoint\(breakpoints.count == 1 ? "" : "s") " + joinedList(breakpoints.map { "$\(input) = \(number($0))$" })
-        line("\\paragraph{Picture.} The graph of $F$ on $[\(number(interval.lo)), \(number(interval.hi))]$: \(Self.count(shown)) linear piece\(shown == 1 ? "" : "s"); \(breaks). \(numbering)\(pieces.contains { $0.a == $0.b } ? "; a dot marks the value at a jump" : "").")
+        let breaks =
+            breakpoints.isEmpty
+            ? "it has no breakpoint there"
+            : "dashed lines mark its breakpoint\(breakpoints.count == 1 ? "" : "s") "
+                + joinedList(breakpoints.map { "$\(input) = \(number($0))$" })
+        line(
+            "\\paragraph{Picture.} The graph of $F$ on $[\(number(interval.lo)), \(number(interval.hi))]$: \(Self.count(shown)) linear piece\(shown == 1 ? "" : "s"); \(breaks). \(numbering)\(pieces.contains { $0.a == $0.b } ? "; a dot marks the value at a jump" : "")."
+        )
         line("\\begin{center}")
         line("\\begin{tikzpicture}")
         line("  \\draw[line width=0.8pt] (0,0) rectangle (\(cm(width)),\(cm(height)));")
@@ -175,13 +209,19 @@ extension LaTeXBuilder {
             let fa = map.apply([piece.a]), fb = map.apply([piece.b])
             for o in 0..<outputs {
                 if piece.a == piece.b {
-                    line("  \\filldraw[fill=\(colourName(o)), draw=black] (\(cm(px(piece.a))),\(cm(py(fa[o])))) circle (2pt);")
+                    line(
+                        "  \\filldraw[fill=\(colourName(o)), draw=black] (\(cm(px(piece.a))),\(cm(py(fa[o])))) circle (2pt);"
+                    )
                 } else {
-                    line("  \\draw[\(colourName(o)), line width=1.8pt, line cap=round] (\(cm(px(piece.a))),\(cm(py(fa[o])))) -- (\(cm(px(piece.b))),\(cm(py(fb[o]))));")
+                    line(
+                        "  \\draw[\(colourName(o)), line width=1.8pt, line cap=round] (\(cm(px(piece.a))),\(cm(py(fa[o])))) -- (\(cm(px(piece.b))),\(cm(py(fb[o]))));"
+                    )
                 }
             }
             if piece.a != piece.b {
-                line("  \\node[font=\\small\\bfseries, above] at (\(cm((px(piece.a) + px(piece.b)) / 2)),0.05) {\(figureLabel(numbers[piece.region]))};")
+                line(
+                    "  \\node[font=\\small\\bfseries, above] at (\(cm((px(piece.a) + px(piece.b)) / 2)),0.05) {\(figureLabel(numbers[piece.region]))};"
+                )
             }
         }
         axisTicks(lo: interval.lo, hi: interval.hi, horizontal: true, length: width)
@@ -191,7 +231,9 @@ extension LaTeXBuilder {
         if outputs > 1 {
             for o in 0..<outputs {
                 let y = height - 0.4 - Double(o) * 0.5
-                line("  \\draw[\(colourName(o)), line width=1.8pt] (\(cm(width + 0.4)),\(cm(y))) -- (\(cm(width + 1.0)),\(cm(y))) node[right, black] {$y_{\(o + 1)}$};")
+                line(
+                    "  \\draw[\(colourName(o)), line width=1.8pt] (\(cm(width + 0.4)),\(cm(y))) -- (\(cm(width + 1.0)),\(cm(y))) node[right, black] {$y_{\(o + 1)}$};"
+                )
             }
         }
         line("\\end{tikzpicture}")

@@ -68,9 +68,12 @@ extension LaTeXBuilder {
         // Stacked fractions need a little air between rows.
         let separator = cells.joined().contains { $0.contains("\\tfrac") } ? " \\\\[2pt] " : " \\\\ "
         let oneLine = lines.joined(separator: separator)
-        let tex = oneLine.count <= 90
+        let tex =
+            oneLine.count <= 90
             ? "\\begin{bmatrix} \(oneLine) \\end{bmatrix}"
-            : "\\begin{bmatrix}\n    " + lines.joined(separator: separator.trimmingCharacters(in: .whitespaces) + "\n    ") + "\n  \\end{bmatrix}"
+            : "\\begin{bmatrix}\n    "
+                + lines.joined(separator: separator.trimmingCharacters(in: .whitespaces) + "\n    ")
+                + "\n  \\end{bmatrix}"
         let width = columnWidths.reduce(0, +) + Double(columnWidths.count) * 0.9 + 0.8
         return Typeset(tex: tex, width: width)
     }

@@ -60,28 +60,48 @@ extension LaTeXBuilder {
         case .relu: return op("\\operatorname{relu}", "\\operatorname{relu}(t) = \\max(0, t)")
         case .leakyRelu(let alpha):
             let a = alpha.needsParentheses ? "(\(polynomial(alpha)))" : polynomial(alpha)
-            return op("\\operatorname{lrelu}", "\\operatorname{lrelu}(t) = \\begin{cases} t & t > 0,\\\\ \(a)\\, t & t \\le 0 \\end{cases}")
-        case .hardtanh: return op("\\operatorname{hardtanh}", "\\operatorname{hardtanh}(t) = \\min\\bigl(1, \\max(-1, t)\\bigr)")
-        case .step: return op("\\operatorname{step}", "\\operatorname{step}(t) = \\begin{cases} 1 & t > 0,\\\\ 0 & t \\le 0 \\end{cases}")
-        case .sign: return op("\\operatorname{sign}", "\\operatorname{sign}(t) = \\begin{cases} 1 & t > 0,\\\\ 0 & t = 0,\\\\ -1 & t < 0 \\end{cases}")
+            return op(
+                "\\operatorname{lrelu}",
+                "\\operatorname{lrelu}(t) = \\begin{cases} t & t > 0,\\\\ \(a)\\, t & t \\le 0 \\end{cases}")
+        case .hardtanh:
+            return op("\\operatorname{hardtanh}", "\\operatorname{hardtanh}(t) = \\min\\bigl(1, \\max(-1, t)\\bigr)")
+        case .step:
+            return op(
+                "\\operatorname{step}",
+                "\\operatorname{step}(t) = \\begin{cases} 1 & t > 0,\\\\ 0 & t \\le 0 \\end{cases}")
+        case .sign:
+            return op(
+                "\\operatorname{sign}",
+                "\\operatorname{sign}(t) = \\begin{cases} 1 & t > 0,\\\\ 0 & t = 0,\\\\ -1 & t < 0 \\end{cases}")
         case .abs: return op("\\operatorname{abs}", "\\operatorname{abs}(t) = \\lvert t \\rvert")
         case .sigmoid: return op("\\sigma", "\\sigma(t) = \\frac{1}{1 + e^{-t}}")
         case .tanh: return op("\\tanh", "\\tanh t = \\frac{e^{t} - e^{-t}}{e^{t} + e^{-t}}")
         case .arctan: return op("\\arctan", "\\arctan t = \\int_{0}^{t} \\frac{ds}{1 + s^{2}}")
-        case .softplus: return op("\\operatorname{softplus}", "\\operatorname{softplus}(t) = \\log\\bigl(1 + e^{t}\\bigr)")
-        case .silu: return op("\\operatorname{silu}", "\\operatorname{silu}(t) = t\\,\\sigma(t) = \\frac{t}{1 + e^{-t}}")
-        case .gelu: return op("\\operatorname{gelu}", "\\operatorname{gelu}(t) = \\frac{t}{2}\\Bigl(1 + \\operatorname{erf}\\bigl(t/\\sqrt{2}\\bigr)\\Bigr)")
+        case .softplus:
+            return op("\\operatorname{softplus}", "\\operatorname{softplus}(t) = \\log\\bigl(1 + e^{t}\\bigr)")
+        case .silu:
+            return op("\\operatorname{silu}", "\\operatorname{silu}(t) = t\\,\\sigma(t) = \\frac{t}{1 + e^{-t}}")
+        case .gelu:
+            return op(
+                "\\operatorname{gelu}",
+                "\\operatorname{gelu}(t) = \\frac{t}{2}\\Bigl(1 + \\operatorname{erf}\\bigl(t/\\sqrt{2}\\bigr)\\Bigr)")
         case .elu(let alpha):
             let a = alpha.needsParentheses ? "(\(polynomial(alpha)))" : polynomial(alpha)
-            return op("\\operatorname{elu}", "\\operatorname{elu}(t) = \\begin{cases} t & t > 0,\\\\ \(a)\\,(e^{t} - 1) & t \\le 0 \\end{cases}")
+            return op(
+                "\\operatorname{elu}",
+                "\\operatorname{elu}(t) = \\begin{cases} t & t > 0,\\\\ \(a)\\,(e^{t} - 1) & t \\le 0 \\end{cases}")
         case .clip(let lower, let upper):
             let lo = lower.map { polynomial($0) } ?? "-\\infty"
             let hi = upper.map { polynomial($0) } ?? "\\infty"
             return op("\\operatorname{clip}", "\\operatorname{clip}(t) = \\min\\bigl(\(hi), \\max(\(lo), t)\\bigr)")
         case .hardSigmoid(let alpha, let beta):
             let a = alpha.needsParentheses ? "(\(polynomial(alpha)))" : polynomial(alpha)
-            return op("\\operatorname{hardsigmoid}", "\\operatorname{hardsigmoid}(t) = \\max\\bigl(0, \\min(1, \(a)\\, t + \(polynomial(beta)))\\bigr)")
-        case .softmax: return op("\\operatorname{softmax}", "\\operatorname{softmax}(t)_{i} = \\frac{e^{t_{i}}}{\\sum_{j} e^{t_{j}}}")
+            return op(
+                "\\operatorname{hardsigmoid}",
+                "\\operatorname{hardsigmoid}(t) = \\max\\bigl(0, \\min(1, \(a)\\, t + \(polynomial(beta)))\\bigr)")
+        case .softmax:
+            return op(
+                "\\operatorname{softmax}", "\\operatorname{softmax}(t)_{i} = \\frac{e^{t_{i}}}{\\sum_{j} e^{t_{j}}}")
         default:
             return op("f_{\(k)}", nil)
         }
@@ -111,31 +131,42 @@ extension LaTeXBuilder {
         let linearIfSymbols = analysis.linearIf != nil
         switch analysis.verdict {
         case .linear:
-            text = n == 1
+            text =
+                n == 1
                 ? "The single layer of this network computes a linear map, $\(linearMap)$: it has no bias to make it merely affine."
                 : "The \(layers) of this network compute one linear map, $\(linearMap)$: they collapse into a single layer without bias."
         case .affine:
-            let subject = n == 1 ? "The single layer of this network computes an affine map" : "The \(layers) of this network compute one affine map"
+            let subject =
+                n == 1
+                ? "The single layer of this network computes an affine map"
+                : "The \(layers) of this network compute one affine map"
             let collapse = n == 1 ? "" : ": they collapse into a single layer"
-            text = linearIfSymbols
+            text =
+                linearIfSymbols
                 ? "\(subject), $\(map)$\(collapse). It is linear exactly when $b' = 0$, which depends on the values of the symbols."
                 : "\(subject), $\(map)$ with $b' \\neq 0$\(collapse)\(n == 1 ? ": it is" : ", which is") affine but not linear."
         case .notAffine:
-            text = "No affine map $\(map)$ computes this network: an exact counterexample below shows that it does not collapse into a single layer."
+            text =
+                "No affine map $\(map)$ computes this network: an exact counterexample below shows that it does not collapse into a single layer."
         case .unknown:
-            text = "Whether this network collapses into a single affine layer is not decided here; the reason is given below."
+            text =
+                "Whether this network collapses into a single affine layer is not decided here; the reason is given below."
         }
         if analysis.network.domain != nil, let onDomain = domainClaim() { text = onDomain }
         line("\\noindent\\textbf{Claim.} " + text)
         let numbers = network.isNumeric ? "rational numbers" : "rational numbers and polynomials in the symbols"
-        line("All arithmetic below is exact, with \(numbers); nothing is rounded\(usesEnclosures ? ", and the values of transcendental functions are given by rigorous enclosures" : "").")
+        line(
+            "All arithmetic below is exact, with \(numbers); nothing is rounded\(usesEnclosures ? ", and the values of transcendental functions are given by rigorous enclosures" : "")."
+        )
         line("")
     }
 
     /// Whether the document shows enclosures of transcendental values.
     var usesEnclosures: Bool {
         let witnesses = [analysis.affinity, analysis.additivity, analysis.homogeneity].compactMap(\.witness)
-        return witnesses.contains { w in (w.lhs + w.rhs).contains { if case .enclosed = $0 { return true } else { return false } } }
+        return witnesses.contains { w in
+            (w.lhs + w.rhs).contains { if case .enclosed = $0 { return true } else { return false } }
+        }
     }
 
     // MARK: The network
@@ -145,11 +176,19 @@ extension LaTeXBuilder {
         let n = network.inputDimension
         let names = network.inputNames
         let inputs = tuple(count: n) { _, i in LaTeXEscaping.name(names[i]) }
-        let inputText = n == 1 ? "$\(vx) = \(LaTeXEscaping.name(names[0]))$, a single number"
+        let inputText =
+            n == 1
+            ? "$\(vx) = \(LaTeXEscaping.name(names[0]))$, a single number"
             : isRow ? "a row vector $\(vx) = \(inputs)$" : "$\(vx) = \(inputs)^{\\top}$"
         let count = network.layers.count
-        let rowNote = isRow ? " (vectors are rows here, so each weight matrix is the transpose of the spec's $\\text{out} \\times \\text{in}$ matrix):" : ":"
-        let layerText = count == 0 ? "no layers, so $y = \(vx)$." : (count == 1 ? "one layer" : "\(Self.count(count)) layers, applied in order") + rowNote
+        let rowNote =
+            isRow
+            ? " (vectors are rows here, so each weight matrix is the transpose of the spec's $\\text{out} \\times \\text{in}$ matrix):"
+            : ":"
+        let layerText =
+            count == 0
+            ? "no layers, so $y = \(vx)$."
+            : (count == 1 ? "one layer" : "\(Self.count(count)) layers, applied in order") + rowNote
         if let namesNote { line(namesNote) }
         line("\\paragraph{\(heading)} Input \(inputText); \(layerText)")
         guard count > 0 else { line(""); return }
@@ -197,7 +236,9 @@ extension LaTeXBuilder {
                 line("  \(row.equation.tex), \\quad\\text{where}\\\\")
                 let both = (row.weights?.width ?? 0) + (row.bias?.width ?? 0) + 8 <= Self.lineWidth
                 if both, parts.count == 2 {
-                    line("  " + parts[0] + ", \\quad " + parts[1].replacingOccurrences(of: "&=", with: "=") + end + (last ? "" : "\\\\"))
+                    line(
+                        "  " + parts[0] + ", \\quad " + parts[1].replacingOccurrences(of: "&=", with: "=") + end
+                            + (last ? "" : "\\\\"))
                 } else {
                     for (i, part) in parts.enumerated() {
                         let lastPart = i == parts.count - 1
@@ -208,11 +249,16 @@ extension LaTeXBuilder {
         }
         line("\\end{align*}")
         if !definitions.isEmpty {
-            let elementwise = network.layers.contains { $0.activation.isElementwise && !isIdentityActivation($0.activation) }
+            let elementwise = network.layers.contains {
+                $0.activation.isElementwise && !isIdentityActivation($0.activation)
+            }
             let defs = definitions.map { "$\($0)$" }
-            line((elementwise ? "Each activation acts on every coordinate separately" : "The activation acts on the whole vector")
-                 + (network.layers.contains { !$0.activation.isElementwise } && elementwise ? " (softmax on the whole vector)" : "")
-                 + ", with " + joinedList(defs) + ".")
+            line(
+                (elementwise
+                    ? "Each activation acts on every coordinate separately" : "The activation acts on the whole vector")
+                    + (network.layers.contains { !$0.activation.isElementwise } && elementwise
+                        ? " (softmax on the whole vector)" : "")
+                    + ", with " + joinedList(defs) + ".")
         }
         line("")
         notes()
@@ -239,18 +285,27 @@ extension LaTeXBuilder {
     mutating func foldingSection() {
         let folded = analysis.foldedLayers
         guard folded.count == network.layers.count else { return }
-        let foldable = network.layers.indices.filter { !isIdentityActivation(network.layers[$0].activation) && network.layers[$0].activation.affineForm != nil }
+        let foldable = network.layers.indices.filter {
+            !isIdentityActivation(network.layers[$0].activation) && network.layers[$0].activation.affineForm != nil
+        }
         guard !foldable.isEmpty else { return }
-        let generic = isRow
+        let generic =
+            isRow
             ? "f(hW + b) = a(hW + b) + c\\mathbf{1} = h\\,(aW) + (ab + c\\mathbf{1})"
             : "f(Wh + b) = a(Wh + b) + c\\mathbf{1} = (aW)\\,h + (ab + c\\mathbf{1})"
-        line("\\paragraph{Folding the affine activations.} An affine activation $f(t) = a\\,t + c$ folds into its layer: $\(generic)$, where $\\mathbf{1}$ is the vector of ones. So each such layer is again an affine map:")
+        line(
+            "\\paragraph{Folding the affine activations.} An affine activation $f(t) = a\\,t + c$ folds into its layer: $\(generic)$, where $\\mathbf{1}$ is the vector of ones. So each such layer is again an affine map:"
+        )
         line("\\begin{align*}")
         for (position, index) in foldable.enumerated() {
             let k = index + 1
             let layer = network.layers[index]
             let (a, c) = layer.activation.affineForm!
-            let aTeX = a == Polynomial(Rational.one) ? "" : a == Polynomial(Rational(-1)) ? "-" : (a.needsParentheses ? "(\(polynomial(a)))\\," : polynomial(a) + " ")
+            let aTeX =
+                a == Polynomial(Rational.one)
+                ? ""
+                : a == Polynomial(Rational(-1))
+                    ? "-" : (a.needsParentheses ? "(\(polynomial(a)))\\," : polynomial(a) + " ")
             let map = folded[index].symbolicMap
             let hasBias = layer.dense.map { d in !d.polynomialMap.bias.allSatisfy(\.isZero) } ?? false
             var wFormula: String, bFormula: String

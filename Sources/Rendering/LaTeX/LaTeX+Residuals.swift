@@ -9,7 +9,9 @@ extension LaTeXBuilder {
         guard let (u, q) = p.content(in: Symbol(names.c)) else { return polynomial(p) }
         let factor = ResidualText.factorText(u, scalarName) { $1 == 1 ? $0 : "\($0)^{\($1)}" }
         let left = ResidualText.isMonomial(u) && !factor.hasPrefix("-") ? factor : "(\(factor))"
-        if let c = q.constantValue { return c.isOne ? left : "\(left) \\cdot \(c.signum < 0 ? "(\(number(c)))" : number(c))" }
+        if let c = q.constantValue {
+            return c.isOne ? left : "\(left) \\cdot \(c.signum < 0 ? "(\(number(c)))" : number(c))"
+        }
         return q.needsParentheses ? "\(left)\\,(\(polynomial(q)))" : "\(left)\\,\(polynomial(q))"
     }
 
@@ -17,13 +19,15 @@ extension LaTeXBuilder {
     /// computation found them, factored, for a symbolic collapse: one sentence, or nil.
     mutating func residualSentence() -> String? {
         guard case .symbolic? = analysis.collapsed,
-              let additivity = analysis.additivity.residual, let homogeneity = analysis.homogeneity.residual,
-              !homogeneity.allSatisfy(\.isZero) else { return nil }
+            let additivity = analysis.additivity.residual, let homogeneity = analysis.homogeneity.residual,
+            !homogeneity.allSatisfy(\.isZero)
+        else { return nil }
         func shown(_ v: [Polynomial], _ b: inout LaTeXBuilder) -> String {
             v.count == 1 ? b.residualTeX(v[0]) : b.tuple(count: v.count) { b, i in b.residualTeX(v[i]) }
         }
         let z = secondPoint, c = scalarName
         let a = shown(additivity, &self), h = shown(homogeneity, &self)
-        return "Pushed through the layers, $F(\(vx) + \(z)) - F(\(vx)) - F(\(z)) = \(a)$ and $F(\(c)\\,\(vx)) - \(c)\\,F(\(vx)) = \(h)$."
+        return
+            "Pushed through the layers, $F(\(vx) + \(z)) - F(\(vx)) - F(\(z)) = \(a)$ and $F(\(c)\\,\(vx)) - \(c)\\,F(\(vx)) = \(h)$."
     }
 }

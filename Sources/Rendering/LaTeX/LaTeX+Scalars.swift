@@ -199,7 +199,8 @@ enum TeXWidth {
                     width += group(&s, scale: scale)
                 case "quad": width += 1 * scale
                 case "qquad": width += 2 * scale
-                case "left", "right", "bigl", "bigr", "Bigl", "Bigr", "top", "limits", "displaystyle": width += 0.3 * scale
+                case "left", "right", "bigl", "bigr", "Bigl", "Bigr", "top", "limits", "displaystyle":
+                    width += 0.3 * scale
                 case "begin", "end": _ = group(&s, scale: 0)
                 case "cdots", "ldots", "vdots", "ddots": width += 1.2 * scale
                 case "allowbreak": break

@@ -5,7 +5,9 @@ extension LaTeXBuilder {
     /// rest of the derivation is about; nothing when the network was not simplified.
     mutating func simplificationSection() {
         guard let normalization = analysis.normalization, normalization.changed else { return }
-        line("\\paragraph{Simplification.} Before deciding, the network is simplified exactly: each step below is an identity of real functions (with the activations' exact definitions, breakpoints included), so the simplified network computes the same function $F$ for every input\(normalization.steps.contains(where: \.onDomain) ? " in $D$" : "").")
+        line(
+            "\\paragraph{Simplification.} Before deciding, the network is simplified exactly: each step below is an identity of real functions (with the activations' exact definitions, breakpoints included), so the simplified network computes the same function $F$ for every input\(normalization.steps.contains(where: \.onDomain) ? " in $D$" : "")."
+        )
         let limit = 12
         line("\\begin{itemize}")
         for step in normalization.steps.prefix(limit) {

@@ -34,7 +34,9 @@ extension LaTeXBuilder {
         let inputs = network.inputNames.map(LaTeXEscaping.name)
         let outputs = m == 1 ? ["y"] : (1...m).map { "y_{\($0)}" }
         let square = n == 2 ? "square" : "cube"
-        line("\\paragraph{Truth table.} At the corners of the unit \(square), where every input is 0 or 1, every output of $F$ is 0 or 1 too: the network computes a Boolean function there. Evaluated exactly (the witness below uses four of these rows):")
+        line(
+            "\\paragraph{Truth table.} At the corners of the unit \(square), where every input is 0 or 1, every output of $F$ is 0 or 1 too: the network computes a Boolean function there. Evaluated exactly (the witness below uses four of these rows):"
+        )
         line("\\[")
         line("\\begin{array}{" + String(repeating: "c", count: n) + "|" + String(repeating: "c", count: m) + "}")
         line("  " + (inputs + outputs).joined(separator: " & ") + " \\\\ \\hline")

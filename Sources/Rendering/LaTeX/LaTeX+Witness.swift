@@ -19,19 +19,24 @@ extension LaTeXBuilder {
             let layers = network.layers.indices.filter { network.layers[$0].activation == f }.map { String($0 + 1) }
             let which = layers.count == 1 ? "Layer \(layers[0]) applies" : "Layers \(joinedList(layers)) apply"
             let tex = activationTeX(f, layer: index + 1)
-            let label = coefficients(of: f) != nil && tex.definition != nil ? "$\(tex.definition!)$" : "\\texttt{\(LaTeXEscaping.text(f.name))}"
+            let label =
+                coefficients(of: f) != nil && tex.definition != nil
+                ? "$\(tex.definition!)$" : "\\texttt{\(LaTeXEscaping.text(f.name))}"
             var sentence = "\(which) \(label), which is not affine"
             if let brk = f.scalarBreak() {
                 sentence += ": " + scalarBreakText(f, tex, brk)
             } else if !f.isElementwise {
-                sentence += ": its coordinates sum to 1 for every input, so $\(tex.apply("\(vx) + \(secondPoint)"))$ sums to 1 while $\(tex.apply(vx)) + \(tex.apply(secondPoint))$ sums to 2; they always differ."
+                sentence +=
+                    ": its coordinates sum to 1 for every input, so $\(tex.apply("\(vx) + \(secondPoint)"))$ sums to 1 while $\(tex.apply(vx)) + \(tex.apply(secondPoint))$ sums to 2; they always differ."
             } else if !f.symbols.isEmpty {
-                sentence = "\(which) \\texttt{\(LaTeXEscaping.text(f.name))} with symbolic parameters; whether it is affine depends on their values."
+                sentence =
+                    "\(which) \\texttt{\(LaTeXEscaping.text(f.name))} with symbolic parameters; whether it is affine depends on their values."
             } else {
                 sentence += "."
             }
             if f.isPositivelyHomogeneous && !isIdentityActivation(f) {
-                sentence += " Yet it is positively homogeneous, $\(tex.apply("c\\,t")) = c\\,\(tex.apply("t"))$ for every $c \\ge 0$: scaling by a nonnegative factor cannot expose it; what it breaks is additivity."
+                sentence +=
+                    " Yet it is positively homogeneous, $\(tex.apply("c\\,t")) = c\\,\(tex.apply("t"))$ for every $c \\ge 0$: scaling by a nonnegative factor cannot expose it; what it breaks is additivity."
             }
             sentences.append(sentence)
         }
@@ -48,14 +53,19 @@ extension LaTeXBuilder {
         func show(_ v: ExactValue?) -> String? { v.map { value($0) } }
         let sText = number(s), tText = t.signum < 0 ? "(\(number(t)))" : number(t)
         var lhs = tex.apply("\(sText) + \(tText)")
-        if let v = show(fst) { lhs += " = " + tex.apply(number(s + t)) + (fst.map { isExact($0) } == true ? " = \(v)" : " \\in \(intervalText(fst!))") }
+        if let v = show(fst) {
+            lhs +=
+                " = " + tex.apply(number(s + t))
+                + (fst.map { isExact($0) } == true ? " = \(v)" : " \\in \(intervalText(fst!))")
+        }
         var rhs = "\(tex.apply(number(s))) + \(tex.apply(number(t)))"
         if let a = show(fs), let b = show(ft) { rhs += " = \(a) + \(b)" }
         if brk.fixesZero {
             return "$\(lhs)$, but $\(rhs)\(sumText(brk.rhs))$."
         }
         let zeroText = show(f0).map { " + \($0)" } ?? ""
-        return "$\(tex.apply("\(sText) + \(tText)")) + \(tex.apply("0")) = \(show(fst) ?? tex.apply(number(s + t)))\(zeroText)\(sumText(brk.lhs))$, but $\(rhs)\(sumText(brk.rhs))$."
+        return
+            "$\(tex.apply("\(sText) + \(tText)")) + \(tex.apply("0")) = \(show(fst) ?? tex.apply(number(s + t)))\(zeroText)\(sumText(brk.lhs))$, but $\(rhs)\(sumText(brk.rhs))$."
     }
 
     /// " = v" when exact, " \in [lo, hi]" for an enclosure.
@@ -91,7 +101,9 @@ extension LaTeXBuilder {
         let z = secondPoint
         let sum = zip(w.x, y).map { $0 + $1 }
         let zero = [Rational](repeating: .zero, count: w.x.count)
-        line("\\paragraph{A witness, layer by layer.} Take $\(vx) = \(point(w.x))$ and $\(z) = \(point(y))$. Every affine map $G$ satisfies $G(\(vx) + \(z)) + G(0) = G(\(vx)) + G(\(z))$ (both sides are $\(applied("W'", to: vx)) + \(applied("W'", to: z)) + 2b'$). Evaluating the network exactly at the four points, step by step:")
+        line(
+            "\\paragraph{A witness, layer by layer.} Take $\(vx) = \(point(w.x))$ and $\(z) = \(point(y))$. Every affine map $G$ satisfies $G(\(vx) + \(z)) + G(0) = G(\(vx)) + G(\(z))$ (both sides are $\(applied("W'", to: vx)) + \(applied("W'", to: z)) + 2b'$). Evaluating the network exactly at the four points, step by step:"
+        )
         witnessTable(points: [w.x, y, sum, zero], headers: ["\(vx)", z, "\(vx) + \(z)", "0"])
         let exact = (w.lhs + w.rhs).allSatisfy(isExact)
         let relation = exact ? "=" : "\\in"
@@ -108,12 +120,17 @@ extension LaTeXBuilder {
             line("\\]")
         }
         if exact {
-            line("The two sides differ, so $F$ is not affine: no choice of $W'$ and $b'$ gives $F(\(vx)) = \(affineText(vx))$.")
+            line(
+                "The two sides differ, so $F$ is not affine: no choice of $W'$ and $b'$ gives $F(\(vx)) = \(affineText(vx))$."
+            )
         } else {
-            line("In at least one coordinate the two enclosures are disjoint, so the two sides differ: $F$ is not affine, and no rounding error can change that conclusion.")
+            line(
+                "In at least one coordinate the two enclosures are disjoint, so the two sides differ: $F$ is not affine, and no rounding error can change that conclusion."
+            )
         }
         if let f0 = try? Evaluator.evaluate(network, at: zero), f0.allSatisfy({ $0.provablyEquals(.exact(.zero)) }) {
-            line("Here $F(0) = 0$, so this is also a failure of additivity, $F(\(vx) + \(z)) \\neq F(\(vx)) + F(\(z))$.")
+            line(
+                "Here $F(0) = 0$, so this is also a failure of additivity, $F(\(vx) + \(z)) \\neq F(\(vx)) + F(\(z))$.")
         }
         otherWitnesses(skippingAdditivityAt: (w.x, y))
         line("")
@@ -124,15 +141,23 @@ extension LaTeXBuilder {
     mutating func otherWitnesses(skippingAdditivityAt pair: ([Rational], [Rational])) {
         let z = secondPoint, c = scalarName
         if let w = analysis.additivity.witness, let y = w.y, !(w.x == pair.0 && y == pair.1) {
-            line("Additivity fails at $\(vx) = \(point(w.x))$, $\(z) = \(point(y))$: $F(\(vx) + \(z)) \(relationSign(w)) \(intervalValues(w.lhs, inline: true))$ but $F(\(vx)) + F(\(z)) \(relationSign(w)) \(intervalValues(w.rhs, inline: true))$.")
+            line(
+                "Additivity fails at $\(vx) = \(point(w.x))$, $\(z) = \(point(y))$: $F(\(vx) + \(z)) \(relationSign(w)) \(intervalValues(w.lhs, inline: true))$ but $F(\(vx)) + F(\(z)) \(relationSign(w)) \(intervalValues(w.rhs, inline: true))$."
+            )
         }
-        let noBias = network.layers.allSatisfy { $0.dense.map { d in d.polynomialMap.bias.allSatisfy(\.isZero) } ?? true }
+        let noBias = network.layers.allSatisfy {
+            $0.dense.map { d in d.polynomialMap.bias.allSatisfy(\.isZero) } ?? true
+        }
         let positive = network.layers.allSatisfy { $0.activation.isPositivelyHomogeneous }
         if noBias && positive {
-            line("No layer has a bias and every activation is positively homogeneous, so $F(\(c)\\,\(vx)) = \(c)\\,F(\(vx))$ for every $\(c) \\ge 0$: the network itself is positively homogeneous, and homogeneity can fail only for negative $\(c)$.")
+            line(
+                "No layer has a bias and every activation is positively homogeneous, so $F(\(c)\\,\(vx)) = \(c)\\,F(\(vx))$ for every $\(c) \\ge 0$: the network itself is positively homogeneous, and homogeneity can fail only for negative $\(c)$."
+            )
         }
         if let w = analysis.homogeneity.witness, let scalar = w.c {
-            line("Homogeneity fails at $\(vx) = \(point(w.x))$, $\(c) = \(number(scalar))$: $F(\(c)\\,\(vx)) \(relationSign(w)) \(intervalValues(w.lhs, inline: true))$ but $\(c)\\,F(\(vx)) \(relationSign(w)) \(intervalValues(w.rhs, inline: true))$.")
+            line(
+                "Homogeneity fails at $\(vx) = \(point(w.x))$, $\(c) = \(number(scalar))$: $F(\(c)\\,\(vx)) \(relationSign(w)) \(intervalValues(w.lhs, inline: true))$ but $\(c)\\,F(\(vx)) \(relationSign(w)) \(intervalValues(w.rhs, inline: true))$."
+            )
         } else if analysis.homogeneity.holds == nil {
             line("No counterexample to homogeneity was found.")
         }
@@ -162,7 +187,9 @@ extension LaTeXBuilder {
             if let dense = layer.dense {
                 layers.append(Layer(dense: dense, activation: .identity))
                 let hasBias = !dense.polynomialMap.bias.allSatisfy(\.isZero)
-                labels.append((isRow ? "(\\cdot)\\, \(wLetter)_{\(k)}" : "\(wLetter)_{\(k)}(\\cdot)") + (hasBias ? " + \(bLetter)_{\(k)}" : ""))
+                labels.append(
+                    (isRow ? "(\\cdot)\\, \(wLetter)_{\(k)}" : "\(wLetter)_{\(k)}(\\cdot)")
+                        + (hasBias ? " + \(bLetter)_{\(k)}" : ""))
             }
             if !isIdentityActivation(layer.activation) || layer.dense == nil {
                 layers.append(Layer(dense: nil, activation: layer.activation))
@@ -187,7 +214,8 @@ extension LaTeXBuilder {
                 var row = ["\(labels[r])"]
                 for trace in traces {
                     let v = trace[r]
-                    row.append(v.count == 1 ? b.value(v[0]) : b.tuple(count: v.count, limit: limit) { b, i in b.value(v[i]) })
+                    row.append(
+                        v.count == 1 ? b.value(v[0]) : b.tuple(count: v.count, limit: limit) { b, i in b.value(v[i]) })
                 }
                 cells.append(row)
             }
@@ -195,8 +223,10 @@ extension LaTeXBuilder {
         }
         var cells = table(&self, limit: 4)
         func widths(_ cells: [[String]]) -> (label: Double, columns: [Double]) {
-            (cells.map { TeXWidth.estimate($0[0]) }.max() ?? 0,
-             points.indices.map { j in cells.map { TeXWidth.estimate($0[j + 1]) }.max() ?? 0 })
+            (
+                cells.map { TeXWidth.estimate($0[0]) }.max() ?? 0,
+                points.indices.map { j in cells.map { TeXWidth.estimate($0[j + 1]) }.max() ?? 0 }
+            )
         }
         var (labelWidth, columnWidths) = widths(cells)
         if labelWidth + (columnWidths.max() ?? 0) + 2.4 > Self.lineWidth {
@@ -238,7 +268,8 @@ extension LaTeXBuilder {
         guard let outputs = analysis.polynomialOutputs, !analysis.verdict.collapses else { return }
         let inputs = Set(Composition.inputSymbols(network))
         func inputDegree(_ p: Polynomial) -> Int {
-            p.terms.keys.map { m in zip(m.symbols, m.exponents).filter { inputs.contains($0.0) }.map(\.1).reduce(0, +) }.max() ?? 0
+            p.terms.keys.map { m in zip(m.symbols, m.exponents).filter { inputs.contains($0.0) }.map(\.1).reduce(0, +) }
+                .max() ?? 0
         }
         let degree = outputs.map(inputDegree).max() ?? 0
         let degrees = network.layers.map { layer -> Int in
@@ -249,11 +280,15 @@ extension LaTeXBuilder {
         let bound = degrees.reduce(1, *)
         let raising = degrees.filter { $0 != 1 }
         let quadratic = !raising.isEmpty && raising.allSatisfy { $0 == 2 }
-        var text = "\\paragraph{A polynomial network.} Every activation is a polynomial, so $F$ is a polynomial map of the inputs. A layer whose activation has degree $d$ multiplies the degree by at most $d$, so $\\deg F \\le "
-        text += quadratic
+        var text =
+            "\\paragraph{A polynomial network.} Every activation is a polynomial, so $F$ is a polynomial map of the inputs. A layer whose activation has degree $d$ multiplies the degree by at most $d$, so $\\deg F \\le "
+        text +=
+            quadratic
             ? "2^{\(raising.count)} = \(bound)$: each of the \(Self.count(raising.count)) quadratic layers doubles the degree, and the affine layers keep it."
             : "\(degrees.map(String.init).joined(separator: " \\cdot ")) = \(bound)$."
-        text += " Here $F$ has degree \(degree) in $\(vx)$" + (degree >= 2 ? ", and a polynomial map of degree 2 or more is not affine." : ".")
+        text +=
+            " Here $F$ has degree \(degree) in $\(vx)$"
+            + (degree >= 2 ? ", and a polynomial map of degree 2 or more is not affine." : ".")
         line(text)
         let totalTerms = outputs.map(\.termCount).reduce(0, +)
         if outputs.count <= 3 && totalTerms <= 60 {
@@ -279,7 +314,9 @@ extension LaTeXBuilder {
             line(rows.joined(separator: "\\\\\n") + ".")
             line("\\end{align*}")
         } else {
-            line("(Expanded, its \(outputs.count) output\(outputs.count == 1 ? " has" : "s have") \(totalTerms) terms in all.)")
+            line(
+                "(Expanded, its \(outputs.count) output\(outputs.count == 1 ? " has" : "s have") \(totalTerms) terms in all.)"
+            )
         }
         line("")
         notes()
@@ -291,7 +328,9 @@ extension LaTeXBuilder {
     mutating func undecidedSection() {
         guard analysis.verdict == .unknown else { return }
         if let reason = analysis.reason {
-            line("\\paragraph{Not decided.} " + prose(reason.prefix(1).uppercased() + reason.dropFirst()) + (reason.hasSuffix(".") ? "" : "."))
+            line(
+                "\\paragraph{Not decided.} " + prose(reason.prefix(1).uppercased() + reason.dropFirst())
+                    + (reason.hasSuffix(".") ? "" : "."))
         }
         if let conditions = analysis.affineIf, !conditions.isEmpty {
             let shown = conditions.prefix(6)
@@ -299,7 +338,9 @@ extension LaTeXBuilder {
             line("\\begin{align*}")
             var rows = [String]()
             for p in shown { rows.append("  \(polynomial(p)) &= 0") }
-            line(rows.joined(separator: ",\\\\\n") + (conditions.count > shown.count ? ",\\\\\n  &\\;\\;\\vdots" : "") + ".")
+            line(
+                rows.joined(separator: ",\\\\\n") + (conditions.count > shown.count ? ",\\\\\n  &\\;\\;\\vdots" : "")
+                    + ".")
             line("\\end{align*}")
             if conditions.count > shown.count { line("(\(conditions.count) conditions in all.)") }
         }

@@ -25,7 +25,8 @@ public enum SeparabilityLaTeX {
             """
         out += "We have \(c.points.count) labelled point\(c.points.count == 1 ? "" : "s")"
         if let through = c.through {
-            out += ", mapped through the first \(through.layer) layer\(through.layer == 1 ? "" : "s") of the network \\emph{\(LaTeXEscaping.text(through.network))} (evaluated exactly), so the question is about their images $h$:\n"
+            out +=
+                ", mapped through the first \(through.layer) layer\(through.layer == 1 ? "" : "s") of the network \\emph{\(LaTeXEscaping.text(through.network))} (evaluated exactly), so the question is about their images $h$:\n"
         } else {
             out += " in $\\mathbb{Q}^{\(d)}$:\n"
         }
@@ -35,7 +36,8 @@ public enum SeparabilityLaTeX {
             out += "\(k + 1) & \(tuple(c.points[k]))\(c.through == nil ? "" : " & \(tuple(p))") & \(label) \\\\\n"
         }
         out += "\\end{array}\n\\]\n"
-        out += "A hyperplane $w \\cdot \(v) + b$ separates them when $w \\cdot \(v)^{(k)} + b > 0$ for every point labelled 1 and $w \\cdot \(v)^{(k)} + b < 0$ for every point labelled 0.\n\n"
+        out +=
+            "A hyperplane $w \\cdot \(v) + b$ separates them when $w \\cdot \(v)^{(k)} + b > 0$ for every point labelled 1 and $w \\cdot \(v)^{(k)} + b < 0$ for every point labelled 0.\n\n"
         switch c.outcome {
         case .separable(let w, let b, let margin):
             out += "\\paragraph{They are separable.} Take\n\\[\n"
@@ -43,20 +45,25 @@ public enum SeparabilityLaTeX {
             out += "Its value at every point:\n\\[\n\\begin{array}{rcll}\n"
             for (k, (p, label)) in zip(c.mapped, c.labels).enumerated() {
                 let value = zip(w, p).reduce(b) { $0 + $1.0 * $1.1 }
-                out += "\(v)^{(\(k + 1))} = \(tuple(p)): & w \\cdot \(v)^{(\(k + 1))} + b & = & \(number(value)) \(label == 1 ? ">" : "<") 0 \\quad \\text{(label \(label))} \\\\\n"
+                out +=
+                    "\(v)^{(\(k + 1))} = \(tuple(p)): & w \\cdot \(v)^{(\(k + 1))} + b & = & \(number(value)) \(label == 1 ? ">" : "<") 0 \\quad \\text{(label \(label))} \\\\\n"
             }
             out += "\\end{array}\n\\]\n"
-            out += "so the hyperplane $\(linear(w, b, v)) = 0$ separates the points, each at least $\(number(margin))$ away in value (the margin, the largest possible with every $|w_i| \\le 1$).\n"
+            out +=
+                "so the hyperplane $\(linear(w, b, v)) = 0$ separates the points, each at least $\(number(margin))$ away in value (the margin, the largest possible with every $|w_i| \\le 1$).\n"
         case .notSeparable(let farkas):
-            out += "\\paragraph{They are not separable.} Suppose some $w \\in \\mathbb{R}^{\(d)}$ and $b \\in \\mathbb{R}$ separated them. Each point would give a strict inequality, which we multiply by the non-negative number on its left (a Farkas certificate):\n"
+            out +=
+                "\\paragraph{They are not separable.} Suppose some $w \\in \\mathbb{R}^{\(d)}$ and $b \\in \\mathbb{R}$ separated them. Each point would give a strict inequality, which we multiply by the non-negative number on its left (a Farkas certificate):\n"
             out += "\\[\n\\begin{array}{rrcll}\n"
             for (k, (p, label)) in zip(c.mapped, c.labels).enumerated() {
                 let sign = Rational(label == 1 ? 1 : -1)
                 let lhs = linear(p.map { sign * $0 }, sign, "w", constantName: "b")
-                out += "\(number(farkas[k])) \\times & \(lhs) & > & 0 & \\text{(point \(k + 1), label \(label): } w \\cdot \(v)^{(\(k + 1))} + b \(label == 1 ? ">" : "<") 0 \\text{)} \\\\\n"
+                out +=
+                    "\(number(farkas[k])) \\times & \(lhs) & > & 0 & \\text{(point \(k + 1), label \(label): } w \\cdot \(v)^{(\(k + 1))} + b \(label == 1 ? ">" : "<") 0 \\text{)} \\\\\n"
             }
             out += "\\end{array}\n\\]\n"
-            out += "Adding the multiplied inequalities (at least one multiplier is positive, so the sum is strict), the coefficient of every unknown is zero:\n\\begin{align*}\n"
+            out +=
+                "Adding the multiplied inequalities (at least one multiplier is positive, so the sum is strict), the coefficient of every unknown is zero:\n\\begin{align*}\n"
             var sums = [String]()
             for i in 0...d {
                 let name = i < d ? "w_{\(i + 1)}" : "b"
@@ -64,7 +71,11 @@ public enum SeparabilityLaTeX {
                     let coefficient = (i < d ? pl.0[i] : Rational.one) * (pl.1 == 1 ? farkas[k] : -farkas[k])
                     return coefficient.isZero ? nil : number(coefficient)
                 }
-                let joined = terms.isEmpty ? "0" : terms.enumerated().map { j, t in j == 0 || t.hasPrefix("-") ? t : "+ " + t }.joined(separator: " ")
+                let joined =
+                    terms.isEmpty
+                    ? "0"
+                    : terms.enumerated().map { j, t in j == 0 || t.hasPrefix("-") ? t : "+ " + t }.joined(
+                        separator: " ")
                 sums.append("\\text{coefficient of } \(name) &: \\; \(joined) = 0")
             }
             out += sums.joined(separator: " \\\\\n") + "\n\\end{align*}\n"
@@ -91,7 +102,9 @@ public enum SeparabilityLaTeX {
     static func tuple(_ p: [Rational]) -> String { "(" + p.map(number).joined(separator: ", ") + ")" }
 
     /// Σ cᵢ·nameᵢ + constant·constantName (or + constant when no name), zero terms omitted.
-    static func linear(_ coefficients: [Rational], _ constant: Rational, _ variable: String, constantName: String? = nil) -> String {
+    static func linear(
+        _ coefficients: [Rational], _ constant: Rational, _ variable: String, constantName: String? = nil
+    ) -> String {
         var terms = [(Rational, String)]()
         for (i, c) in coefficients.enumerated() where !c.isZero { terms.append((c, "\(variable)_{\(i + 1)}")) }
         if !constant.isZero { terms.append((constant, constantName ?? "")) }

@@ -152,7 +152,7 @@ enum Oracle {
         if x.signum < 0 { return erf(-x).negated }
         if x.isZero { return Bounds(lo: 0, hi: 0) }
         let x2 = x * x
-        var cLo = x, cHi = x // x^(2n+1)/n!
+        var cLo = x, cHi = x  // x^(2n+1)/n!
         var sumLo = Rational.zero, sumHi = Rational.zero
         var n = 0
         while Rational(n) < x2 + 1 || cHi > epsilon {

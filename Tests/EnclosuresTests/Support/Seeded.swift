@@ -3,12 +3,13 @@ import PropertyBased
 import Testing
 @testable import Enclosures
 
-
 /// Records whether the enclosure contains the whole oracle interval (so it contains the true
 /// value, which the oracle bounds); returns the verdict.
 @discardableResult
-func expectEncloses(_ enclosure: RationalInterval, _ oracle: Oracle.Bounds, _ note: Comment,
-                    sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+func expectEncloses(
+    _ enclosure: RationalInterval, _ oracle: Oracle.Bounds, _ note: Comment,
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
     let ok = enclosure.lo <= oracle.lo && oracle.hi <= enclosure.hi
     #expect(ok, "\(note): enclosure \(enclosure) misses oracle \(oracle)", sourceLocation: sourceLocation)
     return ok

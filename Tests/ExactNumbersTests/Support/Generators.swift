@@ -47,7 +47,8 @@ enum TestGen {
 
     /// A non-zero big integer with 1000 to 1100 decimal digits.
     static var thousandDigitInt: Generator<BigInt, some SendableSequenceType> {
-        zip(Gen.bool, Gen.int(in: 1...9), digits(999...1099)).map { (negative: Bool, lead: Int, rest: String) -> BigInt in
+        zip(Gen.bool, Gen.int(in: 1...9), digits(999...1099)).map {
+            (negative: Bool, lead: Int, rest: String) -> BigInt in
             BigInt((negative ? "-" : "") + String(lead) + rest)!
         }
     }

@@ -10,12 +10,16 @@ struct AffineFoldStrategy: DecisionStrategy {
         guard network.layers.allSatisfy({ $0.activation.affineForm != nil }) else { return nil }
         if let folded = Composition.foldedNumeric(network) {
             // A network with no layers (built in code; specs reject it) is the identity.
-            let map = folded.isEmpty ? AffineMap<Rational>.identity(network.inputDimension) : AffineMap<Rational>.composeChain(folded)
+            let map =
+                folded.isEmpty
+                ? AffineMap<Rational>.identity(network.inputDimension) : AffineMap<Rational>.composeChain(folded)
             return .collapses(.numeric(map), .affineFold(layers: folded.map { .numeric($0) }))
         }
         guard let folded = Composition.foldedSymbolic(network) else { return nil }
         // Each layer's product is checked against the polynomial budget before it runs.
-        switch Composition.composeChainChecked(folded, budget: context.options.polynomialBudget, deadline: context.options.deadline) {
+        switch Composition.composeChainChecked(
+            folded, budget: context.options.polynomialBudget, deadline: context.options.deadline)
+        {
         case .success(let map):
             if network.hasConstantAtoms { return ExactConstantMap.conclusion(map, layers: folded) }
             return .collapses(.symbolic(map), .affineFold(layers: folded.map { .symbolic($0) }))

@@ -27,8 +27,10 @@ struct PolynomialExpansionStrategy: DecisionStrategy {
         let parts = PolynomialParts(outputs: outputs, inputs: inputs)
         if parts.higher.isEmpty {
             let w = Matrix<Polynomial>(rows: outputs.count, columns: inputs.count, entries: parts.linear.flatMap { $0 })
-            let map: CollapsedMap = network.isNumeric
-                ? .numeric(AffineMap(weights: w.map { $0.constantValue! }, bias: parts.constant.map { $0.constantValue! }))
+            let map: CollapsedMap =
+                network.isNumeric
+                ? .numeric(
+                    AffineMap(weights: w.map { $0.constantValue! }, bias: parts.constant.map { $0.constantValue! }))
                 : .symbolic(AffineMap(weights: w, bias: parts.constant))
             return .collapses(map, .polynomialCancellation)
         }
@@ -53,7 +55,8 @@ struct PolynomialParts {
 
     init(outputs: [Polynomial], inputs: [Symbol]) {
         let inputSet = Set(inputs)
-        linear = [[Polynomial]](repeating: [Polynomial](repeating: Polynomial(Rational.zero), count: inputs.count), count: outputs.count)
+        linear = [[Polynomial]](
+            repeating: [Polynomial](repeating: Polynomial(Rational.zero), count: inputs.count), count: outputs.count)
         constant = [Polynomial](repeating: Polynomial(Rational.zero), count: outputs.count)
         for (i, p) in outputs.enumerated() {
             // Group the terms by their monomial in the input symbols.

@@ -17,9 +17,13 @@ struct SymbolicHingeStrategy: DecisionStrategy {
         let network = context.network
         guard !network.isNumeric, let hinges = HingeDecomposition(network) else { return nil }
         let conditions = hinges.conditions
-        if conditions.isEmpty { return .collapses(.symbolic(hinges.collapsedMap()), .hingesCancel(layer: hinges.layer)) }
+        if conditions.isEmpty {
+            return .collapses(.symbolic(hinges.collapsedMap()), .hingesCancel(layer: hinges.layer))
+        }
         let neverAffine = conditions.contains { $0.isConstant }
-        if neverAffine, let refutation = refute(hinges, inputDimension: network.inputDimension, seed: context.options.seed) {
+        if neverAffine,
+            let refutation = refute(hinges, inputDimension: network.inputDimension, seed: context.options.seed)
+        {
             return refutation
         }
         return .undecided(.symbolicHinges(affineIf: conditions, layer: hinges.layer, neverAffine: neverAffine))
@@ -40,7 +44,9 @@ struct SymbolicHingeStrategy: DecisionStrategy {
             }
         }
         var rng = SplitMix64(seed: seed)
-        for _ in 0..<24 { points.append((0..<n).map { _ in Rational(Int(rng.next() % 9) - 4, Int(rng.next() % 3) + 1) }) }
+        for _ in 0..<24 {
+            points.append((0..<n).map { _ in Rational(Int(rng.next() % 9) - 4, Int(rng.next() % 3) + 1) })
+        }
         var cache = [[Rational]: [Polynomial]]()
         func f(_ x: [Rational]) -> [Polynomial] {
             if let v = cache[x] { return v }
@@ -48,12 +54,15 @@ struct SymbolicHingeStrategy: DecisionStrategy {
             cache[x] = v
             return v
         }
-        func values(_ v: [Polynomial]) -> [ExactValue] { v.map { $0.constantValue.map { .exact($0) } ?? .symbolic($0) } }
+        func values(_ v: [Polynomial]) -> [ExactValue] {
+            v.map { $0.constantValue.map { .exact($0) } ?? .symbolic($0) }
+        }
         /// The witness of `identity` at (x, y) or (x, c) when some coordinate of its sides
         /// differs for every value of the symbols.
         func witness(_ identity: Identity, _ x: [Rational], y: [Rational]? = nil, c: Rational? = nil) -> Witness? {
             guard let (lhs, rhs) = identity.sides(x: x, y: y, c: c, in: .symbolicValues, f),
-                  zip(lhs, rhs).contains(where: { SymbolicPolynomialWitness.neverZero($0 - $1) }) else { return nil }
+                zip(lhs, rhs).contains(where: { SymbolicPolynomialWitness.neverZero($0 - $1) })
+            else { return nil }
             return Witness(x: x, y: y, c: c, lhs: values(lhs), rhs: values(rhs))
         }
         var affinity: Witness? = nil, additivity: Witness? = nil, homogeneity: Witness? = nil
@@ -71,7 +80,8 @@ struct SymbolicHingeStrategy: DecisionStrategy {
                 if homogeneity != nil { break search }
             }
         }
-        return .refuted(affinity: affinity, additivity: additivity, homogeneity: homogeneity, .symbolicHinges(layer: hinges.layer))
+        return .refuted(
+            affinity: affinity, additivity: additivity, homogeneity: homogeneity, .symbolicHinges(layer: hinges.layer))
     }
 }
 

@@ -13,16 +13,23 @@ struct WitnessSearchStrategy: DecisionStrategy {
         let homogeneity = search.homogeneityWitness(after: affinity)
         guard let affinity else {
             if search.timedOut, let deadline = context.options.deadline {
-                context.fallback = .undecided(.resourceLimit(.timedOut(seconds: deadline.seconds, during: .witnessSearch(
-                    evaluations: context.budget - search.budget, budget: context.budget))), additivity: additivity, homogeneity: homogeneity)
+                context.fallback = .undecided(
+                    .resourceLimit(
+                        .timedOut(
+                            seconds: deadline.seconds,
+                            during: .witnessSearch(
+                                evaluations: context.budget - search.budget, budget: context.budget))),
+                    additivity: additivity, homogeneity: homogeneity)
                 return nil
             }
             let piecewiseLinear = network.layers.allSatisfy { $0.activation.isPiecewiseLinear }
-            context.fallback = .undecided(.witnessNotFound(evaluations: context.budget, allPiecewiseLinear: piecewiseLinear),
-                                          additivity: additivity, homogeneity: homogeneity)
+            context.fallback = .undecided(
+                .witnessNotFound(evaluations: context.budget, allPiecewiseLinear: piecewiseLinear),
+                additivity: additivity, homogeneity: homogeneity)
             return nil
         }
-        let provenance: RefutationProvenance = context.polynomialDegree.map { .polynomialWitnessSearch(degree: $0) }
+        let provenance: RefutationProvenance =
+            context.polynomialDegree.map { .polynomialWitnessSearch(degree: $0) }
             ?? .witnessSearch(culprit: Culprit.first(in: network))
         return .refuted(affinity: affinity, additivity: additivity, homogeneity: homogeneity, provenance)
     }
