@@ -8,10 +8,6 @@ import NetworkModel
 /// exact bound propagation on D, the whole-space analysis once a strategy ran it, and how the
 /// conclusion was reached (`DomainFindings`).
 final class DomainDecision {
-    /// The evaluations the midpoint-witness search on D may spend when the policy's budget is
-    /// automatic.
-    static let automaticBudget = 400
-
     /// The network with its domain removed: F on the whole space.
     let wholeSpace: Network
     /// D, or nil when D has no point.
@@ -51,9 +47,9 @@ final class DomainDecision {
         }
     }
 
-    /// The evaluations the search on D may spend: the policy's number, or `automaticBudget`.
+    /// The evaluations the search on D may spend: the policy's number, or its
+    /// `domainEvaluations` when the budget is automatic.
     static func budget(_ options: AnalysisOptions) -> Int {
-        if case .evaluations(let count) = options.budget { return count }
-        return automaticBudget
+        options.budget.resolved(onDomain: options.domainEvaluations)
     }
 }
