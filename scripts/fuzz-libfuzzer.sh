@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # libFuzzer on the readers (issue 14 item 4): spec YAML and JSON, domain files (YAML, JSON,
-# VNN-LIB), ONNX and NNet. Builds Fuzz/SpecFuzzer with `--sanitize=fuzzer` in .build-fuzz
+# VNN-LIB), ONNX and NNet. Builds Fuzz/SpecFuzzer with `--sanitize=fuzzer --sanitize=address` in .build-fuzz
 # (the target exists only when PROVE_COLLAPSE_LIBFUZZER is set, so `swift build`, `swift
 # test` and CI never build it), then fuzzes each reader for SECONDS. Seeds: Fuzz/corpus/READER
 # (committed) and the repository's specs and model files; new inputs accumulate in
@@ -15,7 +15,8 @@ seconds=${1:-60}
 shift || true
 readers=("$@")
 [ ${#readers[@]} -gt 0 ] || readers=(yaml json domain-yaml domain-json vnnlib onnx nnet)
-PROVE_COLLAPSE_LIBFUZZER=1 nice -n 10 swift build --sanitize=fuzzer --scratch-path .build-fuzz --product spec-fuzzer
+PROVE_COLLAPSE_LIBFUZZER=1 nice -n 10 swift build --sanitize=fuzzer --sanitize=address --scratch-path .build-fuzz \
+  --product spec-fuzzer
 binary=.build-fuzz/debug/spec-fuzzer
 seed() {  # seed READER FILE...: copy existing files into the reader's seed directory
   local dir=.build-fuzz/seeds/$1; shift
