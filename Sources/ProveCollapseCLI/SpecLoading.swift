@@ -50,10 +50,6 @@ enum SpecLoading {
             _ = glibcMallocTrim(0)
         #endif
     }
-
-    /// `--domain FILE` help.
-    static let domainHelp =
-        "The input domain D the verdict is about: a YAML/JSON file with a 'domain:' block, or a VNN-LIB file (.vnnlib; its input bounds); replaces the spec's domain."
 }
 
 #if canImport(Glibc)
