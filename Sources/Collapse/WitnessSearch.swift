@@ -124,13 +124,18 @@ struct WitnessSearch {
         return nil
     }
 
-    func unitVectors() -> [[Rational]] {
+    /// e_1, -e_1, e_2, -e_2, ...: the first `limit` of them (all 2n by default). Only those
+    /// asked for are built: on a 784-input network, all of them are 29 MB.
+    func unitVectors(limit: Int = .max) -> [[Rational]] {
         let n = network.inputDimension
-        return (0..<n).flatMap { i -> [[Rational]] in
+        var vectors = [[Rational]]()
+        for i in 0..<n where vectors.count < limit {
             var e = zero
             e[i] = .one
-            return [e, e.map { -$0 }]
+            vectors.append(e)
+            if vectors.count < limit { vectors.append(e.map { -$0 }) }
         }
+        return vectors
     }
 
     /// Pairs (x, y) to try: the unit square's corners (x = e_i, y = e_j, i < j: the points 0,
@@ -149,7 +154,7 @@ struct WitnessSearch {
         // The first 32 coordinates' unit vectors (all of them in small networks): with every
         // coordinate, a wide input spent the whole budget on (e, e) and (e, 2e) before
         // reaching the pairs (e_i, -e_i) that break a ReLU.
-        let units = Array(unitVectors().prefix(64))
+        let units = unitVectors(limit: 64)
         for e in units { tail.append((e, e)); tail.append((e, e.map { $0 * Rational(2) })) }
         for (a, b) in zip(units, units.dropFirst()) { tail.append((a, b)) }
         for _ in 0..<8 {
@@ -193,7 +198,7 @@ struct WitnessSearch {
                 return acc + (layer.dense.map { $0.outputDimension * $0.inputDimension } ?? 0) + width
             } * max(n, 1)
         guard cost <= crossingCostLimit else { return [] }
-        var bases = [zero] + unitVectors().prefix(4)
+        var bases = [zero] + unitVectors(limit: 4)
         bases.append(zero.map { _ in Rational.random(numerators: -3...3, denominators: 1...2, using: &rng) })
         return bases
     }

@@ -248,9 +248,18 @@ struct JSONSpecReader {
         }
         if let source {
             let start = mark
-            if let values = readNumberList() {
+            var values: [Rational] = []
+            values.reserveCapacity(lastListCount)
+            if readNumberList(into: &values) {
+                lastListCount = values.count
+                let block = SpecNumberBlock(values)
                 return SpecNode(
-                    .numbers(SpecNumberList(values: values, source: source, start: start)), at: start.location(file))
+                    .numbers(SpecNumberList(block: block, range: 0..<values.count, source: source, start: start)),
+                    at: start.location(file))
+            }
+            rewind(to: start)
+            if depth < JSONSpecReader.maximumDepth, let rows = readNumberRows(source: source) {
+                return SpecNode(.sequence(rows), at: start.location(file))
             }
             rewind(to: start)
         }
@@ -278,15 +287,83 @@ struct JSONSpecReader {
         }
     }
 
-    /// Reads a non-empty list of short plain numbers at `position` (on the `[`) into their
-    /// values; nil, with the position somewhere inside, for any other list.
-    private mutating func readNumberList() -> [Rational]? {
+    /// Reads a non-empty list of lists of short plain numbers at `position` (on the outer `[`):
+    /// a matrix. Every row's values go into one array shared by the rows' `numbers` nodes (a
+    /// `SpecNumberBlock`), so a layer's weights can become the network's matrix without a copy
+    /// (`SpecWalker` takes the block whole). The nodes are those `readArray` builds row by
+    /// row; nil, with the position somewhere inside, when any element is not such a list.
+    private mutating func readNumberRows(source: SpecSourceBytes) -> [SpecNode]? {
+        guard let rowCount = countRows() else { return nil }
         position += 1
         var values: [Rational] = []
-        values.reserveCapacity(lastListCount)
+        var rows: [(start: Mark, range: Range<Int>)] = []
+        rows.reserveCapacity(rowCount)
         while true {
             skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "[") else { return nil }
+            let start = mark
+            let first = values.count
+            guard readNumberList(into: &values) else { return nil }
+            if rows.isEmpty { values.reserveCapacity(rowCount * values.count) }
+            rows.append((start, first..<values.count))
+            skipWhitespace()
             guard position < bytes.count else { return nil }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            guard bytes[position] == UInt8(ascii: "]") else { return nil }
+            position += 1
+            lastListCount = rows[rows.count - 1].range.count
+            let block = SpecNumberBlock(values)
+            return rows.map { row in
+                SpecNode(
+                    .numbers(SpecNumberList(block: block, range: row.range, source: source, start: row.start)),
+                    at: row.start.location(file))
+            }
+        }
+    }
+
+    /// The number of elements of the list at `position` (on its `[`) when they are all lists
+    /// (the rows of a matrix), by a scan that only balances brackets outside strings; nil
+    /// otherwise. Leaves the position unchanged (an estimate to reserve space; the rows are
+    /// checked as they are read).
+    private func countRows() -> Int? {
+        var p = position + 1, depth = 0, count = 0, inString = false
+        while p < bytes.count {
+            let b = bytes[p]
+            if inString {
+                if b == UInt8(ascii: "\\") {
+                    p += 1
+                } else if b == UInt8(ascii: "\"") {
+                    inString = false
+                }
+            } else {
+                switch b {
+                case UInt8(ascii: "\""): inString = true
+                case UInt8(ascii: "["):
+                    if depth == 0 { count += 1 }
+                    depth += 1
+                case UInt8(ascii: "]"):
+                    if depth == 0 { return count > 0 ? count : nil }
+                    depth -= 1
+                case UInt8(ascii: "{"): return nil
+                default: if depth == 0 && b > 0x20 && b != UInt8(ascii: ",") { return nil }
+                }
+            }
+            p += 1
+        }
+        return nil
+    }
+
+    /// Reads a non-empty list of short plain numbers at `position` (on the `[`), appending
+    /// their values to `values`; false, with the position somewhere inside, for any other list
+    /// (`values` then holds some of its entries).
+    private mutating func readNumberList(into values: inout [Rational]) -> Bool {
+        position += 1
+        while true {
+            skipWhitespace()
+            guard position < bytes.count else { return false }
             let start: Int, end: Int
             switch bytes[position] {
             case UInt8(ascii: "\""):
@@ -297,32 +374,31 @@ struct JSONSpecReader {
                     if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 || b >= 0x80 { break }
                     position += 1
                 }
-                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return false }
                 end = position
                 position += 1
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 start = position
-                guard scanNumber() else { return nil }
+                guard scanNumber() else { return false }
                 end = position
             default:
-                return nil
+                return false
             }
             guard let value = FastLiteral.rational(UnsafeBufferPointer(rebasing: bytes[start..<end])) else {
-                return nil
+                return false
             }
             values.append(value)
             skipWhitespace()
-            guard position < bytes.count else { return nil }
+            guard position < bytes.count else { return false }
             if bytes[position] == UInt8(ascii: ",") {
                 position += 1
                 continue
             }
             if bytes[position] == UInt8(ascii: "]") {
                 position += 1
-                lastListCount = values.count
-                return values
+                return true
             }
-            return nil
+            return false
         }
     }
 

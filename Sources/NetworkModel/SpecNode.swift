@@ -111,15 +111,21 @@ public struct SpecScalar: Hashable, Sendable {
 /// The exact values of a JSON list of short plain numbers, with what is needed to rebuild its
 /// element nodes (positions included) from the source bytes on demand.
 public struct SpecNumberList: Sendable {
-    /// The values, in order.
-    let values: [Rational]
+    /// The array holding the values: this list's alone, or every row of a matrix (each row a
+    /// range of it, in order).
+    let block: SpecNumberBlock
+    /// Where this list's values are in `block`.
+    let range: Range<Int>
     /// The source the list was read from.
     let source: SpecSourceBytes
     /// The reader's state at the list's `[`.
     let start: JSONSpecReader.Mark
 
+    /// The values, in order.
+    var values: ArraySlice<Rational> { block.values[range] }
+
     /// The number of elements.
-    public var count: Int { values.count }
+    public var count: Int { range.count }
 
     /// The element nodes, as the reader builds them for any other list.
     public var nodes: [SpecNode] {
@@ -127,6 +133,16 @@ public struct SpecNumberList: Sendable {
             JSONSpecReader.elements(of: buffer, file: source.file, at: start)
         }
     }
+}
+
+/// The values of one JSON list of numbers, or of all the rows of a list of such lists (a
+/// matrix, row after row), shared by their `SpecNumberList`s: a layer's weights become the
+/// network's matrix entries without a copy (`SpecWalker.sharedEntries`).
+final class SpecNumberBlock: Sendable {
+    /// The values.
+    let values: [Rational]
+
+    init(_ values: [Rational]) { self.values = values }
 }
 
 /// The bytes of a JSON spec, shared by the numeric lists read from it.

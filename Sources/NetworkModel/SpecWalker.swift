@@ -333,23 +333,34 @@ struct SpecWalker {
             biasList = list
         }
         return try entriesOf(
-            rows: rows, bias: bias, layer: number,
+            rows: rows, bias: bias, layer: number, shared: SpecWalker.sharedEntries(rowLists, columns: columns),
             nodesOfRow: { i in rowLists[i]?.nodes ?? rowNodes[i].elements ?? [] },
             biasNodes: { biasList?.nodes ?? [] })
+    }
+
+    /// The weights' entries, row-major, as the array the JSON reader filled when every row
+    /// is a `numbers` list of one block holding exactly these rows in order (the matrix then
+    /// shares it: no copy of a layer's weights while the document tree is alive); nil otherwise.
+    static func sharedEntries(_ rows: [SpecNumberList?], columns: Int) -> [Rational]? {
+        guard let block = rows.first??.block, block.values.count == rows.count * columns else { return nil }
+        for (i, row) in rows.enumerated() {
+            guard let row, row.block === block, row.range == (i * columns)..<((i + 1) * columns) else { return nil }
+        }
+        return block.values
     }
 
     /// Converts the entries: numeric when all are numbers (never building polynomials),
     /// symbolic as soon as one is not. `nodesOfRow` gives the element nodes of a row kept as
     /// numbers, for the slow path.
     private func entriesOf(
-        rows: [SpecRow], bias: SpecRow?, layer number: Int,
+        rows: [SpecRow], bias: SpecRow?, layer number: Int, shared: [Rational]?,
         nodesOfRow: (Int) -> [SpecNode], biasNodes: () -> [SpecNode]
     ) throws(SpecError) -> LayerWeights {
         let columns = rows[0].count
-        var numbers: [Rational] = []
-        numbers.reserveCapacity(rows.count * columns)
+        var numbers: [Rational] = shared ?? []
+        if shared == nil { numbers.reserveCapacity(rows.count * columns) }
         numeric: do {
-            for row in rows {
+            for row in rows where shared == nil {
                 switch row {
                 case .numbers(let values): numbers.append(contentsOf: values)
                 case .nodes(let nodes):
@@ -361,7 +372,7 @@ struct SpecWalker {
             }
             var biasValues: [Rational] = []
             switch bias {
-            case .numbers(let values)?: biasValues = values
+            case .numbers(let values)?: biasValues = Array(values)
             case .nodes(let nodes)?:
                 biasValues.reserveCapacity(nodes.count)
                 for entry in nodes {
@@ -413,7 +424,7 @@ struct SpecWalker {
 
 /// A row of weights (or the bias) as read: parsed numbers, or element nodes.
 enum SpecRow {
-    case numbers([Rational])
+    case numbers(ArraySlice<Rational>)
     case nodes([SpecNode])
 
     var count: Int {
