@@ -81,11 +81,14 @@ struct RegionsCommand: ExitStatusCommand {
             maxRegions: maxRegions, domain: domainConstraints, progress: progress,
             progressInterval: AnalysisOptions.defaults.progressInterval)
         if count && plot == nil {
-            // Counting only: tally each region as it is visited and keep none.
+            // Counting only: tally each region as it is visited and keep none; the programs are
+            // proposed in floating point and confirmed exactly (no interior point is printed).
             var tally = RegionTally()
+            var countOptions = options
+            countOptions.confirmedFloatPrograms = true
             guard
                 let summary = RegionEnumerator.enumerate(
-                    network, options: options,
+                    network, options: countOptions,
                     visit: {
                         tally.count($0); return true
                     })

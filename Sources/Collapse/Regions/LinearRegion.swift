@@ -60,6 +60,10 @@ public struct RegionEnumerationOptions: Sendable {
     /// Keep a Farkas certificate for every piece of a unit found empty on a region
     /// (`RegionEnumerationSummary.certificates`).
     public var collectCertificates = false
+    /// Decide the feasibility programs by a floating-point proposal confirmed exactly
+    /// (`ConfirmedFeasibility`): the same regions and decisions, other interior points (so
+    /// only for counting: `regions --count`).
+    public var confirmedFloatPrograms = false
 
     /// Defaults: at most `AnalysisOptions.defaults.maxRegions` regions, the whole space, no
     /// progress reports.
@@ -99,6 +103,9 @@ public struct RegionEnumerationSummary: Sendable, Hashable {
     public var timedOut: Bool = false
     /// With `collectCertificates`: every activation pattern (prefix) proved empty, with its proof.
     public var certificates: [EmptyPatternCertificate] = []
+    /// With `confirmedFloatPrograms`: programs confirmed from the floating-point proposal, and
+    /// those the exact program decided.
+    public var confirmed = ConfirmedFeasibility.Tally()
 }
 
 /// An activation pattern, up to some unit, that no input satisfies: the region of its

@@ -90,6 +90,7 @@ private struct Walker {
     var timedOut = false
     var stopped = false
     var certificates = [EmptyPatternCertificate]()
+    var confirmed = ConfirmedFeasibility.Tally()
 
     init(network: Network, options: RegionEnumerationOptions) {
         n = network.inputDimension
@@ -177,7 +178,8 @@ private struct Walker {
             }
         }
         return RegionEnumerationSummary(
-            progress: progress, complete: !stopped, hitLimit: hitLimit, timedOut: timedOut, certificates: certificates)
+            progress: progress, complete: !stopped, hitLimit: hitLimit, timedOut: timedOut, certificates: certificates,
+            confirmed: confirmed)
     }
 
     /// The non-empty parts of the region on the pieces of a unit z(x) = g·x + β.
@@ -212,6 +214,13 @@ private struct Walker {
                     certificates.append(
                         EmptyPatternCertificate(
                             pieces: pattern, symbols: symbols(pattern), certificate: empty.certificate))
+                }
+            } else if options.confirmedFloatPrograms {
+                if let p = ConfirmedFeasibility.deepen(
+                    cell.constraints + extra, dimension: n, start: cell.points[0], lpCount: &progress.linearPrograms,
+                    tally: &confirmed)
+                {
+                    samples[i] = [p]
                 }
             } else if let p = LinearFeasibility.deepen(
                 cell.constraints + extra, dimension: n, start: cell.points[0], lpCount: &progress.linearPrograms)
