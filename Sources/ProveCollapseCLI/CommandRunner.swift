@@ -19,9 +19,16 @@ extension ExitStatusCommand {
 enum CommandRunner {
     /// The exit status for `arguments` (without the program name).
     static func run(_ arguments: [String]) -> Int32 {
+        // `--version` alone is answered before ArgumentParser, whose parse of the command tree
+        // (reflection over every subcommand's options) is most of the user time at start-up;
+        // the output is ArgumentParser's own for this request (the version and a newline).
+        if arguments == ["--version"] {
+            StandardStreams.output(ProveCollapse.version + "\n")
+            return 0
+        }
         let command: ParsableCommand
         do {
-            command = try ProveCollapse.parseAsRoot(arguments)
+            command = try parseDefaultSubcommand(arguments) ?? ProveCollapse.parseAsRoot(arguments)
         } catch {
             return Failure.reportParseError(error)
         }
@@ -43,5 +50,17 @@ enum CommandRunner {
             return Failure.badInput
         }
         return status
+    }
+
+    /// The default subcommand parsed on its own, when no argument names a subcommand (then
+    /// the root parse would choose the default subcommand too and parse the same arguments
+    /// with it); nil when an argument names one, or when that parse fails (help, usage errors:
+    /// the root parse then runs and reports them as always). ArgumentParser's root parse walks
+    /// every subcommand's options several times by reflection; this walks one command's.
+    static func parseDefaultSubcommand(_ arguments: [String]) -> ParsableCommand? {
+        guard let analyze = ProveCollapse.configuration.defaultSubcommand else { return nil }
+        let names = Set(ProveCollapse.configuration.subcommands.map { $0._commandName } + ["help"])
+        guard !arguments.isEmpty, !arguments.contains(where: names.contains) else { return nil }
+        return try? analyze.parseAsRoot(arguments)
     }
 }
