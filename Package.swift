@@ -65,7 +65,9 @@ let package = Package(
             ],
             // Release builds link a position-dependent executable: the loader then has ~900
             // relocations to apply at start-up instead of ~86,000 (docs/PERFORMANCE.md, start-up).
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: [
+                .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))
+            ]
         ),
         // Benchmarks (release build): chain composition timings.
         .executableTarget(
