@@ -54,13 +54,15 @@ enum CommandRunner {
 
     /// The default subcommand parsed on its own, when no argument names a subcommand (then
     /// the root parse would choose the default subcommand too and parse the same arguments
-    /// with it); nil when an argument names one, or when that parse fails (help, usage errors:
-    /// the root parse then runs and reports them as always). ArgumentParser's root parse walks
+    /// with it); nil when an argument names one, when that parse fails (usage errors) or is a
+    /// help request: the root parse then runs and reports them as always. ArgumentParser's root parse walks
     /// every subcommand's options several times by reflection; this walks one command's.
     static func parseDefaultSubcommand(_ arguments: [String]) -> ParsableCommand? {
         guard let analyze = ProveCollapse.configuration.defaultSubcommand else { return nil }
         let names = Set(ProveCollapse.configuration.subcommands.map { $0._commandName } + ["help"])
         guard !arguments.isEmpty, !arguments.contains(where: names.contains) else { return nil }
-        return try? analyze.parseAsRoot(arguments)
+        // Help requests parse to ArgumentParser's own help command: only the subcommand itself counts.
+        guard let command = try? analyze.parseAsRoot(arguments), type(of: command) == analyze else { return nil }
+        return command
     }
 }
