@@ -24,13 +24,13 @@ enum CommandRunner {
         // the output is ArgumentParser's own for this request (the version and a newline).
         if arguments == ["--version"] {
             StandardStreams.output(ProveCollapse.version + "\n")
-            return 0
+            return finished(0)
         }
         let command: ParsableCommand
         do {
             command = try parseDefaultSubcommand(arguments) ?? ProveCollapse.parseAsRoot(arguments)
         } catch {
-            return Failure.reportParseError(error)
+            return finished(Failure.reportParseError(error))
         }
         let status: Int32
         do {
@@ -44,7 +44,12 @@ enum CommandRunner {
         } catch {
             status = Failure.report(error)
         }
-        // A report that did not reach standard output (a full disk, /dev/full) is a failure.
+        return finished(status)
+    }
+
+    /// `status`, unless output did not reach standard output (a full disk, /dev/full): that is
+    /// a failure, said on standard error, status 2.
+    private static func finished(_ status: Int32) -> Int32 {
         if let failure = StandardStreams.outputFailure {
             StandardStreams.error(CLIError.cannotWrite(path: "standard output", reason: failure).description)
             return Failure.badInput

@@ -10,6 +10,12 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout == "0.1.0\n")
         #expect(result.stderr.isEmpty)
+        // Like every report, the version and the help that cannot be written are a failure.
+        for arguments in [["--version"], ["--help"]] {
+            let full = try cli.run(launcher: [], arguments, standardOutput: "/dev/full")
+            #expect(full.status == 2, "\(arguments)")
+            #expect(full.stderr == "standard output: cannot write the file: No space left on device\n", "\(arguments)")
+        }
     }
 
     @Test func defaultSubcommandGivesWhatTheExplicitSubcommandGives() throws {
