@@ -40,11 +40,12 @@ public enum Analyzer {
         let beforeSemantic = current
         var semantic =
             options.simplifies && current.layers.count <= options.simplificationLayerLimit
-            ? SemanticNormalization.normalize(current, termLimit: min(options.termLimit, 5_000)) : nil
+            ? SemanticNormalization.normalize(
+                current, termLimit: min(options.termLimit, options.normalizationTermLimit)) : nil
         if let s = semantic, !ExactConstantMap.usable(s.simplified) {
             // Irrational constants help only when they lead to an affine network.
             semantic = SemanticNormalization.normalize(
-                current, termLimit: min(options.termLimit, 5_000), irrationalConstants: false)
+                current, termLimit: min(options.termLimit, options.normalizationTermLimit), irrationalConstants: false)
         }
         if let semantic, semantic.changed { current = semantic.simplified }
         let context = DecisionContext(network: current, options: options)

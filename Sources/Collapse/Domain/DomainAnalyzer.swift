@@ -29,8 +29,7 @@ enum DomainAnalyzer {
                 stableUnits: nil, unstableUnits: nil, mapIsUnique: false, biasFolded: false)
             return result
         }
-        let budget: Int
-        if case .evaluations(let count) = options.budget { budget = count } else { budget = 400 }
+        let budget = options.budget.resolved(onDomain: options.domainEvaluations)
         var search = DomainWitnessSearch(
             network: network, geometry: geometry, precision: options.precision, seed: options.seed, budget: budget)
         if RegionEnumerator.supports(network), let propagation = BoundPropagation.propagate(network, geometry: geometry)
