@@ -15,28 +15,13 @@ struct AnalyzeCommand: ExitStatusCommand {
             `--latex -` writes the LaTeX document to standard output instead of the report.
             """)
 
-    @Argument(help: "The network spec (.yaml, .yml or .json).")
-    var spec: String
+    @OptionGroup var input: NetworkInput
 
-    @Option(name: .long, help: ArgumentHelp(SpecLoading.domainHelp, valueName: "FILE"))
-    var domain: String?
+    @OptionGroup var reportFormat: ReportFormatOption
 
-    @Option(help: "The report format: text (for a person) or json (contract §3).")
-    var format: ReportFormat = .text
+    @OptionGroup var latexOption: LaTeXOption
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Also write a standalone LaTeX document; '-' writes it to standard output instead of the report.",
-            valueName: "FILE"))
-    var latex: String?
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Piecewise-linear networks: stop the exact region enumeration after this many regions (verdict unknown).",
-            valueName: "N"))
-    var maxRegions: Int = AnalysisOptions.defaults.maxRegions
+    @OptionGroup var regionLimit: RegionLimitOption
 
     @Option(
         help:
@@ -83,13 +68,12 @@ struct AnalyzeCommand: ExitStatusCommand {
     var noSimplify = false
 
     func validate() throws {
-        guard maxRegions > 0 else { throw ValidationError("--max-regions must be positive; got \(maxRegions)") }
-        if latex == "-" && format == .json {
+        if latexOption.latex == "-" && reportFormat.format == .json {
             throw ValidationError(
                 "--latex - writes the LaTeX document to standard output instead of the report, so --format json would be ignored; write the document to a file (--latex proof.tex --format json) or drop --format json"
             )
         }
-        if figures && latex == nil && pdf == nil {
+        if figures && latexOption.latex == nil && pdf == nil {
             throw ValidationError(
                 "--figures adds pictures to the LaTeX document; add --latex FILE.tex or --pdf FILE.pdf")
         }
@@ -97,19 +81,16 @@ struct AnalyzeCommand: ExitStatusCommand {
             throw ValidationError(
                 "--pdf writes a PDF; name the file FILE.pdf (got '\(pdf)'); for the LaTeX source use --latex FILE.tex")
         }
-        if latex == "-" && pdf == "-" {
-            throw ValidationError("--pdf needs a file name; standard output already holds the LaTeX document")
-        }
     }
 
     func execute() throws -> Int32 {
         let reporter = limits.reporter()
-        let network = try symbolValues.apply(to: SpecLoading.load(spec, domain: domain, progress: reporter))
+        let network = try symbolValues.apply(to: input.load(progress: reporter))
         // Opened before the analysis: a refused or unwritable path fails at once.
-        let latexFile = try latex.map { try OutputFile.open($0) }
+        let latexFile = try latexOption.latex.map { try OutputFile.open($0) }
         let pdfFile = try pdf.map { try OutputFile.open($0) }
         let certificateFile = try certificate.map { try OutputFile.open($0) }
-        var options = AnalysisOptions(maxRegions: maxRegions, progress: reporter.regions)
+        var options = AnalysisOptions(maxRegions: regionLimit.maxRegions, progress: reporter.regions)
         limits.apply(to: &options)
         options.regionCertificates = regionCertificates
         options.simplifies = !noSimplify
@@ -122,8 +103,9 @@ struct AnalyzeCommand: ExitStatusCommand {
         let output = BoundedRendering.render(analyzed, deadline: options.deadline) { analysis in
             AnalyzeOutput(
                 analysis, certificate: certificateFile != nil, document: latexFile != nil || pdfFile != nil,
-                options: LaTeXOptions(convention: convention, figures: figures), format: latex == "-" ? nil : format,
-                buffered: options.deadline != nil, replays: ModelFiles.kind(of: spec) != .spec)
+                options: LaTeXOptions(convention: convention, figures: figures),
+                format: latexOption.latex == "-" ? nil : reportFormat.format,
+                buffered: options.deadline != nil, replays: ModelFiles.kind(of: input.spec) != .spec)
         }
         let analysis = output.analysis
         if let certificateFile, let certificate = output.certificate {
@@ -135,12 +117,12 @@ struct AnalyzeCommand: ExitStatusCommand {
             if let latexFile {
                 try latexFile.write(document)
                 try latexFile.commit()
-                if latex == "-" { return analysis.verdict.exitCode }
+                if latexOption.latex == "-" { return analysis.verdict.exitCode }
             }
         }
         if let report = output.report {
             StandardStreams.output(report)
-        } else if format == .json {
+        } else if reportFormat.format == .json {
             JSONReport.write(analysis, floatReplay: output.replay) { StandardStreams.output(bytes: $0) }
         }
         return analysis.verdict.exitCode

@@ -18,40 +18,34 @@ struct CheckCommand: ExitStatusCommand {
               prove-collapse check net.yaml --trials 200 --seed 7
             """)
 
-    @Argument(help: "The network spec (.yaml, .yml or .json).")
-    var spec: String
-
-    @Option(name: .long, help: ArgumentHelp(SpecLoading.domainHelp, valueName: "FILE"))
-    var domain: String?
+    @OptionGroup var input: NetworkInput
 
     @Option(help: "How many random trials.")
     var trials: Int = AnalysisOptions.defaults.checkTrials
 
-    @Option(help: "The random seed (the same seed gives the same points).")
-    var seed: UInt64 = AnalysisOptions.defaults.seed
+    @OptionGroup var seedOption: SeedOption
 
-    @Option(help: "Output format: text or json.")
-    var format: ReportFormat = .text
+    @OptionGroup var reportFormat: ReportFormatOption
 
     @OptionGroup var symbolValues: SymbolValuesOptions
 
     func validate() throws {
-        guard trials > 0 else { throw ValidationError("--trials must be positive; got \(trials)") }
+        try requirePositive(trials, "--trials")
     }
 
     func execute() throws -> Int32 {
-        let network = try symbolValues.apply(to: SpecLoading.load(spec, domain: domain))
+        let network = try symbolValues.apply(to: input.load())
         var options = AnalysisOptions()
         options.illustrateRegions = false  // regions illustrate only a LaTeX derivation
         let analysis = Analyzer.analyze(network, options: options)
-        let summary = PropertyCheck.run(network, analysis: analysis, trials: trials, seed: seed)
-        switch format {
+        let summary = PropertyCheck.run(network, analysis: analysis, trials: trials, seed: seedOption.seed)
+        switch reportFormat.format {
         case .text:
             StandardStreams.output(
-                CheckReport.text(verdict: analysis.verdict, summary: summary, trials: trials, seed: seed))
+                CheckReport.text(verdict: analysis.verdict, summary: summary, trials: trials, seed: seedOption.seed))
         case .json:
             StandardStreams.output(
-                CheckReport.json(verdict: analysis.verdict, summary: summary, trials: trials, seed: seed))
+                CheckReport.json(verdict: analysis.verdict, summary: summary, trials: trials, seed: seedOption.seed))
         }
         return summary.outcome(verdict: analysis.verdict).exitCode
     }

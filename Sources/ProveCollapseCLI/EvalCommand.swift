@@ -16,11 +16,7 @@ struct EvalCommand: ExitStatusCommand {
             A points file holds one point per line (blank lines and # comments are skipped).
             """)
 
-    @Argument(help: "The network spec (.yaml, .yml or .json).")
-    var spec: String
-
-    @Option(name: .long, help: ArgumentHelp(SpecLoading.domainHelp, valueName: "FILE"))
-    var domain: String?
+    @OptionGroup var input: NetworkInput
 
     // `.unconditionalSingleValue`: a point may begin with a minus sign ("-1, 2"), which
     // would otherwise be taken for an option.
@@ -38,8 +34,7 @@ struct EvalCommand: ExitStatusCommand {
     @Flag(help: "Show every layer's output.")
     var trace = false
 
-    @Option(help: "Output format: text or json.")
-    var format: ReportFormat = .text
+    @OptionGroup var reportFormat: ReportFormatOption
 
     @OptionGroup var symbolValues: SymbolValuesOptions
 
@@ -50,7 +45,7 @@ struct EvalCommand: ExitStatusCommand {
     }
 
     func execute() throws -> Int32 {
-        let network = try symbolValues.apply(to: SpecLoading.load(spec, domain: domain))
+        let network = try symbolValues.apply(to: input.load())
         var located: [(point: [Rational], location: SourceLocation)] = []
         for (index, text) in at.enumerated() {
             let source = "--at #\(index + 1)"
@@ -90,7 +85,7 @@ struct EvalCommand: ExitStatusCommand {
                     EvaluationRecord(point: point, output: try Evaluator.evaluate(network, at: point), layers: nil))
             }
         }
-        switch format {
+        switch reportFormat.format {
         case .text: StandardStreams.output(TraceReport.text(network: network, records: records))
         case .json: StandardStreams.output(TraceReport.json(network: network, records: records))
         }

@@ -22,14 +22,9 @@ struct FuseCommand: ExitStatusCommand {
               prove-collapse fuse net.yaml --format json
             """)
 
-    @Argument(help: "The network: a spec (.yaml, .yml, .json) or a model (.onnx, .nnet).")
-    var spec: String
+    @OptionGroup var input: NetworkInput
 
-    @Option(name: .long, help: ArgumentHelp(SpecLoading.domainHelp, valueName: "FILE"))
-    var domain: String?
-
-    @Option(help: "The report format: text or json.")
-    var format: ReportFormat = .text
+    @OptionGroup var reportFormat: ReportFormatOption
 
     @Option(
         name: .long,
@@ -40,14 +35,15 @@ struct FuseCommand: ExitStatusCommand {
     var factor = false
 
     func execute() throws -> Int32 {
+        let spec = input.spec
         let kind = ModelFiles.kind(of: spec)
         var network: Network
         var precision = ONNXWriter.Precision.float32
         if kind == .onnx {
             (network, precision) = try ONNXReader.readModel(path: spec)
-            if domain != nil { network.domain = try SpecLoading.load(spec, domain: domain).domain }
+            if input.domain != nil { network.domain = try input.load().domain }
         } else {
-            network = try SpecLoading.load(spec, domain: domain)
+            network = try input.load()
         }
         guard network.isNumeric || network.hasOnlyConstantSymbols else {
             throw CLIError.input(
@@ -77,7 +73,7 @@ struct FuseCommand: ExitStatusCommand {
                 try OutputFile.write(text, to: output)
             }
         }
-        switch format {
+        switch reportFormat.format {
         case .text: StandardStreams.output(FuseReport.text(result))
         case .json: StandardStreams.output(FuseReport.json(result))
         }

@@ -29,7 +29,7 @@ struct LimitOptions: ParsableArguments {
         if let timeout, !(timeout > 0 && timeout.isFinite) {
             throw ValidationError("--timeout must be a positive number of seconds; got \(timeout)")
         }
-        guard maxTerms > 0 else { throw ValidationError("--max-terms must be positive; got \(maxTerms)") }
+        try requirePositive(maxTerms, "--max-terms")
     }
 
     /// The progress reporter these options ask for.

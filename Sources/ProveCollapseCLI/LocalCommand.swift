@@ -16,22 +16,17 @@ struct LocalCommand: ExitStatusCommand {
               prove-collapse local net.yaml --at "1/2, -3"
             """)
 
-    @Argument(help: "The network spec (.yaml, .yml or .json).")
-    var spec: String
-
-    @Option(name: .long, help: ArgumentHelp(SpecLoading.domainHelp, valueName: "FILE"))
-    var domain: String?
+    @OptionGroup var input: NetworkInput
 
     @Option(
         name: .long, parsing: .unconditional, help: ArgumentHelp("The point, e.g. \"1/2, -3\".", valueName: "POINT"))
     var at: String
 
-    @Option(help: "Output format: text or json.")
-    var format: ReportFormat = .text
+    @OptionGroup var reportFormat: ReportFormatOption
 
     func execute() throws -> Int32 {
-        let network = try SpecLoading.load(spec, domain: domain)
-        try RegionsSupport.requireSupported(network, spec: spec)
+        let network = try input.load()
+        try RegionsSupport.requireSupported(network, spec: input.spec)
         let point = try PointParsing.parse(at, file: "--at", line: 1)
         guard point.count == network.inputDimension else {
             throw CLIError.input(
@@ -44,7 +39,7 @@ struct LocalCommand: ExitStatusCommand {
         if let domain = network.domain, let geometry = DomainGeometry(domain, inputDimension: network.inputDimension) {
             region = region.restricted(to: geometry)
         }
-        switch format {
+        switch reportFormat.format {
         case .text: StandardStreams.output(RegionsReport.localText(network: network, region: region))
         case .json: StandardStreams.output(RegionsReport.localJSON(network: network, region: region))
         }

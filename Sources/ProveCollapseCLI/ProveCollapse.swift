@@ -7,19 +7,6 @@ struct ProveCollapse: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prove-collapse",
         abstract: "Prove exactly whether a neural network collapses to one affine map y = W'x + b'.",
-        usage: """
-            prove-collapse SPEC [--format text|json] [--latex FILE|-] [--pdf FILE.pdf] [--figures] [--convention column|row] [--set NAME=VALUE ...] [--max-regions N] [--domain FILE]
-            prove-collapse eval SPEC --at "1/2, -3" [--at ...] [--points FILE] [--trace] [--format text|json] [--set NAME=VALUE ...] [--domain FILE [--allow-outside-domain]]
-            prove-collapse check SPEC [--trials N] [--seed S] [--format text|json] [--set NAME=VALUE ...] [--domain FILE]
-            prove-collapse random --layers L --width W --activation A --seed S [--inputs N] [--output FILE] [--format yaml|json]
-            prove-collapse regions SPEC [--count] [--format text|json] [--plot FILE.svg [--box "xmin,xmax,ymin,ymax"]] [--max-regions N] [--domain FILE]
-            prove-collapse local SPEC --at "x1, x2" [--format text|json] [--domain FILE]
-            prove-collapse SPEC --certificate FILE.smt2 [--region-certificates --format json]
-            prove-collapse verify SPEC REPORT.json
-            prove-collapse separable POINTS [--through SPEC --layer K] [--format text|json] [--latex FILE]
-            prove-collapse convert MODEL --output SPEC.yaml|SPEC.json
-            prove-collapse fuse SPEC|MODEL [--format text|json] [--output FILE] [--factor]
-            """,
         discussion: """
             SPEC is a network in YAML (.yaml, .yml) or JSON (.json), or a model file: ONNX \
             (.onnx) or NNet (.nnet), whose binary weights are read as exact rationals. All arithmetic is exact \
@@ -27,6 +14,10 @@ struct ProveCollapse: ParsableCommand {
 
             The spec format (every key, activation and scalar), every option, the JSON report \
             and the exit codes are documented in docs/SPEC.md of the prove-collapse repository.
+
+            analyze is the default subcommand: prove-collapse SPEC [--format text|json] \
+            [--latex FILE|-] runs prove-collapse analyze SPEC ...; the --help of each \
+            subcommand lists its options.
 
             Exit status: 0 the network collapses (verdict linear or affine); 1 it provably does \
             not (not-affine, with a witness); 2 bad input or usage (message on standard error \

@@ -23,8 +23,7 @@ struct RandomCommand: ExitStatusCommand {
     @Option(help: "Activation after each dense layer (a spec name or YAML flow map).")
     var activation: String = "identity"
 
-    @Option(help: "The random seed.")
-    var seed: UInt64 = 1
+    @OptionGroup var seedOption: SeedOption
 
     @Option(help: "Input dimension (default: the width).")
     var inputs: Int?
@@ -36,9 +35,9 @@ struct RandomCommand: ExitStatusCommand {
     var format: SpecNotation?
 
     func validate() throws {
-        guard layers > 0 else { throw ValidationError("--layers must be positive; got \(layers)") }
-        guard width > 0 else { throw ValidationError("--width must be positive; got \(width)") }
-        if let inputs, inputs <= 0 { throw ValidationError("--inputs must be positive; got \(inputs)") }
+        try requirePositive(layers, "--layers")
+        try requirePositive(width, "--width")
+        if let inputs { try requirePositive(inputs, "--inputs") }
     }
 
     func execute() throws -> Int32 {
@@ -46,7 +45,7 @@ struct RandomCommand: ExitStatusCommand {
         let activation = try Self.parseActivation(self.activation)
         let network = RandomNetwork.make(
             inputs: inputs ?? width, layers: layers, width: width,
-            activation: activation, seed: seed)
+            activation: activation, seed: seedOption.seed)
         let notation = format ?? (output.map { SpecFormat(path: $0) == .json ? .json : .yaml } ?? .yaml)
         let text = notation == .json ? SpecWriter.json(network) : SpecWriter.yaml(network)
         if let outputFile {

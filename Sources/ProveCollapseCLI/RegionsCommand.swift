@@ -21,17 +21,12 @@ struct RegionsCommand: ExitStatusCommand {
             linear, or symbolic weights); 3 stopped at --max-regions.
             """)
 
-    @Argument(help: "The network spec (.yaml, .yml or .json).")
-    var spec: String
-
-    @Option(name: .long, help: ArgumentHelp(SpecLoading.domainHelp, valueName: "FILE"))
-    var domain: String?
+    @OptionGroup var input: NetworkInput
 
     @Flag(help: "Print only the number of linear regions.")
     var count = false
 
-    @Option(help: "Output format: text or json.")
-    var format: ReportFormat = .text
+    @OptionGroup var reportFormat: ReportFormatOption
 
     @Option(
         name: .long, help: ArgumentHelp("Write an SVG picture of the regions (two inputs only).", valueName: "FILE.svg")
@@ -45,11 +40,9 @@ struct RegionsCommand: ExitStatusCommand {
             valueName: "BOX"))
     var box: String?
 
-    @Option(name: .long, help: ArgumentHelp("Stop after this many regions.", valueName: "N"))
-    var maxRegions: Int = AnalysisOptions.defaults.maxRegions
+    @OptionGroup var regionLimit: RegionLimitOption
 
     func validate() throws {
-        if maxRegions < 1 { throw ValidationError("--max-regions must be at least 1") }
         if box != nil && plot == nil {
             throw ValidationError(
                 "--box sets the box of the picture, so it needs --plot FILE.svg (add it, or drop --box)")
@@ -62,7 +55,8 @@ struct RegionsCommand: ExitStatusCommand {
     }
 
     func execute() throws -> Int32 {
-        let network = try SpecLoading.load(spec, domain: domain)
+        let spec = input.spec, maxRegions = regionLimit.maxRegions
+        let network = try input.load()
         try RegionsSupport.requireSupported(network, spec: spec)
         if plot != nil, network.inputDimension != 2, network.inputDimension != 1 {
             throw CLIError.input(
@@ -99,7 +93,7 @@ struct RegionsCommand: ExitStatusCommand {
             let counts = RegionsReport.Counts(
                 full: tally.full, lower: tally.lower, distinctMaps: tally.distinctMaps,
                 linearPrograms: summary.progress.linearPrograms, complete: summary.complete)
-            switch format {
+            switch reportFormat.format {
             case .text:
                 StandardStreams.output(
                     RegionsReport.text(
@@ -143,7 +137,7 @@ struct RegionsCommand: ExitStatusCommand {
             }
             try plotFile.commit()
         }
-        switch format {
+        switch reportFormat.format {
         case .text:
             StandardStreams.output(
                 RegionsReport.text(

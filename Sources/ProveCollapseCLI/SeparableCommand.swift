@@ -34,15 +34,9 @@ struct SeparableCommand: ExitStatusCommand {
         name: .long, help: ArgumentHelp("With --through: how many layers (0 to the number of layers).", valueName: "K"))
     var layer: Int?
 
-    @Option(help: "The report format: text or json.")
-    var format: ReportFormat = .text
+    @OptionGroup var reportFormat: ReportFormatOption
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Also write the proof as a standalone LaTeX document; '-' writes it to standard output instead of the report.",
-            valueName: "FILE"))
-    var latex: String?
+    @OptionGroup var latexOption: LaTeXOption
 
     func validate() throws {
         if through != nil && layer == nil {
@@ -87,7 +81,7 @@ struct SeparableCommand: ExitStatusCommand {
             throughInfo = (network.name ?? through, layer)
         }
         // Opened after reading the inputs, before the work: a refused path fails at once.
-        let latexFile = try latex.map { try OutputFile.open($0) }
+        let latexFile = try latexOption.latex.map { try OutputFile.open($0) }
         let outcome = Separability.decide(points: mapped, labels: data.labels)
         let report = SeparabilityCase(
             points: data.points, mapped: mapped, labels: data.labels, through: throughInfo, outcome: outcome)
@@ -96,9 +90,9 @@ struct SeparableCommand: ExitStatusCommand {
         if let latexFile {
             try latexFile.write(SeparabilityLaTeX.render(report))
             try latexFile.commit()
-            if latex == "-" { return status }
+            if latexOption.latex == "-" { return status }
         }
-        switch format {
+        switch reportFormat.format {
         case .text: StandardStreams.output(SeparabilityReport.text(report))
         case .json: StandardStreams.output(SeparabilityReport.json(report))
         }

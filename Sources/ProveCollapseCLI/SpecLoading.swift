@@ -39,10 +39,6 @@ enum SpecLoading {
         defer { progress.end() }
         return try load(path, domain: domainPath)
     }
-
-    /// `--domain FILE` help.
-    static let domainHelp =
-        "The input domain D the verdict is about: a YAML/JSON file with a 'domain:' block, or a VNN-LIB file (.vnnlib; its input bounds); replaces the spec's domain."
 }
 
 /// Points given on the command line against the network's input domain.

@@ -138,7 +138,7 @@ private let badSpecs: [BadSpec] = [
         let cli = try CLIHarness(); defer { cli.cleanUp() }
         let result = try cli.run("--help")
         #expect(result.status == 0)
-        #expect(result.stdout.contains("prove-collapse SPEC [--format text|json] [--latex FILE|-]"))
+        #expect(result.stdout.contains("analyze is the default subcommand: prove-collapse SPEC [--format text|json]"))
         #expect(result.stdout.contains("Examples:"))
         #expect(result.stdout.contains("eval"))
         let version = try cli.run("--version")

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The README's usage lines are the command's own (`prove-collapse --help`), so they cannot
-/// drift apart.
+/// The README's usage lines are the command's own: the `USAGE:` line ArgumentParser generates
+/// for every subcommand (`prove-collapse NAME --help`), so they cannot drift apart.
 struct ReadmeUsageTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -36,11 +36,20 @@ struct ReadmeUsageTests {
     }
 
     @Test func readmeUsageLinesAreTheHelpUsageLines() throws {
-        let result = try CLIHarness().run("--help")
-        #expect(result.status == 0)
-        let help = Self.helpUsage(result.stdout)
-        #expect(!help.isEmpty)
-        #expect(try Self.readmeUsage() == help)
+        let harness = try CLIHarness()
+        let root = try harness.run("--help")
+        #expect(root.status == 0)
+        let names = HelpSnapshotTests.subcommands(root.stdout)
+        #expect(names.count >= 8, "the root help lists \(names)")
+        var usage: [String] = []
+        for name in names {
+            let help = try harness.run(name, "--help")
+            #expect(help.status == 0)
+            let lines = Self.helpUsage(help.stdout)
+            #expect(lines.count == 1, "`\(name) --help` has the usage lines \(lines)")
+            usage += lines
+        }
+        #expect(try Self.readmeUsage() == usage)
     }
 
     @Test func helpPointsToTheReference() throws {
