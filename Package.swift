@@ -62,7 +62,13 @@ let package = Package(
                 "ExactNumbers", "Algebra", "NetworkModel", "ModelFiles", "Collapse", "Rendering", "Certificates",
                 "Verification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ],
+            // Release builds link a position-dependent executable: the loader then has ~900
+            // relocations to apply at start-up instead of ~86,000 (docs/PERFORMANCE.md, start-up).
+            linkerSettings: [
+                .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))
+            ]
+        ),
         // Benchmarks (release build): chain composition timings.
         .executableTarget(
             name: "CollapseBenchmark", dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "Collapse"]),

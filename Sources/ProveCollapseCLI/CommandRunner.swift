@@ -19,11 +19,18 @@ extension ExitStatusCommand {
 enum CommandRunner {
     /// The exit status for `arguments` (without the program name).
     static func run(_ arguments: [String]) -> Int32 {
+        // `--version` alone is answered before ArgumentParser, whose parse of the command tree
+        // (reflection over every subcommand's options) is most of the user time at start-up;
+        // the output is ArgumentParser's own for this request (the version and a newline).
+        if arguments == ["--version"] {
+            StandardStreams.output(ProveCollapse.version + "\n")
+            return finished(0)
+        }
         let command: ParsableCommand
         do {
-            command = try ProveCollapse.parseAsRoot(arguments)
+            command = try parseDefaultSubcommand(arguments) ?? ProveCollapse.parseAsRoot(arguments)
         } catch {
-            return Failure.reportParseError(error)
+            return finished(Failure.reportParseError(error))
         }
         let status: Int32
         do {
@@ -37,11 +44,30 @@ enum CommandRunner {
         } catch {
             status = Failure.report(error)
         }
-        // A report that did not reach standard output (a full disk, /dev/full) is a failure.
+        return finished(status)
+    }
+
+    /// `status`, unless output did not reach standard output (a full disk, /dev/full): that is
+    /// a failure, said on standard error, status 2.
+    private static func finished(_ status: Int32) -> Int32 {
         if let failure = StandardStreams.outputFailure {
             StandardStreams.error(CLIError.cannotWrite(path: "standard output", reason: failure).description)
             return Failure.badInput
         }
         return status
+    }
+
+    /// The default subcommand parsed on its own, when no argument names a subcommand (then
+    /// the root parse would choose the default subcommand too and parse the same arguments
+    /// with it); nil when an argument names one, when that parse fails (usage errors) or is a
+    /// help request: the root parse then runs and reports them as always. ArgumentParser's root parse walks
+    /// every subcommand's options several times by reflection; this walks one command's.
+    static func parseDefaultSubcommand(_ arguments: [String]) -> ParsableCommand? {
+        guard let analyze = ProveCollapse.configuration.defaultSubcommand else { return nil }
+        let names = Set(ProveCollapse.configuration.subcommands.map { $0._commandName } + ["help"])
+        guard !arguments.isEmpty, !arguments.contains(where: names.contains) else { return nil }
+        // Help requests parse to ArgumentParser's own help command: only the subcommand itself counts.
+        guard let command = try? analyze.parseAsRoot(arguments), type(of: command) == analyze else { return nil }
+        return command
     }
 }

@@ -1,0 +1,67 @@
+import Testing
+
+/// The start-up shortcuts (issue 15): `--version` answered before ArgumentParser, and the
+/// default subcommand parsed alone when no argument names a subcommand. Both must give what
+/// the full root parse gives.
+@Suite struct StartupPathTests {
+    @Test func versionAloneIsTheVersionLine() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        let result = try cli.run("--version")
+        #expect(result.status == 0)
+        #expect(result.stdout == "0.1.0\n")
+        #expect(result.stderr.isEmpty)
+        // Like every report, the version and the help that cannot be written are a failure.
+        for arguments in [["--version"], ["--help"]] {
+            let full = try cli.run(launcher: [], arguments, standardOutput: "/dev/full")
+            #expect(full.status == 2, "\(arguments)")
+            #expect(full.stderr == "standard output: cannot write the file: No space left on device\n", "\(arguments)")
+        }
+    }
+
+    @Test func defaultSubcommandGivesWhatTheExplicitSubcommandGives() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("net.yaml", Specs.affine)
+        try cli.write("linear.yaml", Specs.linear)
+        let cases: [[String]] = [
+            ["net.yaml"], ["net.yaml", "--format", "json"], ["--format", "json", "linear.yaml"],
+            ["linear.yaml", "--convention", "row"], ["net.yaml", "--latex", "-"],
+        ]
+        for arguments in cases {
+            let implicit = try cli.run(arguments)
+            let explicit = try cli.run(["analyze"] + arguments)
+            #expect(implicit.status == 0, "\(arguments): \(implicit.stderr)")
+            #expect(implicit.status == explicit.status, "\(arguments)")
+            #expect(implicit.stdout == explicit.stdout, "\(arguments)")
+            #expect(implicit.stderr == explicit.stderr, "\(arguments)")
+        }
+    }
+
+    /// A file named like a subcommand: `prove-collapse eval` is the `eval` subcommand (its
+    /// spec missing), never the analysis of the file `eval`; as an option's value the name is
+    /// only a file name.
+    @Test func anArgumentNamingASubcommandTakesTheRootParse() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("eval", Specs.affine)
+        let subcommand = try cli.run("eval")
+        #expect(subcommand.status == 2)
+        #expect(subcommand.stdout.isEmpty)
+        #expect(subcommand.stderr.contains("<spec>") || subcommand.stderr.contains("SPEC"), "\(subcommand.stderr)")
+        try cli.write("net.yaml", Specs.affine)
+        let latex = try cli.run("net.yaml", "--latex", "check")
+        #expect(latex.status == 0, "\(latex.stderr)")
+        #expect(cli.exists("check"))
+    }
+
+    /// Help and usage errors from the default subcommand's arguments come from the root parse.
+    @Test func helpAndUsageErrorsAreTheRootCommands() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        let help = try cli.run("--help")
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("SUBCOMMANDS"))
+        try cli.write("net.yaml", Specs.affine)
+        let bad = try cli.run("net.yaml", "--format", "yaml")
+        #expect(bad.status == 2)
+        #expect(bad.stdout.isEmpty)
+        #expect(bad.stderr.contains("yaml"), "\(bad.stderr)")
+    }
+}
