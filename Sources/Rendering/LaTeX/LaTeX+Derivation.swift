@@ -4,37 +4,48 @@ import NetworkModel
 import Collapse
 import Foundation
 
-/// One affine map of the chain: layer k with its activation folded in.
-struct ChainStep<S: TeXScalar> {
-    /// 1-based layer index.
-    let layer: Int
+/// One step of the chain (`ChainStep`, computed in Collapse) with the names it is shown under.
+struct ShownChainStep<S: TeXScalar> {
+    /// The map and its running product.
+    let step: ChainStep<S>
     /// `W_{k}` or `\widetilde{W}_{k}`.
     let weightName: String
     /// `b_{k}` or `\tilde{b}_{k}`; nil when the (folded) bias is zero.
     let biasName: String?
+    /// 1-based layer index.
+    var layer: Int { step.layer }
     /// The map, with the spec's out × in weights.
-    let map: AffineMap<S>
+    var map: AffineMap<S> { step.map }
 }
 
 extension LaTeXBuilder {
+    /// The chain sections of a collapse by folding (`Derivation.chain`), with rational
+    /// scalars when the chain and the collapsed map are numeric; for a collapse that does not
+    /// fold layer by layer, the polynomial expansion or the cancelling hinges.
+    mutating func chainSections(collapsed: CollapsedMap) {
+        switch (derivation.chain, collapsed) {
+        case (.numeric(let chain)?, .numeric(let map)): derivationSections(chain: chain, collapsed: map)
+        case (let chain?, _): derivationSections(chain: chain.symbolic, collapsed: collapsed.symbolicMap)
+        case (nil, .numeric(let map))
+        where analysis.foldedLayers.allSatisfy({ if case .numeric = $0 { return true } else { return false } }):
+            derivationSections(chain: nil, collapsed: map)
+        case (nil, _): derivationSections(chain: nil, collapsed: collapsed.symbolicMap)
+        }
+    }
+
     /// The substitution chain, the exact products and the collapsed map.
-    mutating func derivationSections<S: TeXScalar>(folded: [AffineMap<S>], collapsed: AffineMap<S>) {
-        guard folded.count == network.layers.count else {
+    mutating func derivationSections<S: TeXScalar>(chain: ProductChain<S>?, collapsed: AffineMap<S>) {
+        guard let chain else {
             if case .collapses(_, _, .hingesCancel(let layer)) = analysis.outcome {
                 return hingeCollapse(collapsed, layer: layer)
             }
             polynomialCollapse(collapsed)
             return
         }
-        var steps = [ChainStep<S>]()
-        for (index, map) in folded.enumerated() {
-            let layer = network.layers[index]
-            if layer.dense == nil && isIdentityActivation(layer.activation) { continue }
-            let k = index + 1
-            steps.append(
-                ChainStep(
-                    layer: k, weightName: weightName(k),
-                    biasName: map.bias.allSatisfy(\.isZero) ? nil : biasName(k), map: map))
+        let steps = chain.steps.map { step in
+            ShownChainStep(
+                step: step, weightName: weightName(step.layer),
+                biasName: step.map.bias.allSatisfy(\.isZero) ? nil : biasName(step.layer))
         }
         substitutionChain(steps)
         products(steps, collapsed: collapsed)
@@ -46,7 +57,7 @@ extension LaTeXBuilder {
 
     /// y = W_3(W_2(W_1 x + b_1) + b_2) + b_3 = W_3W_2W_1 x + (W_3W_2b_1 + W_3b_2 + b_3)
     /// = W'x + b' for up to three maps; the induction step for longer chains.
-    mutating func substitutionChain<S>(_ steps: [ChainStep<S>]) {
+    mutating func substitutionChain<S>(_ steps: [ShownChainStep<S>]) {
         let final = isRow ? "\(vx) W'" : "W' \(vx)"
         let hasBias = steps.contains { $0.biasName != nil }
         switch steps.count {
@@ -133,7 +144,7 @@ extension LaTeXBuilder {
 
     /// The product of the first `count` weight names in the convention's order:
     /// `W_{2} W_{1}` or `W_{1} W_{2}`.
-    func productName<S>(_ steps: [ChainStep<S>], upTo count: Int) -> String {
+    func productName<S>(_ steps: [ShownChainStep<S>], upTo count: Int) -> String {
         let names = steps.prefix(count).map(\.weightName)
         return (isRow ? names : names.reversed()).joined(separator: " ")
     }
@@ -142,7 +153,7 @@ extension LaTeXBuilder {
 
     /// The running products A_k = W_k A_{k-1} and c_k = W_k c_{k-1} + b_k with the actual
     /// matrices, one step per line.
-    mutating func products<S: TeXScalar>(_ steps: [ChainStep<S>], collapsed: AffineMap<S>) {
+    mutating func products<S: TeXScalar>(_ steps: [ShownChainStep<S>], collapsed: AffineMap<S>) {
         guard steps.count >= 2 else {
             if let s = steps.first {
                 let w = matrix(collapsed.weights), b = vector(collapsed.bias)
@@ -159,15 +170,15 @@ extension LaTeXBuilder {
         line(
             "\\paragraph{The products, exactly.} \(useA ? "Step by step, with the actual matrices:" : "With the actual matrices:")"
         )
-        var a = steps[0].map.weights
-        var c = steps[0].map.bias
+        var a = steps[0].step.product
+        var c = steps[0].step.offset
         var cName = steps[0].biasName
         var lines = [String]()
         for (position, s) in steps.enumerated().dropFirst() {
             let i = position + 1
             let isLast = i == steps.count
-            let newA = s.map.weights * a
-            let newC = zip(s.map.weights.applied(to: c), s.map.bias).map { $0 + $1 }
+            let newA = s.step.product
+            let newC = s.step.offset
             // The weights.
             let aName = useA ? "A_{\(i - 1)}" : productName(steps, upTo: i - 1)
             var lhs =
