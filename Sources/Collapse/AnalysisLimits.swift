@@ -30,6 +30,10 @@ public enum TimedStep: Sendable {
     case witnessSearch(evaluations: Int, budget: Int)
     /// The region enumeration, with what it examined.
     case regionEnumeration(RegionAnalysis)
+    /// Printing the report: the analysis reached `verdict`, but writing its exact numbers
+    /// (about `digits` decimal digits in the numbers of W', b' and the witnesses) did not end
+    /// by the deadline (`Analysis.stoppedPrinting`).
+    case reportPrinting(verdict: Verdict, digits: Int)
 }
 
 /// The analysis's size checks, made before any work that could exhaust memory: the degree of

@@ -8,7 +8,7 @@ public struct Deadline: Sendable, Hashable {
     /// The time allowed, in seconds, as given (for messages).
     public let seconds: Double
     /// When the time runs out (monotonic clock).
-    let instant: ContinuousClock.Instant
+    public let instant: ContinuousClock.Instant
 
     /// A deadline `seconds` from now. Precondition: seconds >= 0 and finite.
     public init(seconds: Double) {

@@ -5,14 +5,18 @@ extension BigInt: CustomStringConvertible, LosslessStringConvertible {
     public var description: String {
         let p = storage.pointer
         let capacity = Int(__gmpz_sizeinbase(p, 10)) + 2
-        return String(unsafeUninitializedCapacity: capacity) { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                _ = __gmpz_get_str(chars.baseAddress, 10, p)
-                var n = 0
-                while n < capacity && chars[n] != 0 { n += 1 }
-                return n
+        var text = "0"  // what a `PrintingInterrupt` past its deadline leaves (discarded by its installer)
+        _ = PrintingInterrupt.converting(digits: capacity) {
+            text = String(unsafeUninitializedCapacity: capacity) { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    _ = __gmpz_get_str(chars.baseAddress, 10, p)
+                    var n = 0
+                    while n < capacity && chars[n] != 0 { n += 1 }
+                    return n
+                }
             }
         }
+        return text
     }
 
     /// Parses an optional sign followed by decimal digits, nothing else; nil otherwise.

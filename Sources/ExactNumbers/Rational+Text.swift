@@ -33,16 +33,20 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
             return
         }
         let capacity = Int(__gmpz_sizeinbase(z, 10)) + 2
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: capacity))
-        let written = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
-            let chars = UnsafeMutableRawPointer(buffer.baseAddress! + start).assumingMemoryBound(to: CChar.self)
-            _ = __gmpz_get_str(chars, 10, z)
-            var n = 0
-            while n < capacity && chars[n] != 0 { n += 1 }
-            return n
+        // Under a `PrintingInterrupt` past its deadline: `0` (the caller discards the text).
+        let converted = PrintingInterrupt.converting(digits: capacity) {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: capacity))
+            let written = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+                let chars = UnsafeMutableRawPointer(buffer.baseAddress! + start).assumingMemoryBound(to: CChar.self)
+                _ = __gmpz_get_str(chars, 10, z)
+                var n = 0
+                while n < capacity && chars[n] != 0 { n += 1 }
+                return n
+            }
+            bytes.removeLast(capacity - written)
         }
-        bytes.removeLast(capacity - written)
+        if !converted { bytes.append(UInt8(ascii: "0")) }
     }
 
     /// Parses a contract literal (see `parse(_:)`); nil when malformed.

@@ -116,15 +116,21 @@ struct AnalyzeCommand: ExitStatusCommand {
         // Only the LaTeX derivation shows the regions that illustrate a refutation.
         options.illustrateRegions = latexFile != nil || pdfFile != nil
         reporter.begin("analysing \(network.layers.count) layer\(network.layers.count == 1 ? "" : "s")")
-        let analysis = Analyzer.analyze(network, options: options)
+        let analyzed = Analyzer.analyze(network, options: options)
         reporter.end()
-        if let certificateFile {
-            try certificateFile.write(SMTCertificate.render(analysis))
+        // Rendered whole before anything is written; `--timeout` covers the rendering too.
+        let output = BoundedRendering.render(analyzed, deadline: options.deadline) { analysis in
+            AnalyzeOutput(
+                analysis, certificate: certificateFile != nil, document: latexFile != nil || pdfFile != nil,
+                options: LaTeXOptions(convention: convention, figures: figures), format: latex == "-" ? nil : format,
+                buffered: options.deadline != nil, replays: ModelFiles.kind(of: spec) != .spec)
+        }
+        let analysis = output.analysis
+        if let certificateFile, let certificate = output.certificate {
+            try certificateFile.write(certificate)
             try certificateFile.commit()
         }
-        if latexFile != nil || pdfFile != nil {
-            let document = LaTeXDocument.render(
-                analysis, options: LaTeXOptions(convention: convention, figures: figures))
+        if let document = output.document {
             if let pdfFile { try PDFCompiler.compile(document, into: pdfFile, path: pdf ?? "") }
             if let latexFile {
                 try latexFile.write(document)
@@ -132,15 +138,42 @@ struct AnalyzeCommand: ExitStatusCommand {
                 if latex == "-" { return analysis.verdict.exitCode }
             }
         }
-        // Model files: how the witness looks in float32 and float64 (a reporting aid computed
-        // after the verdict, never evidence).
-        let replay = ModelFiles.kind(of: spec) != .spec ? FloatReplay.replay(analysis) : nil
-        switch format {
-        case .text:
-            StandardStreams.output(TextReport.render(analysis, rowVectors: convention == .row))
-            if let replay { StandardStreams.output(FloatReplayText.render(replay)) }
-        case .json: JSONReport.write(analysis, floatReplay: replay) { StandardStreams.output(bytes: $0) }
+        if let report = output.report {
+            StandardStreams.output(report)
+        } else if format == .json {
+            JSONReport.write(analysis, floatReplay: output.replay) { StandardStreams.output(bytes: $0) }
         }
         return analysis.verdict.exitCode
+    }
+}
+
+/// What `analyze` writes, rendered in memory first (`BoundedRendering`): the SMT certificate,
+/// the LaTeX document, and the report (nil: none, or the JSON report, streamed when written so
+/// that a report of tens of megabytes is never held whole; it is buffered under `--timeout`).
+struct AnalyzeOutput {
+    let analysis: Analysis
+    /// Model files: how the witness looks in float32 and float64 (a reporting aid computed
+    /// after the verdict, never evidence).
+    let replay: FloatReplay?
+    let certificate: String?
+    let document: String?
+    let report: String?
+
+    init(
+        _ analysis: Analysis, certificate: Bool, document: Bool, options: LaTeXOptions, format: ReportFormat?,
+        buffered: Bool, replays: Bool
+    ) {
+        self.analysis = analysis
+        replay = replays ? FloatReplay.replay(analysis) : nil
+        self.certificate = certificate ? SMTCertificate.render(analysis) : nil
+        self.document = document ? LaTeXDocument.render(analysis, options: options) : nil
+        switch format {
+        case .text:
+            report =
+                TextReport.render(analysis, rowVectors: options.convention == .row)
+                + (replay.map { FloatReplayText.render($0) } ?? "")
+        case .json: report = buffered ? JSONReport.render(analysis, floatReplay: replay) : nil
+        case nil: report = nil
+        }
     }
 }
