@@ -218,10 +218,14 @@ extension LaTeXBuilder {
             let c = m.weights[0, j]
             guard c.denominator.isOne, c.magnitude <= Rational(9) else { return nil }
             if c.isZero { continue }
-            var e = linearCombination(weights: h.weights.rowArray(j), bias: h.bias[j])
-            let compound = e.hasPrefix("-") || e.dropFirst().contains(" + ") || e.dropFirst().contains(" - ")
+            let weights = h.weights.rowArray(j), bias = h.bias[j]
+            var e = linearCombination(weights: weights, bias: bias)
+            // The combination begins with a minus when its first nonzero coefficient (or, with
+            // none, its constant) is negative, and is a sum with two nonzero parts or more.
+            let negative = (weights.first { !$0.isZero } ?? bias).signum < 0
+            let compound = negative || weights.filter { !$0.isZero }.count + (bias.isZero ? 0 : 1) >= 2
             if c.isOne {
-                if e.hasPrefix("-") { e = "(\(e))" }
+                if negative { e = "(\(e))" }
                 terms.append(terms.isEmpty ? e : "+ " + e)
             } else {
                 if compound { e = "(\(e))" }
@@ -230,8 +234,7 @@ extension LaTeXBuilder {
             }
         }
         if !m.bias[0].isZero {
-            let b = number(m.bias[0])
-            terms.append(b.hasPrefix("-") ? "- " + b.dropFirst() : "+ " + b)
+            terms.append((m.bias[0].signum < 0 ? "- " : "+ ") + number(m.bias[0].magnitude))
         }
         guard terms.count >= 2 else { return nil }
         let result = linearCombination(weights: region.map.weights.rowArray(0), bias: region.map.bias[0])

@@ -74,10 +74,18 @@ extension LaTeXBuilder {
             line("")
             return
         case 2, 3:
+            // `nested` is a sum once some map so far has a bias; a sum is put in parentheses
+            // before the next map applies to it.
             var nested = ""
+            var nestedIsSum = false, parenthesised = false
             for (i, s) in steps.enumerated() {
-                let inner = i == 0 ? "\(vx)" : (nested.contains("+") ? "(\(nested))" : nested)
+                var inner = i == 0 ? "\(vx)" : nested
+                if i > 0 && nestedIsSum {
+                    inner = "(\(nested))"
+                    parenthesised = true
+                }
                 nested = applied(s.weightName, to: inner) + (s.biasName.map { " + " + $0 } ?? "")
+                nestedIsSum = nestedIsSum || s.biasName != nil
             }
             let product = productName(steps, upTo: steps.count)
             var biasTerms = [String]()
@@ -95,7 +103,7 @@ extension LaTeXBuilder {
             line("\\paragraph{Substitution.} Put each layer into the next one:")
             line("\\begin{align*}")
             line("  y &= \(nested) \\\\")
-            if hasBias || steps.count > 2 || nested.contains("(") { line("    &= \(expanded) \\\\") }
+            if hasBias || steps.count > 2 || parenthesised { line("    &= \(expanded) \\\\") }
             line("    &= \(final)\(hasBias ? " + b'" : "").")
             line("\\end{align*}")
             if !hasBias { line("No layer has a bias, so there is no constant term: $b' = 0$.") }
@@ -173,6 +181,8 @@ extension LaTeXBuilder {
         var a = steps[0].step.product
         var c = steps[0].step.offset
         var cName = steps[0].biasName
+        // Whether `cName` is a sum of terms (it then needs parentheses as a factor).
+        var cNameIsSum = false
         var lines = [String]()
         for (position, s) in steps.enumerated().dropFirst() {
             let i = position + 1
@@ -191,7 +201,8 @@ extension LaTeXBuilder {
             // The bias.
             let cIsZero = c.allSatisfy(\.isZero)
             if !(cIsZero && s.biasName == nil) {
-                let cLabel = useA ? "c_{\(i - 1)}" : (cName.map { $0.contains("+") ? "(\($0))" : $0 } ?? "0")
+                let labelIsSum = !useA && cName != nil && cNameIsSum
+                let cLabel = useA ? "c_{\(i - 1)}" : (cName.map { labelIsSum ? "(\($0))" : $0 } ?? "0")
                 var terms = [String]()
                 if !cIsZero { terms.append(isRow ? "\(cLabel) \(s.weightName)" : "\(s.weightName) \(cLabel)") }
                 if let b = s.biasName { terms.append(b) }
@@ -202,8 +213,10 @@ extension LaTeXBuilder {
                         lhs: isLast ? "b' = " + label : label, weights: s.map.weights, previous: cIsZero ? nil : c,
                         bias: s.biasName == nil ? nil : s.map.bias, result: newC))
                 cName = formula
+                cNameIsSum = terms.count > 1 || (!cIsZero && labelIsSum)
             } else {
                 cName = nil
+                cNameIsSum = false
             }
             a = newA
             c = newC
@@ -283,23 +296,21 @@ extension LaTeXBuilder {
     }
 
     /// Entry (i, j) of L·R written out: `3\cdot 1 + (-2)\cdot\tfrac{1}{2}` (numeric only).
-    mutating func expandedProduct<S: TeXScalar>(_ l: Matrix<S>, _ r: Matrix<S>) -> [[String]]? {
+    mutating func expandedProduct<S: TeXScalar>(_ l: Matrix<S>, _ r: Matrix<S>) -> [[TeXFragment]]? {
         guard l.columns == r.rows, l.columns > 0 else { return nil }
-        var rows = [[String]]()
+        var rows = [[TeXFragment]]()
         for i in 0..<l.rows {
-            var row = [String]()
+            var row = [TeXFragment]()
             for j in 0..<r.columns {
-                var terms = [String]()
+                var terms = [TeXFragment]()
                 for k in 0..<l.columns {
                     let a = l[i, k], b = r[k, j]
-                    let at = a.tex(&self), bt = b.tex(&self)
-                    var term =
-                        (k > 0 && a.needsParentheses ? "(\(at))" : at) + "\\cdot "
-                        + (b.needsParentheses ? "(\(bt))" : bt)
-                    if k > 0 { term = "+ " + term }
-                    terms.append(term)
+                    var at = a.fragment(&self), bt = b.fragment(&self)
+                    if k > 0 && a.needsParentheses { at.text = "(\(at.text))" }
+                    if b.needsParentheses { bt.text = "(\(bt.text))" }
+                    terms.append(.joined([at, bt], separator: "\\cdot ", prefix: k > 0 ? "+ " : ""))
                 }
-                row.append(terms.joined(separator: " "))
+                row.append(.joined(terms, separator: " "))
             }
             rows.append(row)
         }
@@ -307,7 +318,7 @@ extension LaTeXBuilder {
     }
 
     /// A bmatrix of typeset cells.
-    mutating func matrixOfTexts(_ cells: [[String]]) -> Typeset {
+    mutating func matrixOfTexts(_ cells: [[TeXFragment]]) -> Typeset {
         bmatrix(rows: cells.count, columns: cells.first?.count ?? 0) { _, i, j in cells[i][j] }
     }
 

@@ -80,9 +80,12 @@ extension LaTeXBuilder {
     }
 
     /// `[lo, hi]` for an enclosure, the value for an exact one.
-    mutating func intervalText(_ v: ExactValue) -> String {
-        if case .enclosed(let i) = v { return bracketInterval(i) }
-        return value(v)
+    mutating func intervalText(_ v: ExactValue) -> String { intervalFragment(v).text }
+
+    /// `intervalText` with its facts.
+    mutating func intervalFragment(_ v: ExactValue) -> TeXFragment {
+        if case .enclosed(let i) = v { return bracketIntervalFragment(i) }
+        return valueFragment(v)
     }
 
     // MARK: The witness, layer by layer
@@ -165,9 +168,9 @@ extension LaTeXBuilder {
     mutating func intervalValues(_ v: [ExactValue], inline: Bool = false) -> String {
         if v.count == 1 { return intervalText(v[0]) }
         if inline { return tuple(count: v.count) { b, i in b.intervalText(v[i]) } }
-        var texts = [String](repeating: "", count: v.count)
-        for i in shownIndices(v.count).compactMap({ $0 }) { texts[i] = intervalText(v[i]) }
-        return vector(texts: texts).tex
+        var fragments = [TeXFragment](repeating: TeXFragment(""), count: v.count)
+        for i in shownIndices(v.count).compactMap({ $0 }) { fragments[i] = intervalFragment(v[i]) }
+        return vector(fragments: fragments).tex
     }
 
     /// The traced witness (`WitnessTrace`) as a table: one row per step (input, each dense
@@ -187,28 +190,30 @@ extension LaTeXBuilder {
         let traces = trace.values
         var rows = Array(labels.indices).map { Optional($0) }
         if rows.count > 24 { rows = Array(rows.prefix(10)) + [nil] + Array(rows.suffix(10)) }
-        func table(_ b: inout LaTeXBuilder, limit: Int) -> [[String]] {
-            var cells = [[String]]()
+        func table(_ b: inout LaTeXBuilder, limit: Int) -> [[TeXFragment]] {
+            var cells = [[TeXFragment]]()
             for r in rows {
                 guard let r else {
-                    cells.append(["\\vdots"] + points.map { _ in "\\vdots" })
+                    cells.append([TeXFragment("\\vdots")] + points.map { _ in TeXFragment("\\vdots") })
                     continue
                 }
-                var row = ["\(labels[r])"]
+                var row = [TeXFragment(labels[r])]
                 for trace in traces {
                     let v = trace[r]
                     row.append(
-                        v.count == 1 ? b.value(v[0]) : b.tuple(count: v.count, limit: limit) { b, i in b.value(v[i]) })
+                        v.count == 1
+                            ? b.valueFragment(v[0])
+                            : b.tupleFragment(count: v.count, limit: limit) { b, i in b.valueFragment(v[i]) })
                 }
                 cells.append(row)
             }
             return cells
         }
         var cells = table(&self, limit: 4)
-        func widths(_ cells: [[String]]) -> (label: Double, columns: [Double]) {
+        func widths(_ cells: [[TeXFragment]]) -> (label: Double, columns: [Double]) {
             (
-                cells.map { TeXWidth.estimate($0[0]) }.max() ?? 0,
-                points.indices.map { j in cells.map { TeXWidth.estimate($0[j + 1]) }.max() ?? 0 }
+                cells.map { TeXWidth.estimate($0[0].text) }.max() ?? 0,
+                points.indices.map { j in cells.map { TeXWidth.estimate($0[j + 1].text) }.max() ?? 0 }
             )
         }
         var (labelWidth, columnWidths) = widths(cells)
@@ -229,13 +234,14 @@ extension LaTeXBuilder {
             groups[groups.count - 1].append(j)
             used += w
         }
-        let rowEnd = cells.joined().contains { $0.contains("\\tfrac") || $0.contains("^{") } ? " \\\\[2pt]" : " \\\\"
+        // Fractions and superscripts need a little air between rows (the labels have neither).
+        let rowEnd = cells.joined().contains { $0.isTall } ? " \\\\[2pt]" : " \\\\"
         for group in groups {
             line("\\[")
             line("\\begin{array}{r|" + String(repeating: "c", count: group.count) + "}")
             line("   & " + group.map { "\(headers[$0])" }.joined(separator: " & ") + " \\\\ \\hline")
             for row in cells {
-                line("  " + ([row[0]] + group.map { row[$0 + 1] }).joined(separator: " & ") + rowEnd)
+                line("  " + ([row[0]] + group.map { row[$0 + 1] }).map(\.text).joined(separator: " & ") + rowEnd)
             }
             line("\\end{array}")
             line("\\]")
