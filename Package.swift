@@ -74,7 +74,8 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "ExactNumbers", "Algebra", .product(name: "PropertyBased", package: "swift-property-based"),
+                "ExactNumbers", "Algebra", "NetworkModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/TestSupport"),
         .testTarget(

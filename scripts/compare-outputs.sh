@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Byte-for-byte comparison of prove-collapse's outputs before and after a refactoring:
 # text, `--format json` and `--latex -` outputs, standard error and exit status for the
-# bundled Examples/, the Proofs/ specs and 200 random specs (numeric and symbolic, every
-# activation kind; see scripts/compare_outputs.py).
+# bundled Examples/, the Proofs/ specs and 240 random specs (numeric and symbolic, every
+# activation kind, 40 with an input domain; see scripts/compare_outputs.py).
 #
 # Usage:
 #   scripts/compare-outputs.sh baseline DIR [BIN]   corpus + outputs of BIN (default: this

@@ -66,7 +66,9 @@ public enum Composition {
     /// networks whose activations are all polynomials; nil otherwise, or when some
     /// intermediate polynomial would exceed `termLimit` terms or the standard
     /// `PolynomialBudget` (see `polynomialOutputsChecked` for the reason).
-    public static func polynomialOutputs(_ network: Network, inputs: [Polynomial], termLimit: Int = 20_000)
+    public static func polynomialOutputs(
+        _ network: Network, inputs: [Polynomial], termLimit: Int = AnalysisOptions.defaults.termLimit
+    )
         -> [Polynomial]?
     {
         if case .outputs(let h) = polynomialOutputsChecked(

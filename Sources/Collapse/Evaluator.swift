@@ -29,14 +29,17 @@ public enum EvaluationError: Error, Sendable, Hashable, CustomStringConvertible 
 /// (sigmoid(0) = 1/2, tanh(0) = 0, ...) stay exact. Never a bare floating-point number.
 public enum Evaluator {
     /// The output F(x).
-    public static func evaluate(_ network: Network, at x: [Rational], precision: Int = 128) throws(EvaluationError)
+    public static func evaluate(
+        _ network: Network, at x: [Rational], precision: Int = AnalysisOptions.defaults.precision
+    ) throws(EvaluationError)
         -> [ExactValue]
     {
         try trace(network, at: x, precision: precision).last ?? []
     }
 
     /// The values after every layer: index 0 is the input, index k the output of layer k.
-    public static func trace(_ network: Network, at x: [Rational], precision: Int = 128) throws(EvaluationError)
+    public static func trace(_ network: Network, at x: [Rational], precision: Int = AnalysisOptions.defaults.precision)
+        throws(EvaluationError)
         -> [[ExactValue]]
     {
         guard x.count == network.inputDimension else {

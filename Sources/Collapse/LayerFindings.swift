@@ -18,7 +18,7 @@ public struct ScalarBreak: Sendable, Hashable {
 extension Activation {
     /// A scalar counterexample to affinity of a unit-wise activation, or nil when it is
     /// affine (or symbolic).
-    public func scalarBreak(precision: Int = 128) -> ScalarBreak? {
+    public func scalarBreak(precision: Int = AnalysisOptions.defaults.precision) -> ScalarBreak? {
         guard affineForm == nil, !isVectorValued else { return nil }
         guard let f0 = ActivationEvaluation.apply(self, to: .exact(.zero), precision: precision) else { return nil }
         let fixesZero = f0.provablyEquals(.exact(.zero))

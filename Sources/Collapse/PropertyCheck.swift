@@ -116,7 +116,9 @@ public enum PropertyCheck {
                     let bound = AffineMap(
                         weights: map.weights.map { $0.partiallyEvaluated(at: values) },
                         bias: map.bias.map { $0.partiallyEvaluated(at: values) })
-                    image = Evaluator.applyConstantDense(bound, to: x.map { .exact($0) }, precision: 256) ?? []
+                    image =
+                        Evaluator.applyConstantDense(bound, to: x.map { .exact($0) }, precision: options.checkPrecision)
+                        ?? []
                 } else {
                     let weights = map.weights.map { $0.evaluated(at: values) }
                     let bias = map.bias.map { $0.evaluated(at: values) }

@@ -25,10 +25,10 @@ struct CheckCommand: ExitStatusCommand {
     var domain: String?
 
     @Option(help: "How many random trials.")
-    var trials: Int = 100
+    var trials: Int = AnalysisOptions.defaults.checkTrials
 
     @Option(help: "The random seed (the same seed gives the same points).")
-    var seed: UInt64 = 1
+    var seed: UInt64 = AnalysisOptions.defaults.seed
 
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text

@@ -16,7 +16,7 @@ struct LimitOptions: ParsableArguments {
         help: ArgumentHelp(
             "The most terms any polynomial the analysis builds may have (checked before each product; past it: unknown with the reason).",
             valueName: "N"))
-    var maxTerms: Int = PolynomialBudget.standard.maxTerms
+    var maxTerms: Int = AnalysisOptions.defaults.polynomialBudget.maxTerms
 
     @Flag(
         inversion: .prefixedNo,

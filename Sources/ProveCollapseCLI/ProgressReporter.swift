@@ -12,7 +12,9 @@ import Collapse
 /// Shown only when standard error is a terminal or with `--progress`, so tests, pipes and
 /// scripts stay clean (`--no-progress` silences a terminal too). A step is announced only
 /// once it has run for a second: a ticker on a background queue prints
-/// `prove-collapse: <step> (3 s)` every second while the step lasts. The region enumeration
+/// `prove-collapse: <step> (3 s)` every second while the step lasts. The environment variable
+/// `PROVE_COLLAPSE_PROGRESS_MS` (milliseconds) replaces that second, so tests see progress
+/// in a sub-second run. The region enumeration
 /// reports its counts with the elapsed time and rate. Nothing is ever written to standard
 /// output.
 /// `@unchecked Sendable`: the step is behind a mutex; the timer is set once in `init` and
@@ -22,6 +24,15 @@ final class ProgressReporter: @unchecked Sendable {
     let isEnabled: Bool
     private let state = Mutex<(step: String?, started: ContinuousClock.Instant)>((nil, ContinuousClock.now))
     private let timer: DispatchSourceTimer?
+
+    /// How long a step runs before it is announced, and the time between two lines: a second,
+    /// or `PROVE_COLLAPSE_PROGRESS_MS` milliseconds when that is a positive number.
+    static let delay: Duration = {
+        if let text = getenv("PROVE_COLLAPSE_PROGRESS_MS"), let ms = Int(String(cString: text)), ms > 0 {
+            return .milliseconds(ms)
+        }
+        return .seconds(1)
+    }()
 
     /// A reporter; `forced` true/false for `--progress`/`--no-progress`, nil for "when standard
     /// error is a terminal".
@@ -33,7 +44,9 @@ final class ProgressReporter: @unchecked Sendable {
         }
         let source = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "prove-collapse.progress"))
         timer = source
-        source.schedule(deadline: .now() + 1, repeating: 1)
+        let (seconds, attoseconds) = Self.delay.components
+        let interval = DispatchTimeInterval.nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
+        source.schedule(deadline: .now() + interval, repeating: interval)
         source.setEventHandler { [weak self] in self?.tick() }
         source.resume()
     }
@@ -56,7 +69,7 @@ final class ProgressReporter: @unchecked Sendable {
         let line: String? = state.withLock { s in
             guard let step = s.step else { return nil }
             let elapsed = ContinuousClock.now - s.started
-            guard elapsed >= .seconds(1) else { return nil }
+            guard elapsed >= Self.delay else { return nil }
             return "prove-collapse: \(step) (\((elapsed + .milliseconds(500)).components.seconds) s)"
         }
         if let line { StandardStreams.error(line) }

@@ -114,7 +114,7 @@ struct RegionsCommand: ExitStatusCommand {
             return Failure.badInput
         }
         var regions = found
-        if !count && regions.count <= 512 {
+        if !count && regions.count <= AnalysisOptions.defaults.listingSimplificationLimit {
             regions = regions.map { $0.withoutRedundantConstraints() }
         }
         let counts = RegionsReport.counts(regions, summary: summary)

@@ -102,7 +102,7 @@ public enum ReasonText {
         case .constantBiasUndecided(let map, let entries):
             let list = entries.map { "b'[\($0 + 1)] = \(map.bias[$0])" }.joined(separator: ", ")
             return
-                "F is affine, F(x) = W'x + b' with exact constants, but whether it is linear is not decided: \(list) is not 0 in canonical form and its enclosures contain 0 up to 4096 bits"
+                "F is affine, F(x) = W'x + b' with exact constants, but whether it is linear is not decided: \(list) is not 0 in canonical form and its enclosures contain 0 up to \(AnalysisOptions.defaults.constantSignPrecision) bits"
         }
     }
 

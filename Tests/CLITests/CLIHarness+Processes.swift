@@ -11,9 +11,15 @@ extension CLIHarness {
         return try process.finish()
     }
 
-    /// Starts the binary in the background.
-    func start(launcher: [String] = [], _ arguments: [String], standardOutput: String? = nil) throws -> RunningCLI {
+    /// Starts the binary in the background; `environment` adds to (or overrides) the test's.
+    func start(
+        launcher: [String] = [], _ arguments: [String], standardOutput: String? = nil,
+        environment: [String: String] = [:]
+    ) throws -> RunningCLI {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let first = launcher.first {
             process.executableURL = URL(fileURLWithPath: first)
             process.arguments = Array(launcher.dropFirst()) + [CLIHarness.executable.path] + arguments

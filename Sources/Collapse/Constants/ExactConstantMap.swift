@@ -12,7 +12,7 @@ public import NetworkModel
 /// affine is undecided (`UndecidedReason.constantBiasUndecided`).
 enum ExactConstantMap {
     /// The largest precision tried to prove an entry of b' nonzero.
-    static let maximumPrecision = 4096
+    static let maximumPrecision = AnalysisOptions.defaults.constantSignPrecision
 
     /// Whether a simplified network can be decided as it is: no constant atoms, or only
     /// affine activations (constants help only when they lead to one affine map).

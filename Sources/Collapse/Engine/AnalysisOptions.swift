@@ -2,13 +2,19 @@ import ExactNumbers
 public import Algebra
 public import NetworkModel
 
-/// How many network evaluations the witness search may spend.
+/// How many network evaluations the witness search may spend: automatic or a number.
 public enum EvaluationBudget: Sendable, Hashable {
     /// Scaled to the network: max(60, min(3000, 4 000 000 / size)) with size = inputs + the
-    /// weights of every dense layer, so a search costs about the same on every network.
+    /// weights of every dense layer, so a search costs about the same on every network; on an
+    /// input domain, `AnalysisOptions.domainEvaluations`.
     case automatic
     /// Exactly this many evaluations (a network evaluation counts once).
     case evaluations(Int)
+
+    /// The fewest and most evaluations of the automatic budget.
+    public static let automaticRange = 60...3000
+    /// The work (evaluations × network size) the automatic budget aims at.
+    public static let automaticWork = 4_000_000
 
     /// The number of evaluations for `network`.
     public func resolved(for network: Network) -> Int {
@@ -18,8 +24,15 @@ public enum EvaluationBudget: Sendable, Hashable {
             let size = network.layers.reduce(network.inputDimension) { acc, layer in
                 acc + (layer.dense.map { $0.outputDimension * $0.inputDimension } ?? 0)
             }
-            return max(60, min(3000, 4_000_000 / max(size, 1)))
+            let range = Self.automaticRange
+            return max(range.lowerBound, min(range.upperBound, Self.automaticWork / max(size, 1)))
         }
+    }
+
+    /// The number of evaluations on an input domain: `automatic` there is `evaluations`.
+    public func resolved(onDomain automatic: Int) -> Int {
+        if case .evaluations(let count) = self { return count }
+        return automatic
     }
 }
 
@@ -30,7 +43,9 @@ public enum EvaluationBudget: Sendable, Hashable {
 /// | `precision` | 128 bits | enclosures of transcendental activations (retried at 4×) |
 /// | `seed` | 1 | the witness search's random candidates (the search is deterministic) |
 /// | `budget` | automatic | network evaluations of the witness search, shared by every strategy that searches |
+/// | `domainEvaluations` | 400 | the automatic budget of the witness search on an input domain |
 /// | `termLimit` | 20 000 | terms of a polynomial built when expanding polynomial activations |
+/// | `normalizationTermLimit` | 5 000 | terms of a polynomial the semantic normalisation builds (at most `termLimit`) |
 /// | `maxRegions` | 4096 | linear regions the complete decision enumerates (`--max-regions`); past it, `unknown` |
 /// | `progressInterval` | 5000 | regions between two progress reports |
 /// | `crossingCostLimit` | 400 000 | work of the breakpoint-crossing candidates (layers' weights × inputs) |
@@ -39,12 +54,20 @@ public enum EvaluationBudget: Sendable, Hashable {
 /// | `illustrateRegions` | true | whether a not-affine piecewise-linear verdict is illustrated by its regions (only the LaTeX derivation shows them) |
 /// | `illustrationInputs`, `illustrationUnits` | 8, 64 | largest networks illustrated |
 /// | `keptRegions` | 64 | regions kept for the case analysis |
+/// | `breakpointRegionLimit` | 100 000 | regions enumerated along a line to find the breakpoints of a witness segment |
+/// | `figureRegionLimit` | 4096 | regions a LaTeX picture enumerates in its box (`--figures`) |
+/// | `listingSimplificationLimit` | 512 | largest `regions` listing whose regions are shown without redundant inequalities |
 /// | `polynomialBudget` | 1 000 000 terms, degree 2^20 | every polynomial product of a composition (checked before it runs), the degree of F (`--max-terms`) |
 /// | `deadline` | none | the long loops: witness search, region enumeration, compositions (`--timeout`) |
 /// | `simplifies` | true | whether the semantic normalisation runs before the strategies |
 /// | `simplificationLayerLimit` | 256 | deeper networks skip the semantic normalisation (its passes cost grows with depth squared) |
+/// | `fusionLayerLimit`, `fusionParameterLimit` | 24, 20 000 | largest networks whose runs `fuse` extends through non-affine activations by a decision |
+/// | `constantSignPrecision` | 4096 bits | the largest precision tried to prove an entry of b' with exact constants nonzero |
+/// | `checkTrials` | 100 | random trials of `check` (`--trials`) |
+/// | `checkPrecision` | 256 bits | enclosures of W'x + b' with exact constants in `check` |
 ///
-/// The command's option defaults read these values (`AnalysisOptions.defaults`).
+/// The command's option defaults read these values (`AnalysisOptions.defaults`): `--seed`,
+/// `--max-regions`, `--max-terms`, `--trials`; `--timeout` has no default (no deadline).
 public struct AnalysisOptions: Sendable {
     /// The defaults, for the command line's option defaults.
     public static let defaults = AnalysisOptions()
@@ -55,8 +78,13 @@ public struct AnalysisOptions: Sendable {
     public var seed: UInt64
     /// Network evaluations of the witness search.
     public var budget: EvaluationBudget
+    /// Network evaluations of the witness search on an input domain when `budget` is automatic.
+    public var domainEvaluations: Int = 400
     /// Largest polynomial (in terms) the composition of polynomial activations may build.
     public var termLimit: Int
+    /// Largest polynomial (in terms) the semantic normalisation may build (the smaller of
+    /// this and `termLimit` applies).
+    public var normalizationTermLimit: Int = 5_000
     /// At most this many linear regions in the complete decision for piecewise-linear
     /// networks (`--max-regions`); past it the verdict is `unknown`.
     public var maxRegions: Int
@@ -81,6 +109,12 @@ public struct AnalysisOptions: Sendable {
     public var illustrationUnits: Int = 64
     /// Regions kept for the case analysis of the derivation.
     public var keptRegions: Int = 64
+    /// Most regions enumerated along a line to find the breakpoints of a witness segment.
+    public var breakpointRegionLimit: Int = 100_000
+    /// Most regions a LaTeX picture (`--figures`) enumerates in its box.
+    public var figureRegionLimit: Int = 4096
+    /// Largest listing of `regions` whose regions are shown without their redundant inequalities.
+    public var listingSimplificationLimit: Int = 512
     /// Sizes of the polynomials the analysis may build (`--max-terms`), checked before each
     /// product, and the largest degree of F; past them the verdict is `unknown`.
     public var polynomialBudget: PolynomialBudget = .standard
@@ -93,6 +127,17 @@ public struct AnalysisOptions: Sendable {
     /// Networks with more layers than this skip the semantic normalisation, whose passes
     /// cost grows with the square of the depth; they are decided as written.
     public var simplificationLayerLimit: Int = 256
+    /// Networks with more layers than this get only syntactic (affine as written) runs from `fuse`.
+    public var fusionLayerLimit: Int = 24
+    /// Networks with more parameters than this get only syntactic runs from `fuse`.
+    public var fusionParameterLimit: Int = 20_000
+    /// The largest precision, in bits, tried to prove an entry of b' with exact constants
+    /// nonzero (`ExactConstant.sign`); below it, linear versus affine is undecided.
+    public var constantSignPrecision: Int = 4096
+    /// Random trials of `check` (`--trials`).
+    public var checkTrials: Int = 100
+    /// Working precision, in bits, of `check`'s enclosures of W'x + b' with exact constants.
+    public var checkPrecision: Int = 256
     /// Keep a Farkas certificate for every activation pattern the region enumeration proves
     /// empty (`RegionAnalysis.certificates`; `--region-certificates`).
     public var regionCertificates = false

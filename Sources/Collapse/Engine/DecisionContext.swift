@@ -3,8 +3,8 @@ import Algebra
 import NetworkModel
 
 /// The state one decision shares across its strategies: the (normalised) network, the
-/// policy, the evaluation budget, the witness-search cache, and what earlier strategies
-/// found for later ones.
+/// policy, the evaluation budget, the witness-search cache, what earlier strategies found
+/// for later ones, and on an input domain what the domain strategies share (`domain`).
 final class DecisionContext {
     /// The network the strategies decide (after normalisation: it computes the same F as
     /// the network written in the spec).
@@ -23,12 +23,20 @@ final class DecisionContext {
     var polynomialDegree: Int?
     /// The conclusion to report when no later strategy decides (an `undecided` one).
     var fallback: Conclusion?
+    /// What the domain strategies share, when the network has an input domain (nil otherwise).
+    let domain: DomainDecision?
 
     init(network: Network, options: AnalysisOptions) {
         self.network = network
         self.options = options
-        self.budget = options.budget.resolved(for: network)
         self.findings = LayerFindings.make(network)
+        if let inputDomain = network.domain {
+            budget = DomainDecision.budget(options)
+            domain = DomainDecision(network: network, domain: inputDomain, options: options, budget: budget)
+        } else {
+            budget = options.budget.resolved(for: network)
+            domain = nil
+        }
     }
 
     /// A fresh witness search over the shared cache: its random candidates start from the

@@ -78,15 +78,10 @@ public struct FusionResult: Sendable {
 /// that layers a...b compose to an affine map. Syntactically affine layers (every activation
 /// affine as written) extend a run at the cost of one exact product; where an activation is
 /// not affine as written, the analysis decides whether the longer sub-network is still affine
-/// (for small networks only: at most `semanticLayerLimit` layers and `semanticParameterLimit`
-/// parameters), on the network's domain when the run starts at layer 1 and on the whole
+/// (for small networks only: at most `AnalysisOptions.fusionLayerLimit` layers and
+/// `fusionParameterLimit` parameters), on the network's domain when the run starts at layer 1 and on the whole
 /// space otherwise. A run of one layer is not reported (nothing to fuse).
 public enum Fusion {
-    /// Networks with more layers than this get syntactic runs only.
-    public static let semanticLayerLimit = 24
-    /// Networks with more parameters than this get syntactic runs only.
-    public static let semanticParameterLimit = 20_000
-
     /// The dense parameters (weights and biases) of a layer.
     public static func parameters(of layer: Layer) -> Int {
         guard let dense = layer.dense else { return 0 }
@@ -99,7 +94,7 @@ public enum Fusion {
         var widths = [network.inputDimension]
         for layer in layers { widths.append(layer.outputDimension(forInput: widths.last!)) }
         let total = layers.reduce(0) { $0 + parameters(of: $1) }
-        let semantic = layers.count <= semanticLayerLimit && total <= semanticParameterLimit
+        let semantic = layers.count <= options.fusionLayerLimit && total <= options.fusionParameterLimit
         var runs: [FusedRun] = []
         var a = 0
         while a < layers.count {

@@ -61,10 +61,13 @@ public struct RegionEnumerationOptions: Sendable {
     /// (`RegionEnumerationSummary.certificates`).
     public var collectCertificates = false
 
-    /// Defaults: at most 4096 regions, the whole space, no progress reports.
+    /// Defaults: at most `AnalysisOptions.defaults.maxRegions` regions, the whole space, no
+    /// progress reports.
     public init(
-        maxRegions: Int = 4096, allBreakpointCells: Bool = false, domain: [LinearConstraint] = [],
-        progress: (@Sendable (RegionProgress) -> Void)? = nil, progressInterval: Int = 1000
+        maxRegions: Int = AnalysisOptions.defaults.maxRegions, allBreakpointCells: Bool = false,
+        domain: [LinearConstraint] = [],
+        progress: (@Sendable (RegionProgress) -> Void)? = nil,
+        progressInterval: Int = AnalysisOptions.defaults.progressInterval
     ) {
         self.maxRegions = maxRegions
         self.allBreakpointCells = allBreakpointCells

@@ -111,7 +111,8 @@ enum WitnessConstruction {
             name: nil, inputNames: ["s"], layers: [Layer(dense: .numeric(line), activation: .identity)] + network.layers
         )
         var breakpoints = Set<Rational>()
-        var options = RegionEnumerationOptions(maxRegions: 100_000, allBreakpointCells: true)
+        var options = RegionEnumerationOptions(
+            maxRegions: AnalysisOptions.defaults.breakpointRegionLimit, allBreakpointCells: true)
         if segment {
             options.domain = [
                 LinearConstraint([Rational(-1)], .lessOrEqual, .zero),

@@ -38,7 +38,8 @@ public enum SemanticNormalization {
     /// (σ(1)) are folded too, as exact constants (`constantPass`): the simplified network then
     /// has `.symbolic` layers whose symbols are `ConstantAtom`s only.
     public static func normalize(
-        _ network: Network, ranges: [[UnitRange?]]? = nil, termLimit: Int = 5_000,
+        _ network: Network, ranges: [[UnitRange?]]? = nil,
+        termLimit: Int = AnalysisOptions.defaults.normalizationTermLimit,
         irrationalConstants: Bool = true
     ) -> Normalization {
         guard network.isNumeric, !network.layers.isEmpty else {

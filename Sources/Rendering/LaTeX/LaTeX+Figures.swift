@@ -15,7 +15,7 @@ extension LaTeXBuilder {
     /// Side of the square plot area, in cm.
     static let figureSize = 7.0
     /// Most regions a picture enumerates in its box.
-    static let figureRegionLimit = 4096
+    static let figureRegionLimit = AnalysisOptions.defaults.figureRegionLimit
 
     /// Why no picture can be drawn, or nil when it can.
     var figureUnavailable: String? {
