@@ -218,10 +218,14 @@ extension LaTeXBuilder {
             let c = m.weights[0, j]
             guard c.denominator.isOne, c.magnitude <= Rational(9) else { return nil }
             if c.isZero { continue }
-            var e = linearCombination(weights: h.weights.rowArray(j), bias: h.bias[j])
-            let compound = e.hasPrefix("-") || e.dropFirst().contains(" + ") || e.dropFirst().contains(" - ")
+            let weights = h.weights.rowArray(j), bias = h.bias[j]
+            var e = linearCombination(weights: weights, bias: bias)
+            // The combination begins with a minus when its first nonzero coefficient (or, with
+            // none, its constant) is negative, and is a sum with two nonzero parts or more.
+            let negative = (weights.first { !$0.isZero } ?? bias).signum < 0
+            let compound = negative || weights.filter { !$0.isZero }.count + (bias.isZero ? 0 : 1) >= 2
             if c.isOne {
-                if e.hasPrefix("-") { e = "(\(e))" }
+                if negative { e = "(\(e))" }
                 terms.append(terms.isEmpty ? e : "+ " + e)
             } else {
                 if compound { e = "(\(e))" }
@@ -230,8 +234,7 @@ extension LaTeXBuilder {
             }
         }
         if !m.bias[0].isZero {
-            let b = number(m.bias[0])
-            terms.append(b.hasPrefix("-") ? "- " + b.dropFirst() : "+ " + b)
+            terms.append((m.bias[0].signum < 0 ? "- " : "+ ") + number(m.bias[0].magnitude))
         }
         guard terms.count >= 2 else { return nil }
         let result = linearCombination(weights: region.map.weights.rowArray(0), bias: region.map.bias[0])
@@ -239,9 +242,17 @@ extension LaTeXBuilder {
     }
 
     /// The map from the input to every layer's output on the region (the linearisation at its
-    /// pattern). Nil for layers with symbolic weights.
+    /// pattern, `RegionCase.layerMaps`). Nil for layers with symbolic weights.
     func hiddenMaps(_ region: LinearRegion) -> [AffineMap<Rational>]? {
-        region.pattern.layerMaps(network)
+        regionCase(region).layerMaps
+    }
+
+    /// The case analysis's values for a kept or differing region (`Derivation.caseAnalysis`).
+    func regionCase(_ region: LinearRegion) -> RegionCase {
+        guard let cases = derivation.caseAnalysis else {
+            preconditionFailure("a case analysis is shown only for an analysis with regions")
+        }
+        return cases[region]
     }
 
     /// Every region carries `common`: the kinks (or jumps) cancel, and F is that map.
@@ -284,13 +295,13 @@ extension LaTeXBuilder {
                 "An affine map equal to $F$\(onD) would agree with the map of $R_{\(la)}$ on that open region, hence everywhere; but on $R_{\(lb)}$, where a unit sits on its jump, $F$ differs from it. So no affine map equals $F$\(onD)."
         }
         line(text)
-        if let w = analysis.affinity.witness, let y = w.y {
+        if let w = analysis.affinity.witness, w.y != nil {
             var sentence = ""
             if facts.decidesVerdict {
                 sentence =
                     "The witness above was built from these two regions: along the line through their interior points $F$ bends, and four points around the bend give $F(\(vx) + \(secondPoint)) + F(0) \\neq F(\(vx)) + F(\(secondPoint))$, re-checked by exact evaluation. "
             }
-            sentence += witnessLocations(w.x, y, facts: facts, labels: labels)
+            sentence += witnessLocations(facts: facts, labels: labels)
             if !sentence.isEmpty { line(sentence) }
         }
         line("")
@@ -298,25 +309,24 @@ extension LaTeXBuilder {
 
     /// The kept regions that hold a point of the affinity witness (x, z, x + z, 0).
     func witnessRegions(_ facts: RegionAnalysis) -> [LinearRegion] {
-        guard facts.commonMap == nil, let w = analysis.affinity.witness, let y = w.y else { return [] }
-        let points = [w.x, y, zip(w.x, y).map { $0 + $1 }, w.x.map { _ in Rational.zero }]
-        return points.compactMap { p in facts.regions.first { $0.constraints.allSatisfy { $0.isSatisfied(by: p) } } }
+        guard facts.commonMap == nil, let cases = derivation.caseAnalysis else { return [] }
+        return cases.witnessPoints.indices.compactMap { i in
+            facts.regions.first { cases[$0].holdsWitnessPoint[i] }
+        }
     }
 
     /// "In the witness above, x lies in R_2, z and x + z in R_1, and 0 on a boundary ...".
-    func witnessLocations(_ x: [Rational], _ y: [Rational], facts: RegionAnalysis, labels: [ShownRegion]) -> String {
+    func witnessLocations(facts: RegionAnalysis, labels: [ShownRegion]) -> String {
         let z = secondPoint
-        let points: [(String, [Rational])] = [
-            ("\(vx)", x), (z, y), ("\(vx) + \(z)", zip(x, y).map { $0 + $1 }), ("0", x.map { _ in Rational.zero }),
-        ]
+        let names = ["\(vx)", z, "\(vx) + \(z)", "0"]
         var candidates = labels
         for (k, region) in facts.regions.enumerated() where !candidates.contains(where: { $0.region == region }) {
             candidates.append(ShownRegion(label: k + 1, region: region))
         }
         var groups = [(String, [String])]()  // place, point names
-        for (name, p) in points {
+        for (i, name) in names.enumerated() {
             let place: String
-            if let found = candidates.first(where: { $0.region.constraints.allSatisfy { $0.isSatisfied(by: p) } }) {
+            if let found = candidates.first(where: { regionCase($0.region).holdsWitnessPoint[i] }) {
                 place = "in $R_{\(found.label)}$"
             } else if facts.complete {
                 place = "on a boundary between regions"

@@ -4,37 +4,48 @@ import NetworkModel
 import Collapse
 import Foundation
 
-/// One affine map of the chain: layer k with its activation folded in.
-struct ChainStep<S: TeXScalar> {
-    /// 1-based layer index.
-    let layer: Int
+/// One step of the chain (`ChainStep`, computed in Collapse) with the names it is shown under.
+struct ShownChainStep<S: TeXScalar> {
+    /// The map and its running product.
+    let step: ChainStep<S>
     /// `W_{k}` or `\widetilde{W}_{k}`.
     let weightName: String
     /// `b_{k}` or `\tilde{b}_{k}`; nil when the (folded) bias is zero.
     let biasName: String?
+    /// 1-based layer index.
+    var layer: Int { step.layer }
     /// The map, with the spec's out × in weights.
-    let map: AffineMap<S>
+    var map: AffineMap<S> { step.map }
 }
 
 extension LaTeXBuilder {
+    /// The chain sections of a collapse by folding (`Derivation.chain`), with rational
+    /// scalars when the chain and the collapsed map are numeric; for a collapse that does not
+    /// fold layer by layer, the polynomial expansion or the cancelling hinges.
+    mutating func chainSections(collapsed: CollapsedMap) {
+        switch (derivation.chain, collapsed) {
+        case (.numeric(let chain)?, .numeric(let map)): derivationSections(chain: chain, collapsed: map)
+        case (let chain?, _): derivationSections(chain: chain.symbolic, collapsed: collapsed.symbolicMap)
+        case (nil, .numeric(let map))
+        where analysis.foldedLayers.allSatisfy({ if case .numeric = $0 { return true } else { return false } }):
+            derivationSections(chain: nil, collapsed: map)
+        case (nil, _): derivationSections(chain: nil, collapsed: collapsed.symbolicMap)
+        }
+    }
+
     /// The substitution chain, the exact products and the collapsed map.
-    mutating func derivationSections<S: TeXScalar>(folded: [AffineMap<S>], collapsed: AffineMap<S>) {
-        guard folded.count == network.layers.count else {
+    mutating func derivationSections<S: TeXScalar>(chain: ProductChain<S>?, collapsed: AffineMap<S>) {
+        guard let chain else {
             if case .collapses(_, _, .hingesCancel(let layer)) = analysis.outcome {
                 return hingeCollapse(collapsed, layer: layer)
             }
             polynomialCollapse(collapsed)
             return
         }
-        var steps = [ChainStep<S>]()
-        for (index, map) in folded.enumerated() {
-            let layer = network.layers[index]
-            if layer.dense == nil && isIdentityActivation(layer.activation) { continue }
-            let k = index + 1
-            steps.append(
-                ChainStep(
-                    layer: k, weightName: weightName(k),
-                    biasName: map.bias.allSatisfy(\.isZero) ? nil : biasName(k), map: map))
+        let steps = chain.steps.map { step in
+            ShownChainStep(
+                step: step, weightName: weightName(step.layer),
+                biasName: step.map.bias.allSatisfy(\.isZero) ? nil : biasName(step.layer))
         }
         substitutionChain(steps)
         products(steps, collapsed: collapsed)
@@ -46,7 +57,7 @@ extension LaTeXBuilder {
 
     /// y = W_3(W_2(W_1 x + b_1) + b_2) + b_3 = W_3W_2W_1 x + (W_3W_2b_1 + W_3b_2 + b_3)
     /// = W'x + b' for up to three maps; the induction step for longer chains.
-    mutating func substitutionChain<S>(_ steps: [ChainStep<S>]) {
+    mutating func substitutionChain<S>(_ steps: [ShownChainStep<S>]) {
         let final = isRow ? "\(vx) W'" : "W' \(vx)"
         let hasBias = steps.contains { $0.biasName != nil }
         switch steps.count {
@@ -63,10 +74,18 @@ extension LaTeXBuilder {
             line("")
             return
         case 2, 3:
+            // `nested` is a sum once some map so far has a bias; a sum is put in parentheses
+            // before the next map applies to it.
             var nested = ""
+            var nestedIsSum = false, parenthesised = false
             for (i, s) in steps.enumerated() {
-                let inner = i == 0 ? "\(vx)" : (nested.contains("+") ? "(\(nested))" : nested)
+                var inner = i == 0 ? "\(vx)" : nested
+                if i > 0 && nestedIsSum {
+                    inner = "(\(nested))"
+                    parenthesised = true
+                }
                 nested = applied(s.weightName, to: inner) + (s.biasName.map { " + " + $0 } ?? "")
+                nestedIsSum = nestedIsSum || s.biasName != nil
             }
             let product = productName(steps, upTo: steps.count)
             var biasTerms = [String]()
@@ -84,7 +103,7 @@ extension LaTeXBuilder {
             line("\\paragraph{Substitution.} Put each layer into the next one:")
             line("\\begin{align*}")
             line("  y &= \(nested) \\\\")
-            if hasBias || steps.count > 2 || nested.contains("(") { line("    &= \(expanded) \\\\") }
+            if hasBias || steps.count > 2 || parenthesised { line("    &= \(expanded) \\\\") }
             line("    &= \(final)\(hasBias ? " + b'" : "").")
             line("\\end{align*}")
             if !hasBias { line("No layer has a bias, so there is no constant term: $b' = 0$.") }
@@ -133,7 +152,7 @@ extension LaTeXBuilder {
 
     /// The product of the first `count` weight names in the convention's order:
     /// `W_{2} W_{1}` or `W_{1} W_{2}`.
-    func productName<S>(_ steps: [ChainStep<S>], upTo count: Int) -> String {
+    func productName<S>(_ steps: [ShownChainStep<S>], upTo count: Int) -> String {
         let names = steps.prefix(count).map(\.weightName)
         return (isRow ? names : names.reversed()).joined(separator: " ")
     }
@@ -142,7 +161,7 @@ extension LaTeXBuilder {
 
     /// The running products A_k = W_k A_{k-1} and c_k = W_k c_{k-1} + b_k with the actual
     /// matrices, one step per line.
-    mutating func products<S: TeXScalar>(_ steps: [ChainStep<S>], collapsed: AffineMap<S>) {
+    mutating func products<S: TeXScalar>(_ steps: [ShownChainStep<S>], collapsed: AffineMap<S>) {
         guard steps.count >= 2 else {
             if let s = steps.first {
                 let w = matrix(collapsed.weights), b = vector(collapsed.bias)
@@ -159,15 +178,17 @@ extension LaTeXBuilder {
         line(
             "\\paragraph{The products, exactly.} \(useA ? "Step by step, with the actual matrices:" : "With the actual matrices:")"
         )
-        var a = steps[0].map.weights
-        var c = steps[0].map.bias
+        var a = steps[0].step.product
+        var c = steps[0].step.offset
         var cName = steps[0].biasName
+        // Whether `cName` is a sum of terms (it then needs parentheses as a factor).
+        var cNameIsSum = false
         var lines = [String]()
         for (position, s) in steps.enumerated().dropFirst() {
             let i = position + 1
             let isLast = i == steps.count
-            let newA = s.map.weights * a
-            let newC = zip(s.map.weights.applied(to: c), s.map.bias).map { $0 + $1 }
+            let newA = s.step.product
+            let newC = s.step.offset
             // The weights.
             let aName = useA ? "A_{\(i - 1)}" : productName(steps, upTo: i - 1)
             var lhs =
@@ -180,7 +201,8 @@ extension LaTeXBuilder {
             // The bias.
             let cIsZero = c.allSatisfy(\.isZero)
             if !(cIsZero && s.biasName == nil) {
-                let cLabel = useA ? "c_{\(i - 1)}" : (cName.map { $0.contains("+") ? "(\($0))" : $0 } ?? "0")
+                let labelIsSum = !useA && cName != nil && cNameIsSum
+                let cLabel = useA ? "c_{\(i - 1)}" : (cName.map { labelIsSum ? "(\($0))" : $0 } ?? "0")
                 var terms = [String]()
                 if !cIsZero { terms.append(isRow ? "\(cLabel) \(s.weightName)" : "\(s.weightName) \(cLabel)") }
                 if let b = s.biasName { terms.append(b) }
@@ -191,8 +213,10 @@ extension LaTeXBuilder {
                         lhs: isLast ? "b' = " + label : label, weights: s.map.weights, previous: cIsZero ? nil : c,
                         bias: s.biasName == nil ? nil : s.map.bias, result: newC))
                 cName = formula
+                cNameIsSum = terms.count > 1 || (!cIsZero && labelIsSum)
             } else {
                 cName = nil
+                cNameIsSum = false
             }
             a = newA
             c = newC
@@ -272,23 +296,21 @@ extension LaTeXBuilder {
     }
 
     /// Entry (i, j) of L·R written out: `3\cdot 1 + (-2)\cdot\tfrac{1}{2}` (numeric only).
-    mutating func expandedProduct<S: TeXScalar>(_ l: Matrix<S>, _ r: Matrix<S>) -> [[String]]? {
+    mutating func expandedProduct<S: TeXScalar>(_ l: Matrix<S>, _ r: Matrix<S>) -> [[TeXFragment]]? {
         guard l.columns == r.rows, l.columns > 0 else { return nil }
-        var rows = [[String]]()
+        var rows = [[TeXFragment]]()
         for i in 0..<l.rows {
-            var row = [String]()
+            var row = [TeXFragment]()
             for j in 0..<r.columns {
-                var terms = [String]()
+                var terms = [TeXFragment]()
                 for k in 0..<l.columns {
                     let a = l[i, k], b = r[k, j]
-                    let at = a.tex(&self), bt = b.tex(&self)
-                    var term =
-                        (k > 0 && a.needsParentheses ? "(\(at))" : at) + "\\cdot "
-                        + (b.needsParentheses ? "(\(bt))" : bt)
-                    if k > 0 { term = "+ " + term }
-                    terms.append(term)
+                    var at = a.fragment(&self), bt = b.fragment(&self)
+                    if k > 0 && a.needsParentheses { at.text = "(\(at.text))" }
+                    if b.needsParentheses { bt.text = "(\(bt.text))" }
+                    terms.append(.joined([at, bt], separator: "\\cdot ", prefix: k > 0 ? "+ " : ""))
                 }
-                row.append(terms.joined(separator: " "))
+                row.append(.joined(terms, separator: " "))
             }
             rows.append(row)
         }
@@ -296,7 +318,7 @@ extension LaTeXBuilder {
     }
 
     /// A bmatrix of typeset cells.
-    mutating func matrixOfTexts(_ cells: [[String]]) -> Typeset {
+    mutating func matrixOfTexts(_ cells: [[TeXFragment]]) -> Typeset {
         bmatrix(rows: cells.count, columns: cells.first?.count ?? 0) { _, i, j in cells[i][j] }
     }
 

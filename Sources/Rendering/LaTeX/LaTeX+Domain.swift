@@ -94,11 +94,12 @@ extension LaTeXBuilder {
     mutating func domainWitnessSection() {
         guard let w = analysis.affinity.witness, let y = w.y else { return }
         let z = secondPoint
-        let mid = zip(w.x, y).map { ($0 + $1) / Rational(2) }
         line(
             "\\paragraph{A witness in $D$, layer by layer.} Take $x = \(point(w.x))$ and $\(z) = \(point(y))$, both in $D$. Every affine map $G$ satisfies $G(\\tfrac{x + \(z)}{2}) = \\tfrac{G(x) + G(\(z))}{2}$. Evaluating the network exactly at the three points, step by step:"
         )
-        witnessTable(points: [w.x, y, mid], headers: ["x", z, "\\tfrac{x + \(z)}{2}"])
+        if case .success(let trace)? = derivation.witnessTrace {
+            witnessTable(trace, headers: ["x", z, "\\tfrac{x + \(z)}{2}"])
+        }
         let relation = relationSign(w)
         line("\\[")
         line(

@@ -21,18 +21,7 @@ extension LaTeXBuilder {
                 } else {
                     original = collapsed
                 }
-                if case .numeric(let map) = original, analysis.foldedLayers.count == network.layers.count,
-                    analysis.foldedLayers.allSatisfy({ if case .numeric = $0 { return true } else { return false } })
-                {
-                    derivationSections(
-                        folded: analysis.foldedLayers.map { layer -> AffineMap<Rational> in
-                            if case .numeric(let m) = layer { return m }
-                            fatalError("unreachable: checked numeric")
-                        }, collapsed: map)
-                } else if analysis.foldedLayers.count == network.layers.count {
-                    derivationSections(
-                        folded: analysis.foldedLayers.map(\.symbolicMap), collapsed: original.symbolicMap)
-                }
+                if derivation.chain != nil { chainSections(collapsed: original) }
             }
             domainMapSection(collapsed)
         }

@@ -4,7 +4,7 @@ import NetworkModel
 import Collapse
 
 extension LaTeXBuilder {
-    /// "The gradient": the Jacobian ∂F/∂x of a collapsing network (`Jacobian.of`). For a
+    /// "The gradient": the Jacobian ∂F/∂x of a collapsing network (`Derivation.jacobian`). For a
     /// collapse by folding, the classic argument written out: each layer's derivative is a
     /// constant matrix (the activation's slope times W_k), so by the chain rule
     /// ∂F/∂x = W̃_L ⋯ W̃_1 = W' at every x; for the other proofs, F equals W'x + b', whose
@@ -15,7 +15,7 @@ extension LaTeXBuilder {
         let jacobian =
             isRow
             ? "\\bigl(\\frac{\\partial F}{\\partial \(vx)}\\bigr)^{\\!\\top}" : "\\frac{\\partial F}{\\partial \(vx)}"
-        guard Jacobian.of(analysis) != nil else {
+        guard derivation.jacobian != nil else {
             line(
                 "\\paragraph{The gradient.} $D$ is lower-dimensional, so $F$ has no Jacobian as a function on $D$: only the derivative of $F$ along the directions of $D$ is determined, and there it is $W'$ applied to those directions."
             )
@@ -57,7 +57,7 @@ extension LaTeXBuilder {
     /// `, where $\partial F/\partial x = [W]$` for a full-dimensional region with a small W;
     /// empty otherwise (on a breakpoint F need not be differentiable).
     mutating func regionJacobianText(_ region: LinearRegion) -> String {
-        guard let w = Jacobian.on(region), w.rows * w.columns <= 6 else { return "" }
+        guard let w = regionCase(region).jacobian, w.rows * w.columns <= 6 else { return "" }
         let value = w.rows == 1 && w.columns == 1 ? number(w[0, 0]) : matrix(isRow ? w.transposed() : w).tex
         return
             ", so there $\(isRow ? "(\\partial F/\\partial \(vx))^{\\top}" : "\\partial F/\\partial \(vx)") = \(value)$"

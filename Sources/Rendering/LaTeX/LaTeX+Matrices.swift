@@ -17,7 +17,7 @@ extension LaTeXBuilder {
     /// Polynomial entries are shortened to fewer terms (down to 3) while the matrix is wider
     /// than half the line (it shares the line with its label), so a column of long polynomials fits the page;
     /// then, past 70% of the line, fewer rows and columns are shown.
-    mutating func bmatrix(rows: Int, columns: Int, entry: (inout LaTeXBuilder, Int, Int) -> String) -> Typeset {
+    mutating func bmatrix(rows: Int, columns: Int, entry: (inout LaTeXBuilder, Int, Int) -> TeXFragment) -> Typeset {
         var typeset = bmatrixOnce(rows: rows, columns: columns, entry: entry)
         guard termLimit == nil else { return typeset }
         var limit = options.maxTerms
@@ -38,35 +38,37 @@ extension LaTeXBuilder {
         return typeset
     }
 
-    mutating func bmatrixOnce(rows: Int, columns: Int, entry: (inout LaTeXBuilder, Int, Int) -> String) -> Typeset {
+    mutating func bmatrixOnce(rows: Int, columns: Int, entry: (inout LaTeXBuilder, Int, Int) -> TeXFragment)
+        -> Typeset
+    {
         guard rows > 0, columns > 0 else {
             return Typeset(tex: "\\begin{bmatrix}\\,\\end{bmatrix}", width: 1)
         }
         let shownRows = shownIndices(rows), shownColumns = shownIndices(columns)
         if shownRows.count < rows || shownColumns.count < columns { elided = true }
-        var cells = [[String]]()
+        var cells = [[TeXFragment]]()
         var columnWidths = [Double](repeating: 0, count: shownColumns.count)
         for i in shownRows {
-            var row = [String]()
+            var row = [TeXFragment]()
             for (k, j) in shownColumns.enumerated() {
-                var cell: String
+                var cell: TeXFragment
                 switch (i, j) {
-                case (nil, nil): cell = "\\ddots"
-                case (nil, _): cell = "\\vdots"
-                case (_, nil): cell = "\\cdots"
+                case (nil, nil): cell = TeXFragment("\\ddots")
+                case (nil, _): cell = TeXFragment("\\vdots")
+                case (_, nil): cell = TeXFragment("\\cdots")
                 case (let i?, let j?):
                     cell = entry(&self, i, j)
                     // `\\ [` would read the bracket as the row separator's optional argument.
-                    if cell.hasPrefix("[") { cell = "{}" + cell }
+                    if cell.opensWithBracket { cell.text = "{}" + cell.text }
                 }
-                columnWidths[k] = max(columnWidths[k], TeXWidth.estimate(cell))
+                columnWidths[k] = max(columnWidths[k], TeXWidth.estimate(cell.text))
                 row.append(cell)
             }
             cells.append(row)
         }
-        let lines = cells.map { $0.joined(separator: " & ") }
+        let lines = cells.map { $0.map(\.text).joined(separator: " & ") }
         // Stacked fractions need a little air between rows.
-        let separator = cells.joined().contains { $0.contains("\\tfrac") } ? " \\\\[2pt] " : " \\\\ "
+        let separator = cells.joined().contains { $0.hasFraction } ? " \\\\[2pt] " : " \\\\ "
         let oneLine = lines.joined(separator: separator)
         let tex =
             oneLine.count <= 90
@@ -82,38 +84,46 @@ extension LaTeXBuilder {
     /// (row vectors).
     mutating func matrix<S: TeXScalar>(_ m: Matrix<S>) -> Typeset {
         if isRow {
-            return bmatrix(rows: m.columns, columns: m.rows) { b, i, j in m[j, i].tex(&b) }
+            return bmatrix(rows: m.columns, columns: m.rows) { b, i, j in m[j, i].fragment(&b) }
         }
-        return bmatrix(rows: m.rows, columns: m.columns) { b, i, j in m[i, j].tex(&b) }
+        return bmatrix(rows: m.rows, columns: m.columns) { b, i, j in m[i, j].fragment(&b) }
     }
 
     /// A vector in the chosen convention: a column, or a row.
     mutating func vector<S: TeXScalar>(_ v: [S]) -> Typeset {
-        if isRow { return bmatrix(rows: 1, columns: v.count) { b, _, j in v[j].tex(&b) } }
-        return bmatrix(rows: v.count, columns: 1) { b, i, _ in v[i].tex(&b) }
+        if isRow { return bmatrix(rows: 1, columns: v.count) { b, _, j in v[j].fragment(&b) } }
+        return bmatrix(rows: v.count, columns: 1) { b, i, _ in v[i].fragment(&b) }
     }
 
     /// A vector of already typeset entries in the chosen convention; a row too wide for half
     /// the line (enclosures) is written as a transposed column.
-    mutating func vector(texts: [String]) -> Typeset {
-        let column = bmatrix(rows: texts.count, columns: 1) { _, i, _ in texts[i] }
+    mutating func vector(fragments: [TeXFragment]) -> Typeset {
+        let column = bmatrix(rows: fragments.count, columns: 1) { _, i, _ in fragments[i] }
         guard isRow else { return column }
-        let row = bmatrix(rows: 1, columns: texts.count) { _, _, j in texts[j] }
-        guard row.width > Self.lineWidth * 0.45, texts.count > 1 else { return row }
+        let row = bmatrix(rows: 1, columns: fragments.count) { _, _, j in fragments[j] }
+        guard row.width > Self.lineWidth * 0.45, fragments.count > 1 else { return row }
         return Typeset(tex: column.tex + "^{\\top}", width: column.width + 0.6)
     }
 
     /// An inline tuple `(a, b, \ldots, z)`, eliding past `limit` entries.
     mutating func tuple(count: Int, limit: Int? = nil, entry: (inout LaTeXBuilder, Int) -> String) -> String {
+        tupleFragment(count: count, limit: limit) { b, i in TeXFragment(entry(&b, i)) }.text
+    }
+
+    /// `tuple` of fragments, with the facts of the entries shown.
+    mutating func tupleFragment(count: Int, limit: Int? = nil, entry: (inout LaTeXBuilder, Int) -> TeXFragment)
+        -> TeXFragment
+    {
         let shown = shownIndices(count, limit: limit)
         if shown.count < count { elided = true }
-        let parts = shown.map { i -> String in
-            guard let i else { return "\\ldots" }
+        let parts = shown.map { i -> TeXFragment in
+            guard let i else { return TeXFragment("\\ldots") }
             return entry(&self, i)
         }
         // A long tuple in running text may break after a comma (math has no break there).
-        let joined = parts.joined(separator: ", ")
-        return "(" + (TeXWidth.estimate(joined) > 12 ? parts.joined(separator: ",\\allowbreak ") : joined) + ")"
+        let plain = TeXFragment.joined(parts, separator: ", ")
+        return TeXFragment.joined(
+            parts, separator: TeXWidth.estimate(plain.text) > 12 ? ",\\allowbreak " : ", ", prefix: "(", suffix: ")")
     }
 
     /// The input point x as a tuple of rationals.

@@ -6,22 +6,28 @@ import Collapse
 /// A scalar the derivation can typeset: an exact rational or a polynomial in the weight
 /// symbols.
 protocol TeXScalar: ExactRing {
-    /// The scalar in math mode (shortened when over-long; the builder records it).
-    func tex(_ builder: inout LaTeXBuilder) -> String
+    /// The scalar in math mode with its layout facts (shortened when over-long; the builder
+    /// records it).
+    func fragment(_ builder: inout LaTeXBuilder) -> TeXFragment
     /// Whether the scalar needs parentheses as a factor: (−2)·3, (a + b) x.
     var needsParentheses: Bool { get }
     /// The scalar as a polynomial (a rational as a constant).
     var asPolynomial: Polynomial { get }
 }
 
+extension TeXScalar {
+    /// The scalar in math mode (`fragment`'s text).
+    func tex(_ builder: inout LaTeXBuilder) -> String { fragment(&builder).text }
+}
+
 extension Rational: TeXScalar {
-    func tex(_ builder: inout LaTeXBuilder) -> String { builder.number(self) }
+    func fragment(_ builder: inout LaTeXBuilder) -> TeXFragment { builder.numberFragment(self) }
     var needsParentheses: Bool { signum < 0 }
     var asPolynomial: Polynomial { Polynomial(self) }
 }
 
 extension Polynomial: TeXScalar {
-    func tex(_ builder: inout LaTeXBuilder) -> String { builder.polynomial(self) }
+    func fragment(_ builder: inout LaTeXBuilder) -> TeXFragment { builder.polynomialFragment(self) }
     var needsParentheses: Bool {
         if let c = constantValue { return c.signum < 0 }
         return termCount > 1 || (sortedTerms.first?.coefficient.signum ?? 1) < 0
@@ -38,10 +44,13 @@ struct Typeset {
 extension LaTeXBuilder {
     /// A rational in math mode: integers as digits, fractions as `\tfrac{p}{q}` with the sign
     /// in front; digit strings past `maxDigits` shortened.
-    mutating func number(_ r: Rational) -> String {
-        if r.isInteger { return (r.signum < 0 ? "-" : "") + digits(r.numerator.magnitude.description) }
+    mutating func number(_ r: Rational) -> String { numberFragment(r).text }
+
+    /// `number` with its facts: a fraction exactly when r is not an integer.
+    mutating func numberFragment(_ r: Rational) -> TeXFragment {
+        if r.isInteger { return TeXFragment((r.signum < 0 ? "-" : "") + digits(r.numerator.magnitude.description)) }
         let body = "\\tfrac{\(digits(r.numerator.magnitude.description))}{\(digits(r.denominator.description))}"
-        return r.signum < 0 ? "-" + body : body
+        return TeXFragment(text: r.signum < 0 ? "-" + body : body, hasFraction: true)
     }
 
     /// A digit string, shortened to leading and trailing digits when too long.
@@ -52,70 +61,94 @@ extension LaTeXBuilder {
     }
 
     /// A monomial in math mode: `w_{11}^{2} z_{1}`.
-    func monomial(_ m: Monomial) -> String {
-        if m.isOne { return "1" }
-        return zip(m.symbols, m.exponents).map { s, e in
-            let base = LaTeXEscaping.symbol(s)
-            return e == 1 ? base : "\(base)^{\(e)}"
-        }.joined(separator: " ")
+    func monomial(_ m: Monomial) -> String { monomialFragment(m).text }
+
+    /// `monomial` with its facts: a superscript for a power, a fraction inside a constant
+    /// atom's argument (`\\sigma(\\tfrac{1}{2})`).
+    func monomialFragment(_ m: Monomial) -> TeXFragment {
+        if m.isOne { return TeXFragment("1") }
+        return TeXFragment.joined(
+            zip(m.symbols, m.exponents).map { s, e in
+                var base = TeXFragment.symbol(s)
+                if e != 1 {
+                    base.text += "^{\(e)}"
+                    base.hasSuperscript = true
+                }
+                return base
+            }, separator: " ")
     }
 
     /// A polynomial in math mode, terms in the printing order (graded lex, decreasing);
     /// more than `maxTerms` terms are shortened to the first ones, `\cdots` and the last.
-    mutating func polynomial(_ p: Polynomial) -> String {
-        polynomialTerms(p, maxTerms: termLimit ?? options.maxTerms).joined(separator: " ")
+    mutating func polynomial(_ p: Polynomial) -> String { polynomialFragment(p).text }
+
+    /// `polynomial` with the facts of the terms shown.
+    mutating func polynomialFragment(_ p: Polynomial) -> TeXFragment {
+        TeXFragment.joined(polynomialTermFragments(p, maxTerms: termLimit ?? options.maxTerms), separator: " ")
     }
 
     /// The terms of a polynomial, each with its sign (`3 x_{1}^{2}`, `- 2 x_{2}`, `+ 1`), the
     /// first without a plus; past `maxTerms` the first ones, `+ \cdots` and the last.
     mutating func polynomialTerms(_ p: Polynomial, maxTerms: Int) -> [String] {
+        polynomialTermFragments(p, maxTerms: maxTerms).map(\.text)
+    }
+
+    /// `polynomialTerms` with each term's facts.
+    mutating func polynomialTermFragments(_ p: Polynomial, maxTerms: Int) -> [TeXFragment] {
         let terms = p.sortedTerms
-        if terms.isEmpty { return ["0"] }
+        if terms.isEmpty { return [TeXFragment("0")] }
         var shown: [(monomial: Monomial, coefficient: Rational)?] = terms.map { $0 }
         if terms.count > maxTerms {
             shortened = true
             shown = Array(terms.prefix(maxTerms - 2)) + [nil] + [terms[terms.count - 1]]
         }
-        var out = [String]()
+        var out = [TeXFragment]()
         for (index, term) in shown.enumerated() {
             guard let (m, c) = term else {
-                out.append("+ \\cdots")
+                out.append(TeXFragment("+ \\cdots"))
                 continue
             }
             let negative = c.signum < 0
-            var text = index == 0 ? (negative ? "-" : "") : (negative ? "- " : "+ ")
+            let sign = TeXFragment(index == 0 ? (negative ? "-" : "") : (negative ? "- " : "+ "))
             let magnitude = c.magnitude
             if m.isOne {
-                text += number(magnitude)
+                out.append(.joined([sign, numberFragment(magnitude)], separator: ""))
             } else if magnitude.isOne {
-                text += monomial(m)
+                out.append(.joined([sign, monomialFragment(m)], separator: ""))
             } else {
-                text += number(magnitude) + " " + monomial(m)
+                let factor = TeXFragment.joined([numberFragment(magnitude), monomialFragment(m)], separator: " ")
+                out.append(.joined([sign, factor], separator: ""))
             }
-            out.append(text)
         }
         return out
     }
 
     /// A value of the analysis: exact, symbolic, or a rigorous enclosure `[lo, hi]` with the
     /// document's one precision (`enclosureDigits`).
-    mutating func value(_ v: ExactValue) -> String {
+    mutating func value(_ v: ExactValue) -> String { valueFragment(v).text }
+
+    /// `value` with its facts.
+    mutating func valueFragment(_ v: ExactValue) -> TeXFragment {
         switch v {
-        case .exact(let r): return number(r)
-        case .symbolic(let p): return polynomial(p)
-        case .enclosed(let i): return bracketInterval(i)
+        case .exact(let r): return numberFragment(r)
+        case .symbolic(let p): return polynomialFragment(p)
+        case .enclosed(let i): return bracketIntervalFragment(i)
         }
     }
 
     /// `[lo, hi]` with lo rounded down and hi rounded up to the document's `enclosureDigits`
     /// significant digits (`[5.0000, 5.0001] \times 10^{-41}` for very small or large values);
     /// the first one printed is the example of the note that explains them.
-    mutating func bracketInterval(_ i: RationalInterval) -> String {
+    mutating func bracketInterval(_ i: RationalInterval) -> String { bracketIntervalFragment(i).text }
+
+    /// `bracketInterval` with its facts: it opens with a bracket, and has a superscript when
+    /// it carries a power of ten.
+    mutating func bracketIntervalFragment(_ i: RationalInterval) -> TeXFragment {
         let t = EnclosureDigits.text(i, digits: enclosureDigits)
         let tex = "[\(Self.digitRuns(t.lo)), \(Self.digitRuns(t.hi))]" + Self.powerOfTen(t.exponent)
         intervalNotationUsed = true
         if firstEnclosure == nil { firstEnclosure = tex }
-        return tex
+        return TeXFragment(text: tex, hasFraction: false, hasSuperscript: t.exponent != nil, opensWithBracket: true)
     }
 
     /// Decimal text with every run of 8 or more equal digits written as a counted run,

@@ -23,8 +23,8 @@ extension LaTeXBuilder {
                 coefficients(of: f) != nil && tex.definition != nil
                 ? "$\(tex.definition!)$" : "\\texttt{\(LaTeXEscaping.text(f.name))}"
             var sentence = "\(which) \(label), which is not affine"
-            if let brk = f.scalarBreak() {
-                sentence += ": " + scalarBreakText(f, tex, brk)
+            if let brk = derivation.scalarBreaks[f] {
+                sentence += ": " + scalarBreakText(tex, brk)
             } else if !f.isElementwise {
                 sentence +=
                     ": its coordinates sum to 1 for every input, so $\(tex.apply("\(vx) + \(secondPoint)"))$ sums to 1 while $\(tex.apply(vx)) + \(tex.apply(secondPoint))$ sums to 2; they always differ."
@@ -47,9 +47,10 @@ extension LaTeXBuilder {
     }
 
     /// `relu(1 + (-1)) = relu(0) = 0`, but `relu(1) + relu(-1) = 1 + 0 = 1`.
-    mutating func scalarBreakText(_ f: Activation, _ tex: ActivationTeX, _ brk: ScalarBreak) -> String {
+    mutating func scalarBreakText(_ tex: ActivationTeX, _ values: ScalarBreakValues) -> String {
+        let brk = values.counterexample
         let s = brk.s, t = brk.t
-        let fs = scalarValue(f, s), ft = scalarValue(f, t), fst = scalarValue(f, s + t), f0 = scalarValue(f, .zero)
+        let fs = values.atS, ft = values.atT, fst = values.atSum, f0 = values.atZero
         func show(_ v: ExactValue?) -> String? { v.map { value($0) } }
         let sText = number(s), tText = t.signum < 0 ? "(\(number(t)))" : number(t)
         var lhs = tex.apply("\(sText) + \(tText)")
@@ -79,16 +80,12 @@ extension LaTeXBuilder {
     }
 
     /// `[lo, hi]` for an enclosure, the value for an exact one.
-    mutating func intervalText(_ v: ExactValue) -> String {
-        if case .enclosed(let i) = v { return bracketInterval(i) }
-        return value(v)
-    }
+    mutating func intervalText(_ v: ExactValue) -> String { intervalFragment(v).text }
 
-    /// f(r), exactly or as an enclosure, through the engine's own evaluator.
-    func scalarValue(_ f: Activation, _ r: Rational) -> ExactValue? {
-        guard f.isElementwise else { return nil }
-        let one = Network(name: nil, inputNames: ["t"], layers: [Layer(dense: nil, activation: f)])
-        return (try? Evaluator.evaluate(one, at: [r]))?.first
+    /// `intervalText` with its facts.
+    mutating func intervalFragment(_ v: ExactValue) -> TeXFragment {
+        if case .enclosed(let i) = v { return bracketIntervalFragment(i) }
+        return valueFragment(v)
     }
 
     // MARK: The witness, layer by layer
@@ -99,12 +96,12 @@ extension LaTeXBuilder {
         if network.domain != nil { return domainWitnessSection() }
         guard let w = analysis.affinity.witness, let y = w.y else { return }
         let z = secondPoint
-        let sum = zip(w.x, y).map { $0 + $1 }
-        let zero = [Rational](repeating: .zero, count: w.x.count)
         line(
             "\\paragraph{A witness, layer by layer.} Take $\(vx) = \(point(w.x))$ and $\(z) = \(point(y))$. Every affine map $G$ satisfies $G(\(vx) + \(z)) + G(0) = G(\(vx)) + G(\(z))$ (both sides are $\(applied("W'", to: vx)) + \(applied("W'", to: z)) + 2b'$). Evaluating the network exactly at the four points, step by step:"
         )
-        witnessTable(points: [w.x, y, sum, zero], headers: ["\(vx)", z, "\(vx) + \(z)", "0"])
+        if case .success(let trace)? = derivation.witnessTrace {
+            witnessTable(trace, headers: ["\(vx)", z, "\(vx) + \(z)", "0"])
+        }
         let exact = (w.lhs + w.rhs).allSatisfy(isExact)
         let relation = exact ? "=" : "\\in"
         let lhs = "F(\(vx) + \(z)) + F(0) \(relation) \(intervalValues(w.lhs))"
@@ -128,7 +125,7 @@ extension LaTeXBuilder {
                 "In at least one coordinate the two enclosures are disjoint, so the two sides differ: $F$ is not affine, and no rounding error can change that conclusion."
             )
         }
-        if let f0 = try? Evaluator.evaluate(network, at: zero), f0.allSatisfy({ $0.provablyEquals(.exact(.zero)) }) {
+        if derivation.vanishesAtZero {
             line(
                 "Here $F(0) = 0$, so this is also a failure of additivity, $F(\(vx) + \(z)) \\neq F(\(vx)) + F(\(z))$.")
         }
@@ -171,61 +168,52 @@ extension LaTeXBuilder {
     mutating func intervalValues(_ v: [ExactValue], inline: Bool = false) -> String {
         if v.count == 1 { return intervalText(v[0]) }
         if inline { return tuple(count: v.count) { b, i in b.intervalText(v[i]) } }
-        var texts = [String](repeating: "", count: v.count)
-        for i in shownIndices(v.count).compactMap({ $0 }) { texts[i] = intervalText(v[i]) }
-        return vector(texts: texts).tex
+        var fragments = [TeXFragment](repeating: TeXFragment(""), count: v.count)
+        for i in shownIndices(v.count).compactMap({ $0 }) { fragments[i] = intervalFragment(v[i]) }
+        return vector(fragments: fragments).tex
     }
 
-    /// A table: one row per step (input, each dense part, each activation), one column per
-    /// point; split in two when too wide, middle rows elided for very deep networks.
-    mutating func witnessTable(points: [[Rational]], headers: [String]) {
-        // The network with every layer split into its dense part and its activation.
-        var layers = [Layer]()
-        var labels = ["\\text{input}"]
-        for (index, layer) in network.layers.enumerated() {
-            let k = index + 1
-            if let dense = layer.dense {
-                layers.append(Layer(dense: dense, activation: .identity))
-                let hasBias = !dense.polynomialMap.bias.allSatisfy(\.isZero)
-                labels.append(
-                    (isRow ? "(\\cdot)\\, \(wLetter)_{\(k)}" : "\(wLetter)_{\(k)}(\\cdot)")
-                        + (hasBias ? " + \(bLetter)_{\(k)}" : ""))
-            }
-            if !isIdentityActivation(layer.activation) || layer.dense == nil {
-                layers.append(Layer(dense: nil, activation: layer.activation))
-                labels.append(activationTeX(layer.activation, layer: k).apply("\\cdot"))
+    /// The traced witness (`WitnessTrace`) as a table: one row per step (input, each dense
+    /// part, each activation), one column per point; split in two when too wide, middle rows
+    /// elided for very deep networks.
+    mutating func witnessTable(_ trace: WitnessTrace, headers: [String]) {
+        let points = trace.points
+        let labels = trace.steps.map { step -> String in
+            switch step {
+            case .input: return "\\text{input}"
+            case .dense(let k, let hasBias):
+                return (isRow ? "(\\cdot)\\, \(wLetter)_{\(k)}" : "\(wLetter)_{\(k)}(\\cdot)")
+                    + (hasBias ? " + \(bLetter)_{\(k)}" : "")
+            case .activation(let k, let f): return activationTeX(f, layer: k).apply("\\cdot")
             }
         }
-        let split = Network(name: nil, inputNames: network.inputNames, layers: layers)
-        var traces = [[[ExactValue]]]()
-        for p in points {
-            guard let trace = try? Evaluator.trace(split, at: p) else { return }
-            traces.append(trace)
-        }
+        let traces = trace.values
         var rows = Array(labels.indices).map { Optional($0) }
         if rows.count > 24 { rows = Array(rows.prefix(10)) + [nil] + Array(rows.suffix(10)) }
-        func table(_ b: inout LaTeXBuilder, limit: Int) -> [[String]] {
-            var cells = [[String]]()
+        func table(_ b: inout LaTeXBuilder, limit: Int) -> [[TeXFragment]] {
+            var cells = [[TeXFragment]]()
             for r in rows {
                 guard let r else {
-                    cells.append(["\\vdots"] + points.map { _ in "\\vdots" })
+                    cells.append([TeXFragment("\\vdots")] + points.map { _ in TeXFragment("\\vdots") })
                     continue
                 }
-                var row = ["\(labels[r])"]
+                var row = [TeXFragment(labels[r])]
                 for trace in traces {
                     let v = trace[r]
                     row.append(
-                        v.count == 1 ? b.value(v[0]) : b.tuple(count: v.count, limit: limit) { b, i in b.value(v[i]) })
+                        v.count == 1
+                            ? b.valueFragment(v[0])
+                            : b.tupleFragment(count: v.count, limit: limit) { b, i in b.valueFragment(v[i]) })
                 }
                 cells.append(row)
             }
             return cells
         }
         var cells = table(&self, limit: 4)
-        func widths(_ cells: [[String]]) -> (label: Double, columns: [Double]) {
+        func widths(_ cells: [[TeXFragment]]) -> (label: Double, columns: [Double]) {
             (
-                cells.map { TeXWidth.estimate($0[0]) }.max() ?? 0,
-                points.indices.map { j in cells.map { TeXWidth.estimate($0[j + 1]) }.max() ?? 0 }
+                cells.map { TeXWidth.estimate($0[0].text) }.max() ?? 0,
+                points.indices.map { j in cells.map { TeXWidth.estimate($0[j + 1].text) }.max() ?? 0 }
             )
         }
         var (labelWidth, columnWidths) = widths(cells)
@@ -246,13 +234,14 @@ extension LaTeXBuilder {
             groups[groups.count - 1].append(j)
             used += w
         }
-        let rowEnd = cells.joined().contains { $0.contains("\\tfrac") || $0.contains("^{") } ? " \\\\[2pt]" : " \\\\"
+        // Fractions and superscripts need a little air between rows (the labels have neither).
+        let rowEnd = cells.joined().contains { $0.isTall } ? " \\\\[2pt]" : " \\\\"
         for group in groups {
             line("\\[")
             line("\\begin{array}{r|" + String(repeating: "c", count: group.count) + "}")
             line("   & " + group.map { "\(headers[$0])" }.joined(separator: " & ") + " \\\\ \\hline")
             for row in cells {
-                line("  " + ([row[0]] + group.map { row[$0 + 1] }).joined(separator: " & ") + rowEnd)
+                line("  " + ([row[0]] + group.map { row[$0 + 1] }).map(\.text).joined(separator: " & ") + rowEnd)
             }
             line("\\end{array}")
             line("\\]")
@@ -266,18 +255,8 @@ extension LaTeXBuilder {
     /// activations' degrees (2^L for quadratic layers).
     mutating func polynomialSection() {
         guard let outputs = analysis.polynomialOutputs, !analysis.verdict.collapses else { return }
-        let inputs = Set(Composition.inputSymbols(network))
-        func inputDegree(_ p: Polynomial) -> Int {
-            p.terms.keys.map { m in zip(m.symbols, m.exponents).filter { inputs.contains($0.0) }.map(\.1).reduce(0, +) }
-                .max() ?? 0
-        }
-        let degree = outputs.map(inputDegree).max() ?? 0
-        let degrees = network.layers.map { layer -> Int in
-            var cs = coefficients(of: layer.activation) ?? []
-            while let last = cs.last, last.isZero { cs.removeLast() }
-            return max(cs.count - 1, 0)
-        }
-        let bound = degrees.reduce(1, *)
+        guard let found = derivation.polynomialDegrees else { return }
+        let degree = found.attained, degrees = found.layers, bound = found.bound
         let raising = degrees.filter { $0 != 1 }
         let quadratic = !raising.isEmpty && raising.allSatisfy { $0 == 2 }
         var text =

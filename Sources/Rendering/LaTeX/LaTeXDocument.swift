@@ -60,9 +60,16 @@ public enum LaTeXDocument {
         render(analysis, options: LaTeXOptions())
     }
 
-    /// The document with the given options, ending with a newline.
+    /// The document with the given options, ending with a newline: the derivation's values
+    /// (`Derivation`) computed from the analysis, then typeset.
     public static func render(_ analysis: Analysis, options: LaTeXOptions) -> String {
-        var builder = LaTeXBuilder(analysis: analysis, options: options)
+        render(analysis, derivation: Derivation(analysis), options: options)
+    }
+
+    /// The document typesetting `derivation`, which must be `Derivation(analysis)`, ending
+    /// with a newline. Only typesets: evaluates nothing.
+    public static func render(_ analysis: Analysis, derivation: Derivation, options: LaTeXOptions) -> String {
+        var builder = LaTeXBuilder(analysis: analysis, derivation: derivation, options: options)
         builder.document()
         return builder.out
     }
@@ -72,6 +79,8 @@ public enum LaTeXDocument {
 /// matrices, shortened numbers, interval notation).
 struct LaTeXBuilder {
     let analysis: Analysis
+    /// The values the document shows, computed in Collapse.
+    let derivation: Derivation
     let options: LaTeXOptions
     /// The text so far.
     var out = ""
@@ -99,8 +108,9 @@ struct LaTeXBuilder {
     /// Usable line width in em (11pt, 2.5 cm margins: about 43 em; the estimates run about 10% high).
     static let lineWidth = 39.0
 
-    init(analysis: Analysis, options: LaTeXOptions) {
+    init(analysis: Analysis, derivation: Derivation, options: LaTeXOptions) {
         self.analysis = analysis
+        self.derivation = derivation
         self.options = options
         self.enclosureDigits = EnclosureDigits.forReport(analysis)
     }
@@ -130,17 +140,7 @@ struct LaTeXBuilder {
             rankSection()
         } else if analysis.verdict.collapses, let collapsed = analysis.collapsed {
             foldingSection()
-            if case .numeric(let map) = collapsed,
-                analysis.foldedLayers.allSatisfy({ if case .numeric = $0 { return true } else { return false } })
-            {
-                derivationSections(
-                    folded: analysis.foldedLayers.map { layer -> AffineMap<Rational> in
-                        if case .numeric(let m) = layer { return m }
-                        fatalError("unreachable: checked numeric")
-                    }, collapsed: map)
-            } else {
-                derivationSections(folded: analysis.foldedLayers.map(\.symbolicMap), collapsed: collapsed.symbolicMap)
-            }
+            chainSections(collapsed: collapsed)
             gradientSection()
             identitySection()
             rankSection()
