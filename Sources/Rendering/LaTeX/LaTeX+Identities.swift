@@ -107,17 +107,10 @@ extension LaTeXBuilder {
             if let w = analysis.additivity.witness, let y = w.y {
                 let bothZero = w.x.allSatisfy(\.isZero) && y.allSatisfy(\.isZero)
                 let at = bothZero ? "At $\(vx) = \(z) = 0$" : "At $\(vx) = \(point(w.x))$, $\(z) = \(point(y))$"
-                // Today's wording, kept byte for byte: the F(0) form whenever z is written
-                // with a final digit 0 (z = 0, or one integer coordinate ending in 0), not only
-                // when x = z = 0.
-                let zEndsInZero =
-                    y.allSatisfy(\.isZero)
-                    || (y.count == 1 && y[0].isInteger
-                        && y[0].numerator.quotientAndRemainder(dividingBy: BigInt(10)).remainder == BigInt(0))
                 let lhs = values(w.lhs, inline: true), rhs = values(w.rhs, inline: true)
                 line(
                     at
-                        + (bothZero || zEndsInZero
+                        + (bothZero
                             ? ": $F(0) = \(lhs)$ but $F(0) + F(0) = \(rhs)$."
                             : ": $F(\(vx) + \(z)) = \(lhs)$ but $F(\(vx)) + F(\(z)) = \(rhs)$."))
             }
