@@ -112,7 +112,7 @@ let package = Package(
             name: "CLITests", dependencies: ["ExactNumbers", "Algebra", "ProveCollapseCLI"], exclude: ["HelpSnapshots"]),
         .testTarget(
             name: "ModelFilesTests",
-            dependencies: ["ExactNumbers", "Algebra", "NetworkModel", "ModelFiles", "Collapse"],
+            dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "ModelFiles", "Collapse"],
             resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -25,8 +25,6 @@ public struct GenericRank: Sendable, Hashable {
 }
 
 extension Matrix where Scalar == Polynomial {
-    /// Independent random points tried (each modulo a different prime of `rankPrimes`).
-    static var genericRankTrials: Int { Matrix<Rational>.rankPrimes.count }
 
     /// The generic rank with its certificate (see `GenericRank`).
     ///

@@ -81,9 +81,6 @@ public struct Matrix<Scalar: ExactRing>: Hashable, Sendable {
     /// All rows, as nested arrays.
     public var rowArrays: [[Scalar]] { (0..<rows).map(rowArray) }
 
-    /// Whether rows == columns.
-    public var isSquare: Bool { rows == columns }
-
     /// Whether every entry is zero (true for empty shapes).
     public var isZero: Bool { entries.allSatisfy(\.isZero) }
 

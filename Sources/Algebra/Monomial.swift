@@ -94,9 +94,6 @@ public struct Monomial: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Whether this is the empty product 1.
     public var isOne: Bool { packed.isEmpty }
 
-    /// The number of distinct symbols.
-    var variableCount: Int { packed.count }
-
     /// The exponent of `symbol` (0 when absent). O(log k).
     public func exponent(of symbol: Symbol) -> Int {
         var lo = 0, hi = packed.count

@@ -142,9 +142,6 @@ public struct Polynomial: Sendable {
         }
     }
 
-    /// The constant term (coefficient of `Monomial.one`).
-    public var constantTerm: Rational { coefficient(of: .one) }
-
     /// The greatest monomial with its coefficient (graded lex by name), nil for zero.
     public var leadingTerm: (monomial: Monomial, coefficient: Rational)? {
         switch representation {

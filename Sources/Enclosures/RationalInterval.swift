@@ -58,8 +58,6 @@ public struct RationalInterval: Hashable, Sendable {
 
     /// Whether every point is > 0.
     public var isPositive: Bool { lo.signum > 0 }
-    /// Whether every point is < 0.
-    public var isNegative: Bool { hi.signum < 0 }
     /// Whether 0 lies in the interval.
     public var containsZero: Bool { lo.signum <= 0 && hi.signum >= 0 }
 

@@ -99,10 +99,6 @@ public struct IntegerMatrix: Sendable {
         return out
     }
 
-    /// The largest bit size of an entry (`fmpz_mat_max_bits`, absolute value); 0 for none.
-    public var maximumBitWidth: Int {
-        rows == 0 || columns == 0 ? 0 : abs(fmpz_mat_max_bits(storage.pointer))
-    }
 }
 
 extension IntegerMatrix: Equatable {

@@ -112,21 +112,6 @@ public struct Rational: @unchecked Sendable {
         }
     }
 
-    /// Makes `big` a uniquely referenced GMP rational holding the value (for in-place
-    /// operations).
-    mutating func makeUniqueBig() {
-        if big != nil {
-            if !isKnownUniquelyReferenced(&big) {
-                big = RationalStorage.make(copying: big!)
-            }
-            return
-        }
-        let storage = RationalStorage.make()
-        __gmpz_set_si(cgmp_mpq_numref(storage.pointer), smallNumerator)
-        __gmpz_set_si(cgmp_mpq_denref(storage.pointer), smallDenominator)
-        big = storage
-    }
-
     /// The GMP rational that `body` sets (always canonical by the caller's operation).
     static func make(_ body: (UnsafeMutablePointer<__mpq_struct>) -> Void) -> Rational {
         let result = RationalStorage.make()
@@ -138,9 +123,6 @@ public struct Rational: @unchecked Sendable {
     public static var zero: Rational { Rational() }
     /// One.
     public static var one: Rational { Rational(small: 1, 1) }
-
-    /// Whether the value is stored inline (no GMP object).
-    var isSmall: Bool { big == nil }
 
     /// The numerator p (carries the sign).
     public var numerator: BigInt {

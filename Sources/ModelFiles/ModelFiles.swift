@@ -44,4 +44,13 @@ public enum ModelFiles {
         if isDirectory.boolValue { return "it is a directory" }
         return "permission denied or unreadable"
     }
+
+    /// The same wording for a typed read failure (`InputFile.bytes`).
+    static func reason(_ failure: FileReadFailure) -> String {
+        switch failure {
+        case .noSuchFile: "no such file"
+        case .isDirectory: "it is a directory"
+        case .permissionDenied, .ioError: "permission denied or unreadable"
+        }
+    }
 }

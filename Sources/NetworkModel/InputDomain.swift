@@ -61,9 +61,6 @@ public struct InputDomain: Hashable, Sendable {
         self.location = location
     }
 
-    /// Whether every input has both ends finite.
-    public var isBounded: Bool { box.allSatisfy { $0.lo != nil && $0.hi != nil } }
-
     /// Whether x (one rational per input) lies in D: inside every interval and satisfying
     /// every constraint, decided exactly.
     public func contains(_ x: [Rational]) -> Bool {

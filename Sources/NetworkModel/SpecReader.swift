@@ -61,59 +61,23 @@ public enum SpecReader {
         }
     }
 
-    /// The bytes of a file, or a `SpecError` at `path:1:1` saying why they cannot be read.
+    /// The bytes of a file (`InputFile.bytes`), or a `SpecError` at `path:1:1` saying why they
+    /// cannot be read.
     static func contents(ofFile path: String) throws(SpecError) -> [UInt8] {
         let at = SourceLocation.start(of: path)
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard !path.isEmpty, manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw SpecError("no such file; expected the path of a YAML or JSON spec file", at: at)
-        }
-        guard !isDirectory.boolValue else {
-            throw SpecError("is a directory; expected a YAML or JSON spec file", at: at)
-        }
-        guard manager.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
-            throw SpecError("cannot be read (permission denied); expected a readable spec file", at: at)
-        }
-        try? handle.close()
-        // Read straight into one byte array (no `Data` in between: specs can be tens of
-        // megabytes).
-        let descriptor = Glibc.open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw SpecError(
-                "cannot be read (\(String(cString: strerror(errno)))); expected a readable spec file", at: at)
-        }
-        defer { _ = Glibc.close(descriptor) }
-        var info = stat()
-        var capacity = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) + 1 : 1 << 16
-        var bytes = [UInt8]()
-        while true {
-            // Read into the spare capacity; grow only when a file outgrows its stat size.
-            bytes.reserveCapacity(capacity)
-            var failure: Int32 = 0
-            var ended = false
-            let before = bytes.count
-            let room = capacity - before
-            bytes.append(contentsOf: repeatElement(0, count: room))
-            let got = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
-                var total = 0
-                while total < room {
-                    let n = Glibc.read(descriptor, buffer.baseAddress! + before + total, room - total)
-                    if n < 0, errno == EINTR { continue }
-                    if n < 0 { failure = errno; return -1 }
-                    if n == 0 { ended = true; break }
-                    total += n
-                }
-                return total
+        do {
+            return try InputFile.bytes(path)
+        } catch {
+            switch error {
+            case .noSuchFile:
+                throw SpecError("no such file; expected the path of a YAML or JSON spec file", at: at)
+            case .isDirectory:
+                throw SpecError("is a directory; expected a YAML or JSON spec file", at: at)
+            case .permissionDenied:
+                throw SpecError("cannot be read (permission denied); expected a readable spec file", at: at)
+            case .ioError(let reason):
+                throw SpecError("cannot be read (\(reason)); expected a readable spec file", at: at)
             }
-            guard got >= 0 else {
-                throw SpecError(
-                    "cannot be read (\(String(cString: strerror(failure)))); expected a readable spec file", at: at)
-            }
-            bytes.removeLast(room - got)
-            if ended { break }
-            capacity *= 2
         }
-        return bytes
     }
 }

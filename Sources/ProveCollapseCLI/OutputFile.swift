@@ -250,12 +250,3 @@ final class OutputFile {
 
     private static func lastError() -> String { String(cString: strerror(errno)) }
 }
-
-/// The former name of `OutputFile.write(_:to:)`, kept so that code written against it gets
-/// the same behaviour; new code calls `OutputFile` directly.
-enum AtomicFile {
-    /// `OutputFile.write(text, to: path)`.
-    static func write(_ text: String, to path: String) throws(CLIError) {
-        try OutputFile.write(text, to: path)
-    }
-}

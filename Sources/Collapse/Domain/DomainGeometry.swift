@@ -76,9 +76,6 @@ public struct DomainGeometry: Sendable {
     /// Whether x lies in D (exactly).
     public func contains(_ x: [Rational]) -> Bool { domain.contains(x) }
 
-    /// Whether 0 lies in aff(D): when it does not, every affine map on D is also linear on D.
-    var affineHullContainsOrigin: Bool { equalities.allSatisfy { $0.bound.isZero } }
-
     /// A vector w with w·x = 1 for every x in aff(D), when 0 is not in aff(D).
     var unitFunctional: [Rational]? {
         guard let e = equalities.first(where: { !$0.bound.isZero }) else { return nil }

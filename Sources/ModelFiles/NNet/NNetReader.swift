@@ -19,10 +19,13 @@ import Algebra
 public enum NNetReader {
     /// Reads the file at `path`.
     public static func read(path: String) throws(ModelFileError) -> Network {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ModelFileError(file: path, place: .file, "cannot read the file: \(ModelFiles.reason(path))")
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.bytes(path)
+        } catch {
+            throw ModelFileError(file: path, place: .file, "cannot read the file: \(ModelFiles.reason(error))")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(bytes: bytes, encoding: .utf8) else {
             throw ModelFileError(
                 file: path, place: .line(1, column: 1), "the file is not UTF-8 text; expected an NNet text file")
         }

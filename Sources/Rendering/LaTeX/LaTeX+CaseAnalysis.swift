@@ -349,9 +349,4 @@ extension LaTeXBuilder {
 }
 
 extension String {
-    /// The string with its first letter upper-cased.
-    var capitalizedFirst: String {
-        guard let first else { return self }
-        return first.uppercased() + dropFirst()
-    }
 }
