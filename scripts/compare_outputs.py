@@ -12,7 +12,7 @@ activations, single-unit softmax) and 40 with an input domain (contract §5: box
 constraints, lower-dimensional domains; piecewise-linear, polynomial, smooth and symbolic),
 plus `DOMAIN_FIXED`, domain specs that reach every way of deciding on D (also run with
 `--max-regions 4`). For each spec the capture keeps stdout, stderr and the exit
-status of `SPEC`, `SPEC --format json`, `SPEC --latex -` and `regions SPEC --format json`, and, for
+status of `SPEC`, `SPEC --format json`, `SPEC --latex -`, `SPEC --latex - --figures` and `regions SPEC --format json`, and, for
 the examples and proofs, of `check SPEC --trials 20`.
 """
 import os
@@ -309,6 +309,7 @@ def capture(binary, directory, jobs):
         tasks.append((spec, [spec], base + ".text"))
         tasks.append((spec, [spec, "--format", "json"], base + ".json"))
         tasks.append((spec, [spec, "--latex", "-"], base + ".latex"))
+        tasks.append((spec, [spec, "--latex", "-", "--figures"], base + ".figures"))
         tasks.append((spec, ["regions", spec, "--format", "json", "--max-regions", "200"], base + ".regions"))
         if name.startswith("domain-fixed-"):
             tasks.append((spec, [spec, "--format", "json", "--max-regions", "4"], base + ".limited"))

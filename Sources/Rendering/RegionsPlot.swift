@@ -140,28 +140,14 @@ public enum RegionsPlot {
     /// `listing` (the listing's order, matched by activation pattern), and numbers after the
     /// listing's for regions it does not contain.
     public static func numbers(listing: [LinearRegion], inBox: [LinearRegion]) -> [Int] {
-        var listed: [String: Int] = [:]
-        for (k, region) in listing.enumerated() where listed[region.pattern.description] == nil {
-            listed[region.pattern.description] = k + 1
-        }
-        var next = listing.count
-        return inBox.map { region -> Int in
-            if let k = listed[region.pattern.description] { return k }
-            next += 1
-            return next
-        }
+        FigureRegions.numbers(listing: listing, inBox: inBox)
     }
 
     /// The box constraints of a plot: x0 < x < x1 (and y0 < y < y1 with two inputs).
     public static func boxConstraints(_ b: (x0: Rational, x1: Rational, y0: Rational, y1: Rational), inputs: Int)
         -> [LinearConstraint]
     {
-        inputs == 1
-            ? [LinearConstraint([1], .less, b.x1), LinearConstraint([-1], .less, -b.x0)]
-            : [
-                LinearConstraint([1, 0], .less, b.x1), LinearConstraint([-1, 0], .less, -b.x0),
-                LinearConstraint([0, 1], .less, b.y1), LinearConstraint([0, -1], .less, -b.y0),
-            ]
+        PlotBox(x0: b.x0, x1: b.x1, y0: b.y0, y1: b.y1).constraints(inputs: inputs)
     }
 
     /// The interval [a, b] of a one-input region inside [lo, hi], or nil when they do not

@@ -58,11 +58,15 @@ public struct Derivation: Sendable {
     /// Jacobian on a lower-dimensional domain.
     public let jacobian: CollapsedMap?
 
+    /// The regions of a `--figures` picture (`FigureRegions`); nil unless asked for.
+    public let figures: FigureRegions?
+
     /// Most inputs for which a truth table is computed (2⁴ = 16 corners).
     public static let truthTableInputs = 4
 
-    /// The derivation of `analysis`.
-    public init(_ analysis: Analysis) {
+    /// The derivation of `analysis`; with `figures`, also the regions of its picture (at most
+    /// `AnalysisOptions.defaults.figureRegionLimit` in the picture's box).
+    public init(_ analysis: Analysis, figures: Bool = false) {
         let network = analysis.normalization?.simplified ?? analysis.network
         self.network = network
         let collapses = analysis.verdict.collapses
@@ -114,5 +118,9 @@ public struct Derivation: Sendable {
             !collapses ? analysis.polynomialOutputs.map { PolynomialDegrees(network: network, outputs: $0) } : nil
         caseAnalysis = analysis.regions.map { CaseAnalysis($0, network: network, affinity: analysis.affinity) }
         jacobian = Jacobian.of(analysis)
+        self.figures =
+            figures
+            ? FigureRegions(
+                network: network, analysis: analysis, limit: AnalysisOptions.defaults.figureRegionLimit) : nil
     }
 }

@@ -14,71 +14,41 @@ import Collapse
 extension LaTeXBuilder {
     /// Side of the square plot area, in cm.
     static let figureSize = 7.0
-    /// Most regions a picture enumerates in its box.
-    static let figureRegionLimit = AnalysisOptions.defaults.figureRegionLimit
-
-    /// Why no picture can be drawn, or nil when it can.
-    var figureUnavailable: String? {
-        let n = network.inputDimension
-        guard n == 1 || n == 2 else {
-            return
-                "the network has \(n) inputs, and pictures are drawn for networks with one input (the graph of $F$) or two (the regions)"
-        }
-        guard RegionEnumerator.supports(network) else {
-            return "the pictures show linear regions, which need numeric weights and piecewise-linear activations"
-        }
-        return nil
-    }
-
-    /// The box of the pictures: the domain's box when bounded, else [−2, 2] (per input).
-    var figureBox: (x0: Rational, x1: Rational, y0: Rational, y1: Rational) {
-        let box = network.domain?.box ?? []
-        func side(_ i: Int) -> (Rational, Rational) {
-            guard i < box.count, let lo = box[i].lo, let hi = box[i].hi, lo < hi else {
-                return (Rational(-2), Rational(2))
-            }
-            return (lo, hi)
-        }
-        let (x0, x1) = side(0), (y0, y1) = side(1)
-        return (x0, x1, y0, y1)
-    }
-
-    /// The picture section (only with `options.figures`).
+    /// The picture section (only with `options.figures`): typesets `derivation.figures`.
     mutating func figureSection() {
-        guard options.figures else { return }
-        if let why = figureUnavailable {
-            line("\\paragraph{Picture.} No picture is drawn: \(why).")
-            line("")
+        guard options.figures, let figures = derivation.figures else { return }
+        let inBox: [LinearRegion], numbers: [Int], box: PlotBox, caseAnalysis: Bool
+        switch figures {
+        case .unsupportedInputs(let n):
+            noPicture(
+                "the network has \(n) inputs, and pictures are drawn for networks with one input (the graph of $F$) or two (the regions)"
+            )
             return
-        }
-        let box = figureBox, n = network.inputDimension
-        let domain = network.domain.flatMap { DomainGeometry($0, inputDimension: n) }?.constraints ?? []
-        let inBoxOptions = RegionEnumerationOptions(
-            maxRegions: Self.figureRegionLimit, domain: RegionsPlot.boxConstraints(box, inputs: n) + domain)
-        guard let (inBox, summary) = RegionEnumerator.regions(network, options: inBoxOptions), summary.complete else {
-            line(
-                "\\paragraph{Picture.} No picture is drawn: the box holds more than \(Self.figureRegionLimit) regions.")
-            line("")
+        case .notPiecewiseLinear:
+            noPicture("the pictures show linear regions, which need numeric weights and piecewise-linear activations")
             return
+        case .tooManyRegions(let limit):
+            noPicture("the box holds more than \(limit) regions")
+            return
+        case .regions(let regions, let regionNumbers, let plotBox, let fromCaseAnalysis):
+            (inBox, numbers, box, caseAnalysis) = (regions, regionNumbers, plotBox, fromCaseAnalysis)
         }
-        let caseAnalysis = analysis.regions.map { !$0.regions.isEmpty } ?? false
-        let listing =
-            caseAnalysis
-            ? analysis.regions!.regions
-            : (RegionEnumerator.regions(
-                network, options: RegionEnumerationOptions(maxRegions: Self.figureRegionLimit, domain: domain))?.regions
-                ?? [])
-        let numbers = RegionsPlot.numbers(listing: listing, inBox: inBox)
         let numbering =
             caseAnalysis
             ? "The regions are labelled $R_{k}$ as in the case analysis"
             : "The regions are numbered as \\texttt{prove-collapse regions SPEC} lists them"
         figureLabel = { caseAnalysis ? "$R_{\($0)}$" : "\($0)" }
-        if n == 2 {
-            regionPicture(inBox, numbers: numbers, box: box, numbering: numbering)
+        if network.inputDimension == 2 {
+            regionPicture(inBox, numbers: numbers, box: (box.x0, box.x1, box.y0, box.y1), numbering: numbering)
         } else {
             graphPicture(inBox, numbers: numbers, interval: (box.x0, box.x1), numbering: numbering)
         }
+    }
+
+    /// The paragraph saying why no picture is drawn.
+    mutating func noPicture(_ why: String) {
+        line("\\paragraph{Picture.} No picture is drawn: \(why).")
+        line("")
     }
 
     /// `\definecolor` lines for the palette (`pcmapA`, `pcmapB`, ...), in the preamble.

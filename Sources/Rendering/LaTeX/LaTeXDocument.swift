@@ -63,10 +63,10 @@ public enum LaTeXDocument {
     /// The document with the given options, ending with a newline: the derivation's values
     /// (`Derivation`) computed from the analysis, then typeset.
     public static func render(_ analysis: Analysis, options: LaTeXOptions) -> String {
-        render(analysis, derivation: Derivation(analysis), options: options)
+        render(analysis, derivation: Derivation(analysis, figures: options.figures), options: options)
     }
 
-    /// The document typesetting `derivation`, which must be `Derivation(analysis)`, ending
+    /// The document typesetting `derivation`, which must be `Derivation(analysis, figures: options.figures)`, ending
     /// with a newline. Only typesets: evaluates nothing.
     public static func render(_ analysis: Analysis, derivation: Derivation, options: LaTeXOptions) -> String {
         var builder = LaTeXBuilder(analysis: analysis, derivation: derivation, options: options)
