@@ -25,7 +25,7 @@ extension LaTeXBuilder {
         let onD = analysis.network.domain != nil
         let everywhere = onD ? "at every interior point $\(vx)$ of $D$" : "at every $\(vx)$"
         let steps = network.layers.indices.filter { k in
-            !(network.layers[k].dense == nil && isIdentityActivation(network.layers[k].activation))
+            !(network.layers[k].dense == nil && network.layers[k].activation.isIdentityFunction)
         }.map { $0 + 1 }
         if !analysis.foldedLayers.isEmpty, analysis.foldedLayers.count == network.layers.count, !steps.isEmpty, !onD {
             let names = steps.map(weightName)
@@ -34,7 +34,7 @@ extension LaTeXBuilder {
                 ? (isRow ? names : names.reversed()).joined(separator: " ")
                 : (isRow
                     ? "\(names[0]) \\cdots \(names[names.count - 1])" : "\(names[names.count - 1]) \\cdots \(names[0])")
-            let folded = steps.contains { !isIdentityActivation(network.layers[$0 - 1].activation) }
+            let folded = steps.contains { !network.layers[$0 - 1].activation.isIdentityFunction }
             var text =
                 "\\paragraph{The gradient.} By the chain rule, the Jacobian of $F$ is the product of the layers' Jacobians. Layer $k$ computes $h_{k} = f_{k}(\(wLetter)_{k} h_{k-1} + \(bLetter)_{k})$"
             text +=

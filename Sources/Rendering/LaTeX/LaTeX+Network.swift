@@ -28,20 +28,14 @@ extension LaTeXBuilder {
         isRow ? "\(v) \(w)" : "\(w) \(v)"
     }
 
-    /// Whether layer k's activation is the identity (a = 1, c = 0), so it changes nothing.
-    func isIdentityActivation(_ f: Activation) -> Bool {
-        guard let (a, c) = f.affineForm else { return false }
-        return a == Polynomial(Rational.one) && c.isZero
-    }
-
     /// W_{k}, or \widetilde{W}_{k} when an affine activation was folded into layer k.
     func weightName(_ k: Int) -> String {
-        isIdentityActivation(network.layers[k - 1].activation) ? "\(wLetter)_{\(k)}" : "\\widetilde{\(wLetter)}_{\(k)}"
+        network.layers[k - 1].activation.isIdentityFunction ? "\(wLetter)_{\(k)}" : "\\widetilde{\(wLetter)}_{\(k)}"
     }
 
     /// b_{k}, or \tilde{b}_{k} when folded.
     func biasName(_ k: Int) -> String {
-        isIdentityActivation(network.layers[k - 1].activation) ? "\(bLetter)_{\(k)}" : "\\tilde{\(bLetter)}_{\(k)}"
+        network.layers[k - 1].activation.isIdentityFunction ? "\(bLetter)_{\(k)}" : "\\tilde{\(bLetter)}_{\(k)}"
     }
 
     /// The activation of layer k as TeX.
@@ -51,7 +45,7 @@ extension LaTeXBuilder {
         }
         let t = Polynomial(Symbol("t"))
         switch f {
-        case _ where isIdentityActivation(f):
+        case _ where f.isIdentityFunction:
             return ActivationTeX(apply: { $0 }, definition: nil)
         case _ where coefficients(of: f) != nil:
             var p = Polynomial(Rational.zero)
@@ -250,7 +244,7 @@ extension LaTeXBuilder {
         line("\\end{align*}")
         if !definitions.isEmpty {
             let elementwise = network.layers.contains {
-                $0.activation.isElementwise && !isIdentityActivation($0.activation)
+                $0.activation.isElementwise && !$0.activation.isIdentityFunction
             }
             let defs = definitions.map { "$\($0)$" }
             line(
@@ -286,7 +280,7 @@ extension LaTeXBuilder {
         let folded = analysis.foldedLayers
         guard folded.count == network.layers.count else { return }
         let foldable = network.layers.indices.filter {
-            !isIdentityActivation(network.layers[$0].activation) && network.layers[$0].activation.affineForm != nil
+            !network.layers[$0].activation.isIdentityFunction && network.layers[$0].activation.affineForm != nil
         }
         guard !foldable.isEmpty else { return }
         let generic =

@@ -34,7 +34,7 @@ extension LaTeXBuilder {
             } else {
                 sentence += "."
             }
-            if f.isPositivelyHomogeneous && !isIdentityActivation(f) {
+            if f.isPositivelyHomogeneous && !f.isIdentityFunction {
                 sentence +=
                     " Yet it is positively homogeneous, $\(tex.apply("c\\,t")) = c\\,\(tex.apply("t"))$ for every $c \\ge 0$: scaling by a nonnegative factor cannot expose it; what it breaks is additivity."
             }
