@@ -44,7 +44,7 @@ public enum ConstantFunction: String, Sendable, Hashable, CaseIterable {
 /// (`sigmoid(1)`, `sigmoid(2*sigmoid(1) + 1)`, `sqrt(2)`): never an identifier, so it cannot
 /// collide with a spec's symbol, and polynomials in such symbols carry the constants through
 /// the existing exact algebra (`Polynomial`, `Matrix`, `AffineMap`) unchanged.
-public indirect enum ConstantAtom: Hashable, Sendable {
+public enum ConstantAtom: Hashable, Sendable {
     case function(ConstantFunction, argument: ExactConstant)
     case squareRoot(BigInt)
 
@@ -65,10 +65,13 @@ public indirect enum ConstantAtom: Hashable, Sendable {
         }
     }
 
-    /// The interned symbol standing for this atom (registered on first use).
+    /// The interned symbol standing for this atom (registered on first use; later uses find
+    /// the entry and leave it as it is).
     public var symbol: Symbol {
         let name = self.name
-        ConstantAtom.registry.withLock { $0[name] = self }
+        ConstantAtom.registry.withLock { entries in
+            if entries[name] == nil { entries[name] = ConstantAtomEntry(self) }
+        }
         return Symbol(name)
     }
 
@@ -76,8 +79,11 @@ public indirect enum ConstantAtom: Hashable, Sendable {
     public static func of(_ symbol: Symbol) -> ConstantAtom? {
         let name = symbol.name
         guard name.hasSuffix(")") else { return nil }
-        return registry.withLock { $0[name] }
+        return registry.withLock { $0[name] }?.atom
     }
+
+    /// The registry's entry for `name`, if an atom of that name was registered.
+    static func entry(named name: String) -> ConstantAtomEntry? { registry.withLock { $0[name] } }
 
     /// A rigorous enclosure of the atom's value at `precision` bits (the argument is enclosed
     /// first, with guard bits; the result is rounded outward to `precision` bits).
@@ -91,5 +97,7 @@ public indirect enum ConstantAtom: Hashable, Sendable {
         }
     }
 
-    static let registry = Mutex([String: ConstantAtom]())
+    /// Name → atom, for the life of the process. It stores `ConstantAtomEntry` records, not
+    /// `ConstantAtom` values (see there).
+    static let registry = Mutex([String: ConstantAtomEntry]())
 }
