@@ -201,6 +201,10 @@ extension LaTeXBuilder {
                 case .numeric(let m):
                     weights = matrix(m.weights)
                     if !m.bias.allSatisfy(\.isZero) { bias = vector(m.bias) }
+                case .float32(let compact):
+                    let m = compact.materialized
+                    weights = matrix(m.weights)
+                    if !m.bias.allSatisfy(\.isZero) { bias = vector(m.bias) }
                 case .symbolic(let m):
                     weights = matrix(m.weights)
                     if !m.bias.allSatisfy(\.isZero) { bias = vector(m.bias) }
