@@ -58,7 +58,7 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
 
     @Test(.enabled(if: solversInstalled, "z3 and cvc5 must be installed (CI installs both)"))
     func certificatesOfRandomSpecsAreUnsatInBothSolversAndNotVacuous() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         var specs: [(String, Int32)] = []
         for (index, c) in Self.cases.enumerated() {
             let name = "random-\(index).yaml"
@@ -96,7 +96,7 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
     @Test(.enabled(if: solversInstalled, "z3 and cvc5 must be installed (CI installs both)"))
     func aWrongClaimIsSatisfiable() throws {
         // Tamper with the certificate of a collapsing network: change one entry of W'.
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("cancel.yaml", Self.cancellation)
         #expect(try cli.run("cancel.yaml", "--certificate", "c.smt2").status == 0)
         let script = try String(contentsOfFile: cli.path("c.smt2"), encoding: .utf8)
@@ -109,7 +109,7 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
     }
 
     @Test func unknownVerdictsGiveACommentOnlyScriptAndTheFileIsWrittenAtomically() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("sym.yaml", "input: 1\nlayers:\n  - dense: {weights: [[w]]}\n    activation: relu\n")
         let result = try cli.run("sym.yaml", "--certificate", "u.smt2")
         #expect(result.status == 3)
@@ -124,7 +124,7 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
     }
 
     @Test func rationalsAreExactTermsAndUnitsAreNamedOncePerLayer() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write(
             "n.yaml",
             "input: 1\nlayers:\n  - dense: {weights: [[\"-3/4\"], [5]], bias: [-5, \"0.5\"]}\n    activation: relu\n  - dense: {weights: [[1, 1]]}\n"
@@ -145,7 +145,7 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
     }
 
     @Test func regionCertificatesAppearInTheJSONOnRequest() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("cancel.yaml", Self.cancellation)
         // --no-simplify: the normalisation would cancel the pairs before any region is enumerated.
         let plain = try cli.run("cancel.yaml", "--format", "json", "--no-simplify")
@@ -170,7 +170,7 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
         """
 
     @Test func xorIsNotSeparableWithMultipliersOneOneOneOne() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("xor.yaml", Self.xor)
         let result = try cli.run("separable", "xor.yaml", "--format", "json")
         #expect(result.status == 1)
@@ -179,7 +179,7 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
     }
 
     @Test func afterTheHiddenStepLayerXorIsSeparable() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("xor.json", "{\"points\": [[0, 0], [0, 1], [1, 0], [1, 1]], \"labels\": [0, 1, 1, 0]}")
         try cli.write("net.yaml", Self.network)
         let result = try cli.run(
@@ -199,7 +199,7 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
         ("labels: [0]\n", "p.yaml:1:1: missing key 'points'"),
     ])
     func badPointsFilesArePositionedErrors(text: String, message: String) throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("p.yaml", text)
         let result = try cli.run("separable", "p.yaml", "--latex", "out.tex")
         #expect(result.status == 2)
@@ -209,7 +209,7 @@ func solve(_ solver: String, _ path: String) throws -> [String] {
     }
 
     @Test func layerOutOfRangeIsAUsageError() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("xor.yaml", Self.xor)
         try cli.write("net.yaml", Self.network)
         #expect(try cli.run("separable", "xor.yaml", "--through", "net.yaml", "--layer", "3").status == 2)

@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func everyHelpMatchesItsSnapshot() throws {
-        let harness = try CLIHarness()
+        let harness = try CLIHarness(); defer { harness.cleanUp() }
         let root = try harness.run("--help")
         let names = Self.subcommands(root.stdout)
         #expect(names.count >= 8, "the root help lists \(names)")

@@ -11,7 +11,7 @@ struct ModelFileCommandTests {
 
     @Test(arguments: ["unsupported-conv.onnx", "truncated.onnx", "residual.onnx", "truncated.nnet"])
     func badModelsExitTwoWithOnePositionedLine(_ name: String) throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         for arguments in [
             [fixture(name)], ["fuse", fixture(name), "--output", "out.onnx"],
             ["convert", fixture(name), "--output", "out.yaml"],
@@ -33,7 +33,7 @@ struct ModelFileCommandTests {
     }
 
     @Test func convertedSpecGivesTheSameReport() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         for (model, spec) in [("gemm-chain.onnx", "c.yaml"), ("relu-mlp.onnx", "c.json"), ("small.nnet", "n.yaml")] {
             let convert = try cli.run("convert", fixture(model), "--output", spec)
             #expect(convert.status == 0 && convert.stdout.isEmpty)
@@ -51,7 +51,7 @@ struct ModelFileCommandTests {
     }
 
     @Test func fuseReportsRunsAndWritesAModel() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         let result = try cli.run("fuse", fixture("gemm-chain.onnx"), "--format", "json", "--output", "fused.onnx")
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
@@ -74,7 +74,7 @@ struct ModelFileCommandTests {
     }
 
     @Test func everySubcommandTakesAModel() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         let mlp = fixture("relu-mlp.onnx")
         #expect(try cli.run(mlp).status == 1)
         #expect(try cli.run("eval", mlp, "--at", "1, 2").status == 0)
@@ -89,7 +89,7 @@ struct ModelFileCommandTests {
     /// extension `float_replay`): both formats, each gap a float string, float64 reproducing
     /// the exact gap; the text report says the same.
     @Test func notAffineModelReportHasTheFloatReplay() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         let result = try cli.run(fixture("relu-mlp.onnx"), "--format", "json")
         #expect(result.status == 1)
         let report = try parseJSON(result)

@@ -36,7 +36,7 @@ struct ReadmeUsageTests {
     }
 
     @Test func readmeUsageLinesAreTheHelpUsageLines() throws {
-        let harness = try CLIHarness()
+        let harness = try CLIHarness(); defer { harness.cleanUp() }
         let root = try harness.run("--help")
         #expect(root.status == 0)
         let names = HelpSnapshotTests.subcommands(root.stdout)
@@ -53,7 +53,8 @@ struct ReadmeUsageTests {
     }
 
     @Test func helpPointsToTheReference() throws {
-        let result = try CLIHarness().run("--help")
+        let harness = try CLIHarness(); defer { harness.cleanUp() }
+        let result = try harness.run("--help")
         #expect(result.stdout.contains("docs/SPEC.md"))
         #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("docs/SPEC.md").path))
     }

@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func theToolsOwnReportsVerify() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         let symbolic =
             "input: [x1, x2]\nlayers:\n  - dense: {weights: [[w11, w12], [w21, w22]], bias: [b1, b2]}\n  - dense: {weights: [[v1, v2]], bias: [c0]}\n"
         let square = "input: 2\nlayers:\n  - dense: {weights: [[1, -1]], bias: [\"1/2\"]}\n    activation: square\n"
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func aTamperedEntryOfTheCollapsedMapIsFalse() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         for (name, text) in [("affine.yaml", Self.affine), ("cancel.yaml", Self.cancellation)] {
             try cli.write(name, text)
             var r = try report(cli, name)
@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func aTamperedWitnessCoordinateIsFalse() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("relu.yaml", Self.reluWitness)
         var r = try report(cli, "relu.yaml")
         try editWitness(&r, "affinity") { witness in
@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func aTamperedEnclosureBoundIsFalse() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("sigmoid.yaml", Self.sigmoid)
         var r = try report(cli, "sigmoid.yaml")
         try editWitness(&r, "affinity") { witness in
@@ -112,7 +112,7 @@ import Testing
     }
 
     @Test func aTamperedFarkasMultiplierIsFalse() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("cancel.yaml", Self.cancellation)
         var r = try report(cli, "cancel.yaml", ["--region-certificates", "--no-simplify"])
         var regions = try #require(r["regions"] as? [String: Any])
@@ -130,7 +130,7 @@ import Testing
     }
 
     @Test func claimsItCannotReDeriveAreListedWithExitThree() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("affine.yaml", Self.affine)
         var r = try report(cli, "affine.yaml")
         var collapsed = try #require(r["collapsed"] as? [String: Any])
@@ -142,7 +142,7 @@ import Testing
     }
 
     @Test func aReportThatIsNotJSONIsBadInput() throws {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("affine.yaml", Self.affine)
         try cli.write("bad.json", "{\"verdict\": \"affine\",\n  \"input_dim\": 2,, }")
         let result = try cli.run("verify", "affine.yaml", "bad.json")
