@@ -35,17 +35,40 @@ public struct ModelFileError: Error, Hashable, Sendable, CustomStringConvertible
         self.message = message.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
-    /// The one-line message.
+    /// The one-line message. Names read from the file (node, operator, tensor, graph value)
+    /// are written with `printable`, so a name holding a line break stays on the line.
     public var description: String {
         switch place {
         case .file: return "\(file): \(message)"
         case .line(let line, let column): return "\(file):\(line):\(column): \(message)"
         case .node(let index, let name, let op):
-            let label = name.isEmpty ? "" : " '\(name)'"
-            return "\(file): node[\(index)]\(label) (\(op)): \(message)"
-        case .tensor(let name): return "\(file): tensor '\(name)': \(message)"
-        case .value(let name): return "\(file): graph value '\(name)': \(message)"
+            let label = name.isEmpty ? "" : " '\(Self.printable(name))'"
+            return "\(file): node[\(index)]\(label) (\(Self.printable(op))): \(message)"
+        case .tensor(let name): return "\(file): tensor '\(Self.printable(name))': \(message)"
+        case .value(let name): return "\(file): graph value '\(Self.printable(name))': \(message)"
         }
+    }
+
+    /// `text` with every control character and line or paragraph separator written as an
+    /// escape (`\n`, `\r`, `\t`, otherwise `\u{1}`), every other character as it is: the result
+    /// has no line break, and distinct texts stay distinct as long as they hold no backslash
+    /// escape of their own.
+    public static func printable(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                switch scalar.properties.generalCategory {
+                case .control, .lineSeparator, .paragraphSeparator, .format:
+                    result += "\\u{\(String(scalar.value, radix: 16))}"
+                default: result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
     }
 
     /// The position of a layer read from this place, for later messages about the layer: an

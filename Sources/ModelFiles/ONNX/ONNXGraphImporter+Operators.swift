@@ -67,7 +67,7 @@ extension ONNXGraphImporter {
     func unsupported(_ index: Int, _ node: Onnx_NodeProto) -> ModelFileError {
         fail(
             index, node,
-            "operator \(node.opType) is not supported; expected one of \(Self.supportedOperators.joined(separator: ", ")) (contract §6)"
+            "operator \(ModelFileError.printable(node.opType)) is not supported; expected one of \(Self.supportedOperators.joined(separator: ", ")) (contract §6)"
         )
     }
 
