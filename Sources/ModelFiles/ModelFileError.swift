@@ -49,26 +49,12 @@ public struct ModelFileError: Error, Hashable, Sendable, CustomStringConvertible
         }
     }
 
-    /// `text` with every control character and line or paragraph separator written as an
-    /// escape (`\n`, `\r`, `\t`, otherwise `\u{1}`), every other character as it is: the result
-    /// has no line break, and distinct texts stay distinct as long as they hold no backslash
-    /// escape of their own.
+    /// `text` as written inside a JSON string literal (`SpecWriter.jsonString` without its
+    /// quotes): `"`, `\` and every control character or line separator escaped (`\n`,
+    /// `\u0001`), every other character as it is. The result has no line break, and distinct
+    /// texts give distinct results.
     public static func printable(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                switch scalar.properties.generalCategory {
-                case .control, .lineSeparator, .paragraphSeparator, .format:
-                    result += "\\u{\(String(scalar.value, radix: 16))}"
-                default: result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
+        String(SpecWriter.jsonString(text).dropFirst().dropLast())
     }
 
     /// The position of a layer read from this place, for later messages about the layer: an
