@@ -11,6 +11,7 @@ struct ModelFileCommandTests {
 
     @Test(arguments: [
         "unsupported-conv.onnx", "truncated.onnx", "residual.onnx", "truncated.nnet", "multiline-operator-name.onnx",
+        "reshape-overflowing-shape.onnx",
     ])
     func badModelsExitTwoWithOnePositionedLine(_ name: String) throws {
         let cli = try CLIHarness()

@@ -21,6 +21,19 @@ struct ModelFileErrorNameTests {
                 + "Constant (contract §6)")
     }
 
+    /// Found by libFuzzer (onnx reader): a Reshape to [1, 126917709660161, 38654705666, 2],
+    /// whose entry count overflows a machine word; the product trapped. Every shape read from
+    /// the file is now counted with an overflow check against 2^31 entries.
+    @Test func aReshapeWhoseShapeOverflowsIsAPositionedError() throws {
+        let error = try #require(
+            throws: ModelFileError.self, performing: { try Fixtures.network("reshape-overflowing-shape.onnx") })
+        #expect(error.place == .node(index: 0, name: "to_image", op: "Reshape"))
+        #expect(
+            error.description.hasSuffix(
+                ": node[0] 'to_image' (Reshape): the shape [1, 126917709660161, 38654705666, 2] holds more than 2^31 "
+                    + "entries; expected 4"))
+    }
+
     /// Random names over an alphabet of letters, quotes, controls and separators: every place's
     /// description is one line, its place part has no control character, and a name without
     /// such characters is written as it is.

@@ -8,8 +8,26 @@ struct ExactTensor: Hashable, Sendable {
     /// shape.product entries, row-major.
     var values: [Rational]
 
-    /// The number of entries a shape holds (1 for a scalar).
+    /// The number of entries a shape holds (1 for a scalar). Precondition: the shape passed
+    /// `checkedCount` (a shape read from the file may overflow the product).
     static func count(_ shape: [Int]) -> Int { shape.reduce(1, *) }
+
+    /// The most entries a tensor or the chain vector may hold: 2^31, the bound the tensor
+    /// decoder applies to weights.
+    static let maximumCount = 1 << 31
+
+    /// The number of entries a shape holds; nil when a dimension is negative or the product
+    /// exceeds `maximumCount` (checked before each multiplication, so it never overflows).
+    static func checkedCount(_ shape: [Int]) -> Int? {
+        var count = 1
+        for d in shape {
+            guard d >= 0 else { return nil }
+            let (product, overflow) = count.multipliedReportingOverflow(by: d)
+            guard !overflow, product <= maximumCount else { return nil }
+            count = product
+        }
+        return count
+    }
 
     /// A scalar.
     init(scalar: Rational) {

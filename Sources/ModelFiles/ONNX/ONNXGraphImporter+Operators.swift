@@ -314,7 +314,9 @@ extension ONNXGraphImporter {
                 result.append(d)
             }
         }
-        let known = ExactTensor.count(result)
+        guard let known = ExactTensor.checkedCount(result) else {
+            throw fail(index, node, "the shape \(target) holds more than 2^31 entries; expected \(size)")
+        }
         if let inferred {
             guard known > 0, size % known == 0 else {
                 throw fail(index, node, "cannot infer -1 in \(target) for \(size) units")

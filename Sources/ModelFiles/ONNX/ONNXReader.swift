@@ -126,6 +126,9 @@ public enum ONNXReader {
                 shape.append(1)
             }
         }
+        guard ExactTensor.checkedCount(shape) != nil else {
+            throw fail("the input's shape \(shape) holds more than 2^31 entries; expected a vector of at most 2^31")
+        }
         guard ExactTensor.count(shape) >= 1, !shape.isEmpty else {
             throw fail("the input is a scalar; expected a vector")
         }
