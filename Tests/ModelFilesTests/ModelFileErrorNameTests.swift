@@ -34,6 +34,30 @@ struct ModelFileErrorNameTests {
                     + "entries; expected 4"))
     }
 
+    /// Sizes past the limits (scripts/make-onnx-fixtures.py, section 14) are positioned errors
+    /// read in milliseconds; before, each asked for gigabytes and aborted.
+    @Test(arguments: [
+        (
+            "huge-input.onnx", ModelFileError.Place.value("x"),
+            "the input's shape [1, 2000000000] holds more than 16777216 entries"
+        ),
+        (
+            "wide-activation.onnx", .node(index: 0, name: "relu", op: "Relu"),
+            "the activation applies alone to 4096 units; expected at most 2048 units"
+        ),
+        (
+            "broadcast-blowup.onnx", .node(index: 0, name: "fold", op: "Add"),
+            "shapes [1100, 1] and [1, 1000] broadcast to [1100, 1000], more than 1048576 entries"
+        ),
+    ])
+    func sizesPastTheLimitsArePositionedErrors(_ file: String, _ place: ModelFileError.Place, _ message: String)
+        throws
+    {
+        let error = try #require(throws: ModelFileError.self, performing: { try Fixtures.network(file) })
+        #expect(error.place == place)
+        #expect(error.message.hasPrefix(message), "\(error)")
+    }
+
     /// Random names over an alphabet of letters, quotes, controls and separators: every place's
     /// description is one line, its place part has no control character, and a name without
     /// such characters is written as it is.

@@ -16,6 +16,11 @@ struct ExactTensor: Hashable, Sendable {
     /// decoder applies to weights.
     static let maximumCount = 1 << 31
 
+    /// The most entries a folded constant may hold beyond its larger operand (2^20): constant
+    /// arithmetic never grows the constants past the file's tensors and this bound, so a
+    /// broadcast of [65536, 1] by [1, 65536] is refused instead of asking for 2^32 entries.
+    static let foldingCount = 1 << 20
+
     /// The number of entries a shape holds; nil when a dimension is negative or the product
     /// exceeds `maximumCount` (checked before each multiplication, so it never overflows).
     static func checkedCount(_ shape: [Int]) -> Int? {
