@@ -136,3 +136,14 @@ for target in package.targets where target.type != .system {
             .enableUpcomingFeature("InternalImportsByDefault"),
         ]
 }
+
+// Debug builds optimise the package's own modules too (`-O`; overflow and precondition checks
+// stay on, and tests keep `@testable` access): `swift test` exercises the optimised code that
+// ships and spends a third less CPU (unoptimised generic code spent 77% of the tests' CPU in the
+// Swift runtime). Test targets stay unoptimised (no measurable gain, longer builds).
+// `PROVE_COLLAPSE_ONONE=1 swift build` gives an unoptimised build for a debugger.
+if Context.environment["PROVE_COLLAPSE_ONONE"] == nil {
+    for target in package.targets where target.type == .regular || target.type == .executable {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+    }
+}

@@ -109,6 +109,11 @@ struct SMTNetworkDefinition {
                 if let t = SMTText.scaled(w, inputs[j]) { terms.append(t) }
             }
             if !map.bias[i].isZero { terms.append(SMTText.rational(map.bias[i])) }
+        case .float32(let map):
+            for (j, w) in map.weights.rationalRow(i).enumerated() {
+                if let t = SMTText.scaled(w, inputs[j]) { terms.append(t) }
+            }
+            if !map.bias[i].isZero { terms.append(SMTText.rational(map.bias[i])) }
         case .symbolic(let map):
             for (j, w) in map.weights.rowArray(i).enumerated() {
                 if let t = polynomialTimes(w, inputs[j]) { terms.append(t) }

@@ -46,7 +46,8 @@ extension Composition {
             do throws(PolynomialBudgetExceeded) {
                 if let dense = layer.dense {
                     switch dense {
-                    case .numeric(let m):
+                    case .numeric, .float32:
+                        let m = dense.rationalMap!
                         h = (0..<m.outputDimension).map { i in
                             var z = Polynomial(m.bias[i])
                             for j in 0..<m.inputDimension where !m.weights[i, j].isZero {

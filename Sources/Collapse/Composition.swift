@@ -23,6 +23,7 @@ public enum Composition {
             case .none:
                 map = AffineMap(weights: Matrix<Rational>.identity(width), bias: Array(repeating: .zero, count: width))
             case .numeric(let m)?: map = m
+            case .float32(let m)?: map = m.materialized
             case .symbolic?: return nil
             }
             if !slope.isOne || !intercept.isZero {
@@ -51,6 +52,7 @@ public enum Composition {
                     bias: Array(repeating: Polynomial(Rational.zero), count: width))
             case .numeric(let m)?:
                 map = AffineMap(weights: m.weights.map { Polynomial($0) }, bias: m.bias.map { Polynomial($0) })
+            case .float32?: map = layer.dense!.polynomialMap
             case .symbolic(let m)?: map = m
             }
             if a != Polynomial(Rational.one) || !c.isZero {

@@ -52,6 +52,7 @@ public enum Evaluator {
             if let dense = layer.dense {
                 switch dense {
                 case .numeric(let map): current = applyDense(map, to: current)
+                case .float32(let map): current = applyDense(map, to: current)
                 case .symbolic(let map):
                     // Exact constants (√2, σ(1)) are numbers: enclosed; a free symbol is not.
                     guard let next = applyConstantDense(map, to: current, precision: precision) else {
@@ -69,15 +70,35 @@ public enum Evaluator {
         return values
     }
 
+    /// W·v + b for a compact float32 layer: exactly by integer accumulation
+    /// (`Float32AffineMap.apply`) when v is exact, by interval arithmetic on each entry's exact
+    /// value otherwise (the same bounds as the rational layer's).
+    static func applyDense(_ map: Float32AffineMap, to v: [ExactValue]) -> [ExactValue] {
+        let exact = v.compactMap(\.exactValue)
+        if exact.count == v.count { return map.apply(exact).map { .exact($0) } }
+        return intervalDense(rows: map.outputDimension, columns: map.inputDimension, bias: map.bias, v) {
+            map.weights.entry($0, $1)
+        }
+    }
+
     /// W·v + b, exactly when v is exact, by interval arithmetic otherwise.
     static func applyDense(_ map: AffineMap<Rational>, to v: [ExactValue]) -> [ExactValue] {
         let exact = v.compactMap(\.exactValue)
         if exact.count == v.count { return map.apply(exact).map { .exact($0) } }
+        return intervalDense(rows: map.outputDimension, columns: map.inputDimension, bias: map.bias, v) {
+            map.weights[$0, $1]
+        }
+    }
+
+    /// W·v + b by interval arithmetic, W given entry by entry (exact rationals).
+    private static func intervalDense(
+        rows: Int, columns: Int, bias: [Rational], _ v: [ExactValue], weight: (Int, Int) -> Rational
+    ) -> [ExactValue] {
         let intervals = v.map { $0.interval! }
-        return (0..<map.outputDimension).map { i in
-            var lo = map.bias[i], hi = map.bias[i]
-            for j in 0..<map.inputDimension {
-                let w = map.weights[i, j]
+        return (0..<rows).map { i in
+            var lo = bias[i], hi = bias[i]
+            for j in 0..<columns {
+                let w = weight(i, j)
                 if w.isZero { continue }
                 let a = w * intervals[j].lo, b = w * intervals[j].hi
                 if w.signum > 0 { lo += a; hi += b } else { lo += b; hi += a }

@@ -19,8 +19,11 @@ enum WitnessGenericity {
         var current = point
         for layer in network.layers {
             if let dense = layer.dense {
-                guard case .numeric(let map) = dense else { return false }
-                current = map.apply(current)
+                switch dense {
+                case .numeric(let map): current = map.apply(current)
+                case .float32(let map): current = map.apply(current)
+                case .symbolic: return false
+                }
             }
             let f = layer.activation
             if f.affineForm == nil, f.isPiecewiseLinear {

@@ -289,7 +289,7 @@ enum LocalAffine {
         var crossings = [Crossing]()
         for (index, layer) in network.layers.enumerated() {
             if let dense = layer.dense {
-                guard case .numeric(let m) = dense else { return crossings }
+                guard let m = dense.rationalMap else { return crossings }
                 value = m.apply(value)
                 jacobian = m.weights * jacobian
             }

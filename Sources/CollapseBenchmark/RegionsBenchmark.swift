@@ -66,7 +66,7 @@ func runRegionsBenchmark() {
             let half = max(1, total / 2)
             let base = RandomNetwork.make(
                 inputs: n, layers: 1, width: half, activation: .identity, seed: UInt64(5000 + 10 * n + total))
-            guard case .numeric(let m)? = base.layers[0].dense else { continue }
+            guard let m = base.layers[0].dense?.rationalMap else { continue }
             let rows = m.weights.rowArrays
             let twin = AffineMap(
                 weights: Matrix(rows: rows + rows.map { $0.map { -$0 } }), bias: m.bias + m.bias.map { -$0 })

@@ -81,6 +81,9 @@ public enum SpecWriter {
         case .numeric(let map):
             let rows = (0..<map.weights.rows).map { map.weights.rowArray($0).map(Entry.number) }
             return (rows, map.bias.map(Entry.number))
+        case .float32(let map):
+            let rows = (0..<map.weights.rows).map { map.weights.rationalRow($0).map(Entry.number) }
+            return (rows, map.bias.map(Entry.number))
         case .symbolic(let map):
             let rows = (0..<map.weights.rows).map { map.weights.rowArray($0).map(entry) }
             return (rows, map.bias.map(entry))

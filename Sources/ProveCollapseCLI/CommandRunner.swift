@@ -28,7 +28,9 @@ enum CommandRunner {
         }
         let command: ParsableCommand
         do {
-            command = try parseDefaultSubcommand(arguments) ?? ProveCollapse.parseAsRoot(arguments)
+            command =
+                try parseDefaultSubcommand(arguments) ?? parseNamedSubcommand(arguments)
+                ?? ProveCollapse.parseAsRoot(arguments)
         } catch {
             return finished(Failure.reportParseError(error))
         }
@@ -68,6 +70,21 @@ enum CommandRunner {
         guard !arguments.isEmpty, !arguments.contains(where: names.contains) else { return nil }
         // Help requests parse to ArgumentParser's own help command: only the subcommand itself counts.
         guard let command = try? analyze.parseAsRoot(arguments), type(of: command) == analyze else { return nil }
+        return command
+    }
+
+    /// The subcommand named by the first argument, parsed on its own with the arguments after
+    /// its name; nil when the first argument names no subcommand, when that parse fails (usage
+    /// errors) or is a help request: the root parse then runs and reports them as always, with
+    /// the full command name in its usage text. Parsing one subcommand reflects over its own
+    /// options only, not over the whole command tree (the root parse's cost at start-up).
+    static func parseNamedSubcommand(_ arguments: [String]) -> ParsableCommand? {
+        guard let name = arguments.first,
+            let subcommand = ProveCollapse.configuration.subcommands.first(where: { $0._commandName == name })
+        else { return nil }
+        guard let command = try? subcommand.parseAsRoot(Array(arguments.dropFirst())),
+            type(of: command) == subcommand
+        else { return nil }
         return command
     }
 }

@@ -29,13 +29,20 @@ enum ResidualText {
     /// Whether u(s) is a single term (printed without parentheses when it is the whole factor).
     static func isMonomial(_ factor: [Rational]) -> Bool { factor.filter { !$0.isZero }.count == 1 }
 
+    /// One nonzero coefficient, and it is positive: the factor is written without a sign and
+    /// needs no parentheses.
+    static func isPositiveMonomial(_ factor: [Rational]) -> Bool {
+        isMonomial(factor) && factor.contains { $0.signum > 0 }
+    }
+
     /// A residual entry for the text report: factored as `(1 - c)*(…)` when it factors,
     /// else the expansion.
     static func text(_ p: Polynomial, scalar: String) -> String {
         guard let (u, q) = p.content(in: Symbol(scalar)) else { return p.description }
         let factor = factorText(u, scalar) { $1 == 1 ? $0 : "\($0)^\($1)" }
-        let left = isMonomial(u) && !factor.hasPrefix("-") ? factor : "(\(factor))"
+        let left = isPositiveMonomial(u) ? factor : "(\(factor))"
         if let c = q.constantValue { return c.isOne ? left : "\(left)*\(c.signum < 0 ? "(\(c))" : c.description)" }
-        return q.termCount == 1 && !q.description.hasPrefix("-") ? "\(left)*\(q)" : "\(left)*(\(q))"
+        let positiveTerm = q.termCount == 1 && q.sortedTerms[0].coefficient.signum > 0
+        return positiveTerm ? "\(left)*\(q)" : "\(left)*(\(q))"
     }
 }

@@ -49,7 +49,7 @@ enum PlainEvaluation {
         var v = x.map { CheckedValue.exact($0) }
         for (index, layer) in network.layers.enumerated() {
             if let dense = layer.dense {
-                guard case .numeric(let map) = dense else {
+                guard let map = dense.rationalMap else {
                     throw NotEvaluable(reason: "layer \(index + 1) has symbolic weights")
                 }
                 var next = [CheckedValue]()

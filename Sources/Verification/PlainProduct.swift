@@ -33,7 +33,7 @@ enum PlainProduct {
                 return nil
             }
             if let dense = layer.dense {
-                guard case .numeric(let map) = dense else { return nil }
+                guard let map = dense.rationalMap else { return nil }
                 var nm = [[Rational]](), nv = [Rational]()
                 for i in 0..<map.outputDimension {
                     var row = [Rational](repeating: .zero, count: n)

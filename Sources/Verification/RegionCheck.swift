@@ -117,7 +117,7 @@ struct RegionCheck {
         if l == network.layers.count { leaf(conditions, map, offset, pattern); return }
         let layer = network.layers[l]
         var pre = map, preOffset = offset
-        if case .numeric(let dense)? = layer.dense {
+        if let dense = layer.dense?.rationalMap {
             pre = []; preOffset = []
             for i in 0..<dense.outputDimension {
                 var row = [Rational](repeating: .zero, count: network.inputDimension)

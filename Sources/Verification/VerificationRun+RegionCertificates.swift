@@ -80,7 +80,7 @@ extension VerificationRun {
         for (l, symbols) in pattern.enumerated() {
             let layer = network.layers[l]
             var pre = map, preOffset = offset
-            if case .numeric(let dense)? = layer.dense {
+            if let dense = layer.dense?.rationalMap {
                 pre = []; preOffset = []
                 for i in 0..<dense.outputDimension {
                     var row = [Rational](repeating: .zero, count: n)

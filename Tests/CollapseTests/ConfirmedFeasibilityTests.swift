@@ -100,8 +100,9 @@ import NetworkModel
     }
 
     /// Whole enumerations: the counting walk finds the same regions (as a set of patterns), the
-    /// same full- and lower-dimensional counts and distinct maps as the exact walk and the
-    /// rational reference.
+    /// same full- and lower-dimensional counts and distinct maps as the exact walk (which
+    /// `FractionFreeSimplexTests` compares with the rational reference simplex; the first three
+    /// seeds compare with the reference here too).
     @Test(arguments: 1...10)
     func countingWalkMatchesTheExactWalks(seed: Int) throws {
         let inputs = 2 + seed % 3
@@ -118,17 +119,19 @@ import NetworkModel
         }
         let (fast, fastSummary) = try #require(RegionEnumerator.regions(network, options: counting))
         let (exact, exactSummary) = try #require(RegionEnumerator.regions(network, options: options))
-        let (reference, _) = try #require(
-            Simplex.$usesReference.withValue(true) { RegionEnumerator.regions(network, options: options) })
         #expect(exact.count > 1, "seed \(seed): several regions")
         // The walk's order is the patterns' (depth-first by piece), whatever the points: a walk
         // stopped at the limit has visited the same regions.
         #expect(fastSummary.complete == exactSummary.complete)
         let (f, l, maps, patterns) = tally(fast)
         let (ef, el, emaps, epatterns) = tally(exact)
-        let (rf, rl, rmaps, rpatterns) = tally(reference)
         #expect(f == ef && l == el && maps == emaps && patterns == epatterns, "seed \(seed): same as the exact walk")
-        #expect(f == rf && l == rl && maps == rmaps && patterns == rpatterns, "seed \(seed): same as the reference")
+        if seed <= 3 {
+            let (reference, _) = try #require(
+                Simplex.$usesReference.withValue(true) { RegionEnumerator.regions(network, options: options) })
+            let (rf, rl, rmaps, rpatterns) = tally(reference)
+            #expect(f == rf && l == rl && maps == rmaps && patterns == rpatterns, "seed \(seed): same as the reference")
+        }
         for region in fast {
             #expect(region.constraints.allSatisfy { $0.isSatisfied(by: region.point) }, "seed \(seed): interior point")
         }

@@ -158,9 +158,9 @@ func patternAt(_ network: Network, _ x: [Rational]) throws -> [[Int]] {
         let (regions, _) = try #require(RegionEnumerator.regions(n))
         let enumerated = Set(regions.map(\.pattern.pieces))
         var seen = Set<[[Int]]>()
-        for i in -24...24 {
-            for j in -24...24 {
-                let x = [Rational(i, 4), Rational(j, 4)]
+        for i in -12...12 {
+            for j in -12...12 {
+                let x = [Rational(i, 2), Rational(j, 2)]
                 let p = try patternAt(n, x)
                 if p.joined().contains(1) { continue }  // on a breakpoint
                 seen.insert(p)

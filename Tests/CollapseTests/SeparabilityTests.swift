@@ -9,11 +9,12 @@ import ExactNumbers
     /// cone of separating directions of a separable labelling is bounded by normals of grid
     /// differences (coordinates in −2...2), so it contains the sum of two of them: a
     /// direction in this candidate set.
-    static func bruteForceSeparable(_ points: [[Rational]], _ labels: [Int]) -> Bool {
+    static func bruteForceSeparable(_ points: [[Int]], _ labels: [Int]) -> Bool {
+        // Integer points and integer directions: machine integers are exact here, and keep
+        // this reference independent of the rational LP it checks.
         for a in -4...4 {
             for c in -4...4 {
-                let w = [Rational(a), Rational(c)]
-                let values = points.map { zip(w, $0).reduce(Rational.zero) { $0 + $1.0 * $1.1 } }
+                let values = points.map { a * $0[0] + c * $0[1] }
                 let ones = zip(values, labels).filter { $0.1 == 1 }.map(\.0)
                 let zeros = zip(values, labels).filter { $0.1 == 0 }.map(\.0)
                 guard let low = ones.min(), let high = zeros.max() else { return true }
@@ -23,17 +24,21 @@ import ExactNumbers
         return false
     }
 
+    static func integerGrid(_ side: Int) -> [[Int]] {
+        (0..<side).flatMap { i in (0..<side).map { j in [i, j] } }
+    }
+
     static func grid(_ side: Int) -> [[Rational]] {
-        (0..<side).flatMap { i in (0..<side).map { j in [Rational(i), Rational(j)] } }
+        integerGrid(side).map { $0.map { Rational($0) } }
     }
 
     @Test(arguments: [2, 3])
     func decisionMatchesBruteForceOnEveryLabellingOfTheGrid(side: Int) {
-        let points = Self.grid(side)
+        let points = Self.grid(side), integerPoints = Self.integerGrid(side)
         var separable = 0
         for mask in 0..<(1 << points.count) {
             let labels = (0..<points.count).map { (mask >> $0) & 1 }
-            let expected = Self.bruteForceSeparable(points, labels)
+            let expected = Self.bruteForceSeparable(integerPoints, labels)
             switch Separability.decide(points: points, labels: labels) {
             case .separable(let w, let b, let margin):
                 #expect(expected, "labelling \(labels): LP separates, brute force does not")

@@ -87,7 +87,7 @@ import Collapse
         #expect(bound < Rational(1, 1 << 22))
         let data = try ONNXWriter.serialize(result.fused, precision: .float32, file: "fused.onnx")
         let back = try ONNXReader.parse(data: data, file: "fused.onnx")
-        guard case .numeric(let written)? = back.layers.first?.dense else {
+        guard let written = back.layers.first?.dense?.rationalMap else {
             Issue.record("the fused model's layer is not numeric")
             return
         }

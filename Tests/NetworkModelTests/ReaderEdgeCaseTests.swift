@@ -10,6 +10,7 @@ import Testing
     func onlyWeight(_ network: Network) -> String? {
         switch network.layers.first?.dense {
         case .numeric(let map)?: return map.weights[0, 0].description
+        case .float32(let map)?: return map.weights.entry(0, 0).description
         case .symbolic(let map)?: return map.weights[0, 0].description
         case nil: return nil
         }

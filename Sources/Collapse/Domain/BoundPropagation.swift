@@ -90,7 +90,7 @@ public enum BoundPropagation {
         var result = Result(bounds: [], stablePieces: [], map: nil, stableCount: 0, unstableCount: 0)
         for layer in network.layers {
             var pre = values
-            if case .numeric(let m)? = layer.dense {
+            if let m = layer.dense?.rationalMap {
                 pre = (0..<m.outputDimension).map { i in
                     var form = Form(a: [Rational](repeating: .zero, count: n), c: m.bias[i], lo: .zero, hi: .zero)
                     for j in 0..<m.inputDimension {

@@ -19,6 +19,9 @@ public struct FloatNetwork<T: ElementaryFloat>: Sendable {
         var rows: Int
         var columns: Int
         var weights: [T]
+        /// W as float32 bit patterns (a compact float32 layer's own array, shared: each is
+        /// exactly a T), used instead of `weights` when not nil.
+        var float32Bits: [UInt32]? = nil
         var bias: [T]
         var hasDense: Bool
         var activation: FloatActivation<T>
@@ -47,6 +50,12 @@ public struct FloatNetwork<T: ElementaryFloat>: Sendable {
                         rows: map.outputDimension, columns: map.inputDimension,
                         weights: map.weights.entries.map(T.nearest), bias: map.bias.map(T.nearest),
                         hasDense: true, activation: activation))
+            case .float32(let map)?:
+                layers.append(
+                    FloatLayer(
+                        rows: map.outputDimension, columns: map.inputDimension, weights: [],
+                        float32Bits: map.weights.bits, bias: map.bias.map(T.nearest),
+                        hasDense: true, activation: activation))
             }
         }
         self.layers = layers
@@ -60,6 +69,19 @@ public struct FloatNetwork<T: ElementaryFloat>: Sendable {
         for layer in layers {
             if layer.hasDense {
                 var out = [T](repeating: 0, count: layer.rows)
+                if let float32 = layer.float32Bits {
+                    float32.withUnsafeBufferPointer { w in
+                        for i in 0..<layer.rows {
+                            var s = layer.bias[i]
+                            let row = i * layer.columns
+                            for j in 0..<layer.columns { s += T(Float(bitPattern: w[row + j])) * v[j] }
+                            out[i] = s
+                        }
+                    }
+                    v = out
+                    layer.activation.apply(&v)
+                    continue
+                }
                 layer.weights.withUnsafeBufferPointer { w in
                     v.withUnsafeBufferPointer { input in
                         for i in 0..<layer.rows {

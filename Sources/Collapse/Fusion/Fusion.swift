@@ -171,7 +171,7 @@ public enum Fusion {
         guard let (a, c) = layer.activation.affineForm else { return false }
         guard a.constantValue != nil && c.constantValue != nil else { return false }
         switch layer.dense {
-        case nil, .numeric?: return true
+        case nil, .numeric?, .float32?: return true
         case .symbolic(let m)?:
             return m.bias.allSatisfy(\.isConstantExpression)
                 && (0..<m.weights.rows).allSatisfy { m.weights.rowArray($0).allSatisfy(\.isConstantExpression) }

@@ -18,7 +18,7 @@ public enum LocalRegion {
         var equalities = 0
         for layer in network.layers {
             var pre = current
-            if case .numeric(let m)? = layer.dense { pre = m.composed(after: current) }
+            if let m = layer.dense?.rationalMap { pre = m.composed(after: current) }
             let pieces = layer.activation.pieces!
             var chosen = [Int]()
             for u in 0..<pre.outputDimension {

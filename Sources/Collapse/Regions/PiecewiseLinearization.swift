@@ -57,7 +57,7 @@ extension ActivationPattern {
         var result = [AffineMap<Rational>]()
         for (k, layer) in network.layers.enumerated() {
             if let dense = layer.dense {
-                guard case .numeric(let m) = dense else { return nil }
+                guard let m = dense.rationalMap else { return nil }
                 current = m.composed(after: current)
             }
             guard let pieces = layer.activation.pieces else { return nil }

@@ -98,7 +98,7 @@ private struct Walker {
         let lastJump = network.layers.lastIndex { $0.activation.isDiscontinuous } ?? -1
         layers = network.layers.enumerated().map { index, layer in
             var dense: AffineMap<Rational>? = nil
-            if case .numeric(let m)? = layer.dense { dense = m }
+            dense = layer.dense?.rationalMap
             let pieces = layer.activation.pieces!
             let cells = options.allBreakpointCells || index < lastJump || layer.activation.isDiscontinuous
             return PreparedLayer(dense: dense, pieces: pieces, breakpointCells: cells)

@@ -58,6 +58,7 @@ public struct HingeDecomposition: Sendable {
         for j in 0...k {
             switch layers[j].dense {
             case .numeric(let m)?: pre = m.composed(after: pre)
+            case .float32(let m)?: pre = m.materialized.composed(after: pre)
             case .symbolic?: return nil
             case nil: break
             }

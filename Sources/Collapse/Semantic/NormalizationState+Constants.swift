@@ -26,6 +26,7 @@ extension NormalizationState {
         switch layer.dense {
         case .numeric(let m)?:
             return AffineMap(weights: m.weights.map { Polynomial($0) }, bias: m.bias.map { Polynomial($0) })
+        case .float32(let m)?: return LayerWeights.float32(m).polynomialMap
         case .symbolic(let m)?: return m
         case nil: return nil
         }
@@ -48,7 +49,7 @@ extension NormalizationState {
         if f.affineForm != nil { return foldConstantAffineLayer(k) }
         guard f.isElementwise, let dense = Self.polynomialMap(layer) else { return false }
         let numericLayer: Bool
-        if case .numeric? = layer.dense { numericLayer = true } else { numericLayer = false }
+        numericLayer = layer.dense?.isNumeric ?? false
         var values = [Int: (ExactConstant, ExactConstant)]()
         for i in 0..<dense.outputDimension where dense.weights.rowArray(i).allSatisfy(\.isZero) {
             guard let c = ExactConstant(dense.bias[i]), let v = f.exactConstantValue(at: c) else { continue }
@@ -154,7 +155,7 @@ extension NormalizationState {
 
     /// Whether layer k + 1 exists with a numeric dense part.
     func consumerIsNumeric(_ k: Int) -> Bool {
-        guard k + 1 < network.layers.count, case .numeric? = network.layers[k + 1].dense else { return false }
+        guard k + 1 < network.layers.count, network.layers[k + 1].dense?.isNumeric == true else { return false }
         return true
     }
 }

@@ -131,6 +131,7 @@ struct NormalizationState {
         let dense: AffineMap<Rational>
         switch layer.dense {
         case .numeric(let m)?: dense = m
+        case .float32(let m)?: dense = m.materialized
         case nil:
             guard inWidth <= 256 else { return .unchanged }
             dense = AffineMap(weights: .identity(inWidth), bias: Array(repeating: .zero, count: inWidth))
@@ -142,7 +143,7 @@ struct NormalizationState {
         let pieces = unitRanges.map { f.stablePiece(on: $0) }
         let origins = unitOrigin[k]
 
-        guard k + 1 < network.layers.count, case .numeric(let consumer)? = network.layers[k + 1].dense else {
+        guard k + 1 < network.layers.count, let consumer = network.layers[k + 1].dense?.rationalMap else {
             // No next dense part: only a whole-layer rewrite, every unit affine.
             guard pieces.allSatisfy({ $0 != nil }) else { return .unchanged }
             var rows = [Rational](), bias = [Rational]()

@@ -2,11 +2,27 @@ import ExactNumbers
 
 /// A constant tensor of an ONNX graph with exact entries: a shape and its entries in
 /// row-major (C) order. The entries are the exact rationals of the stored binary values.
+///
+/// A float32 tensor keeps its 4-byte bit patterns (`float32Bits`) until an operation needs
+/// rationals (`values` makes them on each read): a weight matrix then reaches its layer in the
+/// compact form (`Float32Matrix`), never as 24-byte rationals.
 struct ExactTensor: Hashable, Sendable {
     /// The dimensions (empty for a scalar).
     var shape: [Int]
-    /// shape.product entries, row-major.
-    var values: [Rational]
+    /// The entries as float32 bit patterns (finite), or nil when they are `rationals`.
+    private(set) var float32Bits: [UInt32]?
+    /// The entries as rationals, or empty when `float32Bits` holds them.
+    private var rationals: [Rational]
+
+    /// shape.product entries, row-major, as exact rationals (made from `float32Bits` on each
+    /// read when the tensor is compact; setting them replaces the compact form).
+    var values: [Rational] {
+        get { float32Bits.map { $0.map(Float32Matrix.value(bits:)) } ?? rationals }
+        set {
+            float32Bits = nil
+            rationals = newValue
+        }
+    }
 
     /// The number of entries a shape holds (1 for a scalar). Precondition: the shape passed
     /// `checkedCount` (a shape read from the file may overflow the product).
@@ -37,18 +53,40 @@ struct ExactTensor: Hashable, Sendable {
     /// A scalar.
     init(scalar: Rational) {
         shape = []
-        values = [scalar]
+        rationals = [scalar]
     }
 
     /// A tensor. Precondition: values.count == count(shape).
     init(shape: [Int], values: [Rational]) {
         self.shape = shape
-        self.values = values
+        self.rationals = values
+    }
+
+    /// A float32 tensor kept as its bit patterns. Precondition: bits.count == count(shape),
+    /// every pattern finite.
+    init(shape: [Int], float32Bits bits: [UInt32]) {
+        self.shape = shape
+        self.float32Bits = bits
+        self.rationals = []
+    }
+
+    /// The same entries with another shape (Reshape, Flatten, Squeeze: the order is kept).
+    func reshaped(_ newShape: [Int]) -> ExactTensor {
+        var t = self
+        t.shape = newShape
+        return t
+    }
+
+    /// The compact float32 matrix of a 2-D float32 tensor; nil otherwise.
+    var float32Matrix: Float32Matrix? {
+        guard let float32Bits, shape.count == 2 else { return nil }
+        return Float32Matrix(rows: shape[0], columns: shape[1], bits: float32Bits)
     }
 
     /// The entries as integers (shapes and axes of Reshape, Unsqueeze, ...); nil when one
     /// is not an integer that fits a machine word.
     var integers: [Int]? {
+        let values = self.values
         var out: [Int] = []
         out.reserveCapacity(values.count)
         for v in values {
@@ -74,6 +112,7 @@ struct ExactTensor: Hashable, Sendable {
 
     /// This tensor's entries broadcast to `shape` (which must be a broadcast of its shape).
     func broadcast(to target: [Int]) -> [Rational] {
+        let values = self.values
         if shape == target { return values }
         let total = ExactTensor.count(target)
         if values.count == 1 { return [Rational](repeating: values[0], count: total) }
@@ -122,6 +161,15 @@ struct ExactTensor: Hashable, Sendable {
     /// The 2-D transpose. Precondition: shape.count == 2.
     func transposed2D() -> ExactTensor {
         let r = shape[0], c = shape[1]
+        if let float32Bits {
+            var out = [UInt32]()
+            out.reserveCapacity(float32Bits.count)
+            for j in 0..<c {
+                for i in 0..<r { out.append(float32Bits[i * c + j]) }
+            }
+            return ExactTensor(shape: [c, r], float32Bits: out)
+        }
+        let values = self.values
         var out: [Rational] = []
         out.reserveCapacity(values.count)
         for j in 0..<c {

@@ -7,8 +7,12 @@ import NetworkModel
 /// activation yet (Add of a bias, Mul/Div by a scale, BatchNormalization) fold into it
 /// exactly: diag(m)·(W x + b) + c = (diag(m) W) x + (m ⊙ b + c).
 struct LayerDraft {
-    /// W, rows × columns, row-major; nil for an activation-only layer.
+    /// W, rows × columns, row-major; nil for an activation-only layer or while `compact`
+    /// holds W.
     var weights: [Rational]?
+    /// W as float32 bit patterns (a float32 weight tensor taken as it is), or nil; made
+    /// `weights` when an elementwise scale folds into it.
+    var compact: Float32Matrix? = nil
     /// The output size.
     var rows: Int
     /// The input size.
@@ -35,6 +39,27 @@ struct LayerDraft {
         self.location = location
     }
 
+    /// A dense draft whose W is a float32 matrix kept compact.
+    init(compact: Float32Matrix, bias: [Rational], location: SourceLocation) {
+        self.weights = nil
+        self.compact = compact
+        self.rows = compact.rows
+        self.columns = compact.columns
+        self.bias = bias
+        self.location = location
+    }
+
+    /// Whether the draft has a dense part.
+    var hasDense: Bool { weights != nil || compact != nil }
+
+    /// Makes a compact W rationals (before a fold that changes the weights).
+    mutating func materializeWeights() {
+        if let compact {
+            weights = compact.rationalEntries
+            self.compact = nil
+        }
+    }
+
     /// An activation-only draft on vectors of size n.
     init(activation: Activation, size n: Int, location: SourceLocation) {
         weights = nil
@@ -48,7 +73,7 @@ struct LayerDraft {
     /// Whether an elementwise affine node can fold into this draft (it has a dense part and
     /// no activation yet).
     var acceptsAffine: Bool {
-        if case .identity = activation { return weights != nil }
+        if case .identity = activation { return hasDense }
         return false
     }
 
@@ -61,6 +86,7 @@ struct LayerDraft {
             return
         }
         if let scale {
+            if scale.contains(where: { !$0.isOne }) { materializeWeights() }
             for i in 0..<rows where !scale[i].isOne {
                 let s = scale[i]
                 for j in 0..<columns { weights![i * columns + j] = weights![i * columns + j] * s }
@@ -75,6 +101,7 @@ struct LayerDraft {
     /// Applies t ↦ scale_i·t + shift_i with exact constants (√ factors) to output i, kept as
     /// `rowFactor`/`rowShift` until the layer is built. Precondition: `acceptsAffine`.
     mutating func applyExactElementwise(scale: [ExactConstant], shift: [ExactConstant]) {
+        materializeWeights()
         var factor = rowFactor ?? Array(repeating: ExactConstant(.one), count: rows)
         var offset = rowShift ?? Array(repeating: .zero, count: rows)
         for i in 0..<rows {
@@ -97,7 +124,13 @@ struct LayerDraft {
 
     /// The finished layer.
     var layer: Layer {
-        guard let weights else { return Layer(dense: nil, activation: activation, location: location) }
+        if let compact, rowFactor == nil {
+            let map = Float32AffineMap(weights: compact, bias: bias)
+            return Layer(dense: .float32(map), activation: activation, location: location)
+        }
+        guard let weights = weights ?? compact?.rationalEntries else {
+            return Layer(dense: nil, activation: activation, location: location)
+        }
         if let rowFactor, let rowShift {
             // Exact constants: W_ij·f_i and b_i·f_i + d_i (a symbolic layer whose symbols are √ atoms).
             var entries = [Polynomial]()

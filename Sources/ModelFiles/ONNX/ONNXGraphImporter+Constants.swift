@@ -68,7 +68,7 @@ extension ONNXGraphImporter {
             var shaper = ONNXGraphImporter(
                 file: file, opset: opset, constants: constants, input: node.input[0], shape: t.shape)
             try shaper.extendChain(index, node)
-            result = ExactTensor(shape: shaper.shape, values: t.values)
+            result = t.reshaped(shaper.shape)
         case "Transpose":
             guard let t = inputs.first, t.shape.count == 2 else {
                 throw fail(index, node, "constant Transpose is supported for 2-D tensors only")

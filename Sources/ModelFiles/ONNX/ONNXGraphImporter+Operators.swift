@@ -102,8 +102,6 @@ extension ONNXGraphImporter {
             )
         }
         let m = w.shape[0]
-        var weights = w.values
-        if !alpha.isOne { weights = weights.map { $0 * alpha } }
         var bias = [Rational](repeating: .zero, count: m)
         if let c = try constantInput(index, node, 2) {
             guard
@@ -113,7 +111,11 @@ extension ONNXGraphImporter {
             }
             bias = c.broadcast(to: [m]).map { beta.isOne ? $0 : $0 * beta }
         }
-        appendDense(weights: weights, rows: m, columns: n, bias: bias, at: index)
+        if alpha.isOne {
+            appendDense(w, bias: bias, at: index)
+        } else {
+            appendDense(weights: w.values.map { $0 * alpha }, rows: m, columns: n, bias: bias, at: index)
+        }
         shape = shape.count >= 2 ? Array(shape.dropLast()) + [m] : [m]
     }
 
@@ -137,9 +139,7 @@ extension ONNXGraphImporter {
                 throw fail(index, node, "B has shape \(b.shape); expected [\(n), m] for x·W with x of size \(n)")
             }
             let w = b.transposed2D()
-            appendDense(
-                weights: w.values, rows: w.shape[0], columns: n, bias: [Rational](repeating: .zero, count: w.shape[0]),
-                at: index)
+            appendDense(w, bias: [Rational](repeating: .zero, count: w.shape[0]), at: index)
             shape = Array(shape.dropLast()) + [w.shape[0]]
         } else {
             // W·x: W is [m, n] and x a column [n] or [n, 1].
@@ -153,7 +153,7 @@ extension ONNXGraphImporter {
                 throw fail(index, node, "A has shape \(a.shape); expected [m, \(n)] for W·x with x of size \(n)")
             }
             let m = a.shape[0]
-            appendDense(weights: a.values, rows: m, columns: n, bias: [Rational](repeating: .zero, count: m), at: index)
+            appendDense(a, bias: [Rational](repeating: .zero, count: m), at: index)
             shape = shape.count == 1 ? [m] : [m, 1]
         }
     }

@@ -119,6 +119,18 @@ struct ONNXGraphImporter {
                 location: SourceLocation(file: file, line: index + 1, column: 1)))
     }
 
+    /// Appends a dense layer W·x + b with W the out × in tensor `w`: kept compact when it is a
+    /// float32 matrix (`Float32Matrix`), as rationals otherwise.
+    mutating func appendDense(_ w: ExactTensor, bias: [Rational], at index: Int) {
+        guard let compact = w.float32Matrix else {
+            appendDense(weights: w.values, rows: w.shape[0], columns: w.shape[1], bias: bias, at: index)
+            return
+        }
+        drafts.append(
+            LayerDraft(
+                compact: compact, bias: bias, location: SourceLocation(file: file, line: index + 1, column: 1)))
+    }
+
     /// Applies t ↦ scale ⊙ t + shift to the chain vector.
     mutating func appendElementwise(scale: [Rational]?, shift: [Rational]?, at index: Int) {
         if var last = drafts.last, last.acceptsAffine {
@@ -149,7 +161,7 @@ struct ONNXGraphImporter {
     /// Above `NetworkModel`'s widest activation-only layer the activation joins the dense layer
     /// before it instead (a spec could not hold it alone).
     mutating func appendActivation(_ activation: Activation, at index: Int) {
-        if size > ONNXGraphImporter.widestActivationLayer, var last = drafts.last, last.weights != nil,
+        if size > ONNXGraphImporter.widestActivationLayer, var last = drafts.last, last.hasDense,
             case .identity = last.activation
         {
             last.activation = activation

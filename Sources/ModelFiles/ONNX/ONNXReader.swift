@@ -24,13 +24,24 @@ public enum ONNXReader {
     public static func readModel(path: String) throws(ModelFileError) -> (
         network: Network, precision: ONNXWriter.Precision
     ) {
-        let data: Data
+        var split: ONNXPayloadSplit? = nil
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            split = data.withUnsafeBytes { ONNXPayloadSplit($0) }
+            // The large float32 payloads are read from the file when their tensors are decoded
+            // (`pread`, never through the mapping); the mapping goes now.
+            if split == nil { return try parseModel(data: data, file: path) }
+        } catch let error as ModelFileError {
+            throw error
         } catch {
             throw ModelFileError(file: path, place: .file, "cannot read the file: \(ModelFiles.reason(path))")
         }
-        return try parseModel(data: data, file: path)
+        return try parseModel(split: split!, file: path) { payload throws(ModelFileError) in
+            guard let bits = ONNXPayloadSplit.readBits(path: path, payload) else {
+                throw ModelFileError(file: path, place: .file, "cannot read the file: \(ModelFiles.reason(path))")
+            }
+            return bits
+        }
     }
 
     /// Reads a model from its bytes; `file` names it in messages.
@@ -42,6 +53,30 @@ public enum ONNXReader {
     static func parseModel(data: Data, file: String) throws(ModelFileError) -> (
         network: Network, precision: ONNXWriter.Precision
     ) {
+        if data.count >= ONNXPayloadSplit.minimumPayload, let split = data.withUnsafeBytes({ ONNXPayloadSplit($0) }) {
+            return try parseModel(split: split, file: file) { payload in
+                ONNXPayloadSplit.bits(data, payload)
+            }
+        }
+        return try parseModel(decoding: data, file: file, payloads: [:]) { _ in [] }
+    }
+
+    /// Reads a model split from its large float32 payloads (`ONNXPayloadSplit`): the rest is
+    /// decoded by swift-protobuf, each payload read by `read` when its tensor is decoded. A
+    /// message swift-protobuf refuses is decoded whole again, for the same error as before.
+    static func parseModel(
+        split: ONNXPayloadSplit, file: String, read: (ONNXPayloadSplit.Payload) throws(ModelFileError) -> [UInt32]
+    ) throws(ModelFileError) -> (network: Network, precision: ONNXWriter.Precision) {
+        var payloads = [Int: ONNXPayloadSplit.Payload]()
+        for p in split.payloads { payloads[p.initializer] = p }
+        return try parseModel(decoding: Data(split.stripped), file: file, payloads: payloads, read: read)
+    }
+
+    /// Decodes `data` (a model, or one split from its payloads) into a network.
+    static func parseModel(
+        decoding data: Data, file: String, payloads: [Int: ONNXPayloadSplit.Payload],
+        read: (ONNXPayloadSplit.Payload) throws(ModelFileError) -> [UInt32]
+    ) throws(ModelFileError) -> (network: Network, precision: ONNXWriter.Precision) {
         let model: Onnx_ModelProto
         do {
             var options = BinaryDecodingOptions()
@@ -53,14 +88,17 @@ public enum ONNXReader {
                 "not a valid ONNX model (protobuf decoding failed: \(error)); expected a complete .onnx file (truncated or corrupt?)"
             )
         }
-        let network = try network(model, file: file)
+        let network = try network(model, file: file, payloads: payloads, read: read)
         let input = model.graph.input.first { $0.name == "x" } ?? model.graph.input.first
         let isDouble = input.map { $0.type.tensorType.elemType == 11 } ?? false
         return (network, isDouble ? .float64 : .float32)
     }
 
     /// The network of a decoded model.
-    static func network(_ model: Onnx_ModelProto, file: String) throws(ModelFileError) -> Network {
+    static func network(
+        _ model: Onnx_ModelProto, file: String, payloads: [Int: ONNXPayloadSplit.Payload] = [:],
+        read: (ONNXPayloadSplit.Payload) throws(ModelFileError) -> [UInt32] = { _ in [] }
+    ) throws(ModelFileError) -> Network {
         guard model.hasGraph, model.irVersion > 0 || !model.graph.node.isEmpty else {
             throw ModelFileError(
                 file: file, place: .file,
@@ -70,8 +108,10 @@ public enum ONNXReader {
         let opset =
             model.opsetImport.first { $0.domain.isEmpty || $0.domain == "ai.onnx" }.map { Int($0.version) } ?? 13
         var constants: [String: ExactTensor] = [:]
-        for tensor in graph.initializer {
-            constants[tensor.name] = try ONNXTensorDecoding.decode(tensor, file: file)
+        for (k, tensor) in graph.initializer.enumerated() {
+            var payload: ONNXTensorDecoding.Payload? = nil
+            if let p = payloads[k] { payload = ONNXTensorDecoding.Payload(byteCount: p.count, bits: try read(p)) }
+            constants[tensor.name] = try ONNXTensorDecoding.decode(tensor, file: file, payload: payload)
         }
         // Initializers listed again as inputs (IR < 4 exporters) are constants.
         let inputs = graph.input.filter { constants[$0.name] == nil }

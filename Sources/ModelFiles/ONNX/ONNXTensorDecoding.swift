@@ -32,14 +32,22 @@ enum ONNXTensorDecoding {
         }
     }
 
-    /// The exact tensor stored in `tensor`.
+    /// A float32 raw_data payload kept out of the decoded message (`ONNXPayloadSplit`): its
+    /// length in bytes and its bit patterns (little-endian words).
+    struct Payload {
+        var byteCount: Int
+        var bits: [UInt32]
+    }
+
+    /// The exact tensor stored in `tensor` (with its raw_data from `payload` when the message
+    /// was decoded without it).
     ///
     /// - Throws: `ModelFileError` at the tensor for external data, an unsupported element
     ///   type, a negative dimension, a data length that does not match the dimensions
     ///   (truncated or corrupt data), or an infinite or NaN entry.
-    static func decode(_ tensor: Onnx_TensorProto, file: String, name: String? = nil) throws(ModelFileError)
-        -> ExactTensor
-    {
+    static func decode(
+        _ tensor: Onnx_TensorProto, file: String, name: String? = nil, payload: Payload? = nil
+    ) throws(ModelFileError) -> ExactTensor {
         let label = name ?? tensor.name
         func fail(_ message: String) -> ModelFileError { ModelFileError(file: file, place: .tensor(label), message) }
         if tensor.dataLocation == .external {
@@ -59,6 +67,38 @@ enum ONNXTensorDecoding {
         }
         guard let count = ExactTensor.checkedCount(shape) else {
             throw fail("shape \(shape) holds more than 2^31 entries; expected a weight tensor")
+        }
+        if type == .float {
+            // float32: kept as bit patterns (4 bytes an entry), made rationals only on demand.
+            let bits: [UInt32]
+            if let payload {
+                let expected = count * type.byteCount
+                guard payload.byteCount == expected else {
+                    throw fail(
+                        "raw_data has \(payload.byteCount) bytes; expected \(expected) (\(count) \(type.name) entries for shape \(shape)): the file is truncated or corrupt"
+                    )
+                }
+                bits = payload.bits
+            } else if tensor.hasRawData {
+                let expected = count * type.byteCount
+                guard tensor.rawData.count == expected else {
+                    throw fail(
+                        "raw_data has \(tensor.rawData.count) bytes; expected \(expected) (\(count) \(type.name) entries for shape \(shape)): the file is truncated or corrupt"
+                    )
+                }
+                bits = tensor.rawData.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                    (0..<count).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self)) }
+                }
+            } else {
+                guard tensor.floatData.count == count else {
+                    throw fail("float_data has \(tensor.floatData.count) entries; expected \(count) for shape \(shape)")
+                }
+                bits = tensor.floatData.map(\.bitPattern)
+            }
+            if let bad = Float32Matrix.firstNonFinite(bits) {
+                throw fail("entry \(bad) is infinite or NaN; expected finite weights")
+            }
+            return ExactTensor(shape: shape, float32Bits: bits)
         }
         let values: [Rational]
         if tensor.hasRawData {

@@ -64,6 +64,10 @@ public enum ONNXWriter {
             case .numeric(let map)?:
                 current = try builder.dense(map, input: current, layer: k)
                 width = map.outputDimension
+            case .float32(let compact)?:
+                let map = compact.materialized
+                current = try builder.dense(map, input: current, layer: k)
+                width = map.outputDimension
             case .symbolic(let exact)?:
                 // Exact constants (√ from a BatchNormalization fold): each entry's nearest float.
                 guard let map = nearestValues(exact, precision: precision) else {

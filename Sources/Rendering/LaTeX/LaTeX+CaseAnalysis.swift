@@ -208,7 +208,7 @@ extension LaTeXBuilder {
     /// `y = 0 - (-t) = t`: the last layer applied to the hidden values on the region, for one
     /// output, a last layer without activation and at most four small integer weights.
     mutating func outputArithmetic(_ region: LinearRegion) -> String? {
-        guard let last = network.layers.last, last.activation.isIdentityFunction, case .numeric(let m)? = last.dense,
+        guard let last = network.layers.last, last.activation.isIdentityFunction, let m = last.dense?.rationalMap,
             m.outputDimension == 1, m.inputDimension <= 4, network.layers.count >= 2,
             let hidden = hiddenMaps(region), hidden.count >= 2
         else { return nil }

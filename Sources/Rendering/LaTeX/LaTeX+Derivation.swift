@@ -372,16 +372,16 @@ extension LaTeXBuilder {
                 term = c.magnitude.isOne ? x : number(c.magnitude) + " " + x
                 term = out.isEmpty ? (c.signum < 0 ? "-" + term : term) : (c.signum < 0 ? " - " : " + ") + term
             } else if p.termCount == 1 {
-                let t = polynomial(p)
-                term = out.isEmpty ? t + " " + x : signed(t) + " " + x
+                let t = polynomialFragment(p)
+                term = out.isEmpty ? t.text + " " + x : signed(t) + " " + x
             } else {
                 term = (out.isEmpty ? "" : " + ") + "(\(polynomial(p)))\\, " + x
             }
             out += term
         }
         if !bias.isZero {
-            let b = bias.tex(&self)
-            out += out.isEmpty ? b : signed(b)
+            let b = bias.fragment(&self)
+            out += out.isEmpty ? b.text : signed(b)
         }
         return out.isEmpty ? "0" : out
     }

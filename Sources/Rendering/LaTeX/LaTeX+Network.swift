@@ -201,6 +201,10 @@ extension LaTeXBuilder {
                 case .numeric(let m):
                     weights = matrix(m.weights)
                     if !m.bias.allSatisfy(\.isZero) { bias = vector(m.bias) }
+                case .float32(let compact):
+                    let m = compact.materialized
+                    weights = matrix(m.weights)
+                    if !m.bias.allSatisfy(\.isZero) { bias = vector(m.bias) }
                 case .symbolic(let m):
                     weights = matrix(m.weights)
                     if !m.bias.allSatisfy(\.isZero) { bias = vector(m.bias) }
@@ -305,7 +309,7 @@ extension LaTeXBuilder {
             var wFormula: String, bFormula: String
             if layer.dense != nil {
                 wFormula = "\(aTeX)\(wLetter)_{\(k)}"
-                bFormula = hasBias ? "\(aTeX)\(bLetter)_{\(k)}" + (c.isZero ? "" : signed(ones(c))) : ones(c)
+                bFormula = hasBias ? "\(aTeX)\(bLetter)_{\(k)}" + (c.isZero ? "" : signed(onesFragment(c))) : ones(c)
             } else {
                 wFormula = "\(aTeX)I_{\(map.inputDimension)}"
                 bFormula = ones(c)
@@ -328,17 +332,24 @@ extension LaTeXBuilder {
     }
 
     /// c·1, the constant vector: `\mathbf{1}`, `-\mathbf{1}`, `\tfrac{1}{4}\,\mathbf{1}`, `0`.
-    mutating func ones(_ c: Polynomial) -> String {
-        if c.isZero { return "0" }
-        if c == Polynomial(Rational.one) { return "\\mathbf{1}" }
-        if c == Polynomial(Rational(-1)) { return "-\\mathbf{1}" }
-        let tex = polynomial(c)
-        return (c.termCount > 1 ? "(\(tex))" : tex) + "\\,\\mathbf{1}"
+    mutating func ones(_ c: Polynomial) -> String { onesFragment(c).text }
+
+    /// `ones` with its facts (a minus sign in front for a negative c).
+    mutating func onesFragment(_ c: Polynomial) -> TeXFragment {
+        if c.isZero { return TeXFragment("0") }
+        if c == Polynomial(Rational.one) { return TeXFragment("\\mathbf{1}") }
+        if c == Polynomial(Rational(-1)) {
+            return TeXFragment(text: "-\\mathbf{1}", hasFraction: false, opensWithMinus: true)
+        }
+        let tex = polynomialFragment(c)
+        if c.termCount > 1 { return .joined([tex], separator: "", prefix: "(", suffix: ")\\,\\mathbf{1}") }
+        return .joined([tex], separator: "", suffix: "\\,\\mathbf{1}")
     }
 
-    /// " + p" or " - q" for appending a term.
-    func signed(_ tex: String) -> String {
-        tex.hasPrefix("-") ? " - " + tex.dropFirst() : " + " + tex
+    /// " + p" or " - q" for appending a term: a term that opens with a minus sign is written
+    /// ` - ` and the rest of it.
+    func signed(_ term: TeXFragment) -> String {
+        term.opensWithMinus ? " - " + term.text.dropFirst() : " + " + term.text
     }
 
     mutating func foldedMatrix(_ map: CollapsedMap) -> Typeset {

@@ -8,7 +8,7 @@ extension LaTeXBuilder {
     mutating func residualTeX(_ p: Polynomial) -> String {
         guard let (u, q) = p.content(in: Symbol(names.c)) else { return polynomial(p) }
         let factor = ResidualText.factorText(u, scalarName) { $1 == 1 ? $0 : "\($0)^{\($1)}" }
-        let left = ResidualText.isMonomial(u) && !factor.hasPrefix("-") ? factor : "(\(factor))"
+        let left = ResidualText.isPositiveMonomial(u) ? factor : "(\(factor))"
         if let c = q.constantValue {
             return c.isOne ? left : "\(left) \\cdot \(c.signum < 0 ? "(\(number(c)))" : number(c))"
         }

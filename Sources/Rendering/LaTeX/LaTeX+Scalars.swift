@@ -48,9 +48,14 @@ extension LaTeXBuilder {
 
     /// `number` with its facts: a fraction exactly when r is not an integer.
     mutating func numberFragment(_ r: Rational) -> TeXFragment {
-        if r.isInteger { return TeXFragment((r.signum < 0 ? "-" : "") + digits(r.numerator.magnitude.description)) }
+        let negative = r.signum < 0
+        if r.isInteger {
+            return TeXFragment(
+                text: (negative ? "-" : "") + digits(r.numerator.magnitude.description), hasFraction: false,
+                opensWithMinus: negative)
+        }
         let body = "\\tfrac{\(digits(r.numerator.magnitude.description))}{\(digits(r.denominator.description))}"
-        return TeXFragment(text: r.signum < 0 ? "-" + body : body, hasFraction: true)
+        return TeXFragment(text: negative ? "-" + body : body, hasFraction: true, opensWithMinus: negative)
     }
 
     /// A digit string, shortened to leading and trailing digits when too long.
@@ -109,7 +114,8 @@ extension LaTeXBuilder {
                 continue
             }
             let negative = c.signum < 0
-            let sign = TeXFragment(index == 0 ? (negative ? "-" : "") : (negative ? "- " : "+ "))
+            var sign = TeXFragment(index == 0 ? (negative ? "-" : "") : (negative ? "- " : "+ "))
+            sign.opensWithMinus = index == 0 && negative
             let magnitude = c.magnitude
             if m.isOne {
                 out.append(.joined([sign, numberFragment(magnitude)], separator: ""))

@@ -277,14 +277,14 @@ extension LaTeXBuilder {
                 let name = outputs.count == 1 ? "y" : "y_{\(i + 1)}"
                 var current = "  \(name) &= "
                 var width = 0.0
-                for term in polynomialTerms(p, maxTerms: 40) {
+                for (index, term) in polynomialTerms(p, maxTerms: 40).enumerated() {
                     let w = TeXWidth.estimate(term)
                     if width > 0 && width + w > Self.lineWidth - 6 {
                         rows.append(current)
                         current = "    &\\quad "
                         width = 0
                     }
-                    current += (width == 0 && current.hasSuffix("&= ") ? "" : " ") + term
+                    current += (index == 0 ? "" : " ") + term
                     width += w + 0.5
                 }
                 rows.append(current)

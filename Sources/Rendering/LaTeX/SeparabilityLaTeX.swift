@@ -67,15 +67,17 @@ public enum SeparabilityLaTeX {
             var sums = [String]()
             for i in 0...d {
                 let name = i < d ? "w_{\(i + 1)}" : "b"
-                let terms = zip(c.mapped, c.labels).enumerated().compactMap { k, pl -> String? in
+                let coefficients = zip(c.mapped, c.labels).enumerated().compactMap { k, pl -> Rational? in
                     let coefficient = (i < d ? pl.0[i] : Rational.one) * (pl.1 == 1 ? farkas[k] : -farkas[k])
-                    return coefficient.isZero ? nil : number(coefficient)
+                    return coefficient.isZero ? nil : coefficient
                 }
                 let joined =
-                    terms.isEmpty
+                    coefficients.isEmpty
                     ? "0"
-                    : terms.enumerated().map { j, t in j == 0 || t.hasPrefix("-") ? t : "+ " + t }.joined(
-                        separator: " ")
+                    : coefficients.enumerated().map { j, value in
+                        j == 0 || value.signum < 0 ? number(value) : "+ " + number(value)
+                    }
+                    .joined(separator: " ")
                 sums.append("\\text{coefficient of } \(name) &: \\; \(joined) = 0")
             }
             out += sums.joined(separator: " \\\\\n") + "\n\\end{align*}\n"

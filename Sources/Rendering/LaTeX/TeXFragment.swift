@@ -15,6 +15,9 @@ struct TeXFragment {
     /// Whether the text begins with `[` (an enclosure), which a preceding `\\` would read as
     /// its optional argument.
     var opensWithBracket = false
+    /// Whether the text begins with a minus sign (a negative number, or a polynomial whose
+    /// first printed term is negative): appending it as a term writes ` - ` and the rest.
+    var opensWithMinus = false
 
     /// A fraction or a superscript: taller than a line of digits.
     var isTall: Bool { hasFraction || hasSuperscript }
@@ -25,22 +28,28 @@ struct TeXFragment {
     }
 
     /// Text with its facts.
-    init(text: String, hasFraction: Bool, hasSuperscript: Bool = false, opensWithBracket: Bool = false) {
+    init(
+        text: String, hasFraction: Bool, hasSuperscript: Bool = false, opensWithBracket: Bool = false,
+        opensWithMinus: Bool = false
+    ) {
         self.text = text
         self.hasFraction = hasFraction
         self.hasSuperscript = hasSuperscript
         self.opensWithBracket = opensWithBracket
+        self.opensWithMinus = opensWithMinus
     }
 
     /// The parts' texts joined by `separator` (which must not hold a fraction or superscript),
-    /// with their facts; it opens with a bracket when `prefix` is empty and the first part does.
+    /// with their facts; it opens with a bracket or a minus sign when `prefix` is empty and the
+    /// first part does.
     static func joined(_ parts: [TeXFragment], separator: String, prefix: String = "", suffix: String = "")
         -> TeXFragment
     {
         TeXFragment(
             text: prefix + parts.map(\.text).joined(separator: separator) + suffix,
             hasFraction: parts.contains { $0.hasFraction }, hasSuperscript: parts.contains { $0.hasSuperscript },
-            opensWithBracket: prefix.isEmpty && parts.first?.opensWithBracket == true)
+            opensWithBracket: prefix.isEmpty && parts.first?.opensWithBracket == true,
+            opensWithMinus: prefix.isEmpty && parts.first?.opensWithMinus == true)
     }
 }
 
