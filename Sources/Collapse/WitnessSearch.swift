@@ -150,17 +150,28 @@ struct WitnessSearch {
     mutating func candidatePairs() -> CandidatePairs {
         let head = cornerPairs()
         let bases = crossingBases()
-        var tail = [([Rational], [Rational])]()
+        var tail = [() -> ([Rational], [Rational])]()
         // The first 32 coordinates' unit vectors (all of them in small networks): with every
         // coordinate, a wide input spent the whole budget on (e, e) and (e, 2e) before
-        // reaching the pairs (e_i, -e_i) that break a ReLU.
-        let units = unitVectors(limit: 64)
-        for e in units { tail.append((e, e)); tail.append((e, e.map { $0 * Rational(2) })) }
-        for (a, b) in zip(units, units.dropFirst()) { tail.append((a, b)) }
+        // reaching the pairs (e_i, -e_i) that break a ReLU. They are built when their pair is
+        // reached (e_1, -e_1, e_2, ... as `unitVectors` orders them): on a 784-input network
+        // the whole list is megabytes, of which a search uses a few pairs.
+        let n = network.inputDimension
+        let unitCount = Swift.min(64, 2 * n)
+        let unit: @Sendable (Int) -> [Rational] = { k in
+            var e = [Rational](repeating: .zero, count: n)
+            e[k / 2] = k % 2 == 0 ? .one : -.one
+            return e
+        }
+        for k in 0..<unitCount {
+            tail.append { (unit(k), unit(k)) }
+            tail.append { (unit(k), unit(k).map { $0.isZero ? $0 : $0 * Rational(2) }) }
+        }
+        for k in 0..<Swift.max(unitCount - 1, 0) { tail.append { (unit(k), unit(k + 1)) } }
         for _ in 0..<8 {
             let x = zero.map { _ in Rational.random(numerators: -4...4, denominators: 1...3, using: &rng) }
             let y = zero.map { _ in Rational.random(numerators: -4...4, denominators: 1...3, using: &rng) }
-            tail.append((x, y))
+            tail.append { (x, y) }
         }
         return CandidatePairs(network: network, head: head, bases: bases, tail: tail)
     }
@@ -231,15 +242,18 @@ struct WitnessSearch {
         let network: Network
         let head: [([Rational], [Rational])]
         let bases: [[Rational]]
-        let tail: [([Rational], [Rational])]
+        /// The generic pairs, each made when reached.
+        let tail: [() -> ([Rational], [Rational])]
         private var nextBase = 0
         private var buffer: [([Rational], [Rational])] = []
         private var position = 0
         private var tailPosition = 0
         private var headPosition = 0
 
-        init(network: Network, head: [([Rational], [Rational])], bases: [[Rational]], tail: [([Rational], [Rational])])
-        {
+        init(
+            network: Network, head: [([Rational], [Rational])], bases: [[Rational]],
+            tail: [() -> ([Rational], [Rational])]
+        ) {
             self.network = network
             self.head = head
             self.bases = bases
@@ -262,7 +276,7 @@ struct WitnessSearch {
             }
             guard tailPosition < tail.count else { return nil }
             tailPosition += 1
-            return tail[tailPosition - 1]
+            return tail[tailPosition - 1]()
         }
     }
 }
