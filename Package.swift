@@ -109,7 +109,12 @@ let package = Package(
             name: "RenderingTests",
             dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "Collapse", "Rendering"]),
         .testTarget(
-            name: "CLITests", dependencies: ["ExactNumbers", "Algebra", "ProveCollapseCLI"], exclude: ["HelpSnapshots"]),
+            name: "CLITests",
+            dependencies: [
+                "ExactNumbers", "Algebra", "ProveCollapseCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            exclude: ["HelpSnapshots"]),
         .testTarget(
             name: "ModelFilesTests",
             dependencies: ["ExactNumbers", "Enclosures", "Algebra", "NetworkModel", "ModelFiles", "Collapse"],
