@@ -292,4 +292,20 @@ save("batchnorm-sqrt.onnx",
       tensor("var", np.array([2.0, 0.5, 3.3], dtype=np.float32)),
       tensor("W2", np.array([[1.0, -0.5, 0.25], [0.75, 1.25, -2.0]], dtype=np.float32)),
       tensor("b2", np.array([0.0, 0.5], dtype=np.float32))])
+# 14. Sizes past the limits, each a positioned error, never an allocation abort (issue 14):
+#     an input of 2,000,000,000 entries; an activation alone on 4096 units (its map would be a
+#     4096x4096 identity); constants [1100, 1] + [1, 1000] broadcasting to 1.1 M entries, past
+#     the larger operand and 2^20. Fixed arrays (no rng draw).
+save("huge-input.onnx",
+     [helper.make_node("Relu", ["x"], ["y"], name="relu")],
+     [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 2000000000])],
+     [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 2000000000])], [])
+save("wide-activation.onnx",
+     [helper.make_node("Relu", ["x"], ["y"], name="relu")],
+     [vector("x", 4096)], [vector("y", 4096)], [])
+save("broadcast-blowup.onnx",
+     [helper.make_node("Add", ["A", "B"], ["C"], name="fold"),
+      helper.make_node("Add", ["x", "C"], ["y"], name="use")],
+     [vector("x", 4)], [vector("y", 4)],
+     [tensor("A", np.zeros((1100, 1), dtype=np.float16)), tensor("B", np.zeros((1, 1000), dtype=np.float16))])
 print("reference outputs written")

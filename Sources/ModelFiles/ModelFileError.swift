@@ -35,17 +35,26 @@ public struct ModelFileError: Error, Hashable, Sendable, CustomStringConvertible
         self.message = message.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
-    /// The one-line message.
+    /// The one-line message. Names read from the file (node, operator, tensor, graph value)
+    /// are written with `printable`, so a name holding a line break stays on the line.
     public var description: String {
         switch place {
         case .file: return "\(file): \(message)"
         case .line(let line, let column): return "\(file):\(line):\(column): \(message)"
         case .node(let index, let name, let op):
-            let label = name.isEmpty ? "" : " '\(name)'"
-            return "\(file): node[\(index)]\(label) (\(op)): \(message)"
-        case .tensor(let name): return "\(file): tensor '\(name)': \(message)"
-        case .value(let name): return "\(file): graph value '\(name)': \(message)"
+            let label = name.isEmpty ? "" : " '\(Self.printable(name))'"
+            return "\(file): node[\(index)]\(label) (\(Self.printable(op))): \(message)"
+        case .tensor(let name): return "\(file): tensor '\(Self.printable(name))': \(message)"
+        case .value(let name): return "\(file): graph value '\(Self.printable(name))': \(message)"
         }
+    }
+
+    /// `text` as written inside a JSON string literal (`SpecWriter.jsonString` without its
+    /// quotes): `"`, `\` and every control character or line separator escaped (`\n`,
+    /// `\u0001`), every other character as it is. The result has no line break, and distinct
+    /// texts give distinct results.
+    public static func printable(_ text: String) -> String {
+        String(SpecWriter.jsonString(text).dropFirst().dropLast())
     }
 
     /// The position of a layer read from this place, for later messages about the layer: an

@@ -185,8 +185,9 @@ public enum SpecWriter {
         return jsonString(text)
     }
 
-    /// A JSON string literal.
-    static func jsonString(_ text: String) -> String {
+    /// A JSON string literal, quotes included: `"`, `\`, the control characters, U+2028,
+    /// U+2029 and U+FEFF escaped (`\n`, `\u0001`), so it is one line and reads back as `text`.
+    public static func jsonString(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

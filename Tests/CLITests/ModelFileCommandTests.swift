@@ -9,7 +9,10 @@ struct ModelFileCommandTests {
 
     func fixture(_ name: String) -> String { Self.fixtures.appendingPathComponent(name).path }
 
-    @Test(arguments: ["unsupported-conv.onnx", "truncated.onnx", "residual.onnx", "truncated.nnet"])
+    @Test(arguments: [
+        "unsupported-conv.onnx", "truncated.onnx", "residual.onnx", "truncated.nnet", "multiline-operator-name.onnx",
+        "reshape-overflowing-shape.onnx",
+    ])
     func badModelsExitTwoWithOnePositionedLine(_ name: String) throws {
         let cli = try CLIHarness(); defer { cli.cleanUp() }
         for arguments in [

@@ -1,4 +1,4 @@
-public import ExactNumbers
+import ExactNumbers
 
 /// The interning registry's record of one `ConstantAtom`: its parts in separate optional
 /// fields, so `atom` rebuilds exactly the atom that was stored (`ConstantAtomEntry(a).atom == a`).

@@ -24,8 +24,31 @@ struct ExactTensor: Hashable, Sendable {
         }
     }
 
-    /// The number of entries a shape holds (1 for a scalar).
+    /// The number of entries a shape holds (1 for a scalar). Precondition: the shape passed
+    /// `checkedCount` (a shape read from the file may overflow the product).
     static func count(_ shape: [Int]) -> Int { shape.reduce(1, *) }
+
+    /// The most entries a tensor or the chain vector may hold: 2^31, the bound the tensor
+    /// decoder applies to weights.
+    static let maximumCount = 1 << 31
+
+    /// The most entries a folded constant may hold beyond its larger operand (2^20): constant
+    /// arithmetic never grows the constants past the file's tensors and this bound, so a
+    /// broadcast of [65536, 1] by [1, 65536] is refused instead of asking for 2^32 entries.
+    static let foldingCount = 1 << 20
+
+    /// The number of entries a shape holds; nil when a dimension is negative or the product
+    /// exceeds `maximumCount` (checked before each multiplication, so it never overflows).
+    static func checkedCount(_ shape: [Int]) -> Int? {
+        var count = 1
+        for d in shape {
+            guard d >= 0 else { return nil }
+            let (product, overflow) = count.multipliedReportingOverflow(by: d)
+            guard !overflow, product <= maximumCount else { return nil }
+            count = product
+        }
+        return count
+    }
 
     /// A scalar.
     init(scalar: Rational) {

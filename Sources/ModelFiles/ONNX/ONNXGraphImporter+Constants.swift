@@ -40,6 +40,15 @@ extension ONNXGraphImporter {
         case "Add", "Sub", "Mul", "Div":
             guard inputs.count == 2 else { throw fail(index, node, "\(inputs.count) inputs; expected 2") }
             let op = node.opType
+            let larger = max(inputs[0].values.count, inputs[1].values.count, ExactTensor.foldingCount)
+            if let shape = ExactTensor.broadcastShape(inputs[0].shape, inputs[1].shape),
+                (ExactTensor.checkedCount(shape) ?? .max) > larger
+            {
+                throw fail(
+                    index, node,
+                    "shapes \(inputs[0].shape) and \(inputs[1].shape) broadcast to \(shape), more than \(larger) entries; expected a broadcast no larger than its larger operand or 2^20 entries"
+                )
+            }
             let combined = ExactTensor.combine(inputs[0], inputs[1]) { a, b in
                 switch op {
                 case "Add": return a + b

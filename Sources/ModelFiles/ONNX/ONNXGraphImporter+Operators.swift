@@ -67,7 +67,7 @@ extension ONNXGraphImporter {
     func unsupported(_ index: Int, _ node: Onnx_NodeProto) -> ModelFileError {
         fail(
             index, node,
-            "operator \(node.opType) is not supported; expected one of \(Self.supportedOperators.joined(separator: ", ")) (contract §6)"
+            "operator \(ModelFileError.printable(node.opType)) is not supported; expected one of \(Self.supportedOperators.joined(separator: ", ")) (contract §6)"
         )
     }
 
@@ -314,7 +314,9 @@ extension ONNXGraphImporter {
                 result.append(d)
             }
         }
-        let known = ExactTensor.count(result)
+        guard let known = ExactTensor.checkedCount(result) else {
+            throw fail(index, node, "the shape \(target) holds more than 2^31 entries; expected \(size)")
+        }
         if let inferred {
             guard known > 0, size % known == 0 else {
                 throw fail(index, node, "cannot infer -1 in \(target) for \(size) units")

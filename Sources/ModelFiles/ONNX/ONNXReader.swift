@@ -130,6 +130,17 @@ public enum ONNXReader {
         var importer = ONNXGraphImporter(
             file: file, opset: opset, constants: constants, input: input.name, shape: shape)
         try importer.run(graph.node)
+        // As for specs (`SpecWalker`): an activation-only layer's map is an n×n identity, which
+        // an analysis builds, so it is refused past the widest a spec accepts.
+        for draft in importer.drafts
+        where draft.weights == nil && draft.columns > ONNXGraphImporter.widestActivationLayer {
+            let index = draft.location.line - 1
+            let node = graph.node[index]
+            throw ModelFileError(
+                file: file, place: .node(index: index, name: node.name, op: node.opType),
+                "the activation applies alone to \(draft.columns) units; expected at most \(ONNXGraphImporter.widestActivationLayer) units in an activation-only layer (its map is a \(draft.columns)×\(draft.columns) matrix)"
+            )
+        }
         guard importer.chain == output.name else {
             throw ModelFileError(
                 file: file, place: .value(output.name),
@@ -140,6 +151,9 @@ public enum ONNXReader {
         let name = graph.name.isEmpty ? ModelFiles.baseName(file) : graph.name
         return Network(name: name, inputNames: (1...max(n, 1)).map { "x\($0)" }, layers: importer.drafts.map(\.layer))
     }
+
+    /// The largest input vector accepted (2^24, a spec's largest `input: n`).
+    static let maximumInputSize = 1 << 24
 
     /// The input's shape with a symbolic or unit leading (batch) dimension read as 1.
     static func inputShape(_ input: Onnx_ValueInfoProto, file: String) throws(ModelFileError) -> [Int] {
@@ -165,6 +179,11 @@ public enum ONNXReader {
                 }
                 shape.append(1)
             }
+        }
+        guard let count = ExactTensor.checkedCount(shape), count <= maximumInputSize else {
+            throw fail(
+                "the input's shape \(shape) holds more than \(maximumInputSize) entries; expected at most \(maximumInputSize) inputs (as in a spec)"
+            )
         }
         guard ExactTensor.count(shape) >= 1, !shape.isEmpty else {
             throw fail("the input is a scalar; expected a vector")

@@ -65,13 +65,8 @@ enum ONNXTensorDecoding {
             guard d >= 0, d <= Int64(Int32.max) else { throw fail("dimension \(d); expected a non-negative size") }
             shape.append(Int(d))
         }
-        var count = 1
-        for d in shape {
-            let (product, overflow) = count.multipliedReportingOverflow(by: d)
-            guard !overflow, product <= 1 << 31 else {
-                throw fail("shape \(shape) holds more than 2^31 entries; expected a weight tensor")
-            }
-            count = product
+        guard let count = ExactTensor.checkedCount(shape) else {
+            throw fail("shape \(shape) holds more than 2^31 entries; expected a weight tensor")
         }
         if type == .float {
             // float32: kept as bit patterns (4 bytes an entry), made rationals only on demand.
