@@ -2,8 +2,8 @@
 """Writes the model-file benchmark inputs into a folder (default /tmp/prove-collapse-bench),
 never into the repository: an ACAS-Xu-size NNet and ONNX (5 inputs, six ReLU layers of 50,
 5 outputs), a float32 MLP 784-1024-1024-1024-10 (about 2.9 million weights, 11 MB), and ten
-512x512 float32 Gemm layers with no activation between them (and the same chain as a spec
-for the plain collapse). Then time them with scripts/bench-models.sh.
+512x512 float32 Gemm layers with no activation between them (its default analysis is the
+plain exact collapse that `fuse` is compared with). scripts/bench-models.sh writes and times them.
 """
 import os
 import sys
