@@ -30,7 +30,15 @@ extension PackedTerms {
             if v >= 10 { appendDecimal(v / 10) }
             out.append(UInt8(ascii: "0") + UInt8(v % 10))
         }
+        // Under a `PrintingInterrupt` past its deadline the text stops early (its installer
+        // discards it); the clock is consulted every 64 terms.
+        let interrupt = PrintingInterrupt.current
+        var reported = 0
         for (index, t) in order.enumerated() {
+            if let interrupt, index & 63 == 63 {
+                if interrupt.stopsText(afterWriting: out.count - reported) { break }
+                reported = out.count
+            }
             let c = coefficients[t]
             let negative = c.signum < 0
             if index == 0 {

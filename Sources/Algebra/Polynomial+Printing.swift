@@ -26,7 +26,15 @@ extension Polynomial: CustomStringConvertible {
         let ordered = sortedTerms
         if ordered.isEmpty { return "0" }
         var out = ""
+        // Under a `PrintingInterrupt` past its deadline the text stops early (its installer
+        // discards it); the clock is consulted every 64 terms.
+        let interrupt = PrintingInterrupt.current
+        var reported = 0
         for (index, (m, c)) in ordered.enumerated() {
+            if let interrupt, index & 63 == 63 {
+                if interrupt.stopsText(afterWriting: out.utf8.count - reported) { break }
+                reported = out.utf8.count
+            }
             let negative = c.signum < 0
             if index == 0 {
                 if negative { out += "-" }

@@ -66,6 +66,22 @@ public final class PrintingInterrupt: Sendable {
         return false
     }
 
+    /// Whether a writer of text that is not one number (a polynomial's terms) should stop:
+    /// it reports the `characters` it wrote since its last call. The clock is read once per
+    /// `digitsBetweenChecks` characters; past the deadline the interrupt is raised (its installer
+    /// discards everything rendered under it) and the writer may stop early.
+    public func stopsText(afterWriting characters: Int) -> Bool {
+        if raised.load(ordering: .relaxed) { return true }
+        let pending = pendingDigits.add(characters, ordering: .relaxed).newValue
+        guard pending >= Self.digitsBetweenChecks else { return false }
+        pendingDigits.store(0, ordering: .relaxed)
+        if ContinuousClock.now >= deadline {
+            raised.store(true, ordering: .relaxed)
+            return true
+        }
+        return false
+    }
+
     /// Records that a number of `digits` digits took `elapsed` to convert (timed numbers only).
     func record(digits: Int, elapsed: Duration) {
         let (seconds, attoseconds) = elapsed.components

@@ -128,7 +128,11 @@ public enum ReasonText {
                     "\(limit) during the witness search after \(evaluations) of \(budget) evaluations, with no exact witness of non-affinity and affinity not proved"
             case .reportPrinting(let verdict, let digits):
                 return
-                    "\(limit) while printing the report: the analysis reached the verdict \(verdict.rawValue), but its exact numbers (about \(digits) decimal digits) could not be written in time; allow more time to see the verdict and its evidence"
+                    "\(limit) while printing the report: the analysis reached the verdict \(verdict.rawValue), but "
+                    + (digits > 0
+                        ? "its exact numbers (about \(digits) decimal digits)"
+                        : "its exact entries (polynomials too long to write)")
+                    + " could not be written in time; allow more time to see the verdict and its evidence"
             case .regionEnumeration(let regions):
                 return
                     "\(limit) during the region enumeration after \(plural(regions.regionsExamined, "region")) (\(regions.fullDimensionalRegions) full-dimensional, all carrying the same affine map) and \(plural(regions.linearPrograms, "linear program")), with no exact witness of non-affinity; allow more time to decide"
