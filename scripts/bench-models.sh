@@ -25,7 +25,8 @@ run() {
     local log
     log=$(mktemp)
     /usr/bin/time -f "%e %U %S %M" -o "$log" "$BIN" "$@" >/dev/null 2>&1 || true
-    read -r WALL USER SYS RSS_KB <"$log"
+    # GNU time writes "Command exited with non-zero status N" first when the verdict is not 0.
+    read -r WALL USER SYS RSS_KB < <(tail -n 1 "$log")
     CPU=$(python3 -c "print(f'{$USER + $SYS:.2f}')")
     rm -f "$log"
 }
