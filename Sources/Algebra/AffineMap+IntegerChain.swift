@@ -16,8 +16,18 @@ extension AffineMap where Scalar == Rational {
         _ maps: [AffineMap<Rational>], order: IntegerMatrix.ProductOrder = .balancedTree
     ) -> AffineMap<Rational> {
         let factors = maps.reversed().map(augmentedIntegerMatrix)
+        return composite(
+            ofFactors: consume factors, outputs: maps[maps.count - 1].outputDimension, inputs: maps[0].inputDimension,
+            order: order)
+    }
+
+    /// x ↦ (M/D)x + v/D from the product [[M, v], [0, D]] of the cleared factors N_L, …, N₁
+    /// (outermost first), which it consumes.
+    static func composite(
+        ofFactors factors: consuming [IntegerMatrix], outputs m: Int, inputs n: Int,
+        order: IntegerMatrix.ProductOrder = .balancedTree
+    ) -> AffineMap<Rational> {
         let product = IntegerMatrix.product(consume factors, order: order)
-        let (m, n) = (maps[maps.count - 1].outputDimension, maps[0].inputDimension)
         let denominator = product[m, n]
         // W' and b' straight from their blocks of [[M, v], [0, D]] (no m × (n + 1) array of
         // rationals to copy them out of: 24 MB less at the peak for 1024 × 1024).
@@ -42,6 +52,42 @@ extension AffineMap where Scalar == Rational {
 }
 
 extension AffineMap where Scalar == Rational {
+    /// `composeChain` of `count` maps made one at a time: `map(k)` is called once for each k in
+    /// 0..<count, in order, and each map is cleared to its integer factor before the next is
+    /// made, so that the caller need not hold the chain's rationals (the layers of a compact
+    /// network are made rational one by one; peak memory, issue 15). Equal to
+    /// `composeChain((0..<count).map(map))`. Preconditions: count > 0; each map's input
+    /// dimension is the previous one's output dimension.
+    public static func composeChain(count: Int, _ map: (Int) -> AffineMap<Rational>) -> AffineMap<Rational> {
+        precondition(count > 0, "composeChain needs at least one map (use AffineMap.identity(n) for none)")
+        var factors = [IntegerMatrix]()
+        factors.reserveCapacity(count)
+        // Kept while every map is tiny: such a chain is multiplied as `composeChainCleared` does.
+        var tiny = [AffineMap<Rational>]()
+        var inputs = 0, outputs = 0
+        for k in 0..<count {
+            let layer = map(k)
+            if k == 0 {
+                inputs = layer.inputDimension
+            } else {
+                precondition(
+                    layer.inputDimension == outputs,
+                    "composeChain: a map with input dimension \(layer.inputDimension) follows one with output dimension \(outputs)"
+                )
+            }
+            outputs = layer.outputDimension
+            if tiny.count == k, Swift.max(layer.inputDimension, layer.outputDimension) <= sequentialChainLimit {
+                tiny.append(layer)
+            } else {
+                tiny = []
+            }
+            factors.append(augmentedIntegerMatrix(layer))
+        }
+        if tiny.count == count { return composeChainSequential(tiny) }
+        factors.reverse()
+        return composite(ofFactors: consume factors, outputs: outputs, inputs: inputs)
+    }
+
     /// `composeChain` with a chosen order of the integer chain product (for benchmarks that
     /// measure the balanced tree against the right-to-left chain). Preconditions as for
     /// `composeChain`.

@@ -183,7 +183,8 @@ public struct Analysis: Sendable {
     }
 
     /// Each layer with its affine activation folded in, in order, when the network collapses
-    /// by folding: the maps whose composition is W'x + b' (empty otherwise).
+    /// by folding: the maps whose composition is W'x + b' (empty otherwise, and when the
+    /// analysis was asked not to keep them: `AnalysisOptions.keepsFoldedLayers`).
     public var foldedLayers: [CollapsedMap] {
         if case .collapses(_, _, .affineFold(let layers)) = outcome { return layers }
         return []

@@ -12,29 +12,47 @@ public enum Composition {
     /// The layers with their affine activations folded in, over the rationals; nil when some
     /// activation is not affine or some weight or parameter is symbolic.
     public static func foldedNumeric(_ network: Network) -> [AffineMap<Rational>]? {
+        guard foldsNumerically(network) else { return nil }
         var width = network.inputDimension
         var maps = [AffineMap<Rational>]()
         for layer in network.layers {
-            guard let (a, c) = layer.activation.affineForm,
-                let slope = a.constantValue, let intercept = c.constantValue
-            else { return nil }
-            var map: AffineMap<Rational>
-            switch layer.dense {
-            case .none:
-                map = AffineMap(weights: Matrix<Rational>.identity(width), bias: Array(repeating: .zero, count: width))
-            case .numeric(let m)?: map = m
-            case .float32(let m)?: map = m.materialized
-            case .symbolic?: return nil
-            }
-            if !slope.isOne || !intercept.isZero {
-                map = AffineMap(
-                    weights: slope.isOne ? map.weights : map.weights.scaled(by: slope),
-                    bias: map.bias.map { slope * $0 + intercept })
-            }
+            let map = foldedNumeric(layer, inputWidth: width)
             maps.append(map)
             width = map.outputDimension
         }
         return maps
+    }
+
+    /// Whether every layer folds over the rationals (`foldedNumeric` is not nil): every
+    /// activation affine with numeric slope and intercept, every dense part numeric.
+    static func foldsNumerically(_ network: Network) -> Bool {
+        network.layers.allSatisfy { layer in
+            guard let (a, c) = layer.activation.affineForm, a.constantValue != nil, c.constantValue != nil else {
+                return false
+            }
+            return layer.dense?.isNumeric ?? true
+        }
+    }
+
+    /// One layer with its affine activation folded in, over the rationals; `inputWidth` is its
+    /// input size (for an activation-only layer). Precondition: the layer folds numerically.
+    static func foldedNumeric(_ layer: Layer, inputWidth width: Int) -> AffineMap<Rational> {
+        let (a, c) = layer.activation.affineForm!
+        let slope = a.constantValue!, intercept = c.constantValue!
+        var map: AffineMap<Rational>
+        switch layer.dense {
+        case .none:
+            map = AffineMap(weights: Matrix<Rational>.identity(width), bias: Array(repeating: .zero, count: width))
+        case .numeric(let m)?: map = m
+        case .float32(let m)?: map = m.materialized
+        case .symbolic?: preconditionFailure("Composition.foldedNumeric(_:inputWidth:) of a symbolic layer")
+        }
+        if !slope.isOne || !intercept.isZero {
+            map = AffineMap(
+                weights: slope.isOne ? map.weights : map.weights.scaled(by: slope),
+                bias: map.bias.map { slope * $0 + intercept })
+        }
+        return map
     }
 
     /// The layers with their affine activations folded in, over the polynomials in the weight

@@ -50,15 +50,22 @@ extension IntegerMatrix {
     /// How a chain of products is taken (`product(_:order:)`).
     public enum ProductOrder: Sendable {
         /// Neighbours first, then pairs of those: A₁A₂, A₃A₄, … then (A₁A₂)(A₃A₄), …. Entries
-        /// grow in balanced steps, and the products of one level run on separate cores.
+        /// grow in balanced steps, and independent subtrees run on separate cores.
         case balancedTree
         /// From the right: Aₖ₋₁Aₖ, then Aₖ₋₂(Aₖ₋₁Aₖ), …: each product on all cores.
         case rightToLeft
     }
 
-    /// The product A₁A₂⋯Aₖ of a chain. Intermediate products are freed as soon as the next
-    /// level is formed. Preconditions: the chain is not empty; neighbours' shapes agree.
-    /// The factors are consumed, so that each level can be freed before the next is formed.
+    /// The product A₁A₂⋯Aₖ of a chain. Preconditions: the chain is not empty; neighbours'
+    /// shapes agree. The factors are consumed: each is freed once its product is formed.
+    ///
+    /// The balanced tree is the one that pairs neighbours level by level (A₁A₂, A₃A₄, …, an
+    /// odd last factor carried up), taken depth first: a subtree over k factors splits into the
+    /// largest power of two below k on the left and the rest on the right, so the products
+    /// and their sizes are those of the level-by-level order, but only one partial product
+    /// per level of each running subtree is alive at a time, not a whole level of them (peak
+    /// memory; issue 15). The two subtrees of a split run on separate cores while cores are
+    /// left; the product that joins them uses them all.
     public static func product(_ factors: consuming [IntegerMatrix], order: ProductOrder = .balancedTree)
         -> IntegerMatrix
     {
@@ -75,27 +82,68 @@ extension IntegerMatrix {
             while let a = level.popLast() { result = a * result }
             return result
         case .balancedTree:
-            while level.count > 1 {
-                let pairs = level.count / 2
-                var next = [IntegerMatrix?](repeating: nil, count: pairs)
-                if pairs == 1 || FlintThreads.cores == 1 {
-                    for k in 0..<pairs { next[k] = level[2 * k] * level[2 * k + 1] }
-                } else {
-                    // One product per core; FLINT single-threaded inside each.
-                    let current = level
-                    next.withUnsafeMutableBufferPointer { slots in
-                        let out = UnsafeSendableBuffer(slots)
-                        DispatchQueue.concurrentPerform(iterations: pairs) { k in
-                            out.base[k] = multiplied(current[2 * k], current[2 * k + 1], workers: 0)
-                        }
-                    }
-                }
-                var carried = next.map { $0! }
-                if level.count % 2 == 1 { carried.append(level[level.count - 1]) }
-                level = carried
-            }
-            return level[0]
+            let slots = ChainSlots(level)
+            level = []
+            return slots.product(0..<slots.count, threads: FlintThreads.cores)
         }
+    }
+}
+
+/// The factors of a chain product, each taken out (and so released by the chain) when its
+/// subtree uses it; disjoint ranges are read from separate threads.
+private final class ChainSlots: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<IntegerMatrix?>
+    let count: Int
+
+    init(_ factors: [IntegerMatrix]) {
+        slots = .allocate(capacity: factors.count)
+        _ = slots.initialize(from: factors.lazy.map { $0 })
+        count = factors.count
+    }
+
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
+
+    /// Factor k, removed from the chain (each index is taken exactly once).
+    private func take(_ k: Int) -> IntegerMatrix {
+        let factor = slots[k]!
+        slots[k] = nil
+        return factor
+    }
+
+    /// The product of the factors in `range` (not empty) on `threads` cores: the left subtree
+    /// over the largest power of two below `range.count` factors, the right over the rest,
+    /// side by side when both have products to form and there are cores for both.
+    func product(_ range: Range<Int>, threads: Int) -> IntegerMatrix {
+        if range.count == 1 { return take(range.lowerBound) }
+        var leftCount = 1
+        while leftCount * 2 < range.count { leftCount *= 2 }
+        let split = range.lowerBound + leftCount
+        let left: IntegerMatrix, right: IntegerMatrix
+        if threads > 1 && range.upperBound - split > 1 {
+            let leftThreads = threads / 2, rightThreads = threads - threads / 2
+            let results = UnsafeMutableBufferPointer<IntegerMatrix?>.allocate(capacity: 2)
+            results.initialize(repeating: nil)
+            let out = UnsafeSendableBuffer(results)
+            DispatchQueue.concurrentPerform(iterations: 2) { side in
+                out.base[side] =
+                    side == 0
+                    ? self.product(range.lowerBound..<split, threads: leftThreads)
+                    : self.product(split..<range.upperBound, threads: rightThreads)
+            }
+            left = results[0]!
+            right = results[1]!
+            _ = results.deinitialize()
+            results.deallocate()
+        } else {
+            // One side has no product to form (a single factor) or there is one core: in turn,
+            // each on every core.
+            left = product(range.lowerBound..<split, threads: threads)
+            right = product(split..<range.upperBound, threads: threads)
+        }
+        return IntegerMatrix.multiplied(left, right, workers: threads - 1)
     }
 }
 

@@ -85,7 +85,7 @@ struct AnalyzeCommand: ExitStatusCommand {
 
     func execute() throws -> Int32 {
         let reporter = limits.reporter()
-        let network = try symbolValues.apply(to: input.load(progress: reporter))
+        let network = SpecLoading.compacted(try symbolValues.apply(to: input.load(progress: reporter)))
         // Opened before the analysis: a refused or unwritable path fails at once.
         let latexFile = try latexOption.latex.map { try OutputFile.open($0) }
         let pdfFile = try pdf.map { try OutputFile.open($0) }
@@ -96,6 +96,7 @@ struct AnalyzeCommand: ExitStatusCommand {
         options.simplifies = !noSimplify
         // Only the LaTeX derivation shows the regions that illustrate a refutation.
         options.illustrateRegions = latexFile != nil || pdfFile != nil
+        options.keepsFoldedLayers = options.illustrateRegions
         reporter.begin("analysing \(network.layers.count) layer\(network.layers.count == 1 ? "" : "s")")
         let analyzed = Analyzer.analyze(network, options: options)
         reporter.end()

@@ -41,6 +41,17 @@ enum SpecLoading {
         return try load(path, domain: domainPath)
     }
 
+    /// `network` with its large float32 layers in their compact form
+    /// (`Network.compactFloat32Layers`: 4 bytes a weight instead of 24, equal by value), the
+    /// freed rationals given back to the system: what `analyze` holds while it decides (peak
+    /// memory, issue 15).
+    static func compacted(_ network: consuming Network) -> Network {
+        var compact = network
+        compact.compactFloat32Layers()
+        returnFreedMemory()
+        return compact
+    }
+
     /// Gives the heap pages freed since start-up back to the system (glibc `malloc_trim`):
     /// reading leaves the document tree's many small blocks free but resident, scattered
     /// between the network's (about as much again as the weights on a large spec); the

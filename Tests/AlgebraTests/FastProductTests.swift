@@ -64,6 +64,14 @@ private let integerProductCase = Generator { rng in
             #expect(tree.weights.entries.allSatisfy { $0.checkInvariants() }, note)
             #expect(tree.bias.allSatisfy { $0.checkInvariants() }, note)
             #expect(AffineMap.composeChain(maps) == sequential, note)
+            // One map at a time, each asked for once, in order.
+            var calls = [Int]()
+            let streamed = AffineMap<Rational>.composeChain(count: maps.count) { k in
+                calls.append(k)
+                return maps[k]
+            }
+            #expect(streamed == sequential, note)
+            #expect(calls == Array(maps.indices), note)
         }
     }
 
@@ -109,7 +117,8 @@ private let integerProductCase = Generator { rng in
 
     @Test func chainProductOrdersAgree() {
         var rng = SplitMix64(seed: 506)
-        for count in 1...6 {
+        // 1...9 factors: every way the depth-first tree splits (powers of two, odd counts).
+        for count in 1...9 {
             let dims = (0...count).map { _ in Int.random(in: 0...20, using: &rng) }
             let factors = zip(dims, dims.dropFirst()).map { r, c in
                 IntegerMatrix(rows: r, columns: c, entries: (0..<(r * c)).map { _ in bigInteger(&rng, bits: 100) })

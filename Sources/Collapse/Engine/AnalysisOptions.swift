@@ -52,6 +52,7 @@ public enum EvaluationBudget: Sendable, Hashable {
 /// | `evaluationLimit` | 50 000 | parameters up to which F(0) of a collapsed network is evaluated through the layers (above: F(0) = b') |
 /// | `symbolicLimit` | 2 000 | inputs × parameters up to which the identity residuals are computed layer by layer |
 /// | `illustrateRegions` | true | whether a not-affine piecewise-linear verdict is illustrated by its regions (only the LaTeX derivation shows them) |
+/// | `keepsFoldedLayers` | true | whether a collapse by folding keeps its folded layers (`Analysis.foldedLayers`, only the LaTeX derivation shows them); without them the layers are made rational one at a time for the product |
 /// | `illustrationInputs`, `illustrationUnits` | 8, 64 | largest networks illustrated |
 /// | `keptRegions` | 64 | regions kept for the case analysis |
 /// | `breakpointRegionLimit` | 100 000 | regions enumerated along a line to find the breakpoints of a witness segment |
@@ -103,6 +104,12 @@ public struct AnalysisOptions: Sendable {
     /// Whether to enumerate the regions of a small piecewise-linear network refuted by the
     /// witness search, to illustrate it (only the LaTeX derivation shows them).
     public var illustrateRegions: Bool = true
+    /// Whether a collapse by folding keeps its folded layers in the analysis
+    /// (`Analysis.foldedLayers`, which only the LaTeX derivation shows). When false they are
+    /// empty, and the layers are made rational and cleared to integers one at a time for the
+    /// product, so that no rational copy of a compact (`float32`) network's weights is alive
+    /// during it (peak memory, issue 15); W' and b' are the same.
+    public var keepsFoldedLayers: Bool = true
     /// Largest networks (inputs) whose regions illustrate a refutation.
     public var illustrationInputs: Int = 8
     /// Largest networks (piecewise-linear units) whose regions illustrate a refutation.

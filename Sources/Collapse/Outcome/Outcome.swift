@@ -30,7 +30,8 @@ public enum Outcome: Sendable {
 /// How a collapse was proved.
 public enum CollapseProvenance: Sendable {
     /// Every activation is affine, f(t) = a·t + c: each folds into its layer, and the folded
-    /// layers (in order) compose exactly to W'x + b'.
+    /// layers (in order) compose exactly to W'x + b' (empty when not kept:
+    /// `AnalysisOptions.keepsFoldedLayers`).
     case affineFold(layers: [CollapsedMap])
     /// Every activation is a polynomial; expanding F layer by layer, every term of degree >= 2
     /// in the inputs cancels (the expansion is `Analysis.polynomialOutputs`).

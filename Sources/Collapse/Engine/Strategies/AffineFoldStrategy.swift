@@ -8,6 +8,17 @@ struct AffineFoldStrategy: DecisionStrategy {
     func decide(_ context: DecisionContext) -> Conclusion? {
         let network = context.network
         guard network.layers.allSatisfy({ $0.activation.affineForm != nil }) else { return nil }
+        if !context.options.keepsFoldedLayers, !network.layers.isEmpty, Composition.foldsNumerically(network) {
+            // The layers made rational one at a time (a compact layer's rationals live only
+            // until its integer factor is made); no folded layers are kept.
+            var width = network.inputDimension
+            let map = AffineMap<Rational>.composeChain(count: network.layers.count) { k in
+                let folded = Composition.foldedNumeric(network.layers[k], inputWidth: width)
+                width = folded.outputDimension
+                return folded
+            }
+            return .collapses(.numeric(map), .affineFold(layers: []))
+        }
         if let folded = Composition.foldedNumeric(network) {
             // A network with no layers (built in code; specs reject it) is the identity.
             let map =
