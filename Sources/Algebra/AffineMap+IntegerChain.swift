@@ -27,12 +27,17 @@ extension AffineMap where Scalar == Rational {
         ofFactors factors: consuming [IntegerMatrix], outputs m: Int, inputs n: Int,
         order: IntegerMatrix.ProductOrder = .balancedTree
     ) -> AffineMap<Rational> {
-        let product = IntegerMatrix.product(consume factors, order: order)
-        let denominator = product[m, n]
-        // W' and b' straight from their blocks of [[M, v], [0, D]] (no m × (n + 1) array of
-        // rationals to copy them out of: 24 MB less at the peak for 1024 × 1024).
-        let weights = product.quotients(by: denominator, rows: 0..<m, columns: 0..<n)
-        let bias = product.quotients(by: denominator, rows: 0..<m, columns: n..<(n + 1))
+        let weights: [Rational], bias: [Rational]
+        do {
+            let product = IntegerMatrix.product(consume factors, order: order)
+            let denominator = product[m, n]
+            // W' and b' straight from their blocks of [[M, v], [0, D]] (no m × (n + 1) array of
+            // rationals to copy them out of: 24 MB less at the peak for 1024 × 1024).
+            weights = product.quotients(by: denominator, rows: 0..<m, columns: 0..<n)
+            bias = product.quotients(by: denominator, rows: 0..<m, columns: n..<(n + 1))
+        }
+        // The product is freed: its integers leave FLINT's cache too.
+        IntegerMatrix.releaseCachedIntegers()
         return AffineMap(weights: Matrix(rows: m, columns: n, entries: weights), bias: bias)
     }
 

@@ -101,6 +101,15 @@ public struct IntegerMatrix: Sendable {
 
 }
 
+extension IntegerMatrix {
+    /// Frees the calling thread's cache of freed FLINT big integers (see
+    /// `FlintThreads.releaseCachedIntegers`): for callers that have just released large
+    /// integer matrices (the product of a chain, once it is reduced).
+    public static func releaseCachedIntegers() {
+        FlintThreads.releaseCachedIntegers()
+    }
+}
+
 extension IntegerMatrix: Equatable {
     /// Same shape and entries (`fmpz_mat_equal`).
     public static func == (lhs: IntegerMatrix, rhs: IntegerMatrix) -> Bool {

@@ -100,6 +100,8 @@ struct AnalyzeCommand: ExitStatusCommand {
         reporter.begin("analysing \(network.layers.count) layer\(network.layers.count == 1 ? "" : "s")")
         let analyzed = Analyzer.analyze(network, options: options)
         reporter.end()
+        // The product's freed work space back to the system before the report is rendered.
+        SpecLoading.returnFreedMemory()
         // Rendered whole before anything is written; `--timeout` covers the rendering too.
         let output = BoundedRendering.render(analyzed, deadline: options.deadline) { analysis in
             AnalyzeOutput(
