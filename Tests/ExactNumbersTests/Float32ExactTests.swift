@@ -31,6 +31,10 @@ import Testing
             values[$0].numerator.bitWidth < 63 && values[$0].denominator.bitWidth < 63
         }
         #expect(inline.count > 1000)
+        for k in inline {
+            #expect(
+                Float32Matrix(exactly: [values[k]], rows: 1, columns: 1)?.bits == [bits[k]], "\(values[k]) \(bits[k])")
+        }
         let matrix = try #require(
             Float32Matrix(exactly: inline.map { values[$0] }, rows: inline.count, columns: 1))
         #expect(matrix.bits == inline.map { bits[$0] })
