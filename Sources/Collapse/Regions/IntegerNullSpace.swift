@@ -6,8 +6,8 @@ import ExactNumbers
 /// exact divisions (after k pivots, each entry below them is the k+1-order minor on the
 /// pivot rows and columns, so the division by the previous pivot leaves no remainder; columns
 /// without a pivot are skipped and take part in no minor), in machine words when they fit.
-/// For every column f without a pivot, yf = 1, the other pivot-free columns 0, and the pivot
-/// variables follow by back substitution in exact rationals: A·y = 0. These vectors are a basis
+/// For every column f without a pivot, y_f = D (the last pivot), the other pivot-free columns
+/// 0, and the pivot variables follow by back substitution with exact divisions: A·y = 0. These vectors are a basis
 /// of {y : A·y = 0}, the same space as Gauss–Jordan over the rationals finds, without a gcd
 /// per operation.
 enum IntegerNullSpace {
@@ -53,21 +53,27 @@ enum IntegerNullSpace {
             pivotColumns.append(column)
             row += 1
         }
+        // Back substitution in T: with y_f = D, the last pivot (± the determinant of the
+        // pivot block B), every pivot variable −D·B⁻¹c_f is an integer (Cramer), so each
+        // division below is exact.
         let rank = pivotColumns.count
+        let d = rank == 0 ? T.one : m[(rank - 1) * r + pivotColumns[rank - 1]]
         var result = [[Rational]]()
         for free in 0..<r where !pivotColumns.contains(free) {
-            var y = [Rational](repeating: .zero, count: r)
-            y[free] = .one
+            var y = [T](repeating: T.zero, count: r)
+            y[free] = d
             for k in stride(from: rank - 1, through: 0, by: -1) {
                 let pc = pivotColumns[k]
-                var s = Rational.zero
-                for j in (pc + 1)..<r where !y[j].isZero {
+                var s = T.zero
+                for j in (pc + 1)..<r where y[j].sign != 0 {
                     let a = m[k * r + j]
-                    if a.sign != 0 { s += rational(a) * y[j] }
+                    guard a.sign != 0 else { continue }
+                    guard let t = T.mul(a, y[j]), let sum = T.sub(s, T.negated(t)) else { return nil }
+                    s = sum
                 }
-                y[pc] = -s / rational(m[k * r + pc])
+                y[pc] = T.negated(T.divExact(s, m[k * r + pc]))
             }
-            result.append(y)
+            result.append(y.map(rational))
         }
         return result
     }
