@@ -1,6 +1,4 @@
 import ArgumentParser
-import NetworkModel
-import ModelFiles
 import Collapse
 import Rendering
 import Certificates
@@ -67,69 +65,21 @@ struct AnalyzeCommand: ExitStatusCommand {
     )
     var noSimplify = false
 
-    func validate() throws {
-        if latexOption.latex == "-" && reportFormat.format == .json {
-            throw ValidationError(
-                "--latex - writes the LaTeX document to standard output instead of the report, so --format json would be ignored; write the document to a file (--latex proof.tex --format json) or drop --format json"
-            )
-        }
-        if figures && latexOption.latex == nil && pdf == nil {
-            throw ValidationError(
-                "--figures adds pictures to the LaTeX document; add --latex FILE.tex or --pdf FILE.pdf")
-        }
-        if let pdf, !pdf.lowercased().hasSuffix(".pdf") {
-            throw ValidationError(
-                "--pdf writes a PDF; name the file FILE.pdf (got '\(pdf)'); for the LaTeX source use --latex FILE.tex")
-        }
+    /// The options as plain values: what `execute` runs, and what the start-up parser fills
+    /// directly (`AnalyzeRequest.init?(simpleArguments:)`).
+    var request: AnalyzeRequest {
+        AnalyzeRequest(
+            spec: input.spec, domain: input.domain, format: reportFormat.format, latex: latexOption.latex,
+            maxRegions: regionLimit.maxRegions, convention: convention, limits: limits.values, pdf: pdf,
+            figures: figures, assignments: symbolValues.assignments, certificate: certificate,
+            regionCertificates: regionCertificates, noSimplify: noSimplify)
     }
 
-    func execute() throws -> Int32 {
-        let reporter = limits.reporter()
-        let network = SpecLoading.compacted(try symbolValues.apply(to: input.load(progress: reporter)))
-        // Opened before the analysis: a refused or unwritable path fails at once.
-        let latexFile = try latexOption.latex.map { try OutputFile.open($0) }
-        let pdfFile = try pdf.map { try OutputFile.open($0) }
-        let certificateFile = try certificate.map { try OutputFile.open($0) }
-        var options = AnalysisOptions(maxRegions: regionLimit.maxRegions, progress: reporter.regions)
-        limits.apply(to: &options)
-        options.regionCertificates = regionCertificates
-        options.simplifies = !noSimplify
-        // Only the LaTeX derivation shows the regions that illustrate a refutation.
-        options.illustrateRegions = latexFile != nil || pdfFile != nil
-        options.keepsFoldedLayers = options.illustrateRegions
-        reporter.begin("analysing \(network.layers.count) layer\(network.layers.count == 1 ? "" : "s")")
-        let analyzed = Analyzer.analyze(network, options: options)
-        reporter.end()
-        // The product's freed work space back to the system before the report is rendered.
-        SpecLoading.returnFreedMemory()
-        // Rendered whole before anything is written; `--timeout` covers the rendering too.
-        let output = BoundedRendering.render(analyzed, deadline: options.deadline) { analysis in
-            AnalyzeOutput(
-                analysis, certificate: certificateFile != nil, document: latexFile != nil || pdfFile != nil,
-                options: LaTeXOptions(convention: convention, figures: figures),
-                format: latexOption.latex == "-" ? nil : reportFormat.format,
-                buffered: options.deadline != nil, replays: ModelFiles.kind(of: input.spec) != .spec)
-        }
-        let analysis = output.analysis
-        if let certificateFile, let certificate = output.certificate {
-            try certificateFile.write(certificate)
-            try certificateFile.commit()
-        }
-        if let document = output.document {
-            if let pdfFile { try PDFCompiler.compile(document, into: pdfFile, path: pdf ?? "") }
-            if let latexFile {
-                try latexFile.write(document)
-                try latexFile.commit()
-                if latexOption.latex == "-" { return analysis.verdict.exitCode }
-            }
-        }
-        if let report = output.report {
-            StandardStreams.output(report)
-        } else if reportFormat.format == .json {
-            JSONReport.write(analysis, floatReplay: output.replay) { StandardStreams.output(bytes: $0) }
-        }
-        return analysis.verdict.exitCode
+    func validate() throws {
+        if let problem = request.combinationProblem { throw ValidationError(problem) }
     }
+
+    func execute() throws -> Int32 { try request.execute() }
 }
 
 /// What `analyze` writes, rendered in memory first (`BoundedRendering`): the SMT certificate,

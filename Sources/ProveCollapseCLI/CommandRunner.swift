@@ -26,6 +26,11 @@ enum CommandRunner {
             StandardStreams.output(ProveCollapse.version + "\n")
             return finished(0)
         }
+        // `prove-collapse SPEC [common options]` is read without ArgumentParser; anything else
+        // (help, usage errors, subcommands) goes on to its parse (AnalyzeRequest+SimpleArguments).
+        if let request = AnalyzeRequest(simpleArguments: arguments) {
+            return finished(executed(request.execute))
+        }
         let command: ParsableCommand
         do {
             command =
@@ -34,19 +39,24 @@ enum CommandRunner {
         } catch {
             return finished(Failure.reportParseError(error))
         }
-        let status: Int32
-        do {
-            if let command = command as? ExitStatusCommand {
-                status = try command.execute()
-            } else {
+        if let command = command as? ExitStatusCommand {
+            return finished(executed(command.execute))
+        }
+        return finished(
+            executed {
                 var command = command
                 try command.run()
-                status = 0
-            }
+                return 0
+            })
+    }
+
+    /// The exit status of `work`, or of the error it throws (`Failure.report`).
+    private static func executed(_ work: () throws -> Int32) -> Int32 {
+        do {
+            return try work()
         } catch {
-            status = Failure.report(error)
+            return Failure.report(error)
         }
-        return finished(status)
     }
 
     /// `status`, unless output did not reach standard output (a full disk, /dev/full): that is

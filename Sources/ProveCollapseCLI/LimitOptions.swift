@@ -25,14 +25,38 @@ struct LimitOptions: ParsableArguments {
     )
     var progress: Bool?
 
+    /// The same options as plain values.
+    var values: Limits { Limits(timeout: timeout, maxTerms: maxTerms, progress: progress) }
+
     func validate() throws {
-        if let timeout, !(timeout > 0 && timeout.isFinite) {
-            throw ValidationError("--timeout must be a positive number of seconds; got \(timeout)")
-        }
-        try requirePositive(maxTerms, "--max-terms")
+        if let problem = values.problem { throw ValidationError(problem) }
     }
 
     /// The progress reporter these options ask for.
+    func reporter() -> ProgressReporter { values.reporter() }
+
+    /// Sets the deadline (from now) and the term budget.
+    func apply(to options: inout AnalysisOptions) { values.apply(to: &options) }
+}
+
+/// The values of `LimitOptions` (`--timeout`, `--max-terms`, `--progress`/`--no-progress`).
+struct Limits: Equatable {
+    /// Seconds before the verdict becomes unknown; nil: no deadline.
+    var timeout: Double? = nil
+    /// The most terms of any polynomial the analysis builds.
+    var maxTerms: Int = AnalysisOptions.defaults.polynomialBudget.maxTerms
+    /// true/false: `--progress`/`--no-progress`; nil: when standard error is a terminal.
+    var progress: Bool? = nil
+
+    /// The usage error in these values (the message after `Error: `), or nil when valid.
+    var problem: String? {
+        if let timeout, !(timeout > 0 && timeout.isFinite) {
+            return "--timeout must be a positive number of seconds; got \(timeout)"
+        }
+        return positivityProblem(maxTerms, "--max-terms")
+    }
+
+    /// The progress reporter these values ask for.
     func reporter() -> ProgressReporter { ProgressReporter(forced: progress) }
 
     /// Sets the deadline (from now) and the term budget.

@@ -64,5 +64,10 @@ struct LaTeXOption: ParsableArguments {
 /// The one check and message of an option that counts something: `OPTION must be positive;
 /// got VALUE` (a usage error, exit 2).
 func requirePositive(_ value: Int, _ option: String) throws {
-    guard value > 0 else { throw ValidationError("\(option) must be positive; got \(value)") }
+    if let problem = positivityProblem(value, option) { throw ValidationError(problem) }
+}
+
+/// The message of `requirePositive`, or nil when `value` is positive.
+func positivityProblem(_ value: Int, _ option: String) -> String? {
+    value > 0 ? nil : "\(option) must be positive; got \(value)"
 }

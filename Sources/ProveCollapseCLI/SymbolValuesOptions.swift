@@ -18,6 +18,11 @@ struct SymbolValuesOptions: ParsableArguments {
     /// without `--set`. Faults (no `=`, a bad value, a repeated or unknown symbol) are usage
     /// errors at `--set #k:1:COLUMN`.
     func apply(to network: Network) throws(CLIError) -> Network {
+        try Self.apply(assignments, to: network)
+    }
+
+    /// `apply(to:)` for the texts of the `--set` options, in the order given.
+    static func apply(_ assignments: [String], to network: Network) throws(CLIError) -> Network {
         guard !assignments.isEmpty else { return network }
         let known = Set(network.symbols.map(\.name))
         var values: [Symbol: Rational] = [:]

@@ -1,8 +1,11 @@
 import Testing
 
-/// The start-up shortcuts (issue 15): `--version` answered before ArgumentParser, and the
-/// default subcommand parsed alone when no argument names a subcommand. Both must give what
-/// the full root parse gives.
+@testable import ProveCollapseCLI
+
+/// The start-up shortcuts (issue 15): `--version` answered before ArgumentParser, the common
+/// argument lists of the default subcommand read without it (`AnalyzeRequest`), and the
+/// default subcommand parsed alone when no argument names a subcommand. All must give what the
+/// full root parse gives.
 @Suite struct StartupPathTests {
     @Test func versionAloneIsTheVersionLine() throws {
         let cli = try CLIHarness(); defer { cli.cleanUp() }
@@ -22,14 +25,19 @@ import Testing
         let cli = try CLIHarness(); defer { cli.cleanUp() }
         try cli.write("net.yaml", Specs.affine)
         try cli.write("linear.yaml", Specs.linear)
-        let cases: [[String]] = [
-            ["net.yaml"], ["net.yaml", "--format", "json"], ["--format", "json", "linear.yaml"],
-            ["linear.yaml", "--convention", "row"], ["net.yaml", "--latex", "-"],
+        try cli.write("w.yaml", Specs.symbolicRelu)
+        // (arguments, exit status); each list takes the start-up parser's path (no ArgumentParser).
+        let cases: [([String], Int32)] = [
+            (["net.yaml"], 0), (["net.yaml", "--format", "json"], 0), (["--format", "json", "linear.yaml"], 0),
+            (["linear.yaml", "--convention", "row"], 0), (["net.yaml", "--latex", "-"], 0),
+            (["w.yaml", "--set", "w=-1/2", "--max-regions", "5", "--timeout", "60", "--format", "json"], 1),
+            (["w.yaml", "--set", "v=1"], 2), (["missing.yaml", "--no-progress"], 2),
         ]
-        for arguments in cases {
+        for (arguments, status) in cases {
+            #expect(AnalyzeRequest(simpleArguments: arguments) != nil, "\(arguments)")
             let implicit = try cli.run(arguments)
             let explicit = try cli.run(["analyze"] + arguments)
-            #expect(implicit.status == 0, "\(arguments): \(implicit.stderr)")
+            #expect(implicit.status == status, "\(arguments): \(implicit.stderr)")
             #expect(implicit.status == explicit.status, "\(arguments)")
             #expect(implicit.stdout == explicit.stdout, "\(arguments)")
             #expect(implicit.stderr == explicit.stderr, "\(arguments)")
