@@ -68,9 +68,10 @@ def main():
     args = ap.parse_args()
     binary = args.bin
     if not binary:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "prove-collapse"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
-        binary = os.path.join(subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+        # The flags of `make release` (Makefile SWIFT_RELEASE), so the build is shared with it.
+        release = ["swift", "build", "-c", "release", "--static-swift-stdlib"]
+        subprocess.run(release + ["--product", "prove-collapse"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        binary = os.path.join(subprocess.run(release + ["--show-bin-path"], cwd=ROOT, check=True,
                                              stdout=subprocess.PIPE, text=True).stdout.strip(), "prove-collapse")
     specs = args.specs or sorted(glob.glob(os.path.join(SET, "n*.yaml")),
                                  key=lambda s: [int(x) for x in re.findall(r"\d+", os.path.basename(s))])
@@ -111,6 +112,10 @@ def main():
         r, maps, lps, wall, cpu, rss = ours(binary, acas, limit=args.acas_regions)
         print(f"\nACAS-Xu shape (5 inputs, 6x50 relu), first {r} regions: {wall:.2f} s wall, {cpu:.2f} s CPU: "
               f"{r / max(cpu, 1e-3):.0f} regions per CPU second ({r / max(wall, 1e-3):.0f} per wall second; target >= 100), {lps} LPs")
+        # Memory per region when counting: peak RSS of a run 4x as long, above this one's.
+        r4, _, _, wall4, cpu4, rss4 = ours(binary, acas, limit=4 * args.acas_regions)
+        print(f"first {r4} regions: {cpu4:.2f} s CPU ({r4 / max(cpu4, 1e-3):.0f} per CPU second), peak RSS {rss4} KB "
+              f"against {rss} KB: {max(rss4 - rss, 0) * 1024 / max(r4 - r, 1):.0f} bytes per region (target < 512)")
     sys.exit(1 if differ else 0)
 
 

@@ -15,6 +15,7 @@ extension Matrix where Scalar == Rational {
             "Matrix product of \(rows)×\(columns) and \(other.rows)×\(other.columns)")
         let (m, n, p) = (rows, columns, other.columns)
         if m == 0 || p == 0 || n == 0 { return .zero(rows: m, columns: p) }
+        if let product = wordProduct(other) { return product }
         let (a, rowScale) = integerRows()
         let (bT, columnScale) = other.transposed().integerRows()  // bT[j*n + k] = B'ₖⱼ
         var out: [Rational] = []
@@ -33,6 +34,69 @@ extension Matrix where Scalar == Rational {
             }
         }
         return Matrix(rows: m, columns: p, entries: out)
+    }
+
+    /// `clearedProduct` in machine words: the same scaled integers A', B' and the same
+    /// reduction per entry, when every scale and scaled entry fits a word and every sum
+    /// Σₖ A'ᵢₖ B'ₖⱼ (accumulated in 128 bits) and every rᵢcⱼ fit one too; nil otherwise (the
+    /// `BigInt` route then computes the same entries).
+    func wordProduct(_ other: Matrix<Rational>) -> Matrix<Rational>? {
+        let (m, n, p) = (rows, columns, other.columns)
+        guard let (a, rowScale) = wordRows(), let (bT, columnScale) = other.transposed().wordRows() else {
+            return nil
+        }
+        var out: [Rational] = []
+        out.reserveCapacity(m * p)
+        for i in 0..<m {
+            for j in 0..<p {
+                var sum: Int128 = 0
+                for k in 0..<n {
+                    let x = a[i * n + k]
+                    if x == 0 { continue }
+                    let y = bT[j * n + k]
+                    if y == 0 { continue }
+                    let (s, overflow) = sum.addingReportingOverflow(Int128(x) * Int128(y))
+                    if overflow { return nil }
+                    sum = s
+                }
+                if sum == 0 {
+                    out.append(.zero)
+                    continue
+                }
+                let (d, overflow) = rowScale[i].multipliedReportingOverflow(by: columnScale[j])
+                guard !overflow, sum > Int128(Int.min), sum <= Int128(Int.max) else { return nil }
+                out.append(Rational(Int(sum), d))
+            }
+        }
+        return Matrix(rows: m, columns: p, entries: out)
+    }
+
+    /// `integerRows()` in machine words, or nil when a scale or scaled entry does not fit.
+    func wordRows() -> (entries: [Int], scales: [Int])? {
+        var out: [Int] = []
+        out.reserveCapacity(entries.count)
+        var scales: [Int] = []
+        scales.reserveCapacity(rows)
+        for i in 0..<rows {
+            var d = 1
+            for x in entries[(i * columns)..<((i + 1) * columns)] {
+                guard let (num, q) = x.wordParts, num != .min else { return nil }
+                if q == 1 || d % q == 0 { continue }
+                var g = d, h = q
+                while h != 0 { (g, h) = (h, g % h) }
+                let (l, overflow) = d.multipliedReportingOverflow(by: q / g)
+                if overflow { return nil }
+                d = l
+            }
+            scales.append(d)
+            for x in entries[(i * columns)..<((i + 1) * columns)] {
+                let (num, q) = x.wordParts!
+                let (v, overflow) = num.multipliedReportingOverflow(by: d / q)
+                if overflow || v == .min { return nil }
+                out.append(v)
+            }
+        }
+        return (out, scales)
     }
 
     /// Each row scaled to integers by the lcm of its denominators: (row-major integers, lcms).

@@ -83,16 +83,9 @@ struct RegionsCommand: ExitStatusCommand {
         if count && plot == nil {
             // Counting only: tally each region as it is visited and keep none; the programs are
             // proposed in floating point and confirmed exactly (no interior point is printed).
-            var tally = RegionTally()
-            var countOptions = options
-            countOptions.confirmedFloatPrograms = true
-            guard
-                let summary = RegionEnumerator.enumerate(
-                    network, options: countOptions,
-                    visit: {
-                        tally.count($0); return true
-                    })
-            else { return Failure.badInput }
+            guard let (tally, summary) = RegionEnumerator.count(network, options: options) else {
+                return Failure.badInput
+            }
             let counts = RegionsReport.Counts(
                 full: tally.full, lower: tally.lower, distinctMaps: tally.distinctMaps,
                 linearPrograms: summary.progress.linearPrograms, complete: summary.complete)

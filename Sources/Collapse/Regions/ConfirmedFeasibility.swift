@@ -136,8 +136,11 @@ public enum ConfirmedFeasibility {
                 entries.append(negated ? -v : v)
             }
         }
-        let normals = Matrix<Rational>(rows: n, columns: rows.count, entries: entries)
-        for basis in normals.nullSpaceBasis() {
+        // Normalised conditions have integer normals: fraction-free elimination, no gcds.
+        let nullSpace =
+            IntegerNullSpace.basis(rows: n, columns: rows.count, entries: entries)
+            ?? Matrix<Rational>(rows: n, columns: rows.count, entries: entries).nullSpaceBasis()
+        for basis in nullSpace {
             var strictSum = Rational.zero
             for (y, (c, _)) in zip(basis, rows) where constraints[c].relation == .less { strictSum = strictSum + y }
             guard strictSum.signum != 0 else { continue }

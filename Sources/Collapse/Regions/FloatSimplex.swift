@@ -17,7 +17,13 @@ enum FloatSimplex {
     /// Rows: coefficients a, bound b, whether the row carries t (strict), n variables.
     /// Nil when the floating-point pivoting gives up (iteration cap, non-finite values).
     static func propose(rows a: [[Double]], bounds b: [Double], strict: [Bool], start x0: [Double]) -> Proposal? {
-        let n = x0.count, m = a.count
+        propose(flatRows: a.flatMap { $0 }, bounds: b, strict: strict, start: x0)
+    }
+
+    /// `propose(rows:bounds:strict:start:)` with the rows' coefficients in one row-major array
+    /// (`flatRows[i·n + j]` for row i, variable j, n = `start.count`).
+    static func propose(flatRows a: [Double], bounds b: [Double], strict: [Bool], start x0: [Double]) -> Proposal? {
+        let n = x0.count, m = b.count
         let k = n + 1
         var scale = [Double](repeating: 1, count: m)
         var t0 = 1.0
@@ -27,7 +33,7 @@ enum FloatSimplex {
             var ax = 0.0
             var s = 0.0
             for j in 0..<n {
-                ax += a[i][j] * x0[j]; s = max(s, abs(a[i][j]))
+                ax += a[i * n + j] * x0[j]; s = max(s, abs(a[i * n + j]))
             }
             if strict[i] {
                 scale[i] = s > 0 ? s : 1
@@ -40,7 +46,7 @@ enum FloatSimplex {
         for i in 0..<m {
             if strict[i] { beta[i] -= scale[i] * t0 }
             beta[i] = max(beta[i], 0)
-            for j in 0..<n { alpha[i * k + j] = -a[i][j] }
+            for j in 0..<n { alpha[i * k + j] = -a[i * n + j] }
             alpha[i * k + n] = strict[i] ? -scale[i] : 0
         }
         // t ≤ 1.

@@ -46,6 +46,7 @@ public struct LinearConstraint: Hashable, Sendable, CustomStringConvertible {
     ///
     /// Example: (1/2)·x1 − (1/3)·x2 < 1/6 becomes 3·x1 − 2·x2 < 1.
     public func normalized() -> LinearConstraint {
+        if let words = wordNormalized() { return words }
         var lcm = BigInt.one
         for r in coefficients + [bound] where !r.isZero { lcm = BigInt.lcm(lcm, r.denominator) }
         var g = BigInt.zero
@@ -54,6 +55,36 @@ public struct LinearConstraint: Hashable, Sendable, CustomStringConvertible {
         guard !g.isZero else { return self }
         let factor = Rational(numerator: BigInt.one, denominator: g)
         let all = scaled.map { $0 * factor }
+        return LinearConstraint(Array(all.dropLast()), relation, all.last!)
+    }
+
+    /// `normalized()` in machine words (the same lcm, gcd and result), or nil when a
+    /// value does not fit.
+    func wordNormalized() -> LinearConstraint? {
+        var lcm = 1
+        for r in coefficients + [bound] {
+            guard let (p, q) = r.wordParts, p != .min else { return nil }
+            if q == 1 || lcm % q == 0 { continue }
+            var g = lcm, h = q
+            while h != 0 { (g, h) = (h, g % h) }
+            let (l, overflow) = lcm.multipliedReportingOverflow(by: q / g)
+            if overflow { return nil }
+            lcm = l
+        }
+        var scaled = [Int]()
+        scaled.reserveCapacity(coefficients.count + 1)
+        var g = 0
+        for r in coefficients + [bound] {
+            let (p, q) = r.wordParts!
+            let (v, overflow) = p.multipliedReportingOverflow(by: lcm / q)
+            if overflow || v == .min { return nil }
+            scaled.append(v)
+            var a = UInt(g), b = v.magnitude
+            while b != 0 { (a, b) = (b, a % b) }
+            g = Int(a)
+        }
+        guard g != 0 else { return self }
+        let all = scaled.map { Rational($0 / g) }
         return LinearConstraint(Array(all.dropLast()), relation, all.last!)
     }
 

@@ -1,5 +1,5 @@
-import ExactNumbers
-import Algebra
+public import ExactNumbers
+public import Algebra
 
 /// The counts of a region enumeration, kept without the regions (`regions --count`): the
 /// full-dimensional and lower-dimensional regions and the distinct affine maps.
@@ -23,8 +23,13 @@ public struct RegionTally: Sendable {
 
     /// Counts one region.
     public mutating func count(_ region: LinearRegion) {
-        if region.isFullDimensional { full += 1 } else { lower += 1 }
-        maps.insert(Self.key(region.map))
+        count(map: region.map, fullDimensional: region.isFullDimensional)
+    }
+
+    /// Counts one region with affine map `map`.
+    public mutating func count(map: AffineMap<Rational>, fullDimensional: Bool) {
+        if fullDimensional { full += 1 } else { lower += 1 }
+        maps.insert(Self.key(map))
     }
 
     /// The canonical bytes of a map: its shape, then W row by row, then b.
