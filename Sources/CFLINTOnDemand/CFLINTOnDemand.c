@@ -31,6 +31,7 @@
     VOID(flint_set_num_threads, (int n), (n))                                                  \
     VOID(_flint_set_num_workers, (int n), (n))                                                 \
     VOID(_fmpz_clear_mpz, (fmpz f), (f))                                                       \
+    VOID(_fmpz_cleanup, (void), ())                                                            \
     VOID(fmpz_set, (fmpz_t f, const fmpz_t g), (f, g))                                         \
     VOID(fmpz_set_mpz, (fmpz_t f, const mpz_t x), (f, x))                                      \
     VOID(fmpz_get_mpz, (mpz_t x, const fmpz_t f), (x, f))                                      \
