@@ -67,7 +67,8 @@ extension AffineMap where Scalar == Rational {
         precondition(count > 0, "composeChain needs at least one map (use AffineMap.identity(n) for none)")
         var factors = [IntegerMatrix]()
         factors.reserveCapacity(count)
-        // Kept while every map is tiny: such a chain is multiplied as `composeChainCleared` does.
+        // Kept while every map is tiny: such a chain is multiplied as `composeChainCleared` does
+        // (without FLINT); cleared to factors when a larger map comes.
         var tiny = [AffineMap<Rational>]()
         var inputs = 0, outputs = 0
         for k in 0..<count {
@@ -81,14 +82,15 @@ extension AffineMap where Scalar == Rational {
                 )
             }
             outputs = layer.outputDimension
-            if tiny.count == k, Swift.max(layer.inputDimension, layer.outputDimension) <= sequentialChainLimit {
+            if factors.isEmpty, Swift.max(layer.inputDimension, layer.outputDimension) <= sequentialChainLimit {
                 tiny.append(layer)
-            } else {
-                tiny = []
+                continue
             }
+            factors.append(contentsOf: tiny.map(augmentedIntegerMatrix))
+            tiny = []
             factors.append(augmentedIntegerMatrix(layer))
         }
-        if tiny.count == count { return composeChainSequential(tiny) }
+        if factors.isEmpty { return composeChainSequential(tiny) }
         factors.reverse()
         return composite(ofFactors: consume factors, outputs: outputs, inputs: inputs)
     }
