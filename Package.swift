@@ -28,9 +28,12 @@ let package = Package(
         // FLINT 2.9 (Debian libflint-dev, no pkg-config file): the integer matrix product.
         .systemLibrary(name: "CFLINT", providers: [.apt(["libflint-dev"])]),
 
+        // FLINT's functions as trampolines that load libflint on their first call: the command
+        // does not load it (and NTL) at start-up (docs/PERFORMANCE.md, start-up).
+        .target(name: "CFLINTOnDemand", linkerSettings: [.linkedLibrary("flint", .when(platforms: [.macOS]))]),
         // Arbitrary-precision integers and rationals: the only module that touches GMP
         // (besides Enclosures, which needs MPFR's GMP-typed entry points).
-        .target(name: "ExactNumbers", dependencies: ["CGMP", "CFLINT"]),
+        .target(name: "ExactNumbers", dependencies: ["CGMP", "CFLINT", "CFLINTOnDemand"]),
         // Rigorous rational enclosures of transcendental functions (MPFR, directed rounding).
         .target(name: "Enclosures", dependencies: ["ExactNumbers", "CGMP", "CMPFR"]),
         // Symbols, polynomials, matrices and affine maps over exact scalars.

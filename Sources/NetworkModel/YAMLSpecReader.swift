@@ -20,7 +20,10 @@ enum YAMLSpecReader {
             // and matches every mapping key against them; plain scalars are read by the
             // core-schema rules of `SpecScalar` and `YAMLTags` instead, from their text. So
             // keys are compared as strings: `1:` and `"1":` in one mapping are a duplicate.
-            root = try Yams.compose(yaml: text, .basic)
+            // No constructor (the tree is read node by node, never turned into Swift values) and
+            // UTF-8 named: the defaults build the constructor's tables and read the whole
+            // environment through Foundation (`Parser.Encoding.default`) at start-up.
+            root = try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8)
         } catch let error as YamlError {
             throw convert(error, text: text, file: file)
         } catch {

@@ -23,7 +23,9 @@ import Rendering
 extension AnalyzeRequest {
     /// The words ArgumentParser reads as a subcommand of `prove-collapse` (with `help`): the
     /// command names of `ProveCollapse.configuration.subcommands` (a test checks they agree).
-    static let subcommandWords: Set<String> = [
+    /// Arrays, not sets, here: the first `Set<String>` costs a scan of the runtime's
+    /// protocol-conformance records (`String: Hashable`), tens of microseconds at start-up.
+    static let subcommandWords: [String] = [
         "analyze", "eval", "check", "random", "regions", "local", "separable", "verify", "convert", "fuse", "help",
     ]
 
@@ -33,7 +35,7 @@ extension AnalyzeRequest {
         guard !arguments.contains(where: Self.subcommandWords.contains) else { return nil }
         var request = AnalyzeRequest(spec: "")
         var spec: String?
-        var given = Set<String>()
+        var given: [String] = []
         var position = arguments.startIndex
         /// The value after an option: `-` or an argument that does not start with `-`.
         func nextValue() -> String? {
@@ -57,7 +59,9 @@ extension AnalyzeRequest {
                 continue
             }
             // `--progress` and `--no-progress` are one option.
-            guard given.insert(argument == "--no-progress" ? "--progress" : argument).inserted else { return nil }
+            let name = argument == "--no-progress" ? "--progress" : argument
+            guard !given.contains(name) else { return nil }
+            given.append(name)
             switch argument {
             case "--figures": request.figures = true
             case "--region-certificates": request.regionCertificates = true

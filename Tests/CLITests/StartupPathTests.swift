@@ -44,6 +44,33 @@ import Testing
         }
     }
 
+    /// FLINT is loaded on demand (`CFLINTOnDemand`): not for a small spec, and at the first
+    /// integer matrix product (a chain wider than 4), whose result is the exact composite.
+    @Test func flintIsLoadedOnlyForAnIntegerMatrixProduct() throws {
+        let cli = try CLIHarness(); defer { cli.cleanUp() }
+        try cli.write("net.yaml", Specs.affine)
+        try cli.write(
+            "wide.yaml",
+            """
+            input: 5
+            layers:
+              - dense:
+                  weights: [[1, 0, 0, 0, 0], [0, 2, 0, 0, 0], [0, 0, 3, 0, 0], [0, 0, 0, 4, 0], [0, 0, 0, 0, "1/5"]]
+              - dense:
+                  weights: [[1, 1, 1, 1, 1]]
+
+            """)
+        let loads = ["LD_DEBUG": "files"]  // the dynamic loader names every library it loads
+        let small = try cli.start(["net.yaml"], environment: loads).finish()
+        #expect(small.status == 0, "\(small.stderr)")
+        #expect(small.stderr.contains("file=libgmp") && !small.stderr.contains("libflint"), "\(small.stderr)")
+        let wide = try cli.start(["wide.yaml", "--format", "json"], environment: loads).finish()
+        #expect(wide.status == 0)
+        #expect(wide.stderr.contains("file=libflint"))
+        #expect(
+            wide.stdout.contains(#""collapsed":{"weights":[["1","2","3","4","1/5"]],"bias":["0"]}"#), "\(wide.stdout)")
+    }
+
     /// A file named like a subcommand: `prove-collapse eval` is the `eval` subcommand (its
     /// spec missing), never the analysis of the file `eval`; as an option's value the name is
     /// only a file name.
