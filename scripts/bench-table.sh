@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's benchmark table in one command (make bench): prove-collapse against the
-# python-flint anchor on the kit's standard set, memory on the scale-up sizes, start-up.
+# python-flint anchor on the kit's standard set, memory on the scale-up sizes, start-up,
+# region enumeration against cddlib and the symbolic 8x8 L6 chain against fmpq_mpoly.
 #
 #   scripts/bench-table.sh [--write] [WORKDIR]   (default WORKDIR: /tmp/prove-collapse-bench-table)
 #
@@ -30,4 +31,19 @@ done
 swift build -c release --static-swift-stdlib --product collapse-bench >/dev/null
 swift build -c release --static-swift-stdlib --product prove-collapse >/dev/null
 BIN=$(swift build -c release --static-swift-stdlib --show-bin-path)
-"$W/venv/bin/python" scripts/bench_table.py "$BIN" "$KIT" "$W" "${WRITE[@]}"
+# Region enumeration against cddlib (pycddlib, built against Debian's libcdd-dev and
+# libgmp-dev) and the symbolic 8x8 L6 chain against python-flint's fmpq_mpoly, in the same run.
+if ! "$W/venv/bin/python" -c "import cdd.gmp, yaml" 2>/dev/null; then
+  "$W/venv/bin/pip" install -q pycddlib pyyaml
+fi
+{
+  echo "**Region enumeration** (\`regions SPEC --count\` against \`scripts/regions-anchor.py\`, cddlib's exact simplex through pycddlib, on the standard region set \`scripts/region-set/\`; ratios are anchor / ours, above 1: we are faster; target: 10x, and 100 regions per second on the ACAS-Xu shape with under 0.5 KB per region)"
+  echo
+  "$W/venv/bin/python" scripts/bench-regions.py --bin "$BIN/prove-collapse"
+} > "$W/regions.md"
+{
+  echo "**Symbolic chains** (every weight and bias a symbol, identity activations; ours: \`collapse-bench --spec\` and \`prove-collapse SPEC --format json\`; python-flint's \`fmpq_mpoly\`; ratios ours / flint; target: within 1.0x on 8x8 L6)"
+  echo
+  "$W/venv/bin/python" scripts/bench_symbolic_chains.py "$BIN" "$W" --chains 8:6
+} > "$W/symbolic.md"
+"$W/venv/bin/python" scripts/bench_table.py "$BIN" "$KIT" "$W" "${WRITE[@]}" --extra "$W/regions.md" "$W/symbolic.md"

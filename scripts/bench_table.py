@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Driver of scripts/bench-table.sh: the README/PERFORMANCE benchmark table in one run.
 
-usage: bench_table.py BIN_DIR KIT_DIR WORKDIR [--write README.md docs/PERFORMANCE.md] [--reps 3]
+usage: bench_table.py BIN_DIR KIT_DIR WORKDIR [--write README.md docs/PERFORMANCE.md] [--reps 3] [--extra MD...]
        (run with the venv's python, which has python-flint)
 
 For every spec of the kit's standard set it measures, in the same run:
@@ -148,6 +148,8 @@ def main():
     ap.add_argument("--write", nargs="*", default=[])
     ap.add_argument("--only", nargs="*", default=None, help="a subset of the standard set (names such as small-n32-L8)")
     ap.add_argument("--skip-scale-up", action="store_true")
+    ap.add_argument("--extra", nargs="*", default=[],
+                    help="Markdown files appended to the table (bench-table.sh: regions, symbolic chains)")
     args = ap.parse_args()
     sys.path.insert(0, args.kit)
     sys.dont_write_bytecode = True
@@ -240,6 +242,9 @@ def main():
     md.append("|---|--:|--:|--:|")
     for label, mean, sd, cpu in starts:
         md.append(f"| `{label}` | {mean:.2f} | {sd:.2f} | {cpu:.2f} |")
+    for path in args.extra:
+        md.append("")
+        md.append(open(path).read().rstrip("\n"))
     text = "\n".join(md)
     print(text)
     for path in args.write:

@@ -1,6 +1,8 @@
 // One shim for FLINT (Debian libflint-dev 2.9): integer matrices over GMP. GMP integers cross
 // this boundary as untyped pointers, so that this module and CGMP never both own a
-// declaration of `__mpz_struct` (gmp.h is included textually by each).
+// declaration of `__mpz_struct` (gmp.h is included textually by each). Declarations only: the
+// module map links no library; CFLINTOnDemand defines the FLINT functions the package calls
+// and loads libflint at the first call.
 #ifndef PROVE_COLLAPSE_CFLINT_SHIM_H
 #define PROVE_COLLAPSE_CFLINT_SHIM_H
 #include <flint/flint.h>

@@ -39,17 +39,23 @@ struct FileIdentity: Hashable, Sendable {
 /// Every reader in the command records its path here (`SpecLoading.load`, `TextFile.read`);
 /// `OutputFile` refuses a target whose identity is recorded, when it opens the output and
 /// again before it commits it (files read in between are covered too).
+///
+/// A list, not a dictionary: a run reads a handful of files, and the first
+/// `[FileIdentity: String]` cost a scan of the runtime's protocol-conformance records
+/// (`FileIdentity: Hashable`) at every start (docs/PERFORMANCE.md, start-up).
 enum InputFiles {
-    private static let read = Mutex<[FileIdentity: String]>([:])
+    private static let read = Mutex<[(identity: FileIdentity, path: String)]>([])
 
     /// Records that the command reads `path` (no-op when it does not exist).
     static func record(_ path: String) {
         guard let identity = FileIdentity.of(path: path) else { return }
-        read.withLock { if $0[identity] == nil { $0[identity] = path } }
+        read.withLock { files in
+            if !files.contains(where: { $0.identity == identity }) { files.append((identity, path)) }
+        }
     }
 
-    /// The path (as the user wrote it) of a recorded input with this identity, if any.
+    /// The path (as the user wrote it) of the first recorded input with this identity, if any.
     static func path(of identity: FileIdentity) -> String? {
-        read.withLock { $0[identity] }
+        read.withLock { files in files.first { $0.identity == identity }?.path }
     }
 }
