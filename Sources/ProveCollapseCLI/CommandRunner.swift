@@ -31,6 +31,10 @@ enum CommandRunner {
         if let request = AnalyzeRequest(simpleArguments: arguments) {
             return finished(executed(request.execute))
         }
+        // The same for `prove-collapse regions SPEC [common options]` (RegionsRequest+SimpleArguments).
+        if let request = RegionsRequest(simpleArguments: arguments) {
+            return finished(executed(request.execute))
+        }
         let command: ParsableCommand
         do {
             command =
