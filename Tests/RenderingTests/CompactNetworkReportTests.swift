@@ -79,6 +79,18 @@ import Rendering
         #expect(collapses >= 10)
     }
 
+    /// With a LaTeX document the folded layers are kept (the default options): the document of
+    /// the compact network is the network's, byte for byte.
+    @Test func compactNetworksGiveTheSameDocument() {
+        for network in Self.networks() {
+            var compact = network
+            compact.compactFloat32Layers(minimumWeights: 1)
+            #expect(
+                LaTeXDocument.render(Analyzer.analyze(compact)) == LaTeXDocument.render(Analyzer.analyze(network)),
+                "\(network.name ?? "")")
+        }
+    }
+
     @Test func theFoldedLayersAreKeptByDefault() {
         for network in Self.networks() where Composition.foldedNumeric(network) != nil && !network.layers.isEmpty {
             var compact = network
