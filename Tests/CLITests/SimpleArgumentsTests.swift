@@ -74,22 +74,8 @@ import Testing
             "--figures", "--progress", "--no-progress", "--region-certificates", "--no-simplify", "--no-simplify",
             "b.json", "-", "-h", "--", "--format=json", "eval",
         ]
-        let options = values.keys.sorted()
-        var generator = SplitMix64(seed: 15)
         var acceptedCount = 0
-        for _ in 0..<80 {
-            var units: [[String]] = Int.random(in: 0..<8, using: &generator) > 0 ? [["net.yaml"]] : []
-            for _ in 0..<Int.random(in: 0...4, using: &generator) {
-                if Int.random(in: 0..<4, using: &generator) == 0 {
-                    units.append([words.randomElement(using: &generator)!])
-                } else {
-                    let option = options.randomElement(using: &generator)!
-                    let value = values[option]!.randomElement(using: &generator)!
-                    units.append(Int.random(in: 0..<12, using: &generator) > 0 ? [option, value] : [option])
-                }
-            }
-            units.shuffle(using: &generator)
-            let arguments = Array(units.joined())
+        for arguments in RandomArgumentLists.make(count: 80, seed: 15, values: values, words: words, maxUnits: 4) {
             guard let simple = AnalyzeRequest(simpleArguments: arguments) else { continue }
             acceptedCount += 1
             #expect(Self.argumentParserRequest(arguments) == simple, "\(arguments)")

@@ -145,19 +145,7 @@ import NetworkModel
     /// through the confirmed proposals, with the same regions and counts as the exact walk.
     @Test(arguments: 1...4)
     func countingWalkWithBigNumbers(seed: Int) throws {
-        let small = RandomNetwork.make(
-            inputs: 2 + seed % 2, layers: 2, width: 4 + seed % 3, outputs: 1, activation: .relu,
-            seed: UInt64(seed) &* 71)
-        let factor = Rational(BigInt(1).shiftedLeft(40)) + Rational(1, 7)
-        let layers = small.layers.map { layer -> Layer in
-            guard case .numeric(let m)? = layer.dense else { return layer }
-            let big = AffineMap(
-                weights: Matrix(
-                    rows: m.outputDimension, columns: m.inputDimension, entries: m.weights.entries.map { $0 * factor }),
-                bias: m.bias.map { $0 * factor })
-            return Layer(dense: .numeric(big), activation: layer.activation)
-        }
-        let network = Network(name: "big", inputNames: small.inputNames, layers: layers)
+        let network = BigNumberNetworks.make(seed: seed)
         let options = RegionEnumerationOptions(maxRegions: 2000)
         var counting = options
         counting.confirmedFloatPrograms = true

@@ -72,19 +72,7 @@ struct CountingWalkTests {
     /// 2⁴⁰ + 1/7): the images' error bounds and the exact fallbacks are exercised.
     @Test(arguments: 1...3)
     func sameCountsWithBigNumbers(seed: Int) throws {
-        let small = RandomNetwork.make(
-            inputs: 2 + seed % 2, layers: 2, width: 4 + seed % 3, outputs: 1, activation: .relu,
-            seed: UInt64(seed) &* 71)
-        let factor = Rational(BigInt(1).shiftedLeft(40)) + Rational(1, 7)
-        let layers = small.layers.map { layer -> Layer in
-            guard case .numeric(let m)? = layer.dense else { return layer }
-            let big = AffineMap(
-                weights: Matrix(
-                    rows: m.outputDimension, columns: m.inputDimension, entries: m.weights.entries.map { $0 * factor }),
-                bias: m.bias.map { $0 * factor })
-            return Layer(dense: .numeric(big), activation: layer.activation)
-        }
-        let network = Network(name: "big", inputNames: small.inputNames, layers: layers)
+        let network = BigNumberNetworks.make(seed: seed)
         try expectSameCounts(network, RegionEnumerationOptions(maxRegions: 2000), "big seed \(seed)")
     }
 
