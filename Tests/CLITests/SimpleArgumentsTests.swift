@@ -75,12 +75,12 @@ import Testing
             "b.json", "-", "-h", "--", "--format=json", "eval",
         ]
         var acceptedCount = 0
-        for arguments in RandomArgumentLists.make(count: 80, seed: 15, values: values, words: words, maxUnits: 4) {
+        for arguments in RandomArgumentLists.make(count: 50, seed: 15, values: values, words: words, maxUnits: 4) {
             guard let simple = AnalyzeRequest(simpleArguments: arguments) else { continue }
             acceptedCount += 1
             #expect(Self.argumentParserRequest(arguments) == simple, "\(arguments)")
         }
         // The comparison is not vacuous: a good share of the lists take the start-up path.
-        #expect(acceptedCount >= 20, "\(acceptedCount) accepted")
+        #expect(acceptedCount >= 12, "\(acceptedCount) accepted")
     }
 }
